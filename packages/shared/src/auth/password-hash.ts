@@ -1,0 +1,63 @@
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+
+/**
+ * Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url parts). N=1024 is deliberately
+ * modest: the hash keeps sandbox passwords out of plain sight in the state file, while CI
+ * suites can still sign in thousands of times a minute. Never reuse a real password here.
+ */
+const COST = { N: 1024, r: 8, p: 1 } as const
+const KEY_LENGTH = 32
+
+function derive(
+  password: string,
+  salt: Buffer,
+  params: { N: number; r: number; p: number },
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(
+      password.normalize('NFC'),
+      salt,
+      KEY_LENGTH,
+      { ...params, maxmem: 256 * params.N * params.r },
+      (error, key) => (error ? reject(error) : resolve(key)),
+    )
+  })
+}
+
+/** Hashes a password for storage (runs on the thread pool, not the event loop). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await derive(password, salt, COST)
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+}
+
+/** Checks a password against a stored hash in constant time. A malformed hash never matches. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$')
+  if (scheme !== 'scrypt' || !salt || !hash) return false
+  const params = { N: Number(n), r: Number(r), p: Number(p) }
+  if (![params.N, params.r, params.p].every((v) => Number.isSafeInteger(v) && v > 0) || params.N > 1 << 16)
+    return false
+  const expected = Buffer.from(hash, 'base64url')
+  const actual = await derive(password, Buffer.from(salt, 'base64url'), params)
+  return expected.length === actual.length && timingSafeEqual(expected, actual)
+}
+
+/**
+ * A password people can read aloud in a training room, as Entra's "Show password" does:
+ * strong enough for a sandbox (about 50 bits).
+ */
+export function generatePassword(): string {
+  const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
+  const lower = 'abcdefghijkmnopqrstuvwxyz'
+  const digits = '23456789'
+  const bytes = randomBytes(12)
+  const pick = (alphabet: string, i: number): string => alphabet[(bytes[i] ?? 0) % alphabet.length] ?? 'x'
+  return (
+    pick(upper, 0) +
+    [1, 2, 3, 4, 5].map((i) => pick(lower, i)).join('') +
+    [6, 7, 8, 9].map((i) => pick(digits, i)).join('') +
+    pick(upper, 10) +
+    pick(lower, 11)
+  )
+}

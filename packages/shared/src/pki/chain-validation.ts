@@ -1,0 +1,257 @@
+import { X509Certificate } from 'node:crypto'
+import { err, ok, type Result } from '../result'
+import { summarizeCertificate } from './certificate'
+import { type CertificateStructure, readCertificateStructure, UNDERSTOOD_EXTENSION_NAMES } from './x509'
+
+/**
+ * Why a certificate was refused. Each code maps to one check of research/security.md §4;
+ * node-forge's `verifyCertificateChain` alone skips several of them (a self-signed leaf in
+ * the store, a CA certificate used as the leaf, an issuer without basicConstraints).
+ */
+export type CertificateProblem =
+  | 'NOT_A_CERTIFICATE'
+  | 'CERT_SELF_SIGNED'
+  | 'CERT_IS_CA'
+  | 'CERT_IS_TRUST_ANCHOR'
+  | 'CERT_EXPIRED'
+  | 'CERT_NOT_YET_VALID'
+  | 'CHAIN_UNTRUSTED'
+  | 'CHAIN_BAD_SIGNATURE'
+  | 'ISSUER_NOT_CA'
+  | 'ISSUER_CANNOT_SIGN_CERTIFICATES'
+  | 'PATH_LENGTH_EXCEEDED'
+  | 'LEAF_CANNOT_SIGN'
+  | 'KEY_TOO_SMALL'
+  | 'UNSUPPORTED_KEY_TYPE'
+  | 'WEAK_SIGNATURE_ALGORITHM'
+  | 'UNKNOWN_CRITICAL_EXTENSION'
+
+/** A refusal that names the certificate and says, in plain words, what is wrong with it. */
+export interface CertificateRefusal {
+  readonly code: CertificateProblem
+  /** Subject and thumbprint of the certificate at fault, e.g. `CN=Foo (thumbprint 51C2…)`. */
+  readonly certificate: string
+  readonly reason: string
+}
+
+/** A certificate path from the leaf up to (and including) a trust anchor. */
+export interface ValidatedChain {
+  readonly path: readonly X509Certificate[]
+  /** The window in which every certificate of the path is valid (re-checked at each sign-in). */
+  readonly validFrom: number
+  readonly validUntil: number
+}
+
+/** Input to {@link validateCertificateChain}; every certificate is DER. */
+export interface ChainInput {
+  readonly leaf: Buffer
+  /** Other certificates offered with the leaf (metadata may carry the issuing CA). */
+  readonly intermediates: readonly Buffer[]
+  /** The trust store. */
+  readonly anchors: readonly Buffer[]
+  /** The instant at which validity is judged (ms). */
+  readonly at: number
+}
+
+interface Parsed {
+  readonly der: Buffer
+  readonly x509: X509Certificate
+  readonly structure: CertificateStructure
+  readonly label: string
+}
+
+const WEAK_ALGORITHMS = new Set(['md5WithRSAEncryption', 'sha1WithRSAEncryption'])
+const MINIMUM_RSA_BITS = 2048
+
+function parse(der: Buffer): Parsed | null {
+  try {
+    const x509 = new X509Certificate(der)
+    const summary = summarizeCertificate(der)
+    return {
+      der,
+      x509,
+      structure: readCertificateStructure(der),
+      label: `${summary.subject} (thumbprint ${summary.thumbprint})`,
+    }
+  } catch {
+    return null
+  }
+}
+
+function refuse(
+  code: CertificateProblem,
+  cert: Parsed | string,
+  reason: string,
+): Result<never, CertificateRefusal> {
+  return err({ code, certificate: typeof cert === 'string' ? cert : cert.label, reason })
+}
+
+/** Checks that apply to every certificate on the path. */
+function checkCommon(cert: Parsed, at: number): Result<true, CertificateRefusal> {
+  const s = cert.structure
+  if (s.publicKeyAlgorithm !== 'rsa') {
+    return refuse(
+      'UNSUPPORTED_KEY_TYPE',
+      cert,
+      'it does not carry an RSA key; SAML signing here supports RSA only',
+    )
+  }
+  if (s.publicKeyBits < MINIMUM_RSA_BITS) {
+    return refuse('KEY_TOO_SMALL', cert, `its RSA key is ${s.publicKeyBits} bits; at least 2048 are required`)
+  }
+  if (WEAK_ALGORITHMS.has(s.signatureAlgorithm)) {
+    return refuse(
+      'WEAK_SIGNATURE_ALGORITHM',
+      cert,
+      `it is signed with ${s.signatureAlgorithm}; use SHA-256 or better`,
+    )
+  }
+  const unknownCritical = s.extensions.find((e) => e.critical && !UNDERSTOOD_EXTENSION_NAMES.has(e.name))
+  if (unknownCritical) {
+    return refuse(
+      'UNKNOWN_CRITICAL_EXTENSION',
+      cert,
+      `it has a critical extension this SP does not understand (${unknownCritical.oid})`,
+    )
+  }
+  if (at < s.notBefore.getTime()) {
+    return refuse('CERT_NOT_YET_VALID', cert, `it is not valid before ${s.notBefore.toISOString()}`)
+  }
+  if (at > s.notAfter.getTime()) {
+    return refuse('CERT_EXPIRED', cert, `it expired on ${s.notAfter.toISOString()}`)
+  }
+  return ok(true)
+}
+
+function isSelfSigned(cert: Parsed): boolean {
+  return cert.x509.checkIssued(cert.x509) && cert.x509.verify(cert.x509.publicKey)
+}
+
+function issues(issuer: Parsed, child: Parsed): boolean {
+  return child.x509.checkIssued(issuer.x509)
+}
+
+/**
+ * Validates "Require certificate signed by a certificate authority" (research/security.md §4):
+ * the leaf is not a CA, not self-signed and not itself an anchor, may sign, and chains through
+ * CA certificates that may sign certificates and respect pathLen, to an anchor of the trust
+ * store, with every signature verified natively and every certificate valid at `at`.
+ */
+export function validateCertificateChain(input: ChainInput): Result<ValidatedChain, CertificateRefusal> {
+  const leaf = parse(input.leaf)
+  if (!leaf)
+    return refuse(
+      'NOT_A_CERTIFICATE',
+      'the signing certificate',
+      'it could not be decoded as an X.509 certificate',
+    )
+  const anchors = input.anchors.map(parse).filter((a): a is Parsed => a !== null)
+  const candidates = input.intermediates.map(parse).filter((c): c is Parsed => c !== null)
+
+  if (anchors.some((a) => a.der.equals(leaf.der))) {
+    return refuse(
+      'CERT_IS_TRUST_ANCHOR',
+      leaf,
+      'it is a trust anchor itself; the IdP must sign with a certificate issued by a CA',
+    )
+  }
+  if (leaf.structure.basicConstraints?.ca === true) {
+    return refuse(
+      'CERT_IS_CA',
+      leaf,
+      'it is a CA certificate (basicConstraints CA:TRUE); a signing certificate must not be a CA',
+    )
+  }
+  if (isSelfSigned(leaf)) {
+    return refuse(
+      'CERT_SELF_SIGNED',
+      leaf,
+      'it is self-signed; choose "Allow self-signed certificate in metadata (less secure)" or use a CA-issued certificate',
+    )
+  }
+  const leafUsage = leaf.structure.keyUsage
+  if (leafUsage && !leafUsage.includes('digitalSignature')) {
+    return refuse('LEAF_CANNOT_SIGN', leaf, 'its keyUsage does not include digitalSignature')
+  }
+  const leafCheck = checkCommon(leaf, input.at)
+  if (!leafCheck.ok) return leafCheck
+
+  const path: Parsed[] = [leaf]
+  let current = leaf
+  // Bounded: a path can be at most as long as the certificates offered.
+  for (let depth = 0; depth <= candidates.length; depth += 1) {
+    const anchor = anchors.find((a) => issues(a, current))
+    const issuer = anchor ?? candidates.find((c) => !path.includes(c) && issues(c, current))
+    if (!issuer) {
+      return refuse(
+        'CHAIN_UNTRUSTED',
+        current,
+        `its issuer (${current.x509.issuer.replace(/\n/g, ', ')}) is not in the trust store and was not supplied`,
+      )
+    }
+    if (!current.x509.verify(issuer.x509.publicKey)) {
+      return refuse(
+        'CHAIN_BAD_SIGNATURE',
+        current,
+        `its signature does not verify with the key of ${issuer.label}`,
+      )
+    }
+    const constraints = issuer.structure.basicConstraints
+    if (constraints?.ca !== true) {
+      return refuse(
+        'ISSUER_NOT_CA',
+        issuer,
+        'it issued a certificate but is not a CA (no basicConstraints CA:TRUE)',
+      )
+    }
+    const usage = issuer.structure.keyUsage
+    if (usage && !usage.includes('keyCertSign')) {
+      return refuse('ISSUER_CANNOT_SIGN_CERTIFICATES', issuer, 'its keyUsage does not include keyCertSign')
+    }
+    // pathLen counts the CA certificates below this one, leaf excluded (RFC 5280 §4.2.1.9).
+    const casBelow = path.length - 1
+    if (constraints.pathLen !== undefined && casBelow > constraints.pathLen) {
+      return refuse(
+        'PATH_LENGTH_EXCEEDED',
+        issuer,
+        `its pathLen of ${constraints.pathLen} allows fewer CAs below it`,
+      )
+    }
+    const issuerCheck = checkCommon(issuer, input.at)
+    if (!issuerCheck.ok) return issuerCheck
+    path.push(issuer)
+    if (anchor) {
+      return ok({
+        path: path.map((p) => p.x509),
+        validFrom: Math.max(...path.map((p) => p.structure.notBefore.getTime())),
+        validUntil: Math.min(...path.map((p) => p.structure.notAfter.getTime())),
+      })
+    }
+    current = issuer
+  }
+  return refuse('CHAIN_UNTRUSTED', leaf, 'no path to a trusted root was found')
+}
+
+/**
+ * The "less secure" mode: a self-signed (or any) certificate is accepted as long as it can be
+ * read, is RSA ≥ 2048 and is valid at `at`.
+ */
+export function checkStandaloneCertificate(
+  der: Buffer,
+  at: number,
+): Result<ValidatedChain, CertificateRefusal> {
+  const cert = parse(der)
+  if (!cert)
+    return refuse(
+      'NOT_A_CERTIFICATE',
+      'the signing certificate',
+      'it could not be decoded as an X.509 certificate',
+    )
+  const common = checkCommon(cert, at)
+  if (!common.ok) return common
+  return ok({
+    path: [cert.x509],
+    validFrom: cert.structure.notBefore.getTime(),
+    validUntil: cert.structure.notAfter.getTime(),
+  })
+}

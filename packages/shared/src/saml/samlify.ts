@@ -1,0 +1,53 @@
+/**
+ * The only module that imports samlify. samlify checks a message's XML schema, signature and
+ * conditions as a whole; the sandbox uses it as an independent second opinion (Test SSO
+ * Connection, the SAML inspector, tests), while its own sign-in path uses the strict, fast
+ * checks in `xml/signature.ts` and the SP's validation layer.
+ */
+import { createRequire } from 'node:module'
+import { StartupError } from '../startup-error'
+
+type Samlify = typeof import('samlify')
+
+interface SchemaValidator {
+  validate(xml: string): Promise<unknown>
+}
+
+let loaded: Samlify | null = null
+
+const SCHEMA_VALIDATOR_PACKAGE = '@authenio/samlify-xmllint-wasm'
+
+/**
+ * Loads samlify and installs its schema validator (libxml2 in WASM, no native build). It is
+ * set once at boot; without it samlify would refuse every message, and a no-op validator
+ * would drop its protection against signature wrapping (research/security.md §1.3).
+ * Start-up fails with a clear message when the validator is missing.
+ */
+export async function configureSamlify(): Promise<void> {
+  if (loaded) return
+  const require = createRequire(import.meta.url)
+  let validator: SchemaValidator
+  try {
+    validator = require(SCHEMA_VALIDATOR_PACKAGE) as SchemaValidator
+  } catch {
+    throw new StartupError(
+      `samlify's schema validator ${SCHEMA_VALIDATOR_PACKAGE} is not installed. Run "pnpm install" in the sandbox folder, then start again.`,
+    )
+  }
+  if (typeof validator.validate !== 'function') {
+    throw new StartupError(
+      `${SCHEMA_VALIDATOR_PACKAGE} does not export validate(); reinstall it with "pnpm install".`,
+    )
+  }
+  // samlify is CommonJS; depending on the loader its API sits on the namespace or on `default`.
+  const namespace = (await import('samlify')) as unknown as Partial<Samlify> & { default?: Samlify }
+  const api = (typeof namespace.setSchemaValidator === 'function' ? namespace : namespace.default) as Samlify
+  api.setSchemaValidator(validator)
+  loaded = api
+}
+
+/** samlify, once {@link configureSamlify} has run (throws before: a programming error). */
+export function samlifyApi(): Samlify {
+  if (!loaded) throw new Error('configureSamlify() must run at boot before samlify is used')
+  return loaded
+}

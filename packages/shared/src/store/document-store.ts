@@ -1,0 +1,185 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { err, ok, type Result } from '../result'
+import {
+  readStateFile,
+  removeStaleTempFiles,
+  type StateFileError,
+  type StateFileSpec,
+  writeStateFile,
+} from './state-file'
+
+/** Recursively read-only view of committed state. */
+export type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T
+
+/**
+ * The storage port: one document per server, changed only through `update`, which works on a
+ * private copy and commits it (to disk first, for the file store) only when the change
+ * succeeds. A rejected input therefore never leaves anything half-written.
+ */
+export interface DocumentStore<T> {
+  /** The last committed state. It is frozen: change it through {@link DocumentStore.update}. */
+  read(): DeepReadonly<T>
+  /**
+   * Applies `change` to a copy of the state. Commits when it returns `ok`, discards the copy
+   * when it returns `err` or throws. Changes run one at a time, in call order.
+   */
+  update<R, E>(change: (draft: T) => Result<R, E>): Promise<Result<R, E>>
+  /** Replaces the whole state (reset, import). */
+  replace(next: T): Promise<void>
+  /** Resolves once every started change is committed. */
+  flush(): Promise<void>
+  /** Flushes and releases the data directory lock. */
+  close(): Promise<void>
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+type Persist<T> = (next: T) => Promise<void>
+
+function createStore<T>(initial: T, persist: Persist<T>, release: () => void): DocumentStore<T> {
+  let committed = deepFreeze(structuredClone(initial))
+  let queue: Promise<unknown> = Promise.resolve()
+
+  function enqueue<R>(task: () => Promise<R>): Promise<R> {
+    const run = queue.then(task, task)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  return {
+    read: () => committed as DeepReadonly<T>,
+    update: (change) =>
+      enqueue(async () => {
+        const draft = structuredClone(committed) as T
+        const outcome = change(draft)
+        if (outcome.ok) {
+          await persist(draft)
+          committed = deepFreeze(draft)
+        }
+        return outcome
+      }),
+    replace: (next) =>
+      enqueue(async () => {
+        const copy = structuredClone(next)
+        await persist(copy)
+        committed = deepFreeze(copy)
+      }),
+    flush: () => enqueue(async () => undefined),
+    close: async () => {
+      await enqueue(async () => undefined)
+      release()
+    },
+  }
+}
+
+/** A store that lives only in memory: the ephemeral mode for tests and `startSandbox()`. */
+export function createMemoryStore<T>(initial: T): DocumentStore<T> {
+  return createStore(
+    initial,
+    async () => undefined,
+    () => undefined,
+  )
+}
+
+/** Why a file-backed store could not be opened. */
+export type OpenStoreError =
+  | StateFileError
+  | { readonly code: 'LOCKED'; readonly path: string; readonly message: string }
+
+/** How to open a file-backed store. */
+export interface FileStoreOptions<T> {
+  readonly path: string
+  readonly spec: StateFileSpec<T>
+  /** Builds the first state when the file does not exist (or on reset). */
+  readonly createInitial: () => Promise<T>
+  /** Ignore the existing file and start from `createInitial()`. */
+  readonly reset?: boolean
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * One server process owns a state file at a time: a second IdP on the same data directory
+ * would otherwise overwrite the first one's changes. A lock left by a dead process is taken over.
+ */
+function acquireLock(lockPath: string): Result<() => void, OpenStoreError> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lockPath, 'wx', 0o600)
+      writeSync(fd, String(process.pid))
+      closeSync(fd)
+      return ok(() => {
+        try {
+          if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath)
+        } catch {
+          /* already gone */
+        }
+      })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = Number(readFileSync(lockPath, 'utf8').trim())
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+        return err({
+          code: 'LOCKED',
+          path: lockPath,
+          message: `The state in ${dirname(lockPath)} is in use by another sandbox process (pid ${owner}). Stop it, or give this one its own --data-dir.`,
+        })
+      }
+      unlinkSync(lockPath)
+    }
+  }
+  return err({
+    code: 'LOCKED',
+    path: lockPath,
+    message: `Could not lock ${lockPath}; remove it if no sandbox is running.`,
+  })
+}
+
+/**
+ * Opens (or creates) a JSON-file-backed store. An unreadable, corrupt or newer-version file is
+ * an error naming the file; it is never replaced unless `reset` is set.
+ */
+export async function openFileStore<T>(
+  options: FileStoreOptions<T>,
+): Promise<Result<DocumentStore<T>, OpenStoreError>> {
+  await mkdir(dirname(options.path), { recursive: true, mode: 0o700 })
+  const lock = acquireLock(`${options.path}.lock`)
+  if (!lock.ok) return lock
+  try {
+    removeStaleTempFiles(options.path)
+    const existing = options.reset ? ok(null) : await readStateFile(options.path, options.spec)
+    if (!existing.ok) {
+      lock.value()
+      return existing
+    }
+    const persist: Persist<T> = (next) => writeStateFile(options.path, options.spec, next)
+    let initial = existing.value
+    if (initial === null) {
+      initial = await options.createInitial()
+      await persist(initial)
+    }
+    return ok(createStore(initial, persist, lock.value))
+  } catch (error) {
+    lock.value()
+    throw error
+  }
+}

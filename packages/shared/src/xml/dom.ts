@@ -1,0 +1,71 @@
+/** Small DOM helpers over xmldom nodes. Everything matches on namespace URI and local name. */
+
+/** The element children of `parent` (text, comments and PIs skipped). */
+export function elementChildren(parent: Node): Element[] {
+  const out: Element[] = []
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1) out.push(child as Element)
+  }
+  return out
+}
+
+/** The element children of `parent` with this namespace and local name. */
+export function childrenNamed(parent: Node, namespace: string, localName: string): Element[] {
+  return elementChildren(parent).filter((e) => e.namespaceURI === namespace && e.localName === localName)
+}
+
+/** The first such child, or null. */
+export function childNamed(parent: Node, namespace: string, localName: string): Element | null {
+  for (let child = parent.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 1) {
+      const e = child as Element
+      if (e.namespaceURI === namespace && e.localName === localName) return e
+    }
+  }
+  return null
+}
+
+/** Every descendant element (document order) with this namespace and local name. */
+export function descendantsNamed(root: Node, namespace: string, localName: string): Element[] {
+  const out: Element[] = []
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== 1) continue
+      const e = child as Element
+      if (e.namespaceURI === namespace && e.localName === localName) out.push(e)
+      walk(e)
+    }
+  }
+  walk(root)
+  return out
+}
+
+/** Visits every element of the subtree, `root` included. */
+export function forEachElement(root: Element, visit: (element: Element) => void): void {
+  const stack: Element[] = [root]
+  while (stack.length > 0) {
+    const element = stack.pop() as Element
+    visit(element)
+    for (let child = element.lastChild; child; child = child.previousSibling) {
+      if (child.nodeType === 1) stack.push(child as Element)
+    }
+  }
+}
+
+/**
+ * The text of an element, comments excluded. Text is concatenated across comment nodes,
+ * so `admin@corp.test<!---->.evil.test` reads as the full string, never as `admin@corp.test`
+ * (the CVE-2017-11427 family).
+ */
+export function textOf(element: Element): string {
+  let text = ''
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 || child.nodeType === 4) text += (child as Text).data
+  }
+  return text
+}
+
+/** An attribute value, or null when absent (xmldom returns '' for absent attributes). */
+export function attributeOf(element: Element, name: string): string | null {
+  return element.hasAttribute(name) ? element.getAttribute(name) : null
+}

@@ -1,0 +1,78 @@
+import { type IdGenerator, issueLeafCertificate, type Runtime, type StateFileSpec } from '@sandbox/shared'
+import { z } from 'zod'
+
+/**
+ * The SP's persisted state, version 1: the organization, its SP certificates and keys, IdP
+ * trust, users and SCIM credentials. Sessions, pending AuthnRequests and the replay cache
+ * live in memory only (a restart ends them, as a real outage would).
+ */
+export const keyedCertificateSchema = z.object({
+  certificatePem: z.string().includes('BEGIN CERTIFICATE'),
+  privateKeyPem: z.string().includes('PRIVATE KEY'),
+})
+export type KeyedCertificate = z.infer<typeof keyedCertificateSchema>
+
+export const organizationSchema = z.object({
+  /** The org GUID: part of the SP entityID and of every Webex path. */
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+})
+
+export const spStateSchema = z.object({
+  organization: organizationSchema,
+  /** "SAML Cisco (SP) SSO Certificate": signs AuthnRequests and LogoutRequests. */
+  signingCertificate: keyedCertificateSchema,
+  /** Decrypts assertions when the IdP encrypts them. */
+  encryptionCertificate: keyedCertificateSchema,
+  /** Bearer token for the SCIM API, shown in Control Hub. */
+  scimToken: z.string().min(32),
+})
+export type SpState = z.infer<typeof spStateSchema>
+
+export const SP_STATE_FILE: StateFileSpec<SpState> = {
+  format: 'sso-sandbox/sp-state',
+  version: 1,
+  schema: spStateSchema,
+}
+
+/** The built-in defaults of a new organization. */
+export const DEFAULT_ORGANIZATION = { name: 'Contoso' } as const
+
+/** Validity of the SP certificates, like Webex's multi-year SP certificate. */
+const SP_CERTIFICATE_DAYS = 5 * 365
+
+/** Creates the first state: the organization and its CA-issued SP certificates. */
+export async function createInitialSpState(
+  runtime: Runtime,
+  ids: IdGenerator = runtime.ids,
+): Promise<SpState> {
+  const now = runtime.clock.now()
+  const [signingKey, encryptionKey] = await Promise.all([runtime.keys.take(), runtime.keys.take()])
+  const orgId = ids.guid()
+  const signing = issueLeafCertificate(runtime.ca, {
+    profile: 'saml-signing',
+    commonName: 'SAML Cisco (SP) SSO Certificate',
+    organization: `Cisco Webex (sandbox org ${orgId})`,
+    key: signingKey,
+    validityDays: SP_CERTIFICATE_DAYS,
+    now,
+  })
+  const encryption = issueLeafCertificate(runtime.ca, {
+    profile: 'saml-encryption',
+    commonName: 'SAML Cisco (SP) Encryption Certificate',
+    organization: `Cisco Webex (sandbox org ${orgId})`,
+    key: encryptionKey,
+    validityDays: SP_CERTIFICATE_DAYS,
+    now,
+  })
+  return {
+    organization: { id: orgId, name: DEFAULT_ORGANIZATION.name, createdAt: new Date(now).toISOString() },
+    signingCertificate: { certificatePem: signing.certificatePem, privateKeyPem: signing.key.privateKeyPem },
+    encryptionCertificate: {
+      certificatePem: encryption.certificatePem,
+      privateKeyPem: encryption.key.privateKeyPem,
+    },
+    scimToken: ids.token(32),
+  }
+}

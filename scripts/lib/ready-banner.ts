@@ -1,0 +1,46 @@
+import type { IdpFirstStart } from '@sandbox/idp'
+
+/** What the ready banner reports. */
+export interface ReadyFacts {
+  readonly idpUrl: string
+  readonly spUrl: string
+  readonly tenantId: string
+  readonly orgId: string
+  readonly dataDir: string | null
+  readonly firstStart: IdpFirstStart | null
+  readonly startupMs: number
+}
+
+/**
+ * The lines a person sees when the sandbox is up: where to click, how to sign in, what to
+ * do first. The last line is the one scripts wait for ("Sandbox ready").
+ */
+export function formatReadyBanner(facts: ReadyFacts): string {
+  const rows: [string, string][] = [
+    ['Entra admin center', `${facts.idpUrl}/`],
+    ['My Apps', `${facts.idpUrl}/myapps`],
+    ['Webex Control Hub', `${facts.spUrl}/admin`],
+    ['Webex sign-in', `${facts.spUrl}/`],
+  ]
+  const lines = [
+    'SSO rehearsal sandbox: Microsoft Entra ID (IdP) + Cisco Webex (SP), offline',
+    ...rows.map(([label, url]) => `  ${label.padEnd(20)}${url}`),
+    `  ${'Tenant ID'.padEnd(20)}${facts.tenantId}`,
+    `  ${'Webex org ID'.padEnd(20)}${facts.orgId}`,
+    `  ${'State'.padEnd(20)}${facts.dataDir ?? 'in memory (ephemeral: nothing is saved)'}`,
+  ]
+  if (facts.firstStart) {
+    lines.push(
+      `  ${'Entra admin'.padEnd(20)}${facts.firstStart.adminUserPrincipalName}  password ${facts.firstStart.adminPassword}`,
+      `  ${''.padEnd(20)}(shown only on this first start: note it now)`,
+    )
+  }
+  lines.push(
+    'First steps:',
+    '  1. pnpm rehearse            runs the whole "Entra SSO with Cisco Webex" tutorial against this sandbox',
+    `  2. or by hand: ${facts.idpUrl}/ > Enterprise applications > New application > "Cisco Webex"`,
+    '  3. pnpm sandbox ca export   writes the sandbox root CA, to trust it in a browser for --https',
+    `Sandbox ready in ${facts.startupMs} ms. Press Ctrl-C to stop.`,
+  )
+  return `${lines.join('\n')}\n`
+}
