@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { testKeys } from '../../../../test/support/test-runtime'
+import { childNamed } from './dom'
+import { DATA_ENCRYPTION, type DataEncryption, decryptElement, encryptElement, XENC_NS } from './encryption'
+import { parseXml, SAML_MESSAGE_LIMITS } from './parse'
+import { signEnveloped, verifyEnvelopedSignature } from './signature'
+
+const A = 'urn:oasis:names:tc:SAML:2.0:assertion'
+const P = 'urn:oasis:names:tc:SAML:2.0:protocol'
+
+function response(): { doc: Document; assertion: Element } {
+  const parsed = parseXml(
+    `<samlp:Response xmlns:samlp="${P}" ID="_r"><saml:Assertion xmlns:saml="${A}" ID="_a"><saml:Issuer>i</saml:Issuer><saml:Subject><saml:NameID>b.simon@contoso.com</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>`,
+    SAML_MESSAGE_LIMITS,
+  )
+  if (!parsed.ok) throw new Error(parsed.error.message)
+  return { doc: parsed.value, assertion: childNamed(parsed.value.documentElement, A, 'Assertion') as Element }
+}
+
+describe('encryptElement / decryptElement', () => {
+  it.each(Object.keys(DATA_ENCRYPTION) as DataEncryption[])(
+    'round-trips a signed assertion with %s, signature intact',
+    async (algorithm) => {
+      const [, , signer, recipient] = await testKeys()
+      if (!signer || !recipient) throw new Error('keys')
+      const { doc, assertion } = response()
+      signEnveloped(
+        assertion,
+        childNamed(assertion, A, 'Issuer') as Element,
+        { privateKey: signer.privateKey, certificatesBase64: [] },
+        'rsa-sha256',
+      )
+      const wrapper = encryptElement(assertion, 'EncryptedAssertion', recipient.publicKey, algorithm)
+      expect(wrapper.localName).toBe('EncryptedAssertion')
+      expect(childNamed(doc.documentElement, A, 'Assertion')).toBeNull()
+      expect(childNamed(wrapper, XENC_NS, 'EncryptedData')).not.toBeNull()
+      const decrypted = decryptElement(wrapper, recipient.privateKey)
+      if (!decrypted.ok) throw new Error(decrypted.error.message)
+      expect(decrypted.value.localName).toBe('Assertion')
+      const trusted = { der: Buffer.alloc(0), publicKey: signer.publicKey }
+      expect(verifyEnvelopedSignature(decrypted.value, { trusted: [trusted], allowSha1: false }).ok).toBe(
+        true,
+      )
+    },
+  )
+
+  it('refuses tampered ciphertext and the wrong key with one coarse error', async () => {
+    const [, , , recipient, other] = await testKeys()
+    if (!recipient || !other) throw new Error('keys')
+    const { assertion } = response()
+    const wrapper = encryptElement(assertion, 'EncryptedAssertion', recipient.publicKey, 'aes256-gcm')
+    expect(decryptElement(wrapper, other.privateKey)).toMatchObject({
+      ok: false,
+      error: { code: 'DECRYPTION_FAILED' },
+    })
+    const values = wrapper.getElementsByTagNameNS(XENC_NS, 'CipherValue')
+    const data = values.item(values.length - 1) as Element
+    const bytes = Buffer.from(data.textContent ?? '', 'base64')
+    bytes[20] = (bytes[20] ?? 0) ^ 1
+    ;(data.firstChild as Text).data = bytes.toString('base64')
+    expect(decryptElement(wrapper, recipient.privateKey)).toMatchObject({
+      ok: false,
+      error: { code: 'DECRYPTION_FAILED' },
+    })
+  })
+
+  it('refuses rsa-1_5 key transport', async () => {
+    const [, , , recipient] = await testKeys()
+    if (!recipient) throw new Error('keys')
+    const { assertion } = response()
+    const wrapper = encryptElement(assertion, 'EncryptedAssertion', recipient.publicKey, 'aes128-cbc')
+    const method = wrapper.getElementsByTagNameNS(XENC_NS, 'EncryptionMethod').item(1) as Element
+    method.setAttribute('Algorithm', `${XENC_NS}rsa-1_5`)
+    expect(decryptElement(wrapper, recipient.privateKey)).toMatchObject({
+      ok: false,
+      error: { code: 'ENCRYPTION_ALGORITHM' },
+    })
+  })
+})
