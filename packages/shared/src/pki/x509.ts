@@ -3,7 +3,7 @@
  * every signature is made by `node:crypto` (forge's pure-JS RSA costs ~46 ms a signature,
  * native ~1 ms), and keys come in as native `KeyObject`s.
  */
-import { createPublicKey, type KeyObject, sign } from 'node:crypto'
+import { type KeyObject, sign, X509Certificate } from 'node:crypto'
 import forge from 'node-forge'
 
 const { asn1, pki } = forge
@@ -206,21 +206,16 @@ function readAttributes(fields: forge.pki.CertificateField[]): NameAttribute[] {
  */
 export function readCertificateStructure(der: Buffer): CertificateStructure {
   const asn = asn1.fromDer(der.toString('binary'))
-  // forge throws "OID is not RSA" for non-RSA keys; read what we can from the raw ASN.1 in that case.
   let cert: forge.pki.Certificate
-  let publicKeyAlgorithm: 'rsa' | 'other' = 'rsa'
   try {
     cert = pki.certificateFromAsn1(asn)
   } catch (error) {
-    if (!String((error as Error).message).includes('OID is not RSA')) throw error
-    cert = pki.certificateFromAsn1(asn, true)
-    publicKeyAlgorithm = 'other'
+    // forge reads RSA keys only ("OID is not RSA"); describe other certificates natively.
+    if (String((error as Error).message).includes('OID is not RSA')) return describeNonRsa(der)
+    throw error
   }
-  const publicKeyBits =
-    publicKeyAlgorithm === 'rsa'
-      ? (cert.publicKey as forge.pki.rsa.PublicKey).n.bitLength()
-      : (createPublicKey({ key: der, format: 'der', type: 'spki' } as never).asymmetricKeyDetails
-          ?.modulusLength ?? 0)
+  const publicKeyAlgorithm = 'rsa' as const
+  const publicKeyBits = (cert.publicKey as forge.pki.rsa.PublicKey).n.bitLength()
   const rawExtensions = cert.extensions as Array<Record<string, unknown>>
   const basic = rawExtensions.find((e) => e.name === 'basicConstraints')
   const usage = rawExtensions.find((e) => e.name === 'keyUsage')
@@ -265,6 +260,32 @@ function readAuthorityKeyId(extensionValueDer: string): string | undefined {
     (part) => part.tagClass === asn1.Class.CONTEXT_SPECIFIC && part.type === 0,
   )
   return typeof keyIdentifier?.value === 'string' ? forge.util.bytesToHex(keyIdentifier.value) : undefined
+}
+
+function describeNonRsa(der: Buffer): CertificateStructure {
+  const x509 = new X509Certificate(der)
+  const names = (dn: string): NameAttribute[] =>
+    dn.split('\n').flatMap((line) => {
+      const [key, ...rest] = line.split('=')
+      return key ? [{ shortName: key as NameAttribute['shortName'], value: rest.join('=') }] : []
+    })
+  return {
+    version: 3,
+    serialHex: x509.serialNumber.toLowerCase(),
+    subject: names(x509.subject),
+    issuer: names(x509.issuer),
+    subjectValueTags: [],
+    notBefore: new Date(x509.validFrom),
+    notAfter: new Date(x509.validTo),
+    signatureAlgorithm: 'unknown',
+    publicKeyAlgorithm: 'other',
+    publicKeyBits: 0,
+    extensions: [],
+    basicConstraints: x509.ca ? { ca: true, pathLen: undefined } : undefined,
+    keyUsage: undefined,
+    subjectKeyIdentifierHex: undefined,
+    authorityKeyIdentifierHex: undefined,
+  }
 }
 
 /** The extensions node-forge understands; any other critical extension makes a certificate unusable. */

@@ -9,7 +9,7 @@ import { StartupError } from '../startup-error'
 
 type Samlify = typeof import('samlify')
 
-interface SchemaValidator {
+export interface SchemaValidator {
   validate(xml: string): Promise<unknown>
 }
 
@@ -44,6 +44,26 @@ export async function configureSamlify(): Promise<void> {
   const api = (typeof namespace.setSchemaValidator === 'function' ? namespace : namespace.default) as Samlify
   api.setSchemaValidator(validator)
   loaded = api
+}
+
+/**
+ * Loads a samlify schema validator package, or throws a {@link StartupError} that tells the
+ * user how to install it.
+ */
+export function loadSchemaValidator(packageName: string): SchemaValidator {
+  const require = createRequire(import.meta.url)
+  let validator: SchemaValidator
+  try {
+    validator = require(packageName) as SchemaValidator
+  } catch {
+    throw new StartupError(
+      `samlify's schema validator ${packageName} is not installed. Run "pnpm install" in the sandbox folder, then start again.`,
+    )
+  }
+  if (typeof validator.validate !== 'function') {
+    throw new StartupError(`${packageName} does not export validate(); reinstall it with "pnpm install".`)
+  }
+  return validator
 }
 
 /** samlify, once {@link configureSamlify} has run (throws before: a programming error). */

@@ -1,0 +1,256 @@
+import { execFileSync } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { testKeys } from '../../../../test/support/test-runtime'
+import { certificateToDer } from './certificate'
+import {
+  createSandboxCa,
+  issueEntraStyleCertificate,
+  issueLeafCertificate,
+  randomSerialHex,
+  type SandboxCa,
+} from './certificate-authority'
+import {
+  type CertificateProblem,
+  checkStandaloneCertificate,
+  validateCertificateChain,
+} from './chain-validation'
+import { keyPairFromPem, type RsaKeyPair } from './keys'
+import { buildCertificate, type CertificateSpec, readCertificateStructure } from './x509'
+
+const DAY = 86_400_000
+const NOW = Date.UTC(2026, 10, 28, 12)
+let ca: SandboxCa
+let keys: RsaKeyPair[]
+let leafDer: Buffer
+let rootDer: Buffer
+let intermediateDer: Buffer
+
+const der = (pem: string): Buffer => certificateToDer(pem) as Buffer
+
+beforeAll(async () => {
+  keys = await testKeys()
+  ca = createSandboxCa(keys[0] as RsaKeyPair, keys[1] as RsaKeyPair, { now: NOW })
+  rootDer = der(ca.root.certificatePem)
+  intermediateDer = der(ca.intermediate.certificatePem)
+  leafDer = der(
+    issueLeafCertificate(ca, {
+      profile: 'saml-signing',
+      commonName: 'idp',
+      key: keys[2] as RsaKeyPair,
+      validityDays: 365,
+      now: NOW,
+    }).certificatePem,
+  )
+})
+
+/** A leaf signed directly by the issuing CA with a hand-made spec (for the broken variants). */
+function leafWith(overrides: Partial<CertificateSpec>, signer: RsaKeyPair = ca.intermediate.key): Buffer {
+  const issuer = readCertificateStructure(intermediateDer)
+  return buildCertificate(
+    {
+      serialHex: randomSerialHex(),
+      subject: [{ shortName: 'CN', value: 'broken leaf' }],
+      issuer: issuer.subject,
+      notBefore: new Date(NOW - DAY),
+      notAfter: new Date(NOW + 30 * DAY),
+      subjectPublicKey: (keys[2] as RsaKeyPair).publicKey,
+      extensions: {
+        basicConstraints: { ca: false },
+        keyUsage: ['digitalSignature'],
+        authorityKeyIdentifierHex: issuer.subjectKeyIdentifierHex,
+      },
+      ...overrides,
+    },
+    signer.privateKey,
+  )
+}
+
+function expectRefusal(result: ReturnType<typeof validateCertificateChain>, code: CertificateProblem): void {
+  expect(result).toMatchObject({ ok: false, error: { code } })
+  if (!result.ok) {
+    expect(result.error.certificate).toMatch(/thumbprint [0-9A-F]{40}|signing certificate/)
+    expect(result.error.reason.length).toBeGreaterThan(10)
+  }
+}
+
+describe('validateCertificateChain (Require certificate signed by a CA)', () => {
+  it('accepts a CA-issued leaf with the issuing CA offered and the root trusted', () => {
+    const result = validateCertificateChain({
+      leaf: leafDer,
+      intermediates: [intermediateDer],
+      anchors: [rootDer],
+      at: NOW,
+    })
+    expect(result.ok && result.value.path.length).toBe(3)
+  })
+
+  it('refuses a self-signed certificate even when it is pasted into the trust store', () => {
+    const self = der(issueEntraStyleCertificate({ key: keys[3] as RsaKeyPair, now: NOW }).certificatePem)
+    expectRefusal(
+      validateCertificateChain({ leaf: self, intermediates: [], anchors: [rootDer], at: NOW }),
+      'CERT_SELF_SIGNED',
+    )
+    expectRefusal(
+      validateCertificateChain({ leaf: self, intermediates: [], anchors: [rootDer, self], at: NOW }),
+      'CERT_IS_TRUST_ANCHOR',
+    )
+  })
+
+  it('refuses a CA certificate presented as the signing certificate', () => {
+    expectRefusal(
+      validateCertificateChain({ leaf: intermediateDer, intermediates: [], anchors: [rootDer], at: NOW }),
+      'CERT_IS_CA',
+    )
+  })
+
+  it('refuses a chain through an issuer without basicConstraints (CVE-2026-33896)', () => {
+    const issuerKey = keys[4] as RsaKeyPair
+    const root = readCertificateStructure(rootDer)
+    const fakeCa = buildCertificate(
+      {
+        serialHex: randomSerialHex(),
+        subject: [{ shortName: 'CN', value: 'Not a CA' }],
+        issuer: root.subject,
+        notBefore: new Date(NOW - DAY),
+        notAfter: new Date(NOW + 30 * DAY),
+        subjectPublicKey: issuerKey.publicKey,
+        extensions: { subjectKeyIdentifier: true, authorityKeyIdentifierHex: root.subjectKeyIdentifierHex },
+      },
+      ca.root.key.privateKey,
+    )
+    const fakeStructure = readCertificateStructure(fakeCa)
+    const leaf = leafWith(
+      {
+        issuer: fakeStructure.subject,
+        extensions: {
+          basicConstraints: { ca: false },
+          authorityKeyIdentifierHex: fakeStructure.subjectKeyIdentifierHex,
+        },
+      },
+      issuerKey,
+    )
+    expectRefusal(
+      validateCertificateChain({ leaf, intermediates: [fakeCa], anchors: [rootDer], at: NOW }),
+      'ISSUER_NOT_CA',
+    )
+  })
+
+  it('refuses an untrusted root, with the missing issuer named', () => {
+    const other = createSandboxCa(keys[5] as RsaKeyPair, keys[6] as RsaKeyPair, { now: NOW })
+    const result = validateCertificateChain({
+      leaf: leafDer,
+      intermediates: [intermediateDer],
+      anchors: [der(other.root.certificatePem)],
+      at: NOW,
+    })
+    expectRefusal(result, 'CHAIN_UNTRUSTED')
+    if (!result.ok) expect(result.error.reason).toContain('SSO Rehearsal Sandbox Root CA')
+  })
+
+  it('refuses an expired and a not-yet-valid certificate, at import and at any later instant', () => {
+    expectRefusal(
+      validateCertificateChain({
+        leaf: leafDer,
+        intermediates: [intermediateDer],
+        anchors: [rootDer],
+        at: NOW + 400 * DAY,
+      }),
+      'CERT_EXPIRED',
+    )
+    expectRefusal(
+      validateCertificateChain({
+        leaf: leafDer,
+        intermediates: [intermediateDer],
+        anchors: [rootDer],
+        at: NOW - 2 * DAY,
+      }),
+      'CERT_NOT_YET_VALID',
+    )
+  })
+
+  it('refuses a leaf whose keyUsage lacks digitalSignature', () => {
+    const leaf = leafWith({ extensions: { basicConstraints: { ca: false }, keyUsage: ['keyEncipherment'] } })
+    expectRefusal(
+      validateCertificateChain({ leaf, intermediates: [intermediateDer], anchors: [rootDer], at: NOW }),
+      'LEAF_CANNOT_SIGN',
+    )
+  })
+
+  it.each(['md5', 'sha1'] as const)('refuses a certificate signed with %s', (digest) => {
+    expectRefusal(
+      validateCertificateChain({
+        leaf: leafWith({ digest }),
+        intermediates: [intermediateDer],
+        anchors: [rootDer],
+        at: NOW,
+      }),
+      'WEAK_SIGNATURE_ALGORITHM',
+    )
+  })
+
+  it('refuses an RSA-1024 key', () => {
+    const small = keyPairFromPem(
+      generateKeyPairSync('rsa', { modulusLength: 1024 })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+    )
+    expectRefusal(
+      validateCertificateChain({
+        leaf: leafWith({ subjectPublicKey: small.publicKey }),
+        intermediates: [intermediateDer],
+        anchors: [rootDer],
+        at: NOW,
+      }),
+      'KEY_TOO_SMALL',
+    )
+  })
+
+  it('refuses an EC certificate with a clear reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ec-'))
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+        '-subj',
+        '/CN=ec',
+        '-days',
+        '2',
+      ],
+      { stdio: 'ignore' },
+    )
+    const ec = der(readFileSync(join(dir, 'c.pem'), 'utf8'))
+    expectRefusal(checkStandaloneCertificate(ec, Date.now()), 'UNSUPPORTED_KEY_TYPE')
+  })
+
+  it('refuses garbage as NOT_A_CERTIFICATE', () => {
+    expectRefusal(
+      validateCertificateChain({ leaf: Buffer.from('nope'), intermediates: [], anchors: [rootDer], at: NOW }),
+      'NOT_A_CERTIFICATE',
+    )
+  })
+})
+
+describe('checkStandaloneCertificate (Allow self-signed certificate, less secure)', () => {
+  it('accepts Entra-shaped self-signed certificates within validity only', () => {
+    const self = der(issueEntraStyleCertificate({ key: keys[3] as RsaKeyPair, now: NOW }).certificatePem)
+    expect(checkStandaloneCertificate(self, NOW + DAY).ok).toBe(true)
+    expect(checkStandaloneCertificate(self, NOW + 4 * 365 * DAY)).toMatchObject({
+      ok: false,
+      error: { code: 'CERT_EXPIRED' },
+    })
+  })
+})

@@ -1,0 +1,169 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { err, ok } from '../result'
+import { createMemoryStore, openFileStore } from './document-store'
+
+const SPEC = {
+  format: 'sso-sandbox/test-state',
+  version: 2,
+  schema: z.object({ count: z.number(), names: z.array(z.string()) }),
+}
+type State = z.infer<typeof SPEC.schema>
+const initial = async (): Promise<State> => ({ count: 0, names: [] })
+
+function tempFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'store-')), 'state.json')
+}
+
+async function open(path: string, reset = false) {
+  const result = await openFileStore({ path, spec: SPEC, createInitial: initial, reset })
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+describe('file store', () => {
+  it('creates the file on first start and restores it exactly after a restart', async () => {
+    const path = tempFile()
+    const first = await open(path)
+    await first.update((draft) => {
+      draft.count = 7
+      draft.names.push('B.Simon')
+      return ok(undefined)
+    })
+    await first.close()
+    const second = await open(path)
+    expect(second.read()).toEqual({ count: 7, names: ['B.Simon'] })
+    const envelope = JSON.parse(readFileSync(path, 'utf8'))
+    expect(envelope).toMatchObject({ format: SPEC.format, version: 2, data: { count: 7 } })
+    await second.close()
+  })
+
+  it('commits nothing when a change returns an error or throws', async () => {
+    const store = await open(tempFile())
+    const refused = await store.update((draft) => {
+      draft.count = 99
+      return err('nope')
+    })
+    expect(refused).toEqual({ ok: false, error: 'nope' })
+    await expect(
+      store.update(() => {
+        throw new Error('bug')
+      }),
+    ).rejects.toThrow('bug')
+    expect(store.read().count).toBe(0)
+    await store.close()
+  })
+
+  it('hands out frozen snapshots so nothing can change state behind the store', async () => {
+    const store = createMemoryStore<State>({ count: 1, names: ['a'] })
+    const snapshot = store.read() as State
+    expect(() => {
+      snapshot.names.push('b')
+    }).toThrow()
+    expect(store.read().names).toEqual(['a'])
+  })
+
+  it('applies concurrent changes one at a time, in order', async () => {
+    const store = await open(tempFile())
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.update((draft) => {
+          draft.count += 1
+          draft.names.push(String(i))
+          return ok(undefined)
+        }),
+      ),
+    )
+    expect(store.read().count).toBe(20)
+    expect(store.read().names).toEqual(Array.from({ length: 20 }, (_, i) => String(i)))
+    await store.close()
+  })
+
+  it('leaves no temp files behind', async () => {
+    const path = tempFile()
+    const store = await open(path)
+    for (let i = 0; i < 5; i += 1) await store.update(() => ok(undefined))
+    await store.close()
+    expect(readdirSync(join(path, '..'))).toEqual(['state.json'])
+  })
+
+  it('refuses a second process-level owner of the same file while the first is open', async () => {
+    const path = tempFile()
+    const store = await open(path)
+    writeFileSync(`${path}.lock`, '1') // pid 1 is always alive: another live owner
+    const second = await openFileStore({ path, spec: SPEC, createInitial: initial })
+    expect(second).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    if (!second.ok) expect(second.error.message).toContain('pid 1')
+    await store.close()
+  })
+
+  it('takes over a lock left by a dead process', async () => {
+    const path = tempFile()
+    writeFileSync(`${path}.lock`, '999999999')
+    const store = await open(path)
+    await store.close()
+    expect(existsSync(`${path}.lock`)).toBe(false)
+  })
+
+  it.each([
+    [
+      'truncated JSON',
+      '{"format":"sso-sandbox/test-state","version":2,"data":{"cou',
+      'CORRUPT',
+      /not valid JSON/,
+    ],
+    [
+      'another format',
+      '{"format":"something-else","version":1,"data":{}}',
+      'WRONG_FORMAT',
+      /not a sso-sandbox\/test-state file/,
+    ],
+    [
+      'a newer version',
+      '{"format":"sso-sandbox/test-state","version":3,"data":{}}',
+      'NEWER_VERSION',
+      /newer sandbox \(state version 3/,
+    ],
+    [
+      'invalid content',
+      '{"format":"sso-sandbox/test-state","version":2,"data":{"count":"x","names":[]}}',
+      'INVALID_CONTENT',
+      /data\.count/,
+    ],
+  ])(
+    'stops with a message naming the file on %s, and never replaces it',
+    async (_label, content, code, message) => {
+      const path = tempFile()
+      writeFileSync(path, content)
+      const result = await openFileStore({ path, spec: SPEC, createInitial: initial })
+      expect(result).toMatchObject({ ok: false, error: { code } })
+      if (!result.ok) {
+        expect(result.error.message).toContain(path)
+        expect(result.error.message).toMatch(message)
+        expect(result.error.message).toContain('--reset')
+      }
+      expect(readFileSync(path, 'utf8')).toBe(content)
+      expect(existsSync(`${path}.lock`)).toBe(false)
+    },
+  )
+
+  it('starts fresh over a corrupt file only when asked to reset', async () => {
+    const path = tempFile()
+    writeFileSync(path, 'garbage')
+    const store = await open(path, true)
+    expect(store.read()).toEqual({ count: 0, names: [] })
+    await store.close()
+    expect(JSON.parse(readFileSync(path, 'utf8')).data).toEqual({ count: 0, names: [] })
+  })
+
+  it('reports a state path it cannot read as unreadable, naming it', async () => {
+    const path = tempFile()
+    mkdirSync(path) // a directory where the file should be: readFile fails with EISDIR
+    const result = await openFileStore({ path, spec: SPEC, createInitial: initial })
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNREADABLE' } })
+    if (!result.ok) expect(result.error.message).toContain(`${path}: EISDIR`)
+  })
+})

@@ -1,0 +1,69 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/** A CLI process started from the repository's TypeScript sources. */
+export interface CliRun {
+  readonly child: ChildProcess
+  /** Everything printed so far on stdout and stderr. */
+  output(): string
+  /** Resolves with the exit code (or the signal name). */
+  readonly exited: Promise<number | string>
+  /** Resolves when `pattern` appears in the output; rejects if the process exits first or on timeout. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>
+}
+
+/** Runs `scripts/<script>` (or any TS entry point) with tsx, in `cwd`. */
+export function runCli(
+  entry: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): CliRun {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let text = ''
+  const listeners = new Set<() => void>()
+  const onData = (chunk: Buffer): void => {
+    text += chunk.toString()
+    for (const listener of listeners) listener()
+  }
+  child.stdout?.on('data', onData)
+  child.stderr?.on('data', onData)
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  )
+  return {
+    child,
+    output: () => text,
+    exited,
+    waitFor: (pattern, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const check = (): void => {
+          const match = text.match(pattern)
+          if (match) {
+            listeners.delete(check)
+            clearTimeout(timer)
+            resolve(match)
+          }
+        }
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${pattern}; output:\n${text}`)),
+          timeoutMs,
+        )
+        listeners.add(check)
+        exited.then(() => {
+          check()
+          if (listeners.has(check)) {
+            clearTimeout(timer)
+            reject(new Error(`process exited before ${pattern}; output:\n${text}`))
+          }
+        })
+        check()
+      }),
+  }
+}
