@@ -1,5 +1,10 @@
 // The public surface of @sandbox/shared: the only barrel (house style §2.3).
 export * from './auth/password-hash'
+export * from './client/cookie-jar'
+export * from './client/headless-browser'
+export * from './client/html-forms'
+export * from './client/http-transport'
+export * from './client/sign-in'
 export * from './clock'
 export * from './config/command-line'
 export * from './config/options'

@@ -1,0 +1,93 @@
+import { Parser } from 'htmlparser2'
+
+/** One form field as a browser would submit it. */
+export interface FormField {
+  readonly name: string
+  readonly type: string
+  readonly value: string
+}
+
+/** A form found in a page, with its action resolved against the page URL. */
+export interface HtmlForm {
+  readonly action: URL
+  readonly method: 'GET' | 'POST'
+  readonly fields: readonly FormField[]
+  readonly id: string | undefined
+}
+
+/** What a page offers a headless client: its forms, title and visible text. */
+export interface PageFacts {
+  readonly forms: readonly HtmlForm[]
+  readonly title: string
+  /** The text a person would read (scripts and styles excluded, whitespace collapsed). */
+  readonly text: string
+}
+
+const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'head'])
+
+const FIELD_TAGS = new Set(['input', 'textarea', 'select', 'button'])
+
+/**
+ * Reads the forms of an HTML page with a real HTML tokenizer (entities decoded, attributes
+ * unquoted or quoted), the way a browser would collect them for submission.
+ */
+export function readPage(html: string, pageUrl: URL): PageFacts {
+  const forms: { action: string; method: string; id: string | undefined; fields: FormField[] }[] = []
+  let current: (typeof forms)[number] | null = null
+  let inTitle = false
+  let title = ''
+  let text = ''
+  let hidden = 0
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'form') {
+          current = {
+            action: attributes.action ?? '',
+            method: (attributes.method ?? 'get').toUpperCase(),
+            id: attributes.id,
+            fields: [],
+          }
+          forms.push(current)
+        } else if (name === 'title') inTitle = true
+        if (INVISIBLE.has(name)) hidden += 1
+        else if (current && FIELD_TAGS.has(name) && attributes.name !== undefined) {
+          const type = (attributes.type ?? (name === 'input' ? 'text' : name)).toLowerCase()
+          // Buttons and unchecked boxes are not submitted unless chosen, as in a browser.
+          if (name === 'button' || type === 'submit' || type === 'button' || type === 'image') return
+          if ((type === 'checkbox' || type === 'radio') && attributes.checked === undefined) return
+          current.fields.push({ name: attributes.name, type, value: attributes.value ?? '' })
+        }
+      },
+      ontext(chunk) {
+        if (inTitle) title += chunk
+        if (hidden === 0) text += chunk
+      },
+      onclosetag(name) {
+        if (INVISIBLE.has(name)) hidden = Math.max(0, hidden - 1)
+        if (name === 'form') current = null
+        if (name === 'title') inTitle = false
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  )
+  parser.write(html)
+  parser.end()
+  return {
+    title: title.trim(),
+    text: text.replace(/\s+/g, ' ').trim(),
+    forms: forms.map((f) => ({
+      action: new URL(f.action || pageUrl.href, pageUrl),
+      method: f.method === 'POST' ? 'POST' : 'GET',
+      id: f.id,
+      fields: f.fields,
+    })),
+  }
+}
+
+/** Encodes fields as `application/x-www-form-urlencoded`, in document order. */
+export function encodeForm(fields: readonly FormField[]): string {
+  const params = new URLSearchParams()
+  for (const field of fields) params.append(field.name, field.value)
+  return params.toString()
+}

@@ -1,0 +1,117 @@
+import { err, ok, type Result } from '../result'
+import type { StoredCookie } from './cookie-jar'
+import { type CapturedSamlMessage, HeadlessBrowser, type Hop, type Page } from './headless-browser'
+import type { HtmlForm } from './html-forms'
+
+/** What to sign in with, and where to start (an SP's sign-on URL). */
+export interface SignInRequest {
+  readonly startUrl: string
+  readonly username: string
+  readonly password: string
+  /** A browser to use (keeps its cookies across sign-ins, like a real one); a fresh one by default. */
+  readonly browser?: HeadlessBrowser
+}
+
+/** A completed sign-in: the page it ended on, the SAML exchange, and the SP's cookies. */
+export interface SignInSuccess {
+  readonly page: Page
+  /** The decoded `<samlp:Response>` the IdP posted to the ACS. */
+  readonly samlResponse: CapturedSamlMessage
+  /** The decoded AuthnRequest, when the flow was SP-initiated. */
+  readonly authnRequest: CapturedSamlMessage | undefined
+  /** Cookies the SP (the site of `page`) holds: the session. */
+  readonly spCookies: readonly StoredCookie[]
+  readonly hops: readonly Hop[]
+  readonly browser: HeadlessBrowser
+}
+
+/** Why a sign-in stopped; `page` and `hops` show where. */
+export interface SignInFailure {
+  readonly code: 'WRONG_CREDENTIALS' | 'ERROR_PAGE' | 'NO_SAML_RESPONSE' | 'TOO_MANY_STEPS' | 'UNREACHABLE'
+  readonly message: string
+  readonly page: Page | undefined
+  readonly hops: readonly Hop[]
+}
+
+const MAX_STEPS = 12
+
+function passwordForm(page: Page): HtmlForm | undefined {
+  return page.facts.forms.find((f) => f.fields.some((field) => field.type === 'password'))
+}
+
+function samlForm(page: Page): HtmlForm | undefined {
+  return page.facts.forms.find((f) =>
+    f.fields.some((field) => field.name === 'SAMLResponse' || field.name === 'SAMLRequest'),
+  )
+}
+
+function credentialValues(form: HtmlForm, username: string, password: string): Record<string, string> {
+  const user =
+    form.fields.find(
+      (f) => ['email', 'text'].includes(f.type) && /login|user|name|email|account/i.test(f.name),
+    ) ?? form.fields.find((f) => ['email', 'text'].includes(f.type))
+  const secret = form.fields.find((f) => f.type === 'password')
+  return { ...(user ? { [user.name]: username } : {}), ...(secret ? { [secret.name]: password } : {}) }
+}
+
+function summarize(page: Page): string {
+  const text = page.facts.text
+  if (!text) return `HTTP ${page.status} at ${page.url.href}`
+  const code = /AADSTS\d+:[^.]*\.?/.exec(text)?.[0]
+  return code ?? (text.length > 400 ? `${text.slice(0, 400)}…` : text)
+}
+
+/**
+ * Signs in the way a person would, without a browser: opens the SP's sign-on URL, follows the
+ * redirect to the IdP, fills the sign-in form, submits the auto-posting SAML form to the ACS,
+ * and follows the SP's redirects to where the person lands.
+ */
+export async function signIn(request: SignInRequest): Promise<Result<SignInSuccess, SignInFailure>> {
+  const browser = request.browser ?? new HeadlessBrowser()
+  const failure = (code: SignInFailure['code'], message: string, page?: Page) =>
+    err<SignInFailure>({ code, message, page, hops: [...browser.hops] })
+  let page: Page
+  try {
+    page = await browser.open(request.startUrl)
+  } catch (error) {
+    return failure('UNREACHABLE', `Cannot reach ${request.startUrl}: ${(error as Error).message}`)
+  }
+  let credentialsSent = false
+  for (let step = 0; step < MAX_STEPS; step += 1) {
+    if (page.status >= 400) return failure('ERROR_PAGE', summarize(page), page)
+    const credentials = passwordForm(page)
+    const saml = samlForm(page)
+    try {
+      if (credentials) {
+        if (credentialsSent) return failure('WRONG_CREDENTIALS', summarize(page), page)
+        credentialsSent = true
+        page = await browser.submit(
+          page,
+          credentials,
+          credentialValues(credentials, request.username, request.password),
+        )
+      } else if (saml) {
+        page = await browser.submit(page, saml)
+      } else {
+        break
+      }
+    } catch (error) {
+      return failure('UNREACHABLE', (error as Error).message, page)
+    }
+    if (step === MAX_STEPS - 1)
+      return failure('TOO_MANY_STEPS', `The sign-in did not finish within ${MAX_STEPS} pages.`, page)
+  }
+  if (page.status >= 400) return failure('ERROR_PAGE', summarize(page), page)
+  const messages = browser.samlMessages()
+  const samlResponse = [...messages].reverse().find((m) => m.parameter === 'SAMLResponse')
+  if (!samlResponse)
+    return failure('NO_SAML_RESPONSE', `The flow ended at ${page.url.href} without a SAML Response.`, page)
+  return ok({
+    page,
+    samlResponse,
+    authnRequest: messages.find((m) => m.parameter === 'SAMLRequest'),
+    spCookies: browser.jar.cookiesFor(page.url),
+    hops: [...browser.hops],
+    browser,
+  })
+}
