@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
+import { launchChromium } from '../support/browser'
+import { ROOT } from '../support/cli'
+
+let browser: Browser
+let sandbox: RunningSandbox
+const SCREENSHOTS = join(ROOT, 'test-results')
+
+beforeAll(async () => {
+  ;[browser, sandbox] = await Promise.all([launchChromium(), startSandbox()])
+  mkdirSync(SCREENSHOTS, { recursive: true })
+})
+afterAll(async () => {
+  await Promise.all([browser?.close(), sandbox?.close()])
+})
+
+describe('admin landing pages in Chromium', () => {
+  it('shows the Entra admin center overview with the tenant id and no CSP violations', async () => {
+    const page = await browser.newPage()
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text())
+    })
+    await page.goto(`${sandbox.idp.url}/`)
+    await expect(page.title()).resolves.toContain('Microsoft Entra admin center')
+    await expect(page.getByText(sandbox.idp.tenantId).count()).resolves.toBeGreaterThan(0)
+    const background = await page
+      .locator('header.topbar')
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(background).toBe('rgb(0, 120, 212)')
+    await page.screenshot({ path: join(SCREENSHOTS, 'entra-overview.png') })
+    expect(violations).toEqual([])
+  })
+
+  it('shows the Webex Control Hub overview with the org id', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${sandbox.sp.url}/admin`)
+    await expect(page.title()).resolves.toContain('Webex Control Hub')
+    await expect(page.getByText(sandbox.sp.orgId).first().isVisible()).resolves.toBe(true)
+    await page.screenshot({ path: join(SCREENSHOTS, 'control-hub-overview.png') })
+  })
+})
