@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Summary, summarize } from './stats'
+
+/** Which entry point to start, and the line that says it is ready. */
+interface Entry {
+  readonly label: string
+  readonly script: string
+  readonly args: readonly string[]
+  readonly ready: RegExp
+}
+
+export const STARTUP_ENTRIES: readonly Entry[] = [
+  {
+    label: 'IdP alone',
+    script: 'dist/start-idp.mjs',
+    args: ['--port', '0'],
+    ready: /Entra ID emulator ready/,
+  },
+  { label: 'SP alone', script: 'dist/start-sp.mjs', args: ['--port', '0'], ready: /Webex emulator ready/ },
+  {
+    label: 'both (pnpm start)',
+    script: 'dist/start.mjs',
+    args: ['--idp-port', '0', '--sp-port', '0'],
+    ready: /Sandbox ready/,
+  },
+]
+
+/** Wall time from spawn to the ready line, in ms, and the process's RSS then (MB). */
+function timeToReady(root: string, entry: Entry, dataDir: string): Promise<{ ms: number; rssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [join(root, entry.script), ...entry.args, '--data-dir', dataDir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString()
+      if (entry.ready.test(output)) {
+        const ms = performance.now() - started
+        const rssMb = readRssMb(child.pid ?? 0)
+        child.kill('SIGKILL')
+        resolve({ ms, rssMb })
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('exit', (code) => {
+      if (!entry.ready.test(output))
+        reject(new Error(`${entry.script} exited (${code}) before ready:\n${output}`))
+    })
+  })
+}
+
+/** Resident set size of a process in MB, from /proc (Linux). */
+export function readRssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN)
+    return kb / 1024
+  } catch {
+    return Number.NaN
+  }
+}
+
+/** Cold (empty data dir: CA and keys generated) and warm (state present) start-up of one entry. */
+export interface StartupResult {
+  readonly label: string
+  readonly cold: Summary
+  readonly warm: Summary
+  readonly warmRssMb: number
+}
+
+/** Starts each entry `runs` times cold and warm, as separate processes. */
+export async function measureStartup(root: string, runs: number): Promise<StartupResult[]> {
+  const results: StartupResult[] = []
+  for (const entry of STARTUP_ENTRIES) {
+    const cold: number[] = []
+    const warm: number[] = []
+    let rss = 0
+    for (let i = 0; i < runs; i += 1) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'bench-start-'))
+      try {
+        cold.push((await timeToReady(root, entry, dataDir)).ms)
+        const again = await timeToReady(root, entry, dataDir)
+        warm.push(again.ms)
+        rss = again.rssMb
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
+    results.push({ label: entry.label, cold: summarize(cold), warm: summarize(warm), warmRssMb: rss })
+  }
+  return results
+}
