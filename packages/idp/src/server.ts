@@ -8,7 +8,8 @@ import {
 } from '@sandbox/shared'
 import { createIdpApp } from './app'
 import type { IdpConfig } from './config'
-import { createInitialIdpState, IDP_STATE_FILE } from './state/idp-state'
+import { IDP_STATE_FILE } from './state/idp-state'
+import { createInitialIdpState } from './state/initial-state'
 
 /** Secrets generated on a first start, shown once to the person who started the sandbox. */
 export interface IdpFirstStart {
@@ -35,7 +36,7 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
     spec: IDP_STATE_FILE,
     reset: config.reset,
     create: async () => {
-      const initial = await createInitialIdpState(runtime.ids, runtime.clock.now())
+      const initial = await createInitialIdpState(runtime)
       const admin = initial.state.users[0]
       return {
         state: initial.state,

@@ -1,0 +1,257 @@
+import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import { type AdminError, invalid, notFound } from '../admin/admin-error'
+import { checkDisplayName, checkEmailShaped } from '../directory/user-rules'
+import type { DeepState } from '../state/deep-state'
+import type { AppRole, EnterpriseApp, IdpState, ReplyUrl, SSO_MODES } from '../state/idp-state'
+import {
+  checkIdentifiers,
+  checkRelayState,
+  checkReplyUrls,
+  checkSignOnUrl,
+  checkWebUrl,
+} from './basic-saml-rules'
+import { type ApplicationTemplate, GALLERY, galleryEntry, SINGLE_INSTANCE_MESSAGE } from './gallery'
+import { appByApplicationId, appByServicePrincipalId } from './lookup'
+import { newEnterpriseApp } from './new-app'
+import { rulesOf } from './rules-of'
+
+/** What Graph's PATCH /applications/{id} can change. */
+export interface ApplicationPatch {
+  readonly displayName?: string
+  readonly identifierUris?: readonly string[]
+  readonly redirectUris?: readonly string[]
+  /** Graph `web.redirectUriSettings`: the index of each reply URL. */
+  readonly redirectUriSettings?: readonly { readonly uri: string; readonly index: number | null }[]
+  readonly logoutUrl?: string | null
+}
+
+/** What Graph's PATCH /servicePrincipals/{id} (and the Properties blade) can change. */
+export interface ServicePrincipalPatch {
+  readonly displayName?: string
+  readonly preferredSingleSignOnMode?: (typeof SSO_MODES)[number] | null
+  readonly loginUrl?: string | null
+  readonly relayState?: string | null
+  readonly appRoleAssignmentRequired?: boolean
+  readonly visibleToUsers?: boolean
+  readonly accountEnabled?: boolean
+  readonly notificationEmailAddresses?: readonly string[]
+  readonly preferredTokenSigningKeyThumbprint?: string | null
+  readonly appRoles?: readonly AppRole[]
+}
+
+function patchApplication(
+  draft: IdpState,
+  app: EnterpriseApp,
+  patch: ApplicationPatch,
+): Result<void, AdminError> {
+  const rules = rulesOf(app)
+  if (patch.displayName !== undefined) {
+    const name = checkDisplayName(patch.displayName, 'Application')
+    if (!name.ok) return name
+    app.application.displayName = name.value
+    app.servicePrincipal.displayName = name.value
+  }
+  if (patch.identifierUris !== undefined) {
+    const identifiers = checkIdentifiers(draft, app, rules, patch.identifierUris)
+    if (!identifiers.ok) return identifiers
+    app.application.identifierUris = identifiers.value
+    const keep = app.application.defaultIdentifier
+    app.application.defaultIdentifier =
+      keep && identifiers.value.includes(keep) ? keep : (identifiers.value[0] ?? null)
+  }
+  if (patch.redirectUris !== undefined || patch.redirectUriSettings !== undefined) {
+    const uris = patch.redirectUris ?? app.application.replyUrls.map((r) => r.url)
+    const settings =
+      patch.redirectUriSettings ?? app.application.replyUrls.map((r) => ({ uri: r.url, index: r.index }))
+    const wanted: ReplyUrl[] = uris.map((url) => ({
+      url,
+      index: settings.find((s) => s.uri === url)?.index ?? null,
+      isDefault: app.application.replyUrls.find((r) => r.url === url)?.isDefault ?? false,
+    }))
+    const replyUrls = checkReplyUrls(rules, wanted)
+    if (!replyUrls.ok) return replyUrls
+    app.application.replyUrls = replyUrls.value
+  }
+  if (patch.logoutUrl !== undefined) {
+    if (patch.logoutUrl === null || patch.logoutUrl === '') app.application.logoutUrl = null
+    else {
+      const url = checkWebUrl(patch.logoutUrl, 'Logout URL')
+      if (!url.ok) return url
+      app.application.logoutUrl = url.value
+    }
+  }
+  return ok(undefined)
+}
+
+function patchThumbprint(app: EnterpriseApp, value: string | null, now: number): Result<void, AdminError> {
+  if (value === null || value === '') {
+    app.servicePrincipal.preferredTokenSigningKeyThumbprint = null
+    return ok(undefined)
+  }
+  const certificate = app.saml.certificates.find((c) => c.thumbprint === value.toUpperCase())
+  if (!certificate) {
+    return invalid(
+      `No signing certificate of this application has the thumbprint ${value}; add one with addTokenSigningCertificate first.`,
+      'preferredTokenSigningKeyThumbprint',
+    )
+  }
+  if (Date.parse(certificate.endDateTime) <= now) {
+    return invalid(`The certificate ${certificate.thumbprint} has expired and cannot be made active.`)
+  }
+  app.servicePrincipal.preferredTokenSigningKeyThumbprint = certificate.thumbprint
+  return ok(undefined)
+}
+
+function patchServicePrincipal(
+  app: EnterpriseApp,
+  patch: ServicePrincipalPatch,
+  now: number,
+): Result<void, AdminError> {
+  const sp = app.servicePrincipal
+  const rules = rulesOf(app)
+  if (patch.displayName !== undefined) {
+    const name = checkDisplayName(patch.displayName, 'ServicePrincipal')
+    if (!name.ok) return name
+    sp.displayName = name.value
+  }
+  if (patch.preferredSingleSignOnMode !== undefined)
+    sp.preferredSingleSignOnMode = patch.preferredSingleSignOnMode
+  if (patch.loginUrl !== undefined) {
+    if (patch.loginUrl === null || patch.loginUrl === '') sp.loginUrl = null
+    else {
+      const url = checkSignOnUrl(rules, patch.loginUrl)
+      if (!url.ok) return url
+      sp.loginUrl = url.value
+    }
+  }
+  if (patch.relayState !== undefined) {
+    const relay =
+      patch.relayState === null || patch.relayState === '' ? ok(null) : checkRelayState(patch.relayState)
+    if (!relay.ok) return relay
+    sp.relayState = relay.value
+  }
+  if (patch.appRoleAssignmentRequired !== undefined)
+    sp.appRoleAssignmentRequired = patch.appRoleAssignmentRequired
+  if (patch.visibleToUsers !== undefined) sp.visibleToUsers = patch.visibleToUsers
+  if (patch.accountEnabled !== undefined) sp.accountEnabled = patch.accountEnabled
+  if (patch.notificationEmailAddresses !== undefined) {
+    if (patch.notificationEmailAddresses.length > 5) {
+      return invalid('At most 5 notification email addresses can be set.', 'notificationEmailAddresses')
+    }
+    for (const address of patch.notificationEmailAddresses) {
+      const checked = checkEmailShaped(address, 'notificationEmailAddresses')
+      if (!checked.ok || checked.value === null) {
+        return invalid(`'${address}' is not an email address.`, 'notificationEmailAddresses')
+      }
+    }
+    sp.notificationEmailAddresses = [...patch.notificationEmailAddresses]
+  }
+  if (patch.preferredTokenSigningKeyThumbprint !== undefined) {
+    const thumbprint = patchThumbprint(app, patch.preferredTokenSigningKeyThumbprint, now)
+    if (!thumbprint.ok) return thumbprint
+  }
+  if (patch.appRoles !== undefined) {
+    const ids = new Set(patch.appRoles.map((r) => r.id.toLowerCase()))
+    if (ids.size !== patch.appRoles.length) return invalid('Two app roles have the same id.', 'appRoles')
+    sp.appRoles = patch.appRoles.map((r) => structuredClone(r) as AppRole)
+  }
+  return ok(undefined)
+}
+
+/**
+ * Enterprise applications: the gallery, instantiation (one registration and one service
+ * principal per instance), their properties, and deletion.
+ */
+export function createAppService(deps: { store: DocumentStore<IdpState>; runtime: Runtime }) {
+  const { store, runtime } = deps
+  return {
+    listTemplates(): readonly ApplicationTemplate[] {
+      return GALLERY.map((g) => g.template)
+    },
+
+    getTemplate(id: string): Result<ApplicationTemplate, AdminError> {
+      const entry = galleryEntry(id)
+      return entry ? ok(entry.template) : notFound(id)
+    },
+
+    instantiate(
+      templateId: string,
+      displayName: string | undefined,
+    ): Promise<Result<EnterpriseApp, AdminError>> {
+      return store.update((draft) => {
+        const entry = galleryEntry(templateId)
+        if (!entry) return notFound(templateId)
+        const name = checkDisplayName(displayName ?? '', 'Application')
+        if (!name.ok) return name
+        if (
+          entry.rules.singleInstance &&
+          draft.apps.some((a) => a.servicePrincipal.applicationTemplateId === entry.template.id)
+        ) {
+          return invalid(SINGLE_INSTANCE_MESSAGE)
+        }
+        const app = newEnterpriseApp(
+          runtime.ids,
+          runtime.clock.now(),
+          entry.template,
+          entry.rules,
+          name.value,
+        )
+        draft.apps.push(app)
+        return ok(app)
+      })
+    },
+
+    listApps(): DeepState['apps'] {
+      return store.read().apps
+    },
+
+    /** An app by its service principal id. */
+    getByServicePrincipal(id: string): Result<DeepState['apps'][number], AdminError> {
+      const app = appByServicePrincipalId(store.read(), id)
+      return app ? ok(app) : notFound(id)
+    },
+
+    /** An app by its registration's object id. */
+    getByApplication(id: string): Result<DeepState['apps'][number], AdminError> {
+      const app = appByApplicationId(store.read(), id)
+      return app ? ok(app) : notFound(id)
+    },
+
+    updateApplication(id: string, patch: ApplicationPatch): Promise<Result<EnterpriseApp, AdminError>> {
+      return store.update((draft) => {
+        const app = appByApplicationId(draft, id)
+        if (!app) return notFound(id)
+        const patched = patchApplication(draft, app, patch)
+        return patched.ok ? ok(app) : patched
+      })
+    },
+
+    updateServicePrincipal(
+      id: string,
+      patch: ServicePrincipalPatch,
+    ): Promise<Result<EnterpriseApp, AdminError>> {
+      return store.update((draft) => {
+        const app = appByServicePrincipalId(draft, id)
+        if (!app) return notFound(id)
+        const patched = patchServicePrincipal(app, patch, runtime.clock.now())
+        return patched.ok ? ok(app) : patched
+      })
+    },
+
+    /** Deletes the whole enterprise app (registration, service principal, assignments). */
+    deleteApp(id: string): Promise<Result<void, AdminError>> {
+      return store.update((draft) => {
+        const app = appByServicePrincipalId(draft, id) ?? appByApplicationId(draft, id)
+        if (!app) return notFound(id)
+        draft.apps = draft.apps.filter((a) => a !== app)
+        draft.appRoleAssignments = draft.appRoleAssignments.filter(
+          (a) => a.resourceId !== app.servicePrincipal.id,
+        )
+        return ok(undefined)
+      })
+    },
+  }
+}
+
+/** The app service's interface. */
+export type AppService = ReturnType<typeof createAppService>
