@@ -1,8 +1,14 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { createCertificateService } from './certificates/certificate-service'
+import { createSigningKeyCache } from './certificates/signing-keys'
+import { createClaimsPolicyService } from './claims/claims-policy-service'
+import { createClaimsService } from './claims/claims-service'
 import { createDirectoryService } from './directory/directory-service'
 import { createGroupService } from './directory/group-service'
 import { createAppService } from './enterprise-apps/app-service'
 import { createAssignmentService } from './enterprise-apps/assignment-service'
+import { createSamlConfigService } from './enterprise-apps/saml-config-service'
+import { createMetadataService } from './federation-metadata/metadata-service'
 import type { IdpState } from './state/idp-state'
 
 /** What every IdP service is built from. */
@@ -18,11 +24,18 @@ export interface ServiceDeps {
  * and (later) the admin center pages all call these same services.
  */
 export function createIdpServices(deps: ServiceDeps) {
+  const keys = createSigningKeyCache(deps.runtime.ca)
   return {
+    keys,
     directory: createDirectoryService(deps),
     groups: createGroupService(deps),
     apps: createAppService(deps),
     assignments: createAssignmentService(deps),
+    samlConfig: createSamlConfigService(deps),
+    certificates: createCertificateService(deps),
+    claims: createClaimsService(deps),
+    claimsPolicies: createClaimsPolicyService(deps),
+    metadata: createMetadataService({ ...deps, keys }),
   }
 }
 

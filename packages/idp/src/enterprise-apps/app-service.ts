@@ -1,5 +1,6 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { type AdminError, invalid, notFound } from '../admin/admin-error'
+import { activateCertificate } from '../certificates/activation'
 import { checkDisplayName, checkEmailShaped } from '../directory/user-rules'
 import type { DeepState } from '../state/deep-state'
 import type { AppRole, EnterpriseApp, IdpState, ReplyUrl, SSO_MODES } from '../state/idp-state'
@@ -83,25 +84,6 @@ function patchApplication(
   return ok(undefined)
 }
 
-function patchThumbprint(app: EnterpriseApp, value: string | null, now: number): Result<void, AdminError> {
-  if (value === null || value === '') {
-    app.servicePrincipal.preferredTokenSigningKeyThumbprint = null
-    return ok(undefined)
-  }
-  const certificate = app.saml.certificates.find((c) => c.thumbprint === value.toUpperCase())
-  if (!certificate) {
-    return invalid(
-      `No signing certificate of this application has the thumbprint ${value}; add one with addTokenSigningCertificate first.`,
-      'preferredTokenSigningKeyThumbprint',
-    )
-  }
-  if (Date.parse(certificate.endDateTime) <= now) {
-    return invalid(`The certificate ${certificate.thumbprint} has expired and cannot be made active.`)
-  }
-  app.servicePrincipal.preferredTokenSigningKeyThumbprint = certificate.thumbprint
-  return ok(undefined)
-}
-
 function patchServicePrincipal(
   app: EnterpriseApp,
   patch: ServicePrincipalPatch,
@@ -147,7 +129,7 @@ function patchServicePrincipal(
     sp.notificationEmailAddresses = [...patch.notificationEmailAddresses]
   }
   if (patch.preferredTokenSigningKeyThumbprint !== undefined) {
-    const thumbprint = patchThumbprint(app, patch.preferredTokenSigningKeyThumbprint, now)
+    const thumbprint = activateCertificate(app, patch.preferredTokenSigningKeyThumbprint, now)
     if (!thumbprint.ok) return thumbprint
   }
   if (patch.appRoles !== undefined) {

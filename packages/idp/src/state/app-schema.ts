@@ -13,6 +13,8 @@ export const USER_ATTRIBUTES = [
   'user.objectid',
   'user.onpremisesuserprincipalname',
   'user.mailnickname',
+  /** The values of the app roles assigned to the user (multi-valued). */
+  'user.assignedroles',
 ] as const
 export type UserAttribute = (typeof USER_ATTRIBUTES)[number]
 

@@ -40,12 +40,13 @@ export interface SigningKey {
 /**
  * Signs `element` with an enveloped signature in Entra's shape: exc-c14n, one Reference to
  * `#ID`, transforms enveloped + exc-c14n, KeyInfo/X509Data only. The `<Signature>` is inserted
- * right after `insertAfter` (the Issuer, per SAML's schema) and declares the dsig namespace as
- * its default, unprefixed, as Entra does.
+ * right after `insertAfter` (the Issuer, per SAML's schema), or as the first child when
+ * `insertAfter` is null (metadata's EntityDescriptor), and declares the dsig namespace as its
+ * default, unprefixed, as Entra does.
  */
 export function signEnveloped(
   element: Element,
-  insertAfter: Element,
+  insertAfter: Element | null,
   key: SigningKey,
   algorithm: SignatureAlgorithm,
 ): void {
@@ -65,7 +66,7 @@ export function signEnveloped(
   const parsed = parseXml(signatureXml, { maxBytes: 64 * 1024, maxDepth: 8 })
   if (!parsed.ok) throw new Error(`internal: signature template did not parse: ${parsed.error.message}`)
   const signature = element.ownerDocument.importNode(parsed.value.documentElement, true) as Element
-  element.insertBefore(signature, insertAfter.nextSibling)
+  element.insertBefore(signature, insertAfter ? insertAfter.nextSibling : element.firstChild)
   const signedInfo = childNamed(signature, DSIG_NS, 'SignedInfo') as Element
   const value = sign(hash, Buffer.from(canonicalize(signedInfo), 'utf8'), key.privateKey).toString('base64')
   const valueElement = childNamed(signature, DSIG_NS, 'SignatureValue') as Element

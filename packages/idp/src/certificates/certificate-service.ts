@@ -1,0 +1,155 @@
+import { type DocumentStore, ok, type Result, type Runtime, summarizeCertificate } from '@sandbox/shared'
+import { type AdminError, invalid, notFound } from '../admin/admin-error'
+import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import type { CertificateKind, IdpState, SigningCertificate } from '../state/idp-state'
+import { activateCertificate } from './activation'
+import { defaultCertificateExpiry, issueSigningCertificate } from './issue-certificate'
+
+/** "New Certificate" / Graph `addTokenSigningCertificate` options. */
+export interface NewCertificateInput {
+  /** CA-issued (the sandbox default) or self-signed like Entra's; defaults to the tenant setting. */
+  readonly kind?: CertificateKind
+  /** `CN=…`; defaults to `CN=Microsoft Azure Federated SSO Certificate`. */
+  readonly displayName?: string
+  /** ISO date; defaults to three years from now, the maximum. */
+  readonly endDateTime?: string
+  /** Make it the active certificate at once (otherwise it stays inactive, as in Entra). */
+  readonly activate?: boolean
+}
+
+/** The three download formats of the SAML Signing Certificate section. */
+export type CertificateFormat = 'base64' | 'raw' | 'pem'
+
+/** A download: bytes, media type and the file name the portal uses. */
+export interface CertificateDownload {
+  readonly body: string | Buffer
+  readonly contentType: string
+  readonly fileName: string
+}
+
+function checkNewCertificate(
+  input: NewCertificateInput,
+  now: number,
+): Result<{ commonName?: string; end: number }, AdminError> {
+  let commonName: string | undefined
+  if (input.displayName !== undefined) {
+    const match = /^CN=(.{1,64})$/.exec(input.displayName.trim())
+    if (!match?.[1])
+      return invalid("displayName must have the form 'CN=<name>' (at most 64 characters).", 'displayName')
+    commonName = match[1]
+  }
+  const latest = defaultCertificateExpiry(now)
+  let end = latest
+  if (input.endDateTime !== undefined) {
+    end = Date.parse(input.endDateTime)
+    if (Number.isNaN(end))
+      return invalid(`endDateTime '${input.endDateTime}' is not an ISO 8601 date.`, 'endDateTime')
+    if (end <= now) return invalid('endDateTime must be in the future.', 'endDateTime')
+    if (end > latest) {
+      return invalid(
+        `endDateTime can be at most three years from now (${new Date(latest).toISOString()}).`,
+        'endDateTime',
+      )
+    }
+  }
+  return ok({ ...(commonName ? { commonName } : {}), end })
+}
+
+function safeFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9 ._-]/g, '_').trim() || 'certificate'
+}
+
+/**
+ * SAML signing certificates of an app: new (inactive until made active), make active,
+ * rollover, delete, and the Base64 / Raw / PEM downloads.
+ */
+export function createCertificateService(deps: { store: DocumentStore<IdpState>; runtime: Runtime }) {
+  const { store, runtime } = deps
+
+  async function addCertificate(
+    servicePrincipalId: string,
+    input: NewCertificateInput,
+  ): Promise<Result<SigningCertificate, AdminError>> {
+    const now = runtime.clock.now()
+    const checked = checkNewCertificate(input, now)
+    if (!checked.ok) return checked
+    if (!appByServicePrincipalId(store.read(), servicePrincipalId)) return notFound(servicePrincipalId)
+    const key = await runtime.keys.take()
+    return store.update((draft) => {
+      const app = appByServicePrincipalId(draft, servicePrincipalId)
+      if (!app) return notFound(servicePrincipalId)
+      const certificate = issueSigningCertificate(runtime, {
+        kind: input.kind ?? draft.settings.defaultCertificateKind,
+        key,
+        now,
+        endDateTime: checked.value.end,
+        ...(checked.value.commonName ? { commonName: checked.value.commonName } : {}),
+      })
+      app.saml.certificates.push(certificate)
+      if (input.activate) {
+        const activated = activateCertificate(app, certificate.thumbprint, now)
+        if (!activated.ok) return activated
+      }
+      return ok(certificate)
+    })
+  }
+
+  return {
+    addCertificate,
+
+    /** Adds a new certificate and makes it active; the old one stays, inactive, for the SP's rollover. */
+    rollover(servicePrincipalId: string, input: Omit<NewCertificateInput, 'activate'> = {}) {
+      return addCertificate(servicePrincipalId, { ...input, activate: true })
+    },
+
+    activate(servicePrincipalId: string, thumbprint: string): Promise<Result<void, AdminError>> {
+      return store.update((draft) => {
+        const app = appByServicePrincipalId(draft, servicePrincipalId)
+        if (!app) return notFound(servicePrincipalId)
+        return activateCertificate(app, thumbprint, runtime.clock.now())
+      })
+    },
+
+    deleteCertificate(servicePrincipalId: string, thumbprint: string): Promise<Result<void, AdminError>> {
+      return store.update((draft) => {
+        const app = appByServicePrincipalId(draft, servicePrincipalId)
+        if (!app) return notFound(servicePrincipalId)
+        const wanted = thumbprint.toUpperCase()
+        if (!app.saml.certificates.some((c) => c.thumbprint === wanted)) return notFound(thumbprint)
+        if (app.servicePrincipal.preferredTokenSigningKeyThumbprint === wanted) {
+          return invalid('The active certificate cannot be deleted; make another certificate active first.')
+        }
+        app.saml.certificates = app.saml.certificates.filter((c) => c.thumbprint !== wanted)
+        return ok(undefined)
+      })
+    },
+
+    download(
+      servicePrincipalId: string,
+      thumbprint: string,
+      format: CertificateFormat,
+    ): Result<CertificateDownload, AdminError> {
+      const app = appByServicePrincipalId(store.read(), servicePrincipalId)
+      if (!app) return notFound(servicePrincipalId)
+      const certificate = app.saml.certificates.find((c) => c.thumbprint === thumbprint.toUpperCase())
+      if (!certificate) return notFound(thumbprint)
+      const summary = summarizeCertificate(certificate.certificatePem)
+      const name = safeFileName(app.servicePrincipal.displayName)
+      if (format === 'raw') {
+        return ok({ body: summary.der, contentType: 'application/pkix-cert', fileName: `${name}.cer` })
+      }
+      if (format === 'pem') {
+        return ok({ body: summary.pem, contentType: 'application/x-pem-file', fileName: `${name}.pem` })
+      }
+      // "Certificate (Base64)" is the PEM text with Windows line endings, saved as .cer.
+      return ok({
+        body: summary.pem.replace(/\n/g, '\r\n'),
+        contentType: 'application/pkix-cert',
+        fileName: `${name}.cer`,
+      })
+    },
+  }
+}
+
+/** The certificate service's interface. */
+export type CertificateService = ReturnType<typeof createCertificateService>

@@ -1,0 +1,83 @@
+import { type DeepReadonly, type DocumentStore, err, ok, type Result, type Runtime } from '@sandbox/shared'
+import { effectiveSigningCertificate } from '../certificates/certificate-status'
+import type { SigningKeyCache } from '../certificates/signing-keys'
+import { appByAppId } from '../enterprise-apps/lookup'
+import type { DeepState } from '../state/deep-state'
+import type { IdpState, SigningCertificate } from '../state/idp-state'
+import { buildFederationMetadata } from './build-metadata'
+
+const UTF8_BOM = '\uFEFF'
+const MAX_CACHED = 256
+
+/** Why app metadata could not be served. */
+export interface MetadataError {
+  readonly code: 'APP_NOT_FOUND'
+  readonly appId: string
+}
+
+/** The certificate that signs for an app: its own usable one, else the tenant key (as Entra does). */
+export function signingCertificateFor(
+  state: DeepState,
+  app: DeepState['apps'][number],
+  now: number,
+): DeepReadonly<SigningCertificate> {
+  return effectiveSigningCertificate(app, now) ?? state.tenantSigningCertificate
+}
+
+/**
+ * Federation metadata at Entra's two URLs: the tenant document (tenant key) and the app
+ * document (`?appid=`, the app's active certificate, UTF-8 BOM first like the real one). Each is
+ * generated once per signing certificate and base URL, not per request.
+ */
+export function createMetadataService(deps: {
+  store: DocumentStore<IdpState>
+  runtime: Runtime
+  url: string
+  keys: SigningKeyCache
+}) {
+  const cache = new Map<string, string>()
+
+  function cached(key: string, build: () => string): string {
+    const hit = cache.get(key)
+    if (hit !== undefined) return hit
+    const xml = build()
+    if (cache.size >= MAX_CACHED) cache.clear()
+    cache.set(key, xml)
+    return xml
+  }
+
+  function document(tenantId: string, certificate: DeepReadonly<SigningCertificate>): string {
+    return buildFederationMetadata({
+      tenantId,
+      baseUrl: deps.url,
+      id: deps.runtime.ids.samlId(),
+      keys: [deps.keys.load(certificate)],
+    })
+  }
+
+  return {
+    /** `/{tenant}/FederationMetadata/2007-06/FederationMetadata.xml`. */
+    tenantMetadata(): string {
+      const state = deps.store.read()
+      const certificate = state.tenantSigningCertificate
+      return cached(`tenant|${certificate.thumbprint}`, () => document(state.tenant.id, certificate))
+    },
+
+    /** `/{tenant}/federationmetadata/2007-06/federationmetadata.xml?appid={appId}`. */
+    appMetadata(appId: string): Result<string, MetadataError> {
+      const state = deps.store.read()
+      const app = appByAppId(state, appId)
+      if (!app) return err({ code: 'APP_NOT_FOUND', appId })
+      const certificate = signingCertificateFor(state, app, deps.runtime.clock.now())
+      return ok(
+        cached(
+          `app|${app.application.appId}|${certificate.thumbprint}`,
+          () => `${UTF8_BOM}${document(state.tenant.id, certificate)}`,
+        ),
+      )
+    },
+  }
+}
+
+/** The metadata service's interface. */
+export type MetadataService = ReturnType<typeof createMetadataService>
