@@ -1,7 +1,12 @@
 import { type DocumentStore, healthRoutes, type Runtime, sandboxSecurityHeaders } from '@sandbox/shared'
 import { Hono } from 'hono'
 import type { IdpConfig } from './config'
+import type { HttpDeps, IdpEnv } from './http/env'
 import { landingRoutes } from './http/landing'
+import { metadataRoutes } from './http/metadata'
+import { samlEndpointRoutes } from './http/saml-endpoint'
+import { signInRoutes } from './http/sign-in'
+import { createIdpServices, type IdpServices } from './services'
 import type { IdpState } from './state/idp-state'
 
 /** Everything the IdP's routes need, built once at start. */
@@ -15,11 +20,24 @@ export interface IdpDeps {
 
 const VERSION = '0.1.0'
 
-/** Builds the IdP's Hono app: thin routes over the services. */
-export function createIdpApp(deps: IdpDeps) {
+/**
+ * Builds the IdP's Hono app: thin routes over the services (built here unless given, so that
+ * tests and the server can reach the same instances).
+ */
+export function createIdpApp(deps: IdpDeps, services: IdpServices = createIdpServices(deps)) {
   const startedAt = Date.now()
-  return new Hono()
+  const http: HttpDeps = { services, url: deps.url, tenantId: () => deps.store.read().tenant.id }
+  return new Hono<IdpEnv>()
     .use(sandboxSecurityHeaders())
     .route('/', healthRoutes('entra-id-emulator', VERSION, startedAt))
     .route('/', landingRoutes(deps))
+    .route('/', samlEndpointRoutes(http))
+    .route('/', signInRoutes(http))
+    .route('/', metadataRoutes(http))
+    .onError((error, c) => {
+      deps.runtime.log(
+        `idp: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,
+      )
+      return c.text('The Entra ID emulator hit an internal error; the details are in its log.', 500)
+    })
 }

@@ -8,6 +8,8 @@ import {
 } from '@sandbox/shared'
 import { createIdpApp } from './app'
 import type { IdpConfig } from './config'
+import type { IdpEnv } from './http/env'
+import { createIdpServices } from './services'
 import { IDP_STATE_FILE } from './state/idp-state'
 import { createInitialIdpState } from './state/initial-state'
 
@@ -25,6 +27,10 @@ export interface RunningIdp {
   readonly tenantId: string
   /** Set when this start created the tenant. */
   readonly firstStart: IdpFirstStart | null
+  /** The bearer token of the Graph-shaped API (`Authorization: Bearer …`), for in-process callers. */
+  readonly graphApiToken: string
+  /** The client credentials of the sandbox automation app (the token endpoint's client_credentials grant). */
+  readonly automationClient: { readonly clientId: string; readonly clientSecret: string }
   /** Stops accepting requests, finishes in-flight ones, flushes state. */
   close(): Promise<void>
 }
@@ -53,13 +59,20 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
     'The Entra ID emulator',
   )
   const url = publicUrlFor(config, server.port, config.publicUrl)
-  const app = createIdpApp({ config, runtime, store: opened.store, url })
-  server.handle(app.fetch)
+  const deps = { config, runtime, store: opened.store, url }
+  const app = createIdpApp(deps, createIdpServices(deps))
+  server.handle((request, env) => app.fetch(request, env as IdpEnv['Bindings']))
+  const state = opened.store.read()
   return {
     url,
     port: server.port,
-    tenantId: opened.store.read().tenant.id,
+    tenantId: state.tenant.id,
     firstStart: opened.created,
+    graphApiToken: state.graphApiToken,
+    automationClient: {
+      clientId: state.automationClient.appId,
+      clientSecret: state.automationClient.clientSecret,
+    },
     close: async () => {
       await server.close()
       await opened.store.close()

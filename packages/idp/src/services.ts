@@ -9,6 +9,12 @@ import { createAppService } from './enterprise-apps/app-service'
 import { createAssignmentService } from './enterprise-apps/assignment-service'
 import { createSamlConfigService } from './enterprise-apps/saml-config-service'
 import { createMetadataService } from './federation-metadata/metadata-service'
+import { createSessionStore } from './sessions/idp-sessions'
+import { createSignInThrottle } from './sessions/sign-in-throttle'
+import { createSignInLog } from './sign-in-log/sign-in-log'
+import { createPendingSignIns } from './sso/pending-sign-ins'
+import { createSignInService } from './sso/sign-in-service'
+import { createSsoService } from './sso/sso-service'
 import type { IdpState } from './state/idp-state'
 
 /** What every IdP service is built from. */
@@ -25,9 +31,24 @@ export interface ServiceDeps {
  */
 export function createIdpServices(deps: ServiceDeps) {
   const keys = createSigningKeyCache(deps.runtime.ca)
+  const directory = createDirectoryService(deps)
+  const ssoDeps = {
+    ...deps,
+    keys,
+    directory,
+    sessions: createSessionStore(deps.runtime),
+    pending: createPendingSignIns(deps.runtime),
+    throttle: createSignInThrottle(deps.runtime),
+    log: createSignInLog(),
+  }
+  const sso = createSsoService(ssoDeps)
   return {
     keys,
-    directory: createDirectoryService(deps),
+    sessions: ssoDeps.sessions,
+    signInLog: ssoDeps.log,
+    sso,
+    signIn: createSignInService(ssoDeps, sso),
+    directory,
     groups: createGroupService(deps),
     apps: createAppService(deps),
     assignments: createAssignmentService(deps),

@@ -4,16 +4,16 @@ import type { SigningKeyCache } from '../certificates/signing-keys'
 import { appByAppId } from '../enterprise-apps/lookup'
 import type { DeepState } from '../state/deep-state'
 import type { IdpState, SigningCertificate } from '../state/idp-state'
+import { isThisTenant } from '../state/tenant-path'
 import { buildFederationMetadata } from './build-metadata'
 
 const UTF8_BOM = '\uFEFF'
 const MAX_CACHED = 256
 
 /** Why app metadata could not be served. */
-export interface MetadataError {
-  readonly code: 'APP_NOT_FOUND'
-  readonly appId: string
-}
+export type MetadataError =
+  | { readonly code: 'TENANT_NOT_FOUND'; readonly tenant: string }
+  | { readonly code: 'APP_NOT_FOUND'; readonly appId: string }
 
 /** The certificate that signs for an app: its own usable one, else the tenant key (as Entra does). */
 export function signingCertificateFor(
@@ -57,15 +57,19 @@ export function createMetadataService(deps: {
 
   return {
     /** `/{tenant}/FederationMetadata/2007-06/FederationMetadata.xml`. */
-    tenantMetadata(): string {
+    tenantMetadata(tenant?: string): Result<string, MetadataError> {
       const state = deps.store.read()
+      if (tenant !== undefined && !isThisTenant(state, tenant))
+        return err({ code: 'TENANT_NOT_FOUND', tenant })
       const certificate = state.tenantSigningCertificate
-      return cached(`tenant|${certificate.thumbprint}`, () => document(state.tenant.id, certificate))
+      return ok(cached(`tenant|${certificate.thumbprint}`, () => document(state.tenant.id, certificate)))
     },
 
     /** `/{tenant}/federationmetadata/2007-06/federationmetadata.xml?appid={appId}`. */
-    appMetadata(appId: string): Result<string, MetadataError> {
+    appMetadata(appId: string, tenant?: string): Result<string, MetadataError> {
       const state = deps.store.read()
+      if (tenant !== undefined && !isThisTenant(state, tenant))
+        return err({ code: 'TENANT_NOT_FOUND', tenant })
       const app = appByAppId(state, appId)
       if (!app) return err({ code: 'APP_NOT_FOUND', appId })
       const certificate = signingCertificateFor(state, app, deps.runtime.clock.now())

@@ -1,5 +1,14 @@
-import { type Clock, createMemoryStore, type IdGenerator, type Runtime } from '@sandbox/shared'
+import {
+  type Clock,
+  createMemoryStore,
+  HeadlessBrowser,
+  type IdGenerator,
+  type Runtime,
+  type Transport,
+} from '@sandbox/shared'
 import { createTestRuntime } from '../../../../test/support/test-runtime'
+import { createIdpApp } from '../app'
+import type { IdpConfig } from '../config'
 import { createIdpServices, type IdpServices } from '../services'
 import type { IdpState } from '../state/idp-state'
 import { createInitialIdpState } from '../state/initial-state'
@@ -32,5 +41,63 @@ export async function createTestServices(
     adminPassword: initial.adminPassword,
     tenantId: initial.state.tenant.id,
     url: TEST_IDP_URL,
+  }
+}
+
+/** A test IdP: its Hono app over in-memory state, plus the services behind it. */
+export interface TestIdp extends TestServices {
+  readonly app: ReturnType<typeof createIdpApp>
+  /** A headless browser whose requests to the IdP go to `app` in-process and to any other origin to a stub SP page. */
+  browser(): HeadlessBrowser
+}
+
+/** The config a test IdP pretends to have been started with. */
+export const TEST_IDP_CONFIG: IdpConfig = {
+  host: '127.0.0.1',
+  dataDir: null,
+  reset: false,
+  https: false,
+  port: 0,
+  publicUrl: TEST_IDP_URL,
+}
+
+/** Sends the browser's requests for the IdP's origin to `app.request`; other origins get a stub page. */
+export function inProcessTransport(
+  app: { request: (input: string, init: RequestInit) => Response | Promise<Response> },
+  origin: string,
+): Transport {
+  return async (request) => {
+    if (request.url.origin !== origin) {
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+        body: '<html><body><h1>Service provider page</h1></body></html>',
+      }
+    }
+    const response = await app.request(`${request.url.pathname}${request.url.search}`, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+    })
+    const headers: Record<string, string | string[]> = {}
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') headers[name] = value
+    })
+    headers['set-cookie'] = response.headers.getSetCookie()
+    return { status: response.status, headers, body: await response.text() }
+  }
+}
+
+/** A fresh tenant served by the IdP's app (no socket). */
+export async function createTestIdp(options: { clock?: Clock; ids?: IdGenerator } = {}): Promise<TestIdp> {
+  const t = await createTestServices(options)
+  const app = createIdpApp(
+    { config: TEST_IDP_CONFIG, runtime: t.runtime, store: t.store, url: t.url },
+    t.services,
+  )
+  return {
+    ...t,
+    app,
+    browser: () => new HeadlessBrowser({ transport: inProcessTransport(app, new URL(t.url).origin) }),
   }
 }

@@ -33,7 +33,11 @@ export interface RunningHttpServer {
   close(graceMs?: number): Promise<void>
 }
 
-export type FetchHandler = (request: Request) => Response | Promise<Response>
+/**
+ * A request handler (a Hono app's fetch). `env` carries the Node bindings (`incoming`,
+ * `outgoing`), so that handlers can read the client's socket address.
+ */
+export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>
 
 /** Why a server could not listen, in words a user can act on. */
 export class ListenError extends Error {
@@ -52,7 +56,7 @@ const notReady: FetchHandler = () => new Response('Starting up, try again in a m
 export function listen(options: ListenOptions, label: string): Promise<RunningHttpServer> {
   let handler = notReady
   const server = createAdaptorServer({
-    fetch: (request: Request) => handler(request),
+    fetch: (request: Request, env?: unknown) => handler(request, env),
     ...(options.tls
       ? {
           createServer: createHttpsServer,

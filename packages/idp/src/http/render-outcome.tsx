@@ -1,0 +1,54 @@
+import type { Context } from 'hono'
+import type { SsoResult } from '../sso/outcome'
+import { ErrorPage } from '../views/error-page'
+import { PostBindingForm } from '../views/post-binding-form'
+import { SignedOutPage } from '../views/signed-out-page'
+import type { HttpDeps, IdpEnv } from './env'
+import { applySession } from './request-facts'
+
+const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
+
+/** Turns an SSO result into the browser's next page: the one mapping from outcomes to HTTP. */
+export function renderResult(
+  c: Context<IdpEnv>,
+  deps: HttpDeps,
+  result: SsoResult,
+): Response | Promise<Response> {
+  applySession(c, deps.url, result.session)
+  const outcome = result.outcome
+  switch (outcome.kind) {
+    case 'post':
+      // The auto-post form may submit only to the one reply URL it carries.
+      c.set('formActionOrigins', [new URL(outcome.action).origin])
+      return c.html(
+        <PostBindingForm
+          action={outcome.action}
+          fields={outcome.fields}
+          nonce={c.get('secureHeadersNonce')}
+        />,
+        200,
+        NO_STORE,
+      )
+    case 'redirect':
+      return c.redirect(outcome.location, 302)
+    case 'sign-in':
+      return c.redirect(`/${deps.tenantId()}/login?ctx=${encodeURIComponent(outcome.pending.id)}`, 302)
+    case 'error': {
+      const { page } = outcome
+      return c.html(
+        <ErrorPage
+          message={page.error.message}
+          requestId={page.requestId}
+          correlationId={page.correlationId}
+          timestamp={page.timestamp}
+          appName={page.appName}
+          hint={page.error.hint}
+        />,
+        page.error.status,
+        NO_STORE,
+      )
+    }
+    case 'signed-out':
+      return c.html(<SignedOutPage note={outcome.note} />, 200, NO_STORE)
+  }
+}

@@ -1,0 +1,50 @@
+import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { IdpSession } from '../sessions/idp-sessions'
+import type { IdpEnv } from './env'
+
+/** The IdP's session cookie; the SP's is `sp_session`, so that both can live on localhost. */
+export const SESSION_COOKIE = 'idp_session'
+
+/** The client's socket address (never a forwarded header, which any client can forge). */
+export function clientAddress(c: Context<IdpEnv>): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
+}
+
+/** The session id the browser presents, if any. */
+export function sessionIdOf(c: Context<IdpEnv>): string | undefined {
+  const value = getCookie(c, SESSION_COOKIE)
+  return value && /^[A-Za-z0-9_-]{16,128}$/.test(value) ? value : undefined
+}
+
+/** Sets or clears the session cookie: HttpOnly, SameSite=Lax, Secure under https, no SAML data. */
+export function applySession(
+  c: Context<IdpEnv>,
+  baseUrl: string,
+  session: 'keep' | 'end' | IdpSession,
+): void {
+  if (session === 'keep') return
+  const secure = baseUrl.startsWith('https:')
+  if (session === 'end') {
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure })
+    return
+  }
+  setCookie(c, SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'Lax', secure })
+}
+
+/** CSRF's second line: a form POST must come from the IdP's own origin (the flow token is the first). */
+export function isSameOrigin(c: Context<IdpEnv>, baseUrl: string): boolean {
+  const origin = c.req.header('origin')
+  return origin !== undefined && origin === new URL(baseUrl).origin
+}
+
+/** Form fields as strings only (file parts and repeated names are not accepted as values). */
+export async function formFields(c: Context<IdpEnv>): Promise<Record<string, string | undefined>> {
+  const type = c.req.header('content-type') ?? ''
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
+    return {}
+  const body = await c.req.parseBody()
+  const out: Record<string, string | undefined> = {}
+  for (const [name, value] of Object.entries(body)) out[name] = typeof value === 'string' ? value : undefined
+  return out
+}

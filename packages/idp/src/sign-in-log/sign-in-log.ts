@@ -1,0 +1,47 @@
+/** One sign-in attempt, as Entra's sign-in logs (Graph `auditLogs/signIns`) record it. */
+export interface SignInRecord {
+  readonly id: string
+  readonly createdDateTime: string
+  readonly userId: string | null
+  readonly userPrincipalName: string | null
+  readonly userDisplayName: string | null
+  readonly appId: string | null
+  readonly appDisplayName: string | null
+  readonly servicePrincipalId: string | null
+  readonly ipAddress: string
+  readonly correlationId: string
+  /** 0 on success, else the AADSTS number (50105, 50011, …). */
+  readonly errorCode: number
+  readonly failureReason: string | null
+  /** Who started it: the app (SP-initiated) or the IdP (My Apps, Test this application). */
+  readonly initiatedBy: 'sp' | 'idp'
+}
+
+/** How many sign-ins the log keeps (the oldest go first). */
+export const SIGN_IN_LOG_CAPACITY = 1000
+
+/**
+ * A bounded, in-memory sign-in log, newest first. The SAML inspector and training mode read
+ * it; it is not persisted.
+ */
+export function createSignInLog(capacity = SIGN_IN_LOG_CAPACITY) {
+  const records: SignInRecord[] = []
+  return {
+    record(entry: SignInRecord): void {
+      records.unshift(entry)
+      if (records.length > capacity) records.length = capacity
+    },
+
+    /** Newest first. */
+    list(): readonly SignInRecord[] {
+      return records
+    },
+
+    clear(): void {
+      records.length = 0
+    },
+  }
+}
+
+/** The sign-in log's interface. */
+export type SignInLog = ReturnType<typeof createSignInLog>

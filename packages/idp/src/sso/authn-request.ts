@@ -1,0 +1,98 @@
+import { attributeOf, childNamed, childrenNamed, err, NS, ok, type Result, textOf } from '@sandbox/shared'
+
+/** An AuthnRequest as the SAML endpoint reads it (single-sign-on-saml-protocol.md). */
+export interface AuthnRequest {
+  /** The root element, for signature verification over the request as received. */
+  readonly element: Element
+  readonly id: string
+  readonly issuer: string | null
+  readonly assertionConsumerServiceUrl: string | null
+  readonly assertionConsumerServiceIndex: number | null
+  readonly protocolBinding: string | null
+  readonly forceAuthn: boolean
+  readonly isPassive: boolean
+  readonly nameIdPolicy: { readonly format: string | null; readonly spNameQualifier: string | null } | null
+  readonly requestedAuthnContext: {
+    readonly comparison: string
+    readonly classRefs: readonly string[]
+  } | null
+  /** Properties Entra refuses (AADSTS900236) when present, by name. */
+  readonly unsupportedProperties: readonly string[]
+}
+
+/** Why the message is not an AuthnRequest Entra would accept (AADSTS75005 / AADSTS7500529). */
+export type AuthnRequestError =
+  | { readonly code: 'NOT_AUTHN_REQUEST'; readonly detail: string }
+  | { readonly code: 'INVALID_ID'; readonly id: string }
+
+const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/
+
+function flag(element: Element, name: string): Result<boolean, AuthnRequestError> {
+  const value = attributeOf(element, name)
+  if (value === null || value === 'false' || value === '0') return ok(false)
+  if (value === 'true' || value === '1') return ok(true)
+  return err({ code: 'NOT_AUTHN_REQUEST', detail: `${name}="${value}" is not a boolean.` })
+}
+
+/**
+ * Reads an AuthnRequest from its parsed document with the DOM helpers (never samlify, whose
+ * schema validation costs ~0.25 s a message). Only structure is checked here; what the values
+ * mean for the app (Issuer, ACS, signature) is decided by the request validation.
+ */
+export function readAuthnRequest(root: Element): Result<AuthnRequest, AuthnRequestError> {
+  if (attributeOf(root, 'Version') !== '2.0') {
+    return err({ code: 'NOT_AUTHN_REQUEST', detail: 'The AuthnRequest must have Version="2.0".' })
+  }
+  const id = attributeOf(root, 'ID')
+  if (id === null || id.length === 0)
+    return err({ code: 'NOT_AUTHN_REQUEST', detail: 'The AuthnRequest has no ID.' })
+  if (!NCNAME.test(id) || id.length > 256) return err({ code: 'INVALID_ID', id })
+  const issuerElement = childNamed(root, NS.assertion, 'Issuer')
+  const issuer = issuerElement ? textOf(issuerElement).trim() : null
+  const forceAuthn = flag(root, 'ForceAuthn')
+  if (!forceAuthn.ok) return forceAuthn
+  const isPassive = flag(root, 'IsPassive')
+  if (!isPassive.ok) return isPassive
+  const indexText = attributeOf(root, 'AssertionConsumerServiceIndex')
+  const index = indexText === null ? null : Number(indexText)
+  if (index !== null && (!Number.isInteger(index) || index < 0)) {
+    return err({
+      code: 'NOT_AUTHN_REQUEST',
+      detail: `AssertionConsumerServiceIndex="${indexText}" is not an index.`,
+    })
+  }
+  const policy = childNamed(root, NS.protocol, 'NameIDPolicy')
+  const context = childNamed(root, NS.protocol, 'RequestedAuthnContext')
+  const scoping = childNamed(root, NS.protocol, 'Scoping')
+  const unsupported: string[] = []
+  if (childNamed(root, NS.assertion, 'Subject')) unsupported.push('Subject')
+  if (scoping) {
+    if (attributeOf(scoping, 'ProxyCount') !== null) unsupported.push('Scoping/ProxyCount')
+    if (childNamed(scoping, NS.protocol, 'IDPList')) unsupported.push('Scoping/IDPList')
+    if (childNamed(scoping, NS.protocol, 'RequesterID')) unsupported.push('Scoping/RequesterID')
+  }
+  const comparison = context ? (attributeOf(context, 'Comparison') ?? 'exact') : 'exact'
+  if (context && comparison !== 'exact') unsupported.push('RequestedAuthnContext/Comparison')
+  return ok({
+    element: root,
+    id,
+    issuer: issuer && issuer.length > 0 ? issuer : null,
+    assertionConsumerServiceUrl: attributeOf(root, 'AssertionConsumerServiceURL')?.trim() ?? null,
+    assertionConsumerServiceIndex: index,
+    protocolBinding: attributeOf(root, 'ProtocolBinding'),
+    forceAuthn: forceAuthn.value,
+    isPassive: isPassive.value,
+    nameIdPolicy: policy
+      ? { format: attributeOf(policy, 'Format'), spNameQualifier: attributeOf(policy, 'SPNameQualifier') }
+      : null,
+    requestedAuthnContext: context
+      ? {
+          comparison,
+          classRefs: childrenNamed(context, NS.assertion, 'AuthnContextClassRef').map((e) =>
+            textOf(e).trim(),
+          ),
+        }
+      : null,
+    unsupportedProperties: unsupported,
+  })
+}

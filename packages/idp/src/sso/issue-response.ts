@@ -1,0 +1,167 @@
+import {
+  type DataEncryption,
+  type DeepReadonly,
+  entraIssuer,
+  err,
+  ok,
+  type Result,
+  type Runtime,
+} from '@sandbox/shared'
+import type { SigningKeyCache } from '../certificates/signing-keys'
+import { certificatePublicKey } from '../certificates/trusted-certificates'
+import { effectiveClaims } from '../claims/effective-claims'
+import {
+  assignedRoleValues,
+  type IssuedNameId,
+  pairwiseId,
+  resolveNameId,
+  tokenAttributes,
+} from '../claims/token-claims'
+import { findUser } from '../directory/users'
+import { assignmentsGranting, mayAccess } from '../enterprise-apps/access'
+import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { signingCertificateFor } from '../federation-metadata/metadata-service'
+import type { IdpSession } from '../sessions/idp-sessions'
+import type { DeepState } from '../state/deep-state'
+import type { DirectoryUser, EnterpriseApp } from '../state/idp-state'
+import { describeRequestedMethods, PASSWORD_METHOD, passwordSatisfies } from './authn-context'
+import { type EntraError, entraError } from './entra-errors'
+import type { SamlSignIn } from './pending-sign-ins'
+import { buildSamlResponse } from './saml-response'
+
+/** A Response ready to POST. */
+export interface IssuedResponse {
+  readonly xml: string
+  readonly destination: string
+  readonly relayState: string | undefined
+  readonly nameId: IssuedNameId
+  readonly sessionIndex: string
+  readonly app: DeepReadonly<EnterpriseApp>
+  readonly user: DeepReadonly<DirectoryUser>
+}
+
+/** Why no Response was issued; `app` and `user` are known as far as the checks got. */
+export interface IssueFailure {
+  readonly error: EntraError | null
+  /** The session's user is gone or disabled: the browser must sign in again. */
+  readonly reauthenticate: boolean
+  readonly app: DeepReadonly<EnterpriseApp> | null
+  readonly user: DeepReadonly<DirectoryUser> | null
+}
+
+function failure(
+  error: EntraError,
+  app: DeepReadonly<EnterpriseApp> | null,
+  user: DeepReadonly<DirectoryUser> | null,
+): Result<never, IssueFailure> {
+  return err({ error, reauthenticate: false, app, user })
+}
+
+/**
+ * Issues the Response for a validated sign-in and a live session: the app must be enabled, the
+ * user assigned (AADSTS50105) and the password sign-in must meet a RequestedAuthnContext
+ * (AADSTS75011); then NameID and claims are computed and the Response is signed (and encrypted)
+ * with the app's certificate, or the tenant key when the app has none.
+ */
+export function issueResponse(
+  deps: { readonly runtime: Runtime; readonly keys: SigningKeyCache },
+  state: DeepState,
+  signIn: SamlSignIn,
+  session: IdpSession,
+): Result<IssuedResponse, IssueFailure> {
+  const app = appByServicePrincipalId(state, signIn.servicePrincipalId)
+  const user = findUser(state, session.userId)
+  if (!user?.accountEnabled) return err({ error: null, reauthenticate: true, app: app ?? null, user: null })
+  if (!app) {
+    return failure(
+      entraError({ code: 'AADSTS700016', identifier: signIn.audience, tenantName: state.tenant.displayName }),
+      null,
+      user,
+    )
+  }
+  const appName = app.servicePrincipal.displayName
+  if (!app.servicePrincipal.accountEnabled) {
+    return failure(entraError({ code: 'AADSTS7000112', appName, appId: app.application.appId }), app, user)
+  }
+  if (!mayAccess(state, app, user.id)) {
+    return failure(
+      entraError(
+        { code: 'AADSTS50105', appName, appId: app.application.appId, upn: user.userPrincipalName },
+        `Assign ${user.userPrincipalName} (or a group it is a direct member of) to ${appName} under Users and groups, or set "Assignment required?" to No.`,
+      ),
+      app,
+      user,
+    )
+  }
+  if (signIn.requestedClassRefs !== null && !passwordSatisfies(signIn.requestedClassRefs)) {
+    return failure(
+      entraError(
+        {
+          code: 'AADSTS75011',
+          have: PASSWORD_METHOD,
+          want: describeRequestedMethods(signIn.requestedClassRefs),
+          appName,
+        },
+        'The sandbox signs users in with a password only: remove RequestedAuthnContext from the AuthnRequest, or request the Password / PasswordProtectedTransport class.',
+      ),
+      app,
+      user,
+    )
+  }
+  const { runtime } = deps
+  const claims = effectiveClaims(state, app)
+  const subject = { user, assignedRoles: assignedRoleValues(app, assignmentsGranting(state, app, user.id)) }
+  const nameId = resolveNameId(claims.nameId, subject, signIn.nameIdPolicy, {
+    pairwise: () => pairwiseId(state.pairwiseSecret, user.id, app.application.appId),
+    transient: () => runtime.ids.samlId(),
+  })
+  if (!nameId.ok) {
+    return failure(
+      entraError(
+        { code: 'AADSTS501241', attribute: nameId.error.attribute },
+        `${user.userPrincipalName} has no value for ${nameId.error.attribute}, the source of the Unique User Identifier (Name ID).`,
+      ),
+      app,
+      user,
+    )
+  }
+  const now = runtime.clock.now()
+  const assertionId = runtime.ids.samlId()
+  const encryption = app.saml.encryption
+  const xml = buildSamlResponse(
+    {
+      issuer: entraIssuer(state.tenant.id),
+      responseId: runtime.ids.samlId(),
+      assertionId,
+      now,
+      destination: signIn.acsUrl,
+      inResponseTo: signIn.requestId,
+      audience: signIn.audience,
+      nameId: nameId.value,
+      attributes: tokenAttributes(state, claims, subject),
+      authnInstant: session.authnInstant,
+      timing: app.saml.timing,
+    },
+    {
+      signingOption: app.saml.signingOption,
+      algorithm: app.saml.signingAlgorithm,
+      key: deps.keys.load(signingCertificateFor(state, app, now)),
+      encryption:
+        encryption.enabled && encryption.certificatePem
+          ? {
+              publicKey: certificatePublicKey(encryption.certificatePem),
+              method: encryption.method as DataEncryption,
+            }
+          : null,
+    },
+  )
+  return ok({
+    xml,
+    destination: signIn.acsUrl,
+    relayState: signIn.relayState,
+    nameId: nameId.value,
+    sessionIndex: assertionId,
+    app,
+    user,
+  })
+}

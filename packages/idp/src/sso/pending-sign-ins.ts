@@ -1,0 +1,80 @@
+import type { Clock, IdGenerator } from '@sandbox/shared'
+import type { NameIdPolicyRequest } from '../claims/token-claims'
+import { BoundedMap } from '../sessions/bounded-map'
+
+/** A validated SAML sign-in waiting for (or ready for) a user: everything the Response needs from the request. */
+export interface SamlSignIn {
+  readonly kind: 'saml'
+  readonly servicePrincipalId: string
+  /** The AuthnRequest ID (InResponseTo); null when the IdP started the sign-in. */
+  readonly requestId: string | null
+  /** The registered reply URL the Response goes to. */
+  readonly acsUrl: string
+  /** The Identifier (or `spn:{issuer}` for a non-URI issuer). */
+  readonly audience: string
+  readonly relayState: string | undefined
+  readonly forceAuthn: boolean
+  readonly nameIdPolicy: NameIdPolicyRequest | null
+  /** RequestedAuthnContext class references (Comparison exact), or null. */
+  readonly requestedClassRefs: readonly string[] | null
+  readonly initiatedBy: 'sp' | 'idp'
+}
+
+/** A portal destination reached after signing in (My Apps, a tile, "Test this application"). */
+export type PortalTarget =
+  | { readonly kind: 'my-apps' }
+  | { readonly kind: 'launch'; readonly servicePrincipalId: string; readonly via: 'my-apps' | 'test' }
+
+/** A sign-in page in progress: the `ctx` of /login and its form token. */
+export interface PendingSignIn {
+  readonly id: string
+  /** Echoed by the sign-in form (CSRF token, bound to this sign-in). */
+  readonly flowToken: string
+  readonly correlationId: string
+  readonly loginHint: string | null
+  readonly expiresAt: number
+  readonly next: SamlSignIn | PortalTarget
+}
+
+const PENDING_LIFETIME_MS = 15 * 60_000
+
+/** Sign-ins waiting for credentials, in memory, bounded, single-use, expiring after 15 minutes. */
+export function createPendingSignIns(deps: { clock: Clock; ids: IdGenerator }) {
+  const pending = new BoundedMap<string, PendingSignIn>(20_000)
+  return {
+    start(
+      next: PendingSignIn['next'],
+      options: { correlationId: string; loginHint: string | null },
+    ): PendingSignIn {
+      const entry: PendingSignIn = {
+        id: deps.ids.token(24),
+        flowToken: deps.ids.token(32),
+        correlationId: options.correlationId,
+        loginHint: options.loginHint,
+        expiresAt: deps.clock.now() + PENDING_LIFETIME_MS,
+        next,
+      }
+      pending.set(entry.id, entry)
+      return entry
+    },
+
+    get(id: string | undefined): PendingSignIn | null {
+      if (!id) return null
+      const entry = pending.get(id)
+      if (!entry) return null
+      if (entry.expiresAt <= deps.clock.now()) {
+        pending.delete(id)
+        return null
+      }
+      return entry
+    },
+
+    /** Consumes it: a completed sign-in's ctx and flow token cannot be replayed. */
+    finish(id: string): void {
+      pending.delete(id)
+    },
+  }
+}
+
+/** The pending sign-in table's interface. */
+export type PendingSignIns = ReturnType<typeof createPendingSignIns>

@@ -1,0 +1,125 @@
+import {
+  type DeepReadonly,
+  type DocumentStore,
+  encodePostBinding,
+  isoInstant,
+  type Runtime,
+} from '@sandbox/shared'
+import type { SigningKeyCache } from '../certificates/signing-keys'
+import type { DirectoryService } from '../directory/directory-service'
+import type { IdpSession, SessionStore } from '../sessions/idp-sessions'
+import type { SignInThrottle } from '../sessions/sign-in-throttle'
+import type { SignInLog } from '../sign-in-log/sign-in-log'
+import type { DirectoryUser, EnterpriseApp, IdpState } from '../state/idp-state'
+import type { EntraError } from './entra-errors'
+import type { IssuedResponse } from './issue-response'
+import type { SsoOutcome } from './outcome'
+import type { PendingSignIns } from './pending-sign-ins'
+
+/** What the SSO services share: state, runtime, and the in-memory tables. */
+export interface SsoDeps {
+  readonly store: DocumentStore<IdpState>
+  readonly runtime: Runtime
+  readonly url: string
+  readonly keys: SigningKeyCache
+  readonly sessions: SessionStore
+  readonly pending: PendingSignIns
+  readonly throttle: SignInThrottle
+  readonly log: SignInLog
+  readonly directory: DirectoryService
+}
+
+/** Who asked: for the sign-in log and throttling. */
+export interface RequestContext {
+  readonly sessionId: string | undefined
+  readonly ip: string
+}
+
+/** What a sign-in log line knows. */
+export interface LogFacts {
+  readonly correlationId: string
+  readonly ip: string
+  readonly app: DeepReadonly<EnterpriseApp> | null
+  readonly user: DeepReadonly<DirectoryUser> | null
+  readonly initiatedBy: 'sp' | 'idp'
+  readonly error: EntraError | null
+  /** Overrides the error's code (login page failures show no AADSTS page). */
+  readonly errorCode?: number
+  readonly failureReason?: string
+}
+
+/** Shared helpers of the SSO services. */
+export function ssoHelpers(deps: SsoDeps) {
+  const { runtime } = deps
+
+  function record(facts: LogFacts, requestId: string): void {
+    const errorCode = facts.errorCode ?? (facts.error ? Number(facts.error.code.replace('AADSTS', '')) : 0)
+    deps.log.record({
+      id: requestId,
+      createdDateTime: isoInstant(runtime.clock.now()),
+      userId: facts.user?.id ?? null,
+      userPrincipalName: facts.user?.userPrincipalName ?? null,
+      userDisplayName: facts.user?.displayName ?? null,
+      appId: facts.app?.application.appId ?? null,
+      appDisplayName: facts.app?.servicePrincipal.displayName ?? null,
+      servicePrincipalId: facts.app?.servicePrincipal.id ?? null,
+      ipAddress: facts.ip,
+      correlationId: facts.correlationId,
+      errorCode,
+      failureReason: facts.failureReason ?? facts.error?.message ?? null,
+      initiatedBy: facts.initiatedBy,
+    })
+  }
+
+  return {
+    record,
+
+    /** The error page for `error`, logged as a failed sign-in. */
+    fail(error: EntraError, facts: Omit<LogFacts, 'error'>): SsoOutcome {
+      const requestId = runtime.ids.guid()
+      record({ ...facts, error }, requestId)
+      return {
+        kind: 'error',
+        page: {
+          error,
+          requestId,
+          correlationId: facts.correlationId,
+          timestamp: isoInstant(runtime.clock.now()),
+          appName: facts.app?.servicePrincipal.displayName ?? null,
+        },
+      }
+    },
+
+    /** POSTs an issued Response to its reply URL and remembers the app for single logout. */
+    deliver(
+      issued: IssuedResponse,
+      session: IdpSession,
+      facts: Omit<LogFacts, 'error' | 'app' | 'user'>,
+    ): SsoOutcome {
+      record({ ...facts, app: issued.app, user: issued.user, error: null }, runtime.ids.guid())
+      deps.sessions.addParticipant(session.id, {
+        servicePrincipalId: issued.app.servicePrincipal.id,
+        nameId: issued.nameId.value,
+        sessionIndex: issued.sessionIndex,
+      })
+      return postForm(issued.destination, 'SAMLResponse', issued.xml, issued.relayState)
+    },
+  }
+}
+
+/** The HTTP-POST binding form for a message. */
+export function postForm(
+  action: string,
+  parameter: 'SAMLResponse' | 'SAMLRequest',
+  xml: string,
+  relayState: string | undefined,
+): SsoOutcome {
+  return {
+    kind: 'post',
+    action,
+    fields: [
+      { name: parameter, value: encodePostBinding(xml) },
+      ...(relayState === undefined ? [] : [{ name: 'RelayState', value: relayState }]),
+    ],
+  }
+}
