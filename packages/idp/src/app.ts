@@ -4,6 +4,7 @@ import type { IdpConfig } from './config'
 import type { HttpDeps, IdpEnv } from './http/env'
 import { landingRoutes } from './http/landing'
 import { metadataRoutes } from './http/metadata'
+import { myAppsRoutes } from './http/my-apps'
 import { samlEndpointRoutes } from './http/saml-endpoint'
 import { signInRoutes } from './http/sign-in'
 import { createIdpServices, type IdpServices } from './services'
@@ -34,6 +35,7 @@ export function createIdpApp(deps: IdpDeps, services: IdpServices = createIdpSer
     .route('/', samlEndpointRoutes(http))
     .route('/', signInRoutes(http))
     .route('/', metadataRoutes(http))
+    .route('/', myAppsRoutes(http))
     .onError((error, c) => {
       deps.runtime.log(
         `idp: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,

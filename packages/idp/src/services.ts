@@ -12,6 +12,7 @@ import { createMetadataService } from './federation-metadata/metadata-service'
 import { createSessionStore } from './sessions/idp-sessions'
 import { createSignInThrottle } from './sessions/sign-in-throttle'
 import { createSignInLog } from './sign-in-log/sign-in-log'
+import { createMyAppsService } from './sso/my-apps'
 import { createPendingSignIns } from './sso/pending-sign-ins'
 import { createSignInService } from './sso/sign-in-service'
 import { createSsoService } from './sso/sso-service'
@@ -48,6 +49,7 @@ export function createIdpServices(deps: ServiceDeps) {
     signInLog: ssoDeps.log,
     sso,
     signIn: createSignInService(ssoDeps, sso),
+    myApps: createMyAppsService(ssoDeps),
     directory,
     groups: createGroupService(deps),
     apps: createAppService(deps),

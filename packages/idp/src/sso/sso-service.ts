@@ -1,4 +1,4 @@
-import { entraIssuer, STATUS } from '@sandbox/shared'
+import { STATUS } from '@sandbox/shared'
 import { findUser } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import type { IdpSession } from '../sessions/idp-sessions'
@@ -11,8 +11,8 @@ import { createLogoutHandler } from './logout'
 import type { SsoResult } from './outcome'
 import type { PendingSignIn, PortalTarget, SamlSignIn } from './pending-sign-ins'
 import { validateAuthnRequest } from './request-validation'
-import { postForm, type RequestContext, type SsoDeps, ssoHelpers } from './sso-context'
-import { buildStatusResponse, statusMessageText } from './status-messages'
+import { type RequestContext, type SsoDeps, ssoHelpers } from './sso-context'
+import { statusResponse } from './status-response'
 
 /**
  * The SAML endpoint and everything that ends in a Response: SP-initiated sign-in (with or
@@ -93,11 +93,12 @@ export function createSsoService(deps: SsoDeps) {
     if (!validated.ok) {
       const rejection = validated.error
       if (rejection.kind === 'page') return fail(rejection.error, rejection.app)
-      return statusResponse(rejection, correlationId, ctx.ip)
+      return statusResponse(deps, rejection, correlationId, ctx.ip)
     }
     if (request.value.isPassive && (!session || request.value.forceAuthn)) {
       const app = appByServicePrincipalId(state, validated.value.servicePrincipalId) ?? null
       return statusResponse(
+        deps,
         {
           app,
           destination: validated.value.acsUrl,
@@ -113,53 +114,6 @@ export function createSsoService(deps: SsoDeps) {
       )
     }
     return proceed(validated.value, session, ctx, correlationId, ctx.loginHint)
-  }
-
-  function statusResponse(
-    rejection: {
-      app: Parameters<typeof h.fail>[1]['app']
-      destination: string
-      inResponseTo: string
-      relayState: string | undefined
-      topCode: string
-      secondCode: string
-      message: string
-      errorCode: number
-    },
-    correlationId: string,
-    ip: string,
-  ): SsoResult {
-    const now = runtime.clock.now()
-    const traceId = runtime.ids.guid()
-    h.record(
-      {
-        correlationId,
-        ip,
-        app: rejection.app,
-        user: null,
-        initiatedBy: 'sp',
-        error: null,
-        errorCode: rejection.errorCode,
-        failureReason: statusMessageText({ ...rejection, traceId, correlationId, now }),
-      },
-      traceId,
-    )
-    const xml = buildStatusResponse({
-      issuer: entraIssuer(store.read().tenant.id),
-      id: runtime.ids.samlId(),
-      now,
-      destination: rejection.destination,
-      inResponseTo: rejection.inResponseTo,
-      topCode: rejection.topCode,
-      secondCode: rejection.secondCode,
-      message: rejection.message,
-      traceId,
-      correlationId,
-    })
-    return {
-      outcome: postForm(rejection.destination, 'SAMLResponse', xml, rejection.relayState),
-      session: 'keep',
-    }
   }
 
   /**

@@ -1,0 +1,38 @@
+import { Hono } from 'hono'
+import { MyAppsPage } from '../views/my-apps-page'
+import type { HttpDeps, IdpEnv } from './env'
+import { renderResult } from './render-outcome'
+import { clientAddress, sessionIdOf } from './request-facts'
+
+/**
+ * My Apps (`/myapps`, needs an IdP session), its tile launch (`/myapps/launch/{servicePrincipalId}`)
+ * and the admin's "Test this application" (`/sandbox/applications/{servicePrincipalId}/test`).
+ */
+export function myAppsRoutes(deps: HttpDeps) {
+  return new Hono<IdpEnv>()
+    .get('/myapps', (c) => {
+      const view = deps.services.myApps.view(sessionIdOf(c))
+      if (!view) return renderResult(c, deps, deps.services.sso.signInFor({ kind: 'my-apps' }))
+      return c.html(<MyAppsPage view={view} />, 200, { 'Cache-Control': 'no-store' })
+    })
+    .get('/myapps/launch/:id', (c) =>
+      renderResult(
+        c,
+        deps,
+        deps.services.sso.launch(c.req.param('id'), 'my-apps', {
+          sessionId: sessionIdOf(c),
+          ip: clientAddress(c),
+        }),
+      ),
+    )
+    .get('/sandbox/applications/:id/test', (c) =>
+      renderResult(
+        c,
+        deps,
+        deps.services.sso.launch(c.req.param('id'), 'test', {
+          sessionId: sessionIdOf(c),
+          ip: clientAddress(c),
+        }),
+      ),
+    )
+}
