@@ -2,11 +2,14 @@ import { type DocumentStore, healthRoutes, type Runtime, sandboxSecurityHeaders 
 import { Hono } from 'hono'
 import type { IdpConfig } from './config'
 import type { HttpDeps, IdpEnv } from './http/env'
+import { graphRoutes } from './http/graph/graph-routes'
 import { landingRoutes } from './http/landing'
 import { metadataRoutes } from './http/metadata'
 import { myAppsRoutes } from './http/my-apps'
 import { samlEndpointRoutes } from './http/saml-endpoint'
+import { sandboxApiRoutes } from './http/sandbox-api'
 import { signInRoutes } from './http/sign-in'
+import { tokenEndpointRoutes } from './http/token-endpoint'
 import { createIdpServices, type IdpServices } from './services'
 import type { IdpState } from './state/idp-state'
 
@@ -36,6 +39,9 @@ export function createIdpApp(deps: IdpDeps, services: IdpServices = createIdpSer
     .route('/', signInRoutes(http))
     .route('/', metadataRoutes(http))
     .route('/', myAppsRoutes(http))
+    .route('/', tokenEndpointRoutes(http))
+    .route('/', graphRoutes(http))
+    .route('/', sandboxApiRoutes(http))
     .onError((error, c) => {
       deps.runtime.log(
         `idp: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,

@@ -1,4 +1,5 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { createSandboxService } from './admin/sandbox-service'
 import { createCertificateService } from './certificates/certificate-service'
 import { createSigningKeyCache } from './certificates/signing-keys'
 import { createClaimsPolicyService } from './claims/claims-policy-service'
@@ -9,6 +10,8 @@ import { createAppService } from './enterprise-apps/app-service'
 import { createAssignmentService } from './enterprise-apps/assignment-service'
 import { createSamlConfigService } from './enterprise-apps/saml-config-service'
 import { createMetadataService } from './federation-metadata/metadata-service'
+import { createAccessTokens } from './oauth/access-tokens'
+import { createTokenEndpoint } from './oauth/token-endpoint'
 import { createSessionStore } from './sessions/idp-sessions'
 import { createSignInThrottle } from './sessions/sign-in-throttle'
 import { createSignInLog } from './sign-in-log/sign-in-log'
@@ -43,12 +46,19 @@ export function createIdpServices(deps: ServiceDeps) {
     log: createSignInLog(),
   }
   const sso = createSsoService(ssoDeps)
+  const tokens = createAccessTokens({ store: deps.store, clock: deps.runtime.clock, ids: deps.runtime.ids })
   return {
+    sandbox: createSandboxService({ ...deps, sessions: ssoDeps.sessions, tokens, signInLog: ssoDeps.log }),
+    tokens,
+    tokenEndpoint: createTokenEndpoint({ ...deps, directory, throttle: ssoDeps.throttle, tokens }),
     keys,
+    runtime: deps.runtime,
+    store: deps.store,
     sessions: ssoDeps.sessions,
     signInLog: ssoDeps.log,
     sso,
     signIn: createSignInService(ssoDeps, sso),
+    pending: ssoDeps.pending,
     myApps: createMyAppsService(ssoDeps),
     directory,
     groups: createGroupService(deps),

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import type { TokenPrincipal } from '../oauth/access-tokens'
 import type { IdpServices } from '../services'
 
 /** The Hono environment of the IdP: security-header variables and the Node bindings. */
@@ -6,6 +7,14 @@ export interface IdpEnv {
   Variables: {
     secureHeadersNonce?: string
     formActionOrigins?: readonly string[]
+    /** The Graph request id (response header `request-id`, and `innerError` of errors). */
+    graphRequestId?: string
+    /** When the Graph request arrived (`innerError.date`). */
+    graphRequestDate?: string
+    /** The client's `client-request-id`, echoed. */
+    clientRequestId?: string
+    /** Who the Graph or sandbox API bearer token speaks for. */
+    principal?: TokenPrincipal
   }
   Bindings: { incoming?: IncomingMessage }
 }

@@ -123,3 +123,22 @@ describe('SP-initiated sign-in at /{tenant}/saml2', () => {
     expect(page.facts.forms[0]?.fields.find((f) => f.name === 'login')?.value).toBe('admin@contoso.com')
   })
 })
+
+describe('the auto-posting form', () => {
+  it('allows its form to post only to the reply URL’s origin and runs only its nonce’d script', async () => {
+    const browser = t.browser()
+    await signInAsAdmin(redirectUrl(t, authnRequestXml()), browser)
+    const response = await t.app.request(redirectUrl(t, authnRequestXml({ id: '_csp' })).replace(t.url, ''), {
+      headers: { cookie: browser.jar.headerFor(new URL(t.url), { method: 'GET', initiator: null }) },
+    })
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("form-action 'self' https://sp.test")
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1]
+    const html = await response.text()
+    expect(html).toContain(`<script nonce="${nonce}">`)
+    expect(html).toContain(
+      '<noscript><p>Script is disabled. Click Submit to continue.</p><input type="submit" value="Submit"/></noscript>',
+    )
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+})

@@ -8,25 +8,30 @@ export interface SecurityVariables {
   secureHeadersNonce?: string
 }
 
-function formAction(c: Context): string {
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d+)?$/
+
+function extraFormActions(c: Context): string[] {
   const extra = (c.get('formActionOrigins' as never) as readonly string[] | undefined) ?? []
-  return ["'self'", ...extra].join(' ')
+  // Only plain origins reach the header: a value can never add another directive.
+  return extra.filter((origin) => ORIGIN.test(origin))
 }
 
 /**
  * Security headers for every page of both servers: a strict CSP whose only script is the
  * nonce'd auto-submit of the SAML POST binding, no framing, no referrer leakage of SAML
- * query strings. `form-action` can be widened per response to the one ACS a form posts to.
+ * query strings. `form-action` can be widened per response to the one ACS a form posts to:
+ * a handler sets `c.set('formActionOrigins', [origin])`, and the directive is rewritten after
+ * the handler ran (hono's secureHeaders computes its callbacks before the handler, too early).
  */
 export function sandboxSecurityHeaders(): MiddlewareHandler {
-  return secureHeaders({
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: [NONCE],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
-      formAction: [(c) => formAction(c)],
+      formAction: ["'self'"],
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
       objectSrc: ["'none'"],
@@ -36,4 +41,15 @@ export function sandboxSecurityHeaders(): MiddlewareHandler {
     strictTransportSecurity: false,
     crossOriginOpenerPolicy: 'same-origin',
   })
+  return async (c, next) => {
+    await headers(c, next)
+    const extra = extraFormActions(c)
+    const csp = c.res.headers.get('Content-Security-Policy')
+    if (extra.length > 0 && csp) {
+      c.res.headers.set(
+        'Content-Security-Policy',
+        csp.replace(/form-action [^;]*/, `form-action 'self' ${extra.join(' ')}`),
+      )
+    }
+  }
 }

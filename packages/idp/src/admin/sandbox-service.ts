@@ -1,0 +1,83 @@
+import { type DocumentStore, entraIssuer, ok, type Result, type Runtime } from '@sandbox/shared'
+import type { AccessTokens } from '../oauth/access-tokens'
+import type { SessionStore } from '../sessions/idp-sessions'
+import type { SignInLog } from '../sign-in-log/sign-in-log'
+import type { IdpState } from '../state/idp-state'
+import { createInitialIdpState } from '../state/initial-state'
+import type { AdminError } from './admin-error'
+
+/** The tenant facts a script or the rehearsal runner needs to start. */
+export interface TenantOverview {
+  readonly tenantId: string
+  readonly displayName: string
+  readonly defaultDomain: string
+  readonly microsoftEntraIdentifier: string
+  readonly samlEndpoint: string
+  readonly tenantMetadataUrl: string
+  readonly tokenEndpoint: string
+  readonly graphBaseUrl: string
+  readonly automationClient: {
+    readonly clientId: string
+    readonly clientSecret: string
+    readonly displayName: string
+  }
+  readonly defaultCertificateKind: string
+}
+
+/** What only the sandbox can do: overview and reset (the rest of `/sandbox/api` calls the domain services). */
+export function createSandboxService(deps: {
+  store: DocumentStore<IdpState>
+  runtime: Runtime
+  url: string
+  sessions: SessionStore
+  tokens: AccessTokens
+  signInLog: SignInLog
+}) {
+  return {
+    overview(): TenantOverview {
+      const state = deps.store.read()
+      const base = `${deps.url}/${state.tenant.id}`
+      return {
+        tenantId: state.tenant.id,
+        displayName: state.tenant.displayName,
+        defaultDomain: state.tenant.defaultDomain,
+        microsoftEntraIdentifier: entraIssuer(state.tenant.id),
+        samlEndpoint: `${base}/saml2`,
+        tenantMetadataUrl: `${base}/FederationMetadata/2007-06/FederationMetadata.xml`,
+        tokenEndpoint: `${base}/oauth2/v2.0/token`,
+        graphBaseUrl: `${deps.url}/v1.0`,
+        automationClient: {
+          clientId: state.automationClient.appId,
+          clientSecret: state.automationClient.clientSecret,
+          displayName: state.automationClient.displayName,
+        },
+        defaultCertificateKind: state.settings.defaultCertificateKind,
+      }
+    },
+
+    /**
+     * Starts over: a fresh directory and no apps, keeping the tenant id, the Graph token and the
+     * automation client (scripts keep working); ends every session, token and log line. The new
+     * admin password is returned once.
+     */
+    async reset(): Promise<Result<{ adminUserPrincipalName: string; adminPassword: string }, AdminError>> {
+      const current = deps.store.read()
+      const fresh = await createInitialIdpState(deps.runtime, {
+        tenant: { ...current.tenant },
+        graphApiToken: current.graphApiToken,
+        automationClient: { ...current.automationClient },
+      })
+      await deps.store.replace(fresh.state)
+      deps.sessions.clear()
+      deps.tokens.clear()
+      deps.signInLog.clear()
+      return ok({
+        adminUserPrincipalName: fresh.state.users[0]?.userPrincipalName ?? '',
+        adminPassword: fresh.adminPassword,
+      })
+    },
+  }
+}
+
+/** The sandbox service's interface. */
+export type SandboxService = ReturnType<typeof createSandboxService>

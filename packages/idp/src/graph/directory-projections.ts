@@ -1,0 +1,113 @@
+import type { DeepReadonly } from '@sandbox/shared'
+import type { ApplicationTemplate } from '../enterprise-apps/gallery'
+import type { SignInRecord } from '../sign-in-log/sign-in-log'
+import type { ClaimsMappingPolicy, DirectoryGroup, DirectoryUser } from '../state/idp-state'
+
+/** A Graph JSON object. */
+export type GraphObject = Record<string, unknown>
+
+/** Graph's default user properties come first; the rest appear with `$select`. */
+export const DEFAULT_USER_PROPERTIES = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
+] as const
+
+/** A user as Graph shows it (every property; the route trims to the default set unless `$select`). */
+export function graphUser(user: DeepReadonly<DirectoryUser>): GraphObject {
+  return {
+    businessPhones: [],
+    displayName: user.displayName,
+    givenName: user.givenName,
+    jobTitle: null,
+    mail: user.mail,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: null,
+    surname: user.surname,
+    userPrincipalName: user.userPrincipalName,
+    id: user.id,
+    accountEnabled: user.accountEnabled,
+    mailNickname: user.mailNickname,
+    onPremisesUserPrincipalName: user.onPremisesUserPrincipalName,
+    createdDateTime: user.createdDateTime,
+    userType: 'Member',
+  }
+}
+
+/** The default projection of a user (no `$select`). */
+export function defaultUserView(user: GraphObject): GraphObject {
+  return Object.fromEntries(DEFAULT_USER_PROPERTIES.map((p) => [p, user[p]]))
+}
+
+/** A user as a member of a collection of directory objects. */
+export function graphDirectoryObject(user: DeepReadonly<DirectoryUser>): GraphObject {
+  return { '@odata.type': '#microsoft.graph.user', ...defaultUserView(graphUser(user)) }
+}
+
+/** A security group. */
+export function graphGroup(group: DeepReadonly<DirectoryGroup>): GraphObject {
+  return {
+    id: group.id,
+    deletedDateTime: null,
+    createdDateTime: group.createdDateTime,
+    description: group.description,
+    displayName: group.displayName,
+    groupTypes: [],
+    mail: null,
+    mailEnabled: group.mailEnabled,
+    mailNickname: group.mailNickname,
+    securityEnabled: group.securityEnabled,
+    visibility: null,
+  }
+}
+
+/** A gallery template. */
+export function graphTemplate(template: ApplicationTemplate): GraphObject {
+  return { ...template }
+}
+
+/** A claims mapping policy. */
+export function graphClaimsPolicy(policy: DeepReadonly<ClaimsMappingPolicy>): GraphObject {
+  return {
+    id: policy.id,
+    deletedDateTime: null,
+    definition: [...policy.definition],
+    displayName: policy.displayName,
+    isOrganizationDefault: policy.isOrganizationDefault,
+  }
+}
+
+/** A sign-in log entry as Graph's `auditLogs/signIns` shows it. */
+export function graphSignIn(record: SignInRecord): GraphObject {
+  return {
+    id: record.id,
+    createdDateTime: record.createdDateTime,
+    userDisplayName: record.userDisplayName,
+    userPrincipalName: record.userPrincipalName,
+    userId: record.userId,
+    appId: record.appId,
+    appDisplayName: record.appDisplayName,
+    ipAddress: record.ipAddress,
+    clientAppUsed: 'Browser',
+    correlationId: record.correlationId,
+    conditionalAccessStatus: 'notApplied',
+    isInteractive: true,
+    resourceDisplayName: record.appDisplayName,
+    resourceId: record.servicePrincipalId,
+    status: {
+      errorCode: record.errorCode,
+      failureReason: record.errorCode === 0 ? null : record.failureReason,
+      additionalDetails:
+        record.initiatedBy === 'idp' ? 'IdP-initiated sign-in (My Apps or Test this application).' : null,
+    },
+  }
+}

@@ -1,0 +1,103 @@
+import { Hono } from 'hono'
+import { appByAppId } from '../../enterprise-apps/lookup'
+import { graphApplication, graphServicePrincipal } from '../../graph/app-projections'
+import { graphTemplate } from '../../graph/directory-projections'
+import { applicationBody, instantiateBody, readGraphBody } from '../../graph/graph-bodies'
+import { selectProperties } from '../../graph/odata-query'
+import type { HttpDeps, IdpEnv } from '../env'
+import {
+  adminErrorResponse,
+  collection,
+  type GraphContext,
+  graphError,
+  odataContext,
+  readJson,
+  selectOf,
+} from './graph-kit'
+
+/** The object id behind `/applications/{id}` or `/applications(appId='{appId}')`. */
+export function applicationIdFrom(deps: HttpDeps, key: string): string {
+  const alternate = /^\(appId='([^']+)'\)$/.exec(decodeURIComponent(key))
+  if (!alternate?.[1]) return key
+  return appByAppId(deps.services.store.read(), alternate[1])?.application.id ?? alternate[1]
+}
+
+/** `/v1.0/applicationTemplates` (list, `$filter`, `instantiate`) and `/v1.0/applications` (get, update, delete). */
+export function graphApplicationRoutes(deps: HttpDeps) {
+  const { apps, store } = deps.services
+  const patch = async (c: GraphContext, key: string) => {
+    const json = await readJson(c)
+    if (!json.ok) return json.error
+    const body = readGraphBody(json.value, applicationBody, 'Application')
+    if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+    const { web, ...rest } = body.value
+    const updated = await apps.updateApplication(applicationIdFrom(deps, key), {
+      ...rest,
+      ...(web?.redirectUris !== undefined ? { redirectUris: web.redirectUris } : {}),
+      ...(web?.logoutUrl !== undefined ? { logoutUrl: web.logoutUrl } : {}),
+      ...(web?.redirectUriSettings !== undefined
+        ? {
+            redirectUriSettings: web.redirectUriSettings.map((s) => ({
+              uri: s.uri ?? '',
+              index: s.index ?? null,
+            })),
+          }
+        : {}),
+    })
+    return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
+  }
+  const get = (c: GraphContext, key: string) => {
+    const app = apps.getByApplication(applicationIdFrom(deps, key))
+    if (!app.ok) return adminErrorResponse(c, app.error)
+    return c.json({
+      '@odata.context': odataContext(deps, 'applications/$entity'),
+      ...selectProperties(graphApplication(app.value), selectOf(c)),
+    })
+  }
+  const remove = async (c: GraphContext, key: string) => {
+    const id = applicationIdFrom(deps, key)
+    if (!apps.getByApplication(id).ok)
+      return adminErrorResponse(c, {
+        code: 'NOT_FOUND',
+        message: `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
+      })
+    const deleted = await apps.deleteApp(id)
+    return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
+  }
+  return new Hono<IdpEnv>()
+    .get('/applicationTemplates', (c) =>
+      collection(c, deps, 'applicationTemplates', apps.listTemplates().map(graphTemplate)),
+    )
+    .get('/applicationTemplates/:id', (c) => {
+      const template = apps.getTemplate(c.req.param('id'))
+      if (!template.ok) return adminErrorResponse(c, template.error)
+      return c.json({
+        '@odata.context': odataContext(deps, 'applicationTemplates/$entity'),
+        ...graphTemplate(template.value),
+      })
+    })
+    .post('/applicationTemplates/:id/instantiate', async (c) => {
+      const json = await readJson(c)
+      if (!json.ok) return json.error
+      const body = readGraphBody(json.value, instantiateBody, 'ApplicationServicePrincipal')
+      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      const created = await apps.instantiate(c.req.param('id'), body.value.displayName)
+      if (!created.ok) return adminErrorResponse(c, created.error)
+      return c.json(
+        {
+          '@odata.context': odataContext(deps, 'microsoft.graph.applicationServicePrincipal'),
+          application: graphApplication(created.value),
+          servicePrincipal: graphServicePrincipal(store.read(), created.value),
+        },
+        201,
+      )
+    })
+    .get('/applications', (c) => collection(c, deps, 'applications', apps.listApps().map(graphApplication)))
+    .get('/applications/:id', (c) => get(c, c.req.param('id')))
+    .get('/:key{applications\\(appId=.+\\)}', (c) => get(c, c.req.param('key').slice('applications'.length)))
+    .patch('/applications/:id', (c) => patch(c, c.req.param('id')))
+    .patch('/:key{applications\\(appId=.+\\)}', (c) =>
+      patch(c, c.req.param('key').slice('applications'.length)),
+    )
+    .delete('/applications/:id', (c) => remove(c, c.req.param('id')))
+}

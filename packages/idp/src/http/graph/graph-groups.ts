@@ -1,0 +1,97 @@
+import { Hono } from 'hono'
+import { graphAssignment } from '../../graph/app-projections'
+import { graphDirectoryObject, graphGroup } from '../../graph/directory-projections'
+import { assignmentBody, groupBody, readGraphBody, readReference } from '../../graph/graph-bodies'
+import { selectProperties } from '../../graph/odata-query'
+import type { HttpDeps, IdpEnv } from '../env'
+import { adminErrorResponse, collection, graphError, odataContext, readJson, selectOf } from './graph-kit'
+
+/** `/v1.0/groups`: security groups, `members` and `members/$ref`, app assignments. */
+export function graphGroupRoutes(deps: HttpDeps) {
+  const { groups, assignments, store } = deps.services
+  return new Hono<IdpEnv>()
+    .get('/groups', (c) => collection(c, deps, 'groups', groups.listGroups().map(graphGroup)))
+    .post('/groups', async (c) => {
+      const json = await readJson(c)
+      if (!json.ok) return json.error
+      const body = readGraphBody(json.value, groupBody, 'Group')
+      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      const { groupTypes: _types, ...input } = body.value
+      const created = await groups.createGroup(input)
+      if (!created.ok) return adminErrorResponse(c, created.error)
+      return c.json(
+        { '@odata.context': odataContext(deps, 'groups/$entity'), ...graphGroup(created.value) },
+        201,
+      )
+    })
+    .get('/groups/:id', (c) => {
+      const group = groups.getGroup(c.req.param('id'))
+      if (!group.ok) return adminErrorResponse(c, group.error)
+      return c.json({
+        '@odata.context': odataContext(deps, 'groups/$entity'),
+        ...selectProperties(graphGroup(group.value), selectOf(c)),
+      })
+    })
+    .patch('/groups/:id', async (c) => {
+      const json = await readJson(c)
+      if (!json.ok) return json.error
+      const body = readGraphBody(json.value, groupBody, 'Group')
+      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      const { groupTypes: _types, ...input } = body.value
+      const updated = await groups.updateGroup(c.req.param('id'), input)
+      return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
+    })
+    .delete('/groups/:id', async (c) => {
+      const deleted = await groups.deleteGroup(c.req.param('id'))
+      return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
+    })
+    .get('/groups/:id/members', (c) => {
+      const members = groups.listMembers(c.req.param('id'))
+      if (!members.ok) return adminErrorResponse(c, members.error)
+      return collection(c, deps, 'directoryObjects', members.value.map(graphDirectoryObject))
+    })
+    .post('/groups/:id/members/$ref', async (c) => {
+      const json = await readJson(c)
+      if (!json.ok) return json.error
+      const memberId = readReference(json.value)
+      if (!memberId.ok) return graphError(c, 400, 'Request_BadRequest', memberId.error)
+      const added = await groups.addMember(c.req.param('id'), memberId.value)
+      return added.ok ? c.body(null, 204) : adminErrorResponse(c, added.error)
+    })
+    .delete('/groups/:id/members/:memberId/$ref', async (c) => {
+      const removed = await groups.removeMember(c.req.param('id'), c.req.param('memberId'))
+      return removed.ok ? c.body(null, 204) : adminErrorResponse(c, removed.error)
+    })
+    .get('/groups/:id/appRoleAssignments', (c) => {
+      const group = groups.getGroup(c.req.param('id'))
+      if (!group.ok) return adminErrorResponse(c, group.error)
+      const state = store.read()
+      return collection(
+        c,
+        deps,
+        `groups('${group.value.id}')/appRoleAssignments`,
+        assignments.listForPrincipal(group.value.id).map((a) => graphAssignment(state, a)),
+      )
+    })
+    .post('/groups/:id/appRoleAssignments', async (c) => {
+      const group = groups.getGroup(c.req.param('id'))
+      if (!group.ok) return adminErrorResponse(c, group.error)
+      const json = await readJson(c)
+      if (!json.ok) return json.error
+      const body = readGraphBody(json.value, assignmentBody, 'AppRoleAssignment')
+      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      const created = await assignments.assign({
+        resourceId: body.value.resourceId ?? '',
+        principalId: group.value.id,
+        ...(body.value.appRoleId ? { appRoleId: body.value.appRoleId } : {}),
+      })
+      if (!created.ok) return adminErrorResponse(c, created.error)
+      return c.json(
+        {
+          '@odata.context': odataContext(deps, `groups('${group.value.id}')/appRoleAssignments/$entity`),
+          ...graphAssignment(store.read(), created.value),
+        },
+        201,
+      )
+    })
+}

@@ -1,0 +1,34 @@
+import { Hono } from 'hono'
+import { settingsBody } from '../admin/sandbox-bodies'
+import type { HttpDeps, IdpEnv } from './env'
+import { adminErrorResponse, bearerAuth } from './graph/graph-kit'
+import { readBody } from './sandbox-kit'
+import { sandboxSamlRoutes } from './sandbox-saml-api'
+
+/**
+ * `/sandbox/api`: what Graph cannot do (tenant overview, settings, reset, password reset,
+ * the SAML page of an app, certificate kinds and downloads, metadata upload), behind the same
+ * bearer token as `/v1.0`.
+ */
+export function sandboxApiRoutes(deps: HttpDeps) {
+  const { sandbox, samlConfig, directory, signInLog } = deps.services
+  return new Hono<IdpEnv>()
+    .use('/sandbox/api/*', bearerAuth(deps))
+    .get('/sandbox/api/tenant', (c) => c.json(sandbox.overview()))
+    .put('/sandbox/api/settings', async (c) => {
+      const body = await readBody(c, settingsBody)
+      if (!body.ok) return body.error
+      const set = await samlConfig.setDefaultCertificateKind(body.value.defaultCertificateKind)
+      return set.ok ? c.json({ defaultCertificateKind: set.value }) : adminErrorResponse(c, set.error)
+    })
+    .post('/sandbox/api/reset', async (c) => {
+      const reset = await sandbox.reset()
+      return reset.ok ? c.json(reset.value) : adminErrorResponse(c, reset.error)
+    })
+    .post('/sandbox/api/users/:id/resetPassword', async (c) => {
+      const reset = await directory.resetPassword(c.req.param('id'))
+      return reset.ok ? c.json({ password: reset.value }) : adminErrorResponse(c, reset.error)
+    })
+    .get('/sandbox/api/signIns', (c) => c.json({ value: signInLog.list() }))
+    .route('/sandbox/api', sandboxSamlRoutes(deps))
+}
