@@ -16,6 +16,10 @@ async function main(): Promise<void> {
   // performance.now() counts from process start, so module loading is included.
   const ms = Math.round(performance.now())
   const lines = [`Entra ID emulator ready in ${ms} ms: ${idp.url}/ (tenant ${idp.tenantId})`]
+  lines.push(
+    `Graph API: ${idp.url}/v1.0  (Authorization: Bearer ${idp.graphApiToken})`,
+    `Token endpoint: ${idp.url}/${idp.tenantId}/oauth2/v2.0/token  client_id ${idp.automationClient.clientId}  client_secret ${idp.automationClient.clientSecret}`,
+  )
   if (idp.firstStart) {
     lines.push(
       `Admin account: ${idp.firstStart.adminUserPrincipalName}  password: ${idp.firstStart.adminPassword}  (shown once)`,
