@@ -1,5 +1,7 @@
 import { type IdGenerator, issueLeafCertificate, type Runtime, type StateFileSpec } from '@sandbox/shared'
 import { z } from 'zod'
+import { INITIAL_SSO_STATE, ssoStateSchema } from '../sso/sso-schema'
+import { directoryStateSchema, EMPTY_DIRECTORY } from '../users/user-schema'
 
 /**
  * The SP's persisted state, version 1: the organization, its SP certificates and keys, IdP
@@ -27,6 +29,10 @@ export const spStateSchema = z.object({
   encryptionCertificate: keyedCertificateSchema,
   /** Bearer token for the SCIM API, shown in Control Hub. */
   scimToken: z.string().min(32),
+  /** SSO settings (owned by sso/). */
+  sso: ssoStateSchema,
+  /** Users and groups (owned by users/). */
+  directory: directoryStateSchema,
 })
 export type SpState = z.infer<typeof spStateSchema>
 
@@ -74,5 +80,7 @@ export async function createInitialSpState(
       privateKeyPem: encryption.key.privateKeyPem,
     },
     scimToken: ids.token(32),
+    sso: INITIAL_SSO_STATE,
+    directory: EMPTY_DIRECTORY,
   }
 }
