@@ -50,11 +50,14 @@ export async function startSandboxWithConfig(
   extras: { clock?: Clock; ids?: IdGenerator; log?: Log } = {},
 ): Promise<RunningSandbox> {
   const common: CommonServerConfig = config.idp
-  const spMissing = common.dataDir === null || common.reset || !existsSync(statePaths(common.dataDir).sp)
+  const missing = (file: 'idp' | 'sp'): boolean =>
+    common.dataDir === null || common.reset || !existsSync(statePaths(common.dataDir)[file])
+  // Keys a first start needs (the IdP's tenant key; the SP's signing and encryption keys) are
+  // generated on the thread pool while the rest of start-up runs.
   const runtime = await createRuntime({
     dataDir: common.dataDir,
     reset: common.reset,
-    prefetchKeys: spMissing ? 2 : 0,
+    prefetchKeys: (missing('idp') ? 1 : 0) + (missing('sp') ? 2 : 0),
     ...(extras.clock ? { clock: extras.clock } : {}),
     ...(extras.ids ? { ids: extras.ids } : {}),
     ...(extras.log ? { log: extras.log } : {}),

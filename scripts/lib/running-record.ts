@@ -1,0 +1,70 @@
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { readStateFile, type StateFileSpec, writeStateFile } from '@sandbox/shared'
+import { z } from 'zod'
+
+/**
+ * What a running `pnpm start` leaves in its data directory so that `pnpm rehearse`,
+ * `pnpm sandbox login` and `pnpm sandbox stop` can find it: the process, both URLs and the
+ * admin API tokens. The file is private to the user (0600 in a 0700 directory), like the
+ * state files that hold the same tokens.
+ */
+export const runningRecordSchema = z.object({
+  pid: z.number().int().positive(),
+  startedAt: z.string(),
+  idp: z.object({ url: z.string().url(), tenantId: z.string(), graphApiToken: z.string() }),
+  sp: z.object({ url: z.string().url(), orgId: z.string(), adminApiToken: z.string() }),
+})
+export type RunningRecord = z.infer<typeof runningRecordSchema>
+
+const RUNNING_FILE: StateFileSpec<RunningRecord> = {
+  format: 'sso-sandbox/running',
+  version: 1,
+  schema: runningRecordSchema,
+}
+
+export function runningRecordPath(dataDir: string): string {
+  return join(dataDir, 'running.json')
+}
+
+export async function writeRunningRecord(dataDir: string, record: RunningRecord): Promise<void> {
+  await writeStateFile(runningRecordPath(dataDir), RUNNING_FILE, record)
+}
+
+/** Removes the record, but only if it is still this process's (a newer start may own it). */
+export async function removeRunningRecord(dataDir: string, pid: number = process.pid): Promise<void> {
+  const current = await readStateFile(runningRecordPath(dataDir), RUNNING_FILE)
+  if (current.ok && current.value?.pid === pid) await rm(runningRecordPath(dataDir), { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function answersHealth(baseUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) })
+    await response.body?.cancel()
+    return response.ok
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The sandbox running on `dataDir`, or null when none is: no record, a record left by a
+ * process that died (SIGKILL leaves one), or servers that do not answer.
+ */
+export async function findRunningSandbox(dataDir: string): Promise<RunningRecord | null> {
+  const read = await readStateFile(runningRecordPath(dataDir), RUNNING_FILE)
+  if (!read.ok || read.value === null) return null
+  const record = read.value
+  if (!isAlive(record.pid)) return null
+  const [idpUp, spUp] = await Promise.all([answersHealth(record.idp.url), answersHealth(record.sp.url)])
+  return idpUp && spUp ? record : null
+}
