@@ -26,6 +26,12 @@ function fakePair(password = 'Passw0rd') {
       c.header('Set-Cookie', 'sp_session=s1; Path=/; HttpOnly; SameSite=Lax')
       return c.redirect('/home', 303)
     })
+    .get('/session', (c) =>
+      c.req.header('cookie')?.includes('sp_session=s1')
+        ? c.json({ user: 'B.Simon@contoso.com', checks: [{ name: 'signature', passed: true }] })
+        : c.json({ error: { code: 'NO_SESSION' } }, 401),
+    )
+    .get('/no-session', (c) => c.json({ error: { code: 'NO_SESSION' } }, 401))
     .get('/home', (c) =>
       c.html(
         `<title>Webex</title><p>Signed in: ${c.req.header('cookie')?.includes('sp_session=s1') ? 'yes' : 'no'}</p>`,
@@ -53,6 +59,32 @@ function fakePair(password = 'Passw0rd') {
 }
 
 describe('signIn (headless)', () => {
+  it('reads the session the SP opened, with its cookie, when given a session-info URL', async () => {
+    const result = await signIn({
+      startUrl: `${SP}/start`,
+      username: 'B.Simon@contoso.com',
+      password: 'Passw0rd',
+      browser: new HeadlessBrowser({ transport: fakePair() }),
+      sessionInfoUrl: `${SP}/session`,
+    })
+    if (!result.ok) throw new Error(result.error.message)
+    expect(result.value.session).toEqual({
+      user: 'B.Simon@contoso.com',
+      checks: [{ name: 'signature', passed: true }],
+    })
+  })
+
+  it('fails with NO_SESSION when the session-info URL shows no session', async () => {
+    const result = await signIn({
+      startUrl: `${SP}/start`,
+      username: 'B.Simon@contoso.com',
+      password: 'Passw0rd',
+      browser: new HeadlessBrowser({ transport: fakePair() }),
+      sessionInfoUrl: `${SP}/no-session`,
+    })
+    expect(result.ok ? 'signed in' : result.error.code).toBe('NO_SESSION')
+  })
+
   it('follows the SP redirect, fills the IdP form, posts the SAML Response and lands signed in', async () => {
     const browser = new HeadlessBrowser({ transport: fakePair() })
     const result = await signIn({

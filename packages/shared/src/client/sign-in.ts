@@ -10,6 +10,12 @@ export interface SignInRequest {
   readonly password: string
   /** A browser to use (keeps its cookies across sign-ins, like a real one); a fresh one by default. */
   readonly browser?: HeadlessBrowser
+  /**
+   * An SP URL that describes the session its cookie opens (the Webex emulator's
+   * `/api/v1/session`: the user, the attributes, the checks its ACS made). Read after the
+   * sign-in, with the browser's cookies, and returned as `session`.
+   */
+  readonly sessionInfoUrl?: string
 }
 
 /** A completed sign-in: the page it ended on, the SAML exchange, and the SP's cookies. */
@@ -23,11 +29,19 @@ export interface SignInSuccess {
   readonly spCookies: readonly StoredCookie[]
   readonly hops: readonly Hop[]
   readonly browser: HeadlessBrowser
+  /** The JSON at `sessionInfoUrl`, when one was given. */
+  readonly session?: unknown
 }
 
 /** Why a sign-in stopped; `page` and `hops` show where. */
 export interface SignInFailure {
-  readonly code: 'WRONG_CREDENTIALS' | 'ERROR_PAGE' | 'NO_SAML_RESPONSE' | 'TOO_MANY_STEPS' | 'UNREACHABLE'
+  readonly code:
+    | 'WRONG_CREDENTIALS'
+    | 'ERROR_PAGE'
+    | 'NO_SAML_RESPONSE'
+    | 'TOO_MANY_STEPS'
+    | 'UNREACHABLE'
+    | 'NO_SESSION'
   readonly message: string
   readonly page: Page | undefined
   readonly hops: readonly Hop[]
@@ -106,7 +120,23 @@ export async function signIn(request: SignInRequest): Promise<Result<SignInSucce
   const samlResponse = [...messages].reverse().find((m) => m.parameter === 'SAMLResponse')
   if (!samlResponse)
     return failure('NO_SAML_RESPONSE', `The flow ended at ${page.url.href} without a SAML Response.`, page)
+  let session: unknown
+  if (request.sessionInfoUrl) {
+    const info = await browser.open(request.sessionInfoUrl).catch((error: Error) => error)
+    if (info instanceof Error || info.status !== 200 || !info.contentType.includes('json'))
+      return failure(
+        'NO_SESSION',
+        `The flow ended at ${page.url.href} but ${request.sessionInfoUrl} shows no session (${info instanceof Error ? info.message : `HTTP ${info.status}`}).`,
+        page,
+      )
+    try {
+      session = JSON.parse(info.body) as unknown
+    } catch {
+      return failure('NO_SESSION', `${request.sessionInfoUrl} answered something other than JSON.`, page)
+    }
+  }
   return ok({
+    ...(request.sessionInfoUrl ? { session } : {}),
     page,
     samlResponse,
     authnRequest: messages.find((m) => m.parameter === 'SAMLRequest'),
