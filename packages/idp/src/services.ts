@@ -1,4 +1,4 @@
-import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { type DocumentStore, offsetClock, type Runtime } from '@sandbox/shared'
 import { createSandboxService } from './admin/sandbox-service'
 import { createCertificateService } from './certificates/certificate-service'
 import { createSigningKeyCache } from './certificates/signing-keys'
@@ -33,7 +33,11 @@ export interface ServiceDeps {
  * Builds the IdP's domain services once. The Graph API, the sandbox API, the SAML endpoint
  * and (later) the admin center pages all call these same services.
  */
-export function createIdpServices(deps: ServiceDeps) {
+export function createIdpServices(given: ServiceDeps) {
+  // The IdP's own clock, which the sandbox API can move (the "clock skew" break-it case) without
+  // moving the SP's, even when both share one runtime.
+  const clock = offsetClock(given.runtime.clock)
+  const deps: ServiceDeps = { ...given, runtime: { ...given.runtime, clock } }
   const keys = createSigningKeyCache(deps.runtime.ca)
   const directory = createDirectoryService(deps)
   const ssoDeps = {
@@ -48,7 +52,13 @@ export function createIdpServices(deps: ServiceDeps) {
   const sso = createSsoService(ssoDeps)
   const tokens = createAccessTokens({ store: deps.store, clock: deps.runtime.clock, ids: deps.runtime.ids })
   return {
-    sandbox: createSandboxService({ ...deps, sessions: ssoDeps.sessions, tokens, signInLog: ssoDeps.log }),
+    sandbox: createSandboxService({
+      ...deps,
+      clock,
+      sessions: ssoDeps.sessions,
+      tokens,
+      signInLog: ssoDeps.log,
+    }),
     tokens,
     tokenEndpoint: createTokenEndpoint({ ...deps, directory, throttle: ssoDeps.throttle, tokens }),
     keys,

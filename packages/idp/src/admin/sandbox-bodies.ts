@@ -10,6 +10,9 @@ import {
 const url = z.string().max(2048)
 
 /** PUT /sandbox/api/settings. */
+/** `PUT /sandbox/api/clock`. */
+export const clockBody = z.strictObject({ offsetSeconds: z.number().int() })
+
 export const settingsBody = z.strictObject({ defaultCertificateKind: z.enum(CERTIFICATE_KINDS) })
 
 /** PUT …/saml/basic: Basic SAML Configuration. */

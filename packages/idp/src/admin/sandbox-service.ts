@@ -1,10 +1,20 @@
-import { type DocumentStore, entraIssuer, ok, type Result, type Runtime } from '@sandbox/shared'
+import {
+  type AdjustableClock,
+  type DocumentStore,
+  entraIssuer,
+  ok,
+  type Result,
+  type Runtime,
+} from '@sandbox/shared'
 import type { AccessTokens } from '../oauth/access-tokens'
 import type { SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
 import type { IdpState } from '../state/idp-state'
 import { createInitialIdpState } from '../state/initial-state'
-import type { AdminError } from './admin-error'
+import { type AdminError, invalid } from './admin-error'
+
+/** A week: far enough for any skew exercise, near enough to keep certificates valid. */
+const MAX_CLOCK_OFFSET_SECONDS = 7 * 24 * 3600
 
 /** The tenant facts a script or the rehearsal runner needs to start. */
 export interface TenantOverview {
@@ -28,6 +38,8 @@ export interface TenantOverview {
 export function createSandboxService(deps: {
   store: DocumentStore<IdpState>
   runtime: Runtime
+  /** The IdP's clock (the runtime's, plus an offset only the sandbox API sets). */
+  clock: AdjustableClock
   url: string
   sessions: SessionStore
   tokens: AccessTokens
@@ -55,6 +67,25 @@ export function createSandboxService(deps: {
       }
     },
 
+    /** How far the IdP's clock runs ahead of (positive) or behind (negative) the real time. */
+    clockOffsetSeconds(): number {
+      return Math.round(deps.clock.offset() / 1000)
+    },
+
+    /**
+     * Moves the IdP's clock (in memory only; a restart or a reset puts it back): what a server
+     * with a wrong clock does to every NotBefore and NotOnOrAfter it signs.
+     */
+    setClockOffset(seconds: number): Result<number, AdminError> {
+      if (!Number.isInteger(seconds) || Math.abs(seconds) > MAX_CLOCK_OFFSET_SECONDS)
+        return invalid(
+          `offsetSeconds must be a whole number of seconds between -${MAX_CLOCK_OFFSET_SECONDS} and ${MAX_CLOCK_OFFSET_SECONDS}.`,
+          'offsetSeconds',
+        )
+      deps.clock.setOffset(seconds * 1000)
+      return ok(seconds)
+    },
+
     /**
      * Starts over: a fresh directory and no apps, keeping the tenant id, the Graph token and the
      * automation client (scripts keep working); ends every session, token and log line. The new
@@ -69,6 +100,7 @@ export function createSandboxService(deps: {
       })
       await deps.store.replace(fresh.state)
       deps.sessions.clear()
+      deps.clock.setOffset(0)
       deps.tokens.clear()
       deps.signInLog.clear()
       return ok({

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto'
-import { readCertificateStructure } from '@sandbox/shared'
+import { fixedClock, readCertificateStructure } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { CISCO_WEBEX_TEMPLATE_ID } from '../enterprise-apps/gallery'
 import { graphClient } from '../test-support/graph-client'
@@ -189,5 +189,23 @@ describe('/sandbox/api', () => {
     expect(t.store.read().tenant.id).toBe(t.tenantId)
     expect(t.store.read().apps).toEqual([])
     expect((await api.get('/v1.0/users')).status).toBe(200)
+  })
+
+  it("moves the IdP's clock (for the clock-skew exercise), refuses silly offsets, and a reset puts it back", async () => {
+    const at = Date.parse('2026-06-01T12:00:00Z')
+    const pinned = await createTestIdp({ clock: fixedClock(at) })
+    const pinnedApi = graphClient(pinned)
+    expect((await pinnedApi.get('/sandbox/api/clock')).json).toEqual({ offsetSeconds: 0 })
+    expect((await pinnedApi.put('/sandbox/api/clock', { offsetSeconds: -7200 })).json).toEqual({
+      offsetSeconds: -7200,
+    })
+    expect(pinned.services.runtime.clock.now()).toBe(at - 7_200_000)
+    const tooFar = await pinnedApi.put('/sandbox/api/clock', { offsetSeconds: 10 * 24 * 3600 })
+    expect(tooFar.status).toBe(400)
+    expect(JSON.stringify(tooFar.json)).toContain('offsetSeconds')
+    expect((await pinnedApi.put('/sandbox/api/clock', { offsetSeconds: 1.5 })).status).toBe(400)
+    expect(pinned.services.runtime.clock.now()).toBe(at - 7_200_000)
+    await pinnedApi.post('/sandbox/api/reset')
+    expect(pinned.services.runtime.clock.now()).toBe(at)
   })
 })

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { settingsBody } from '../admin/sandbox-bodies'
+import { clockBody, settingsBody } from '../admin/sandbox-bodies'
 import type { HttpDeps, IdpEnv } from './env'
 import { adminErrorResponse, bearerAuth } from './graph/graph-kit'
 import { readBody } from './sandbox-kit'
@@ -20,6 +20,13 @@ export function sandboxApiRoutes(deps: HttpDeps) {
       if (!body.ok) return body.error
       const set = await samlConfig.setDefaultCertificateKind(body.value.defaultCertificateKind)
       return set.ok ? c.json({ defaultCertificateKind: set.value }) : adminErrorResponse(c, set.error)
+    })
+    .get('/sandbox/api/clock', (c) => c.json({ offsetSeconds: sandbox.clockOffsetSeconds() }))
+    .put('/sandbox/api/clock', async (c) => {
+      const body = await readBody(c, clockBody)
+      if (!body.ok) return body.error
+      const set = sandbox.setClockOffset(body.value.offsetSeconds)
+      return set.ok ? c.json({ offsetSeconds: set.value }) : adminErrorResponse(c, set.error)
     })
     .post('/sandbox/api/reset', async (c) => {
       const reset = await sandbox.reset()
