@@ -137,6 +137,12 @@ export function createIdpClient(target: ApiTarget) {
         path: '/sandbox/api/settings',
         body: { defaultCertificateKind: kind },
       }),
+    setClockOffset: (offsetSeconds: number) =>
+      requestJson<{ offsetSeconds: number }>(target, {
+        method: 'PUT',
+        path: '/sandbox/api/clock',
+        body: { offsetSeconds },
+      }),
     userByPrincipalName: async (upn: string) => {
       const found = await requestJson<Collection<GraphUser>>(target, {
         method: 'GET',

@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, openSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { StartupError } from '@sandbox/shared'
+import { findRunningSandbox, type RunningRecord } from './running-record'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const READY_TIMEOUT_MS = 30_000
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
+
+/**
+ * The sandbox on `dataDir`: the one already running, or one started now in the background
+ * (what `pnpm start` runs, detached, its output in `{dataDir}/sandbox.log`) that keeps
+ * running after this command ends. `pnpm sandbox stop` ends it.
+ */
+export async function ensureSandboxRunning(
+  dataDir: string,
+): Promise<{ record: RunningRecord; startedNow: boolean; logFile: string }> {
+  const logFile = join(dataDir, 'sandbox.log')
+  const running = await findRunningSandbox(dataDir)
+  if (running) return { record: running, startedNow: false, logFile }
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+  if (build.status !== 0)
+    throw new StartupError(`Could not build the sandbox (node scripts/build.mjs):\n${build.stderr}`)
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const log = openSync(logFile, 'a', 0o600)
+  const child = spawn(process.execPath, [join(ROOT, 'dist/start.mjs'), '--data-dir', dataDir], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', log, log],
+  })
+  child.unref()
+  const exited = new Promise<number | null>((done) => child.once('exit', done))
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    const record = await findRunningSandbox(dataDir)
+    if (record) return { record, startedNow: true, logFile }
+    const code = await Promise.race([exited, sleep(100).then(() => 'waiting' as const)])
+    if (code !== 'waiting')
+      throw new StartupError(`The sandbox did not start (exit code ${code}); see ${logFile}.`)
+  }
+  throw new StartupError(
+    `The sandbox did not become ready within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}.`,
+  )
+}
+
+/** Stops the sandbox running on `dataDir`; false when none was running. */
+export async function stopSandbox(dataDir: string): Promise<boolean> {
+  const running = await findRunningSandbox(dataDir)
+  if (!running) return false
+  process.kill(running.pid, 'SIGTERM')
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    try {
+      process.kill(running.pid, 0)
+    } catch {
+      return true
+    }
+    await sleep(50)
+  }
+  throw new StartupError(
+    `The sandbox (pid ${running.pid}) did not stop within 10 s; end it with kill ${running.pid}.`,
+  )
+}

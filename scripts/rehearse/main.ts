@@ -1,0 +1,131 @@
+import { resolve } from 'node:path'
+import {
+  ConfigError,
+  createOptionReader,
+  type FlagSpec,
+  formatHelp,
+  parseCommandLine,
+  StartupError,
+} from '@sandbox/shared'
+import { ApiError } from '../lib/clients/api-request'
+import { ensureSandboxRunning } from '../lib/sandbox-process'
+import { BREAK_CASES, findBreakCase } from './breaks'
+import { rehearse } from './rehearse'
+import { silentOutput, textOutput } from './runner'
+import { TUTORIAL_STEPS } from './tutorial'
+
+const FLAGS: readonly FlagSpec[] = [
+  { name: 'from-scratch', type: 'boolean', description: 'Reset both servers first.' },
+  {
+    name: 'step',
+    type: 'string',
+    description: `Stop after step N (1-${TUTORIAL_STEPS.length}), leaving the sandbox ready for a demo at that point.`,
+  },
+  {
+    name: 'json',
+    type: 'boolean',
+    description: 'Print a machine-readable log of every step instead of text.',
+  },
+  { name: 'break', type: 'string', description: 'Run a break-it exercise (see --list-breaks).' },
+  { name: 'list-breaks', type: 'boolean', description: 'List the break-it exercises.' },
+  {
+    name: 'data-dir',
+    type: 'string',
+    description: 'Data directory of the sandbox to use or start (default ./.sandbox). Env SANDBOX_DATA_DIR.',
+  },
+  { name: 'help', type: 'boolean', description: 'Show this help.' },
+]
+
+const USAGE = `Usage: pnpm rehearse [options]
+
+Runs the tutorial "Microsoft Entra SSO integration with Cisco Webex" against the sandbox
+(started in the background if it is not running), step by step.`
+
+async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(formatHelp(USAGE, FLAGS))
+    return 0
+  }
+  const { raw, unknown } = parseCommandLine(argv, process.env, FLAGS)
+  const reader = createOptionReader(raw)
+  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
+  const lastStep = reader.integer({ flag: 'step' }, TUTORIAL_STEPS.length, {
+    min: 1,
+    max: TUTORIAL_STEPS.length,
+  })
+  const json = reader.boolean({ flag: 'json' }, false)
+  const fromScratch = reader.boolean({ flag: 'from-scratch' }, false)
+  const breakName = reader.string({ flag: 'break' }, '')
+  const dataDir = resolve(reader.string({ flag: 'data-dir', env: 'SANDBOX_DATA_DIR' }, '.sandbox'))
+  const breakCase = breakName ? findBreakCase(breakName) : undefined
+  if (breakName && !breakCase)
+    reader.problem(
+      `--break ${breakName} is not an exercise; one of: ${BREAK_CASES.map((c) => c.name).join(', ')}.`,
+    )
+  if (breakCase && raw.flags.step !== undefined) reader.problem('--step and --break cannot be combined.')
+  reader.finish()
+  if (reader.boolean({ flag: 'list-breaks' }, false)) {
+    for (const c of BREAK_CASES) process.stdout.write(`  ${c.name.padEnd(38)}${c.mistake}\n`)
+    return 0
+  }
+
+  const write = (text: string) => process.stdout.write(text)
+  const sandbox = await ensureSandboxRunning(dataDir)
+  const { record } = sandbox
+  if (!json) {
+    write(
+      sandbox.startedNow
+        ? `Started the sandbox in the background (pid ${record.pid}; log ${sandbox.logFile}). Stop it with "pnpm sandbox stop".\n`
+        : `Using the sandbox running at ${record.idp.url} (Entra) and ${record.sp.url} (Webex).\n`,
+    )
+    if (breakCase) write(`Break-it exercise "${breakCase.name}": ${breakCase.mistake}\n`)
+  }
+  const result = await rehearse(
+    {
+      idp: { baseUrl: record.idp.url, token: record.idp.graphApiToken },
+      sp: { baseUrl: record.sp.url, token: record.sp.adminApiToken },
+    },
+    {
+      fromScratch,
+      lastStep,
+      ...(breakCase ? { breakCase } : {}),
+      output: json ? silentOutput : textOutput(write),
+    },
+  )
+  if (json) {
+    const log = {
+      ok: result.ok,
+      sandbox: {
+        idpUrl: record.idp.url,
+        spUrl: record.sp.url,
+        startedNow: sandbox.startedNow,
+        pid: record.pid,
+      },
+      ...(breakCase ? { break: breakCase.name } : {}),
+      steps: result.logs,
+    }
+    write(`${JSON.stringify(log, null, 2)}\n`)
+  } else if (result.ok) {
+    write(
+      breakCase
+        ? '\nThe exercise showed its symptom. Restore the setup with "pnpm rehearse --from-scratch".\n'
+        : lastStep < TUTORIAL_STEPS.length
+          ? `\nStopped after step ${lastStep}, as asked: the sandbox is ready for a demo from step ${lastStep + 1}.\n`
+          : '\nEvery step worked: B.Simon is signed in to Webex three ways.\n',
+    )
+  }
+  return result.ok ? 0 : 1
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(2)
+    }
+    const known = error instanceof StartupError || error instanceof ApiError
+    process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`)
+    process.exit(1)
+  },
+)
