@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import {
   COMMON_FLAGS,
   ConfigError,
@@ -10,12 +11,18 @@ import {
   StartupError,
 } from '@sandbox/shared'
 import { exportRootCa } from './lib/ca-export'
+import { runLogin } from './lib/login-command'
+import { findRunningSandbox } from './lib/running-record'
+import { stopSandbox } from './lib/sandbox-process'
 
 /** `pnpm sandbox <command>`: tools around a sandbox (running or not). */
 const USAGE = `Usage: pnpm sandbox <command> [options]
 
 Commands:
-  ca export [--out FILE] [--format pem|der]   Write the sandbox root CA, to trust it in a browser or OS store`
+  ca export [--out FILE] [--format pem|der]   Write the sandbox root CA, to trust it in a browser or OS store
+  login --user UPN --password PW [--json]     Sign in to Webex through Entra without a browser (SP-initiated)
+  status                                      Say whether a sandbox runs on the data directory, and where
+  stop                                        Stop the sandbox that pnpm rehearse started in the background`
 
 const CA_FLAGS: readonly FlagSpec[] = [
   {
@@ -44,21 +51,117 @@ async function caExport(argv: readonly string[]): Promise<void> {
   process.stdout.write(`${exportRootCa(runtime.ca, out, format)}\n`)
 }
 
-async function main(argv: readonly string[]): Promise<void> {
+const DATA_DIR_FLAG = COMMON_FLAGS.filter((f) => f.name === 'data-dir' || f.name === 'help')
+
+const LOGIN_FLAGS: readonly FlagSpec[] = [
+  { name: 'user', type: 'string', description: 'User principal name, e.g. B.Simon@contoso.com.' },
+  {
+    name: 'password',
+    type: 'string',
+    description: 'Password (env SANDBOX_PASSWORD keeps it out of shell history).',
+  },
+  {
+    name: 'start-url',
+    type: 'string',
+    description: "Where sign-in starts (default: the Webex emulator's Sign-on URL). Any SP's works.",
+  },
+  {
+    name: 'session-url',
+    type: 'string',
+    description: "URL describing the SP session (default: the Webex emulator's /api/v1/session).",
+  },
+  {
+    name: 'json',
+    type: 'boolean',
+    description: 'Print the session, the decoded SAML messages and every hop as JSON.',
+  },
+  ...DATA_DIR_FLAG,
+]
+
+function dataDirOf(reader: ReturnType<typeof createOptionReader>): string {
+  return resolve(reader.string({ flag: 'data-dir', env: 'SANDBOX_DATA_DIR' }, '.sandbox'))
+}
+
+async function login(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(formatHelp('Usage: pnpm sandbox login [options]', LOGIN_FLAGS))
+    return 0
+  }
+  const { raw, unknown } = parseCommandLine(argv, process.env, LOGIN_FLAGS)
+  const reader = createOptionReader(raw)
+  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
+  const username = reader.string({ flag: 'user' }, '')
+  const password = reader.string({ flag: 'password', env: 'SANDBOX_PASSWORD' }, '')
+  if (!username) reader.problem('--user is required (the user principal name, e.g. B.Simon@contoso.com).')
+  if (!password) reader.problem('--password (or SANDBOX_PASSWORD) is required.')
+  const startUrl = reader.url({ flag: 'start-url' })
+  const sessionUrl = reader.url({ flag: 'session-url' })
+  const json = reader.boolean({ flag: 'json' }, false)
+  const dataDir = dataDirOf(reader)
+  reader.finish()
+  let start = startUrl
+  let session = sessionUrl
+  if (!start) {
+    const running = await findRunningSandbox(dataDir)
+    if (!running)
+      throw new StartupError(
+        `No sandbox is running on ${dataDir}. Start one with "pnpm start" (or give --start-url for your own SP).`,
+      )
+    start = `${running.sp.url}/idb/Consumer/metaAlias/${running.sp.orgId}/sp`
+    session = session ?? `${running.sp.url}/api/v1/session`
+  }
+  const report = await runLogin({ startUrl: start, username, password, sessionInfoUrl: session })
+  process.stdout.write(json ? `${JSON.stringify(report.json, null, 2)}\n` : report.text)
+  return report.ok ? 0 : 1
+}
+
+async function status(argv: readonly string[]): Promise<number> {
+  const { raw, unknown } = parseCommandLine(argv, process.env, DATA_DIR_FLAG)
+  const reader = createOptionReader(raw)
+  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
+  const dataDir = dataDirOf(reader)
+  reader.finish()
+  const running = await findRunningSandbox(dataDir)
+  process.stdout.write(
+    running
+      ? `Running (pid ${running.pid}, since ${running.startedAt}): Entra ${running.idp.url}, Webex ${running.sp.url}\n`
+      : `No sandbox is running on ${dataDir}.\n`,
+  )
+  return running ? 0 : 3
+}
+
+async function stop(argv: readonly string[]): Promise<number> {
+  const { raw, unknown } = parseCommandLine(argv, process.env, DATA_DIR_FLAG)
+  const reader = createOptionReader(raw)
+  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
+  const dataDir = dataDirOf(reader)
+  reader.finish()
+  const stopped = await stopSandbox(dataDir)
+  process.stdout.write(stopped ? 'Stopped the sandbox.\n' : `No sandbox is running on ${dataDir}.\n`)
+  return 0
+}
+
+async function main(argv: readonly string[]): Promise<number | undefined> {
   const [group, command, ...rest] = argv
-  if (group === 'ca' && command === 'export') return caExport(rest)
+  if (group === 'ca' && command === 'export') return caExport(rest).then(() => 0)
+  if (group === 'login') return login(argv.slice(1))
+  if (group === 'status') return status(argv.slice(1))
+  if (group === 'stop') return stop(argv.slice(1))
   if (!group || group === '--help' || group === 'help') {
     process.stdout.write(`${USAGE}\n`)
-    return
+    return 0
   }
   throw new ConfigError([`Unknown command "${argv.slice(0, 2).join(' ')}".`, USAGE])
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`)
-    process.exit(2)
-  }
-  process.stderr.write(`${error instanceof StartupError ? error.message : (error as Error).stack}\n`)
-  process.exit(1)
-})
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code ?? 0),
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(2)
+    }
+    process.stderr.write(`${error instanceof StartupError ? error.message : (error as Error).stack}\n`)
+    process.exit(1)
+  },
+)
