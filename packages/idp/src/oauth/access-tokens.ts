@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Clock, DocumentStore, IdGenerator } from '@sandbox/shared'
+import { BoundedMap } from '@sandbox/shared'
 import { findUser, isGlobalAdministrator } from '../directory/users'
-import { BoundedMap } from '../sessions/bounded-map'
 import type { IdpState } from '../state/idp-state'
 
 /** Who a bearer token speaks for. */

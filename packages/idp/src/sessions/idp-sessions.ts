@@ -1,5 +1,5 @@
 import type { Clock, IdGenerator } from '@sandbox/shared'
-import { BoundedMap } from './bounded-map'
+import { BoundedMap } from '@sandbox/shared'
 
 /** An app the session signed in to: what a LogoutRequest from it must match. */
 export interface SessionParticipant {

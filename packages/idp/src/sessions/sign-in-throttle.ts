@@ -1,5 +1,5 @@
 import type { Clock } from '@sandbox/shared'
-import { BoundedMap } from './bounded-map'
+import { BoundedMap } from '@sandbox/shared'
 
 interface Counter {
   failures: number[]

@@ -1,6 +1,6 @@
 import type { Clock, IdGenerator } from '@sandbox/shared'
+import { BoundedMap } from '@sandbox/shared'
 import type { NameIdPolicyRequest } from '../claims/token-claims'
-import { BoundedMap } from '../sessions/bounded-map'
 
 /** A validated SAML sign-in waiting for (or ready for) a user: everything the Response needs from the request. */
 export interface SamlSignIn {

@@ -1,13 +1,88 @@
 import { z } from 'zod'
 
-/**
- * The org's SSO settings as Control Hub's "Integrate a 3rd-party identity provider" wizard
- * leaves them. The wizard's steps extend this schema (imported IdP, trust mode, test result).
- */
+/** "Require certificate signed by a certificate authority in Metadata" or "Allow self-signed". */
+export const TRUST_MODES = ['ca-signed', 'self-signed-allowed'] as const
+export type TrustMode = (typeof TRUST_MODES)[number]
+
+/** An IdP as imported from its metadata: what the sign-in path needs, parsed once. */
+export const idpConfigSchema = z.object({
+  /** Changes at every import, so a test result belongs to exactly one import. */
+  id: z.string(),
+  entityId: z.string(),
+  ssoRedirectUrl: z.string().nullable(),
+  ssoPostUrl: z.string().nullable(),
+  sloUrl: z.string().nullable(),
+  /** PEM of each IdP signing certificate, in metadata order. */
+  signingCertificates: z.array(z.string()).min(1),
+  /** Other certificates the metadata offered (a CA-issued leaf's issuing CA). */
+  chainCertificates: z.array(z.string()),
+  wantAuthnRequestsSigned: z.boolean(),
+  trustMode: z.enum(TRUST_MODES),
+  importedAt: z.string(),
+})
+export type IdpConfig = z.infer<typeof idpConfigSchema>
+
+/** The last Test SSO Connection, kept so that "Enable" can check it (even after a restart). */
+export const testResultSchema = z.object({
+  idpConfigId: z.string(),
+  status: z.enum(['passed', 'failed']),
+  code: z.string().nullable(),
+  message: z.string(),
+  at: z.string(),
+  nameId: z.string().nullable(),
+  attributes: z.record(z.string(), z.array(z.string())),
+  certificate: z.string().nullable(),
+  samlifyAgrees: z.boolean().nullable(),
+  samlifyDetail: z.string().nullable(),
+})
+export type TestResult = z.infer<typeof testResultSchema>
+
+/** Org-wide SSO settings; defaults follow what Webex documents (research/real-formats.md §4). */
+export const ssoSettingsSchema = z.object({
+  /** null = Webex's `https://idbroker.webex.com/{orgId}`. */
+  entityId: z.string().nullable(),
+  authnRequestBinding: z.enum(['redirect', 'post']),
+  signAuthnRequests: z.boolean(),
+  /** Which assertion value finds the Webex user: the `uid` attribute (Webex's default) or the NameID. */
+  matchUserBy: z.enum(['uid', 'nameid']),
+  justInTimeProvisioning: z.boolean(),
+  clockSkewSeconds: z.number().int().min(0).max(600),
+  allowSha1: z.boolean(),
+  /** Accept Responses that answer no AuthnRequest (My Apps tiles, "Test this application"). */
+  allowIdpInitiated: z.boolean(),
+})
+export type SsoSettings = z.infer<typeof ssoSettingsSchema>
+
 export const ssoStateSchema = z.object({
   /** True once "Enable Single Sign-On" was saved after a successful test. */
   enabled: z.boolean(),
+  settings: ssoSettingsSchema,
+  /** The imported, not yet enabled configuration (the wizard's current draft). */
+  pending: idpConfigSchema.nullable(),
+  /** The configuration sign-ins use. */
+  active: idpConfigSchema.nullable(),
+  lastTest: testResultSchema.nullable(),
+  /** Extra roots for the CA-signed mode; the sandbox root CA is always trusted. */
+  trustedRoots: z.array(z.string()),
 })
 export type SsoState = z.infer<typeof ssoStateSchema>
 
-export const INITIAL_SSO_STATE: SsoState = { enabled: false }
+export const DEFAULT_SSO_SETTINGS: SsoSettings = {
+  entityId: null,
+  authnRequestBinding: 'redirect',
+  signAuthnRequests: false,
+  matchUserBy: 'uid',
+  justInTimeProvisioning: false,
+  clockSkewSeconds: 180,
+  allowSha1: false,
+  allowIdpInitiated: true,
+}
+
+export const INITIAL_SSO_STATE: SsoState = {
+  enabled: false,
+  settings: DEFAULT_SSO_SETTINGS,
+  pending: null,
+  active: null,
+  lastTest: null,
+  trustedRoots: [],
+}

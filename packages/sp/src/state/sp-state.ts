@@ -29,6 +29,8 @@ export const spStateSchema = z.object({
   encryptionCertificate: keyedCertificateSchema,
   /** Bearer token for the SCIM API, shown in Control Hub. */
   scimToken: z.string().min(32),
+  /** Bearer token of the Control Hub JSON API (`/api/v1`), printed at start. */
+  adminApiToken: z.string().min(32),
   /** SSO settings (owned by sso/). */
   sso: ssoStateSchema,
   /** Users and groups (owned by users/). */
@@ -80,6 +82,7 @@ export async function createInitialSpState(
       privateKeyPem: encryption.key.privateKeyPem,
     },
     scimToken: ids.token(32),
+    adminApiToken: ids.token(32),
     sso: INITIAL_SSO_STATE,
     directory: EMPTY_DIRECTORY,
   }
