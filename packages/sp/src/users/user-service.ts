@@ -1,0 +1,255 @@
+import { type DeepReadonly, type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import type { SpState } from '../state/sp-state'
+import { type DirectoryError, userExists, userNotFound } from './directory-error'
+import { newUserRecord, primaryWorkEmail, touch } from './user-records'
+import { checkEmail, checkName, deriveDisplayName, emailOwner, holdsEmail, sameEmail } from './user-rules'
+import type { WebexUser } from './user-schema'
+
+/** A stored user as reads return it (frozen). */
+export type StoredUser = DeepReadonly<WebexUser>
+
+/** What Control Hub's "Manually add or modify users" asks for; only the email is required. */
+export interface NewUser {
+  readonly email: string
+  readonly firstName?: string
+  readonly lastName?: string
+  /** Derived from the names (or the email) when absent or empty. */
+  readonly displayName?: string
+}
+
+/** Changes to a user; absent fields stay as they are. An empty displayName derives it again. */
+export interface UserChanges {
+  readonly email?: string
+  readonly firstName?: string
+  readonly lastName?: string
+  readonly displayName?: string
+  readonly active?: boolean
+}
+
+/** Control Hub's user list query: a case-insensitive substring search and offset paging. */
+export interface UserListQuery {
+  /** Matched against userName, emails, display, first and last name. */
+  readonly search?: string
+  /** 0-based offset of the first user returned. */
+  readonly offset?: number
+  /** At most this many users (default {@link DEFAULT_PAGE_SIZE}, capped at {@link MAX_PAGE_SIZE}). */
+  readonly limit?: number
+}
+
+/** One page of users. */
+export interface UserPage {
+  readonly total: number
+  readonly offset: number
+  readonly limit: number
+  readonly items: readonly StoredUser[]
+}
+
+export const DEFAULT_PAGE_SIZE = 100
+export const MAX_PAGE_SIZE = 1000
+
+interface CheckedUser {
+  readonly email: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly displayName: string
+}
+
+function checkNewUser(input: NewUser): Result<CheckedUser, DirectoryError> {
+  const email = checkEmail(input.email)
+  if (!email.ok) return email
+  const firstName = checkName(input.firstName, 'firstName')
+  if (!firstName.ok) return firstName
+  const lastName = checkName(input.lastName, 'lastName')
+  if (!lastName.ok) return lastName
+  const displayName = checkName(input.displayName, 'displayName')
+  if (!displayName.ok) return displayName
+  return ok({
+    email: email.value,
+    firstName: firstName.value,
+    lastName: lastName.value,
+    displayName: displayName.value || deriveDisplayName(firstName.value, lastName.value, email.value),
+  })
+}
+
+function matchesSearch(user: StoredUser, needle: string): boolean {
+  const haystack = [
+    user.userName,
+    user.displayName,
+    user.givenName,
+    user.familyName,
+    ...user.emails.map((e) => e.value),
+  ]
+  return haystack.some((value) => value.toLowerCase().includes(needle))
+}
+
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback
+  return Math.min(Math.max(Math.trunc(value), min), max)
+}
+
+/**
+ * Webex users as Control Hub manages them (Users > Manage users > Manually add or modify
+ * users). The records are the ones SCIM provisions and the SSO path signs in: a user added
+ * here, provisioned by Entra or created just in time is one and the same kind of record.
+ */
+export function createUserService(deps: { store: DocumentStore<SpState>; runtime: Runtime }) {
+  const { store, runtime } = deps
+  const now = (): string => new Date(runtime.clock.now()).toISOString()
+
+  function create(input: NewUser, source: WebexUser['source']): Promise<Result<WebexUser, DirectoryError>> {
+    const checked = checkNewUser(input)
+    if (!checked.ok) return Promise.resolve(checked)
+    const { email, firstName, lastName, displayName } = checked.value
+    return store.update((draft) => {
+      if (emailOwner(draft.directory.users, email)) return userExists(email)
+      const user = newUserRecord(
+        runtime.ids.guid(),
+        {
+          userName: email,
+          givenName: firstName,
+          familyName: lastName,
+          displayName,
+          emails: primaryWorkEmail(email),
+          active: true,
+          userType: 'user',
+          externalId: null,
+          extra: {},
+        },
+        source,
+        now(),
+      )
+      draft.directory.users.push(user)
+      return ok(user)
+    })
+  }
+
+  function setActive(id: string, active: boolean): Promise<Result<WebexUser, DirectoryError>> {
+    return store.update((draft) => {
+      const user = draft.directory.users.find((u) => u.id === id)
+      if (!user) return userNotFound(id)
+      if (user.active !== active) {
+        user.active = active
+        touch(user, now())
+      }
+      return ok(user)
+    })
+  }
+
+  return {
+    /** Users in creation order, optionally searched, one page at a time. */
+    list(query: UserListQuery = {}): UserPage {
+      const needle = query.search?.trim().toLowerCase() ?? ''
+      const all = store.read().directory.users
+      const matching = needle ? all.filter((u) => matchesSearch(u, needle)) : all
+      const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER)
+      const limit = clampInt(query.limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
+      return { total: matching.length, offset, limit, items: matching.slice(offset, offset + limit) }
+    },
+
+    get(id: string): Result<StoredUser, DirectoryError> {
+      const user = store.read().directory.users.find((u) => u.id === id)
+      return user ? ok(user) : userNotFound(id)
+    },
+
+    /**
+     * The user an assertion value names: its userName or any of its emails, compared
+     * case-insensitively. Returned whatever `active` is; the sign-in path refuses inactive users.
+     */
+    findSignInUser(value: string): StoredUser | null {
+      const wanted = value.trim()
+      if (wanted.length === 0) return null
+      return store.read().directory.users.find((u) => holdsEmail(u, wanted)) ?? null
+    },
+
+    /** "Manually add users": email required, names optional, display name derived when absent. */
+    add(input: NewUser): Promise<Result<WebexUser, DirectoryError>> {
+      return create(input, 'manual')
+    },
+
+    /** Just-in-time creation at sign-in (when the org turned it on); same rules as `add`. */
+    createJustInTime(attrs: {
+      email: string
+      givenName?: string
+      familyName?: string
+      displayName?: string
+    }): Promise<Result<WebexUser, DirectoryError>> {
+      return create(
+        {
+          email: attrs.email,
+          ...(attrs.givenName === undefined ? {} : { firstName: attrs.givenName }),
+          ...(attrs.familyName === undefined ? {} : { lastName: attrs.familyName }),
+          ...(attrs.displayName === undefined ? {} : { displayName: attrs.displayName }),
+        },
+        'jit',
+      )
+    },
+
+    /**
+     * "Modify user". A new email becomes the userName and the primary work email (other emails
+     * stay). The display name follows name changes when it was the derived one.
+     */
+    modify(id: string, changes: UserChanges): Promise<Result<WebexUser, DirectoryError>> {
+      return store.update((draft) => {
+        const user = draft.directory.users.find((u) => u.id === id)
+        if (!user) return userNotFound(id)
+        const checked = checkNewUser({
+          email: changes.email ?? user.userName,
+          firstName: changes.firstName ?? user.givenName,
+          lastName: changes.lastName ?? user.familyName,
+          displayName:
+            changes.displayName ??
+            (user.displayName === deriveDisplayName(user.givenName, user.familyName, user.userName)
+              ? ''
+              : user.displayName),
+        })
+        if (!checked.ok) return checked
+        const { email, firstName, lastName, displayName } = checked.value
+        if (emailOwner(draft.directory.users, email, id)) return userExists(email)
+        if (email !== user.userName) {
+          const previous = user.userName
+          user.emails = [
+            ...primaryWorkEmail(email),
+            ...user.emails.filter(
+              (e) => !(e.primary || sameEmail(e.value, previous) || sameEmail(e.value, email)),
+            ),
+          ]
+          user.userName = email
+        }
+        user.givenName = firstName
+        user.familyName = lastName
+        user.displayName = displayName
+        if (changes.active !== undefined) user.active = changes.active
+        touch(user, now())
+        return ok(user)
+      })
+    },
+
+    /** "Deactivate user": the user stays but can no longer sign in. */
+    deactivate(id: string): Promise<Result<WebexUser, DirectoryError>> {
+      return setActive(id, false)
+    },
+
+    activate(id: string): Promise<Result<WebexUser, DirectoryError>> {
+      return setActive(id, true)
+    },
+
+    /** "Delete user": the user and its group memberships go. */
+    remove(id: string): Promise<Result<void, DirectoryError>> {
+      return store.update((draft) => {
+        const index = draft.directory.users.findIndex((u) => u.id === id)
+        if (index < 0) return userNotFound(id)
+        draft.directory.users.splice(index, 1)
+        const at = now()
+        for (const group of draft.directory.groups) {
+          const before = group.members.length
+          group.members = group.members.filter((m) => m.value !== id)
+          if (group.members.length !== before) touch(group, at)
+        }
+        return ok(undefined)
+      })
+    },
+  }
+}
+
+/** The Control Hub user operations (and the SSO path's lookups). */
+export type UserService = ReturnType<typeof createUserService>
