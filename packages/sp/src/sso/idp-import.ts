@@ -1,4 +1,12 @@
-import { BINDING, derToPem, ok, type Result, readEntityMetadata, summarizeCertificate } from '@sandbox/shared'
+import {
+  BINDING,
+  type DeepReadonly,
+  derToPem,
+  ok,
+  type Result,
+  readEntityMetadata,
+  summarizeCertificate,
+} from '@sandbox/shared'
 import { judgeSigningCertificate } from './idp-trust'
 import { type SsoError, ssoError } from './sso-error'
 import type { IdpConfig, TrustMode } from './sso-schema'
@@ -86,7 +94,7 @@ export function importIdpMetadata(input: ImportInput): Result<IdpConfig, SsoErro
 
 /** One line per signing certificate, as Control Hub lists them. */
 export function describeCertificates(
-  config: IdpConfig,
+  config: DeepReadonly<IdpConfig>,
 ): { subject: string; thumbprint: string; notAfter: string }[] {
   return config.signingCertificates.map((pem) => {
     const summary = summarizeCertificate(pem)

@@ -1,4 +1,4 @@
-import type { SpState } from '../state/sp-state'
+import type { SpSnapshot } from '../state/sp-state'
 
 /** Where the SP lives: the identifiers and URLs that its metadata and checks use. */
 export interface SpEntity {
@@ -21,7 +21,7 @@ export function defaultEntityId(orgId: string): string {
   return `https://idbroker.webex.com/${orgId}`
 }
 
-export function spEntityOf(state: SpState, baseUrl: string): SpEntity {
+export function spEntityOf(state: SpSnapshot, baseUrl: string): SpEntity {
   const orgId = state.organization.id
   const acsUrl = `${baseUrl}${acsPath(orgId)}`
   return {

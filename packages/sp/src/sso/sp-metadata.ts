@@ -1,5 +1,5 @@
 import { BINDING, certificateToDer, escapeXmlAttribute, NAMEID_FORMAT, NS } from '@sandbox/shared'
-import type { SpState } from '../state/sp-state'
+import type { SpSnapshot } from '../state/sp-state'
 import { type SpEntity, spEntityOf } from './sp-entity'
 
 function keyDescriptor(use: 'signing' | 'encryption', pem: string): string {
@@ -13,7 +13,7 @@ function keyDescriptor(use: 'signing' | 'encryption', pem: string): string {
  * (HTTP-POST) and SLO endpoints (research/real-formats.md §4; the signing flags there are
  * unverified, so they follow the org's settings).
  */
-export function buildSpMetadata(state: SpState, entity: SpEntity): string {
+export function buildSpMetadata(state: SpSnapshot, entity: SpEntity): string {
   const a = escapeXmlAttribute
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -37,8 +37,8 @@ export function buildSpMetadata(state: SpState, entity: SpEntity): string {
  * request: state snapshots are immutable, so the snapshot object is the cache key.
  */
 export function createSpMetadataCache(baseUrl: string) {
-  const cache = new WeakMap<SpState, string>()
-  return (state: SpState): string => {
+  const cache = new WeakMap<SpSnapshot, string>()
+  return (state: SpSnapshot): string => {
     let xml = cache.get(state)
     if (xml === undefined) {
       xml = buildSpMetadata(state, spEntityOf(state, baseUrl))

@@ -1,4 +1,10 @@
-import { type IdGenerator, issueLeafCertificate, type Runtime, type StateFileSpec } from '@sandbox/shared'
+import {
+  type DeepReadonly,
+  type IdGenerator,
+  issueLeafCertificate,
+  type Runtime,
+  type StateFileSpec,
+} from '@sandbox/shared'
 import { z } from 'zod'
 import { INITIAL_SSO_STATE, ssoStateSchema } from '../sso/sso-schema'
 import { directoryStateSchema, EMPTY_DIRECTORY } from '../users/user-schema'
@@ -87,3 +93,6 @@ export async function createInitialSpState(
     directory: EMPTY_DIRECTORY,
   }
 }
+
+/** A committed, frozen state snapshot (what `store.read()` returns). */
+export type SpSnapshot = DeepReadonly<SpState>

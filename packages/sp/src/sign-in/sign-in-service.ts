@@ -1,0 +1,397 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto'
+import type { DeepReadonly } from '@sandbox/shared'
+import {
+  certificateToDer,
+  type DocumentStore,
+  decodePostBinding,
+  err,
+  ok,
+  type Result,
+  type Runtime,
+  type TrustedCertificate,
+  trustCertificate,
+} from '@sandbox/shared'
+import { createTrustCache } from '../sso/idp-trust'
+import { spEntityOf } from '../sso/sp-entity'
+import type { SsoError } from '../sso/sso-error'
+import type { IdpConfig, TestResult } from '../sso/sso-schema'
+import type { SpSnapshot, SpState } from '../state/sp-state'
+import type { UserService } from '../users/user-service'
+import { authnRequestXml, type Outbound, outboundMessage } from './authn-request'
+import type { MemoryStores, SpSession } from './memory-stores'
+import { type AcceptedResponse, checkSamlResponse, type ResponseRefusal } from './response-checks'
+import { trustAnchors } from './trust-anchors'
+
+/** Where the person lands after signing in when RelayState is absent or unsafe. */
+export const DEFAULT_LANDING = '/webex/home'
+
+/** RelayState is a local path or nothing: never an open redirect (research/security.md #33). */
+export function safeLanding(relayState: string | undefined): string {
+  if (!relayState || relayState.length > 80) return DEFAULT_LANDING
+  if (!relayState.startsWith('/') || relayState.startsWith('//') || relayState.startsWith('/\\'))
+    return DEFAULT_LANDING
+  if (/[\s\\]/.test(relayState)) return DEFAULT_LANDING
+  return relayState
+}
+
+/** What the ACS did with a Response. */
+export type AcsOutcome =
+  | { readonly kind: 'signed-in'; readonly session: SpSession; readonly landing: string }
+  | {
+      readonly kind: 'test'
+      readonly result: TestResult
+      readonly accepted: AcceptedResponse | null
+      readonly refusal: ResponseRefusal | null
+    }
+  | { readonly kind: 'refused'; readonly refusal: ResponseRefusal }
+
+const RESPONSE_IN_RESPONSE_TO =
+  /^[^>]*?<(?:[A-Za-z_][\w.-]*:)?Response\b[^>]*?\sInResponseTo\s*=\s*"([^"]{1,200})"/s
+
+function refusal(code: string, message: string, fix: string): ResponseRefusal {
+  return { code, message, fix, checks: [{ name: code, passed: false, detail: message }], seen: {} }
+}
+
+/**
+ * Webex's sign-in: starts SP-initiated SSO, runs the ACS checks, matches the Webex user,
+ * opens sessions, and records Test SSO Connection results.
+ */
+export function createSignInService(deps: {
+  store: DocumentStore<SpState>
+  runtime: Runtime
+  url: string
+  users: UserService
+  memory: MemoryStores
+}) {
+  const { store, runtime, memory, users } = deps
+  const judge = createTrustCache()
+  // Keys and certificates are parsed once, not per message (issue 7).
+  const keys = new WeakMap<object, { signing: KeyObject; decryption: KeyObject; signingCertBase64: string }>()
+  const trustedOf = new Map<string, TrustedCertificate[]>()
+
+  function spKeys(state: SpSnapshot) {
+    let found = keys.get(state.signingCertificate)
+    if (!found) {
+      found = {
+        signing: createPrivateKey(state.signingCertificate.privateKeyPem),
+        decryption: createPrivateKey(state.encryptionCertificate.privateKeyPem),
+        signingCertBase64:
+          certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
+      }
+      keys.set(state.signingCertificate, found)
+    }
+    return found
+  }
+
+  function trustedCertificates(config: DeepReadonly<IdpConfig>): TrustedCertificate[] {
+    let trusted = trustedOf.get(config.id)
+    if (!trusted) {
+      trusted = config.signingCertificates.map((pem) =>
+        trustCertificate(certificateToDer(pem) ?? Buffer.alloc(0)),
+      )
+      if (trustedOf.size > 16) trustedOf.clear()
+      trustedOf.set(config.id, trusted)
+    }
+    return trusted
+  }
+
+  function configFor(state: SpSnapshot, purpose: 'sign-in' | 'test'): DeepReadonly<IdpConfig> | null {
+    return purpose === 'test' ? state.sso.pending : state.sso.enabled ? state.sso.active : null
+  }
+
+  return {
+    /** Starts SP-initiated SSO for a browser; `test` runs against the pending (not yet enabled) IdP. */
+    start(options: {
+      browserId: string
+      relayState: string | undefined
+      purpose: 'sign-in' | 'test'
+    }): Result<Outbound, SsoError> {
+      const state = store.read()
+      const config = configFor(state, options.purpose)
+      if (!config)
+        return err({
+          code: options.purpose === 'test' ? 'SSO_NO_IDP_METADATA' : 'SSO_NOT_ENABLED',
+          message:
+            options.purpose === 'test'
+              ? 'There is no IdP metadata to test: import it first.'
+              : 'Single sign-on is not set up for this organization.',
+          fix: 'Control Hub > Organization Settings > Authentication > Modify: integrate a 3rd-party identity provider.',
+          status: 400,
+        })
+      const entity = spEntityOf(state, deps.url)
+      const settings = state.sso.settings
+      const requestId = runtime.ids.samlId()
+      const binding =
+        settings.authnRequestBinding === 'post' && config.ssoPostUrl
+          ? 'post'
+          : config.ssoRedirectUrl
+            ? 'redirect'
+            : 'post'
+      const destination = (binding === 'redirect' ? config.ssoRedirectUrl : config.ssoPostUrl) as string
+      const key = spKeys(state)
+      memory.addPending({
+        requestId,
+        browserId: options.browserId,
+        relayState: options.relayState,
+        purpose: options.purpose,
+        idpConfigId: config.id,
+      })
+      return ok(
+        outboundMessage({
+          xml: authnRequestXml({
+            id: requestId,
+            now: runtime.clock.now(),
+            destination,
+            acsUrl: entity.acsUrl,
+            issuer: entity.entityId,
+          }),
+          parameter: 'SAMLRequest',
+          binding,
+          destination,
+          relayState: options.relayState,
+          signing:
+            settings.signAuthnRequests || config.wantAuthnRequestsSigned
+              ? { privateKey: key.signing, certificateBase64: key.signingCertBase64 }
+              : undefined,
+          algorithm: 'rsa-sha256',
+        }),
+      )
+    },
+
+    /** The ACS: checks a posted Response and signs the browser in (or records the test). */
+    async consume(form: {
+      samlResponse: string | undefined
+      relayState: string | undefined
+      browserId: string | null
+    }): Promise<AcsOutcome> {
+      const decoded = decodePostBinding(form.samlResponse)
+      if (!decoded.ok)
+        return {
+          kind: 'refused',
+          refusal: refusal(
+            'SSO_MALFORMED_RESPONSE',
+            decoded.error.message,
+            'Post a base64-encoded SAML Response in the SAMLResponse field.',
+          ),
+        }
+      const xml = decoded.value
+      const claimed = RESPONSE_IN_RESPONSE_TO.exec(xml.slice(0, 4096))?.[1] ?? null
+      const pending = claimed ? memory.peekPending(claimed) : undefined
+      const purpose = pending?.purpose ?? 'sign-in'
+      const state = store.read()
+      const config = configFor(state, purpose)
+      const outcome = (r: ResponseRefusal): AcsOutcome => {
+        memory.logAttempt({
+          at: new Date(runtime.clock.now()).toISOString(),
+          purpose,
+          outcome: 'failure',
+          code: r.code,
+          message: r.message,
+          user: null,
+        })
+        return { kind: 'refused', refusal: r }
+      }
+      if (!config)
+        return outcome(
+          refusal(
+            'SSO_NOT_ENABLED',
+            'Single sign-on is not enabled for this Webex organization, so the ACS accepts no Response.',
+            'Control Hub > Authentication: import the IdP metadata, test, and enable SSO.',
+          ),
+        )
+      const entity = spEntityOf(state, deps.url)
+      const now = runtime.clock.now()
+      const anchors = trustAnchors(runtime, state)
+      const checked = checkSamlResponse(xml, {
+        spEntityId: entity.entityId,
+        acsUrl: entity.acsUrl,
+        idpEntityId: config.entityId,
+        trusted: trustedCertificates(config),
+        judgeCertificate: (pem) =>
+          judge(pem, {
+            mode: config.trustMode,
+            anchors,
+            chain: config.chainCertificates.map((c) => certificateToDer(c) ?? Buffer.alloc(0)),
+            at: now,
+          }),
+        decryptionKey: spKeys(state).decryption,
+        now,
+        skewMs: state.sso.settings.clockSkewSeconds * 1000,
+        allowSha1: state.sso.settings.allowSha1,
+        seenBefore: (id) => memory.seenBefore(id),
+        checkInResponseTo: (inResponseTo) => {
+          if (inResponseTo === null)
+            return purpose === 'sign-in' && state.sso.settings.allowIdpInitiated
+              ? { ok: true }
+              : {
+                  ok: false,
+                  code: 'SSO_UNSOLICITED_RESPONSE',
+                  message:
+                    'This Response answers no request, and this org accepts only SP-initiated sign-in.',
+                  fix: 'Start the sign-in from Webex (the Sign-on URL).',
+                }
+          if (!pending || inResponseTo !== claimed)
+            return {
+              ok: false,
+              code: 'SSO_INRESPONSETO_MISMATCH',
+              message: `InResponseTo does not match the request ID: ${inResponseTo} is not a request this SP is waiting for (unknown, expired or already answered).`,
+              fix: 'Start the sign-in again from Webex; a Response answers one request, once, within 10 minutes.',
+            }
+          if (pending.browserId !== form.browserId)
+            return {
+              ok: false,
+              code: 'SSO_INRESPONSETO_MISMATCH',
+              message: `The request ${inResponseTo} was started in another browser.`,
+              fix: 'Finish the sign-in in the browser that started it.',
+            }
+          if (pending.idpConfigId !== config.id)
+            return {
+              ok: false,
+              code: 'SSO_INRESPONSETO_MISMATCH',
+              message: 'The IdP configuration changed while this sign-in was in flight.',
+              fix: 'Start the sign-in again.',
+            }
+          return { ok: true }
+        },
+      })
+      if (purpose === 'test') return recordTest(checked, config, pending?.requestId ?? null)
+      if (!checked.ok) return outcome(checked.error)
+      const { facts, checks } = checked.value
+      const match = matchUser(facts.attributes, facts.nameId)
+      if (!match.ok)
+        return outcome({
+          ...match.error,
+          checks: [...checks, { name: 'Webex user', passed: false, detail: match.error.message }],
+          seen: facts,
+        })
+      let user = match.value
+      if (!user) {
+        const email = match.lookup
+        if (!state.sso.settings.justInTimeProvisioning || !email.includes('@'))
+          return outcome({
+            code: 'SSO_USER_NOT_FOUND',
+            message: `No Webex user matches ${state.sso.settings.matchUserBy === 'uid' ? 'the uid attribute' : 'the NameID'} "${email}".`,
+            fix: `Add ${email} in Control Hub > Users (or provision it over SCIM), or map uid on Entra (Attributes & Claims) to the attribute holding the Webex email.`,
+            checks: [...checks, { name: 'Webex user', passed: false, detail: `no user ${email}` }],
+            seen: facts,
+          })
+        const created = await users.createJustInTime({
+          email,
+          givenName:
+            facts.attributes['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname']?.[0] ?? '',
+          familyName:
+            facts.attributes['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname']?.[0] ?? '',
+        })
+        if (!created.ok)
+          return outcome({
+            code: created.error.code,
+            message: created.error.message,
+            fix: created.error.fix,
+            checks,
+            seen: facts,
+          })
+        user = created.value
+      }
+      if (!user.active)
+        return outcome({
+          code: 'SSO_USER_INACTIVE',
+          message: `The Webex user ${user.userName} is deactivated.`,
+          fix: 'Control Hub > Users: activate the user.',
+          checks: [...checks, { name: 'Webex user', passed: false, detail: 'deactivated' }],
+          seen: facts,
+        })
+      memory.rememberAssertion(facts.assertionId, facts.replayUntil)
+      if (pending) memory.consumePending(pending.requestId)
+      const session = memory.addSession({
+        id: runtime.ids.token(32),
+        user: { id: user.id, userName: user.userName, displayName: user.displayName },
+        nameId: facts.nameId,
+        nameIdFormat: facts.nameIdFormat,
+        sessionIndex: facts.sessionIndex,
+        issuer: facts.issuer,
+        attributes: facts.attributes,
+        checks: [...checks, { name: 'Webex user', passed: true, detail: `${user.userName} (active)` }],
+        signedInAt: new Date(now).toISOString(),
+      })
+      memory.logAttempt({
+        at: session.signedInAt,
+        purpose,
+        outcome: 'success',
+        code: null,
+        message: 'signed in',
+        user: user.userName,
+      })
+      return {
+        kind: 'signed-in',
+        session,
+        landing: safeLanding(pending ? pending.relayState : form.relayState),
+      }
+    },
+  }
+
+  function matchUser(attributes: Readonly<Record<string, readonly string[]>>, nameId: string) {
+    const state = store.read()
+    const by = state.sso.settings.matchUserBy
+    const lookup = by === 'uid' ? attributes.uid?.[0] : nameId
+    if (!lookup)
+      return {
+        ok: false as const,
+        error: {
+          code: 'SSO_UID_MISSING',
+          message: 'The assertion has no uid attribute, which Webex uses to find the user.',
+          fix: 'Entra > Cisco Webex > Single sign-on > Attributes & Claims: add the claim uid = user.userprincipalname.',
+        },
+      }
+    return { ok: true as const, value: users.findSignInUser(lookup), lookup }
+  }
+
+  async function recordTest(
+    checked: Result<AcceptedResponse, ResponseRefusal>,
+    config: DeepReadonly<IdpConfig>,
+    requestId: string | null,
+  ): Promise<AcsOutcome> {
+    const seen = checked.ok ? checked.value.facts : checked.error.seen
+    let message: string
+    if (checked.ok) {
+      const lookup = store.read().sso.settings.matchUserBy === 'uid' ? seen.attributes?.uid?.[0] : seen.nameId
+      const user = lookup ? users.findSignInUser(lookup) : null
+      message = `This test was successful. ${lookup ? (user ? `It signs in the Webex user ${user.userName}.` : `No Webex user matches "${lookup}" yet: add one in Users before people sign in.`) : 'The assertion has no uid attribute: add the uid claim on Entra.'}`
+      memory.rememberAssertion(checked.value.facts.assertionId, checked.value.facts.replayUntil)
+      if (requestId) memory.consumePending(requestId)
+    } else {
+      message = checked.error.message
+    }
+    const result: TestResult = {
+      idpConfigId: config.id,
+      status: checked.ok ? 'passed' : 'failed',
+      code: checked.ok ? null : checked.error.code,
+      message,
+      at: new Date(runtime.clock.now()).toISOString(),
+      nameId: seen.nameId ?? null,
+      attributes: Object.fromEntries(Object.entries(seen.attributes ?? {}).map(([k, v]) => [k, [...v]])),
+      certificate: seen.certificate ? `${seen.certificate.subject} (${seen.certificate.thumbprint})` : null,
+      samlifyAgrees: null,
+      samlifyDetail: null,
+    }
+    await store.update((draft) => {
+      draft.sso.lastTest = result
+      return ok(true)
+    })
+    memory.logAttempt({
+      at: result.at,
+      purpose: 'test',
+      outcome: checked.ok ? 'success' : 'failure',
+      code: result.code,
+      message,
+      user: seen.nameId ?? null,
+    })
+    return {
+      kind: 'test',
+      result,
+      accepted: checked.ok ? checked.value : null,
+      refusal: checked.ok ? null : checked.error,
+    }
+  }
+}
+
+export type SignInService = ReturnType<typeof createSignInService>

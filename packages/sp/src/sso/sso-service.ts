@@ -1,0 +1,247 @@
+import {
+  certificateToDer,
+  type DocumentStore,
+  ok,
+  type Result,
+  type Runtime,
+  summarizeCertificate,
+} from '@sandbox/shared'
+import type { MemoryStores } from '../sign-in/memory-stores'
+import { trustAnchors } from '../sign-in/trust-anchors'
+import type { SpState } from '../state/sp-state'
+import { EMPTY_DIRECTORY } from '../users/user-schema'
+import { describeCertificates, importIdpMetadata } from './idp-import'
+import { spEntityOf } from './sp-entity'
+import { createSpMetadataCache } from './sp-metadata'
+import { type SsoError, ssoError } from './sso-error'
+import { INITIAL_SSO_STATE, type SsoSettings, type TrustMode } from './sso-schema'
+
+/**
+ * Control Hub's "Integrate a 3rd-party identity provider" wizard: download the SP metadata,
+ * import the IdP metadata with a trust mode, test, enable; plus the org's SSO settings and
+ * trust store. Every change validates first and stores once.
+ */
+export function createSsoService(deps: {
+  store: DocumentStore<SpState>
+  runtime: Runtime
+  url: string
+  memory: MemoryStores
+}) {
+  const { store, runtime, memory } = deps
+  const metadata = createSpMetadataCache(deps.url)
+
+  return {
+    spMetadata: () => metadata(store.read()),
+
+    organization() {
+      const state = store.read()
+      const entity = spEntityOf(state, deps.url)
+      return { name: state.organization.name, ...entity }
+    },
+
+    status() {
+      const state = store.read()
+      const describe = (config: NonNullable<typeof state.sso.pending>) => ({
+        idpEntityId: config.entityId,
+        trustMode: config.trustMode,
+        importedAt: config.importedAt,
+        ssoUrl: config.ssoRedirectUrl ?? config.ssoPostUrl,
+        sloUrl: config.sloUrl,
+        signingCertificates: describeCertificates(config),
+      })
+      return {
+        enabled: state.sso.enabled,
+        pending: state.sso.pending ? describe(state.sso.pending) : null,
+        active: state.sso.active ? describe(state.sso.active) : null,
+        lastTest: state.sso.lastTest,
+        settings: state.sso.settings,
+      }
+    },
+
+    async importIdpMetadata(
+      xml: string,
+      trustMode: TrustMode,
+    ): Promise<Result<ReturnType<typeof this.status>, SsoError>> {
+      const state = store.read()
+      const imported = importIdpMetadata({
+        xml,
+        trustMode,
+        anchors: trustAnchors(runtime, state),
+        at: runtime.clock.now(),
+        newId: runtime.ids.guid(),
+      })
+      if (!imported.ok) return imported
+      await store.update((draft) => {
+        draft.sso.pending = imported.value
+        draft.sso.lastTest = null
+        return ok(true)
+      })
+      return ok(this.status())
+    },
+
+    /** A one-time link that runs Test SSO Connection in whichever browser opens it. */
+    startTest(): Result<{ url: string }, SsoError> {
+      if (!store.read().sso.pending)
+        return ssoError(
+          'SSO_NO_IDP_METADATA',
+          'There is no IdP metadata to test.',
+          'Import the IdP metadata first (POST /api/v1/sso/idp-metadata).',
+        )
+      const ticket = runtime.ids.token(24)
+      memory.addTestTicket(ticket)
+      return ok({ url: `${deps.url}/admin/sso/test/${ticket}` })
+    },
+
+    testResult() {
+      const state = store.read()
+      const test = state.sso.lastTest
+      if (!test || test.idpConfigId !== state.sso.pending?.id) return { status: 'not-run' as const }
+      return test
+    },
+
+    /** "This test was successful. Enable Single Sign-On", then Save. */
+    enable(): Promise<Result<ReturnType<typeof this.status>, SsoError>> {
+      return store
+        .update((draft) => {
+          const pending = draft.sso.pending
+          if (!pending)
+            return draft.sso.active
+              ? ok(true)
+              : ssoError(
+                  'SSO_NO_IDP_METADATA',
+                  'There is no IdP configuration to enable.',
+                  'Import the IdP metadata, run Test SSO Connection, then enable.',
+                )
+          const test = draft.sso.lastTest
+          if (!test || test.idpConfigId !== pending.id || test.status !== 'passed')
+            return ssoError(
+              'SSO_TEST_REQUIRED',
+              test && test.idpConfigId === pending.id
+                ? `The last Test SSO Connection failed (${test.code}): single sign-on cannot be enabled.`
+                : 'Single sign-on can be enabled only after a successful Test SSO Connection of this IdP metadata.',
+              'Control Hub > Authentication > Modify: run Test SSO Connection, sign in, then tick "This test was successful. Enable Single Sign-On".',
+              409,
+            )
+          draft.sso.active = pending
+          draft.sso.pending = null
+          draft.sso.enabled = true
+          return ok(true)
+        })
+        .then((r) => (r.ok ? ok(this.status()) : r))
+    },
+
+    async disable() {
+      await store.update((draft) => {
+        draft.sso.enabled = false
+        if (draft.sso.active && !draft.sso.pending) draft.sso.pending = draft.sso.active
+        draft.sso.active = null
+        return ok(true)
+      })
+      return this.status()
+    },
+
+    updateSettings(changes: Partial<SsoSettings>): Promise<Result<SsoSettings, SsoError>> {
+      return store.update((draft) => {
+        const next = { ...draft.sso.settings, ...changes }
+        if (next.entityId !== null && !/^\S{1,1024}$/.test(next.entityId))
+          return ssoError(
+            'SETTINGS_INVALID',
+            'entityId must be a URI without spaces.',
+            'Use e.g. https://idbroker.webex.com/{orgId}.',
+          )
+        if (
+          !Number.isInteger(next.clockSkewSeconds) ||
+          next.clockSkewSeconds < 0 ||
+          next.clockSkewSeconds > 600
+        )
+          return ssoError(
+            'SETTINGS_INVALID',
+            'clockSkewSeconds must be a whole number from 0 to 600.',
+            'Webex allows a few minutes; 180 is the default.',
+          )
+        draft.sso.settings = next
+        return ok(next)
+      })
+    },
+
+    trustedRoots() {
+      return [runtime.ca.root.certificatePem, ...store.read().sso.trustedRoots].map((pem, index) => {
+        const summary = summarizeCertificate(pem)
+        return {
+          subject: summary.subject,
+          thumbprint: summary.thumbprint,
+          notAfter: summary.notAfter.toISOString(),
+          builtIn: index === 0,
+        }
+      })
+    },
+
+    addTrustedRoot(pem: string): Promise<Result<ReturnType<typeof this.trustedRoots>, SsoError>> {
+      const der = certificateToDer(pem)
+      if (!der)
+        return Promise.resolve(
+          ssoError(
+            'ROOT_INVALID',
+            'The body is not a PEM or Base64 certificate.',
+            'Send the root CA certificate as PEM.',
+          ),
+        )
+      let summary: ReturnType<typeof summarizeCertificate>
+      try {
+        summary = summarizeCertificate(der)
+      } catch {
+        return Promise.resolve(
+          ssoError(
+            'ROOT_INVALID',
+            'The certificate could not be decoded.',
+            'Send the root CA certificate as PEM.',
+          ),
+        )
+      }
+      return store
+        .update((draft) => {
+          if (draft.sso.trustedRoots.some((r) => summarizeCertificate(r).thumbprint === summary.thumbprint))
+            return ssoError('ROOT_EXISTS', `${summary.subject} is already trusted.`, 'Nothing to do.', 409)
+          if (draft.sso.trustedRoots.length >= 20)
+            return ssoError(
+              'ROOT_LIMIT',
+              'The trust store holds at most 20 extra roots.',
+              'Remove one first.',
+            )
+          draft.sso.trustedRoots.push(summary.pem)
+          return ok(true)
+        })
+        .then((r) => (r.ok ? ok(this.trustedRoots()) : r))
+    },
+
+    removeTrustedRoot(thumbprint: string): Promise<Result<true, SsoError>> {
+      return store.update((draft) => {
+        const index = draft.sso.trustedRoots.findIndex(
+          (r) => summarizeCertificate(r).thumbprint === thumbprint.toUpperCase(),
+        )
+        if (index < 0)
+          return ssoError(
+            'ROOT_NOT_FOUND',
+            `No added root has the thumbprint ${thumbprint}.`,
+            'List the roots (the built-in sandbox root cannot be removed).',
+            404,
+          )
+        draft.sso.trustedRoots.splice(index, 1)
+        return ok(true as const)
+      })
+    },
+
+    /** `pnpm rehearse --from-scratch`: no SSO configuration and no users; org id, certificates and tokens kept. */
+    async reset() {
+      await store.update((draft) => {
+        draft.sso = structuredClone(INITIAL_SSO_STATE)
+        draft.directory = structuredClone(EMPTY_DIRECTORY)
+        return ok(true)
+      })
+      memory.clear()
+      return { reset: true }
+    },
+  }
+}
+
+export type SsoService = ReturnType<typeof createSsoService>
