@@ -1,7 +1,11 @@
 import { type DocumentStore, healthRoutes, type Runtime, sandboxSecurityHeaders } from '@sandbox/shared'
 import { Hono } from 'hono'
 import type { SpConfig } from './config'
+import { adminApiRoutes } from './http/admin-api'
+import type { HttpDeps, SpEnv } from './http/env'
 import { landingRoutes } from './http/landing'
+import { signInRoutes } from './http/sign-in-routes'
+import { createSpServices, type SpServices } from './services'
 import type { SpState } from './state/sp-state'
 
 /** Everything the SP's routes need, built once at start. */
@@ -15,11 +19,20 @@ export interface SpDeps {
 
 const VERSION = '0.1.0'
 
-/** Builds the SP's Hono app: thin routes over the services. */
-export function createSpApp(deps: SpDeps) {
+/** Builds the SP's Hono app: thin routes over the services (built here unless given). */
+export function createSpApp(deps: SpDeps, services: SpServices = createSpServices(deps)) {
   const startedAt = Date.now()
-  return new Hono()
+  const http: HttpDeps = { services, config: deps.config, url: deps.url }
+  return new Hono<SpEnv>()
     .use(sandboxSecurityHeaders())
     .route('/', healthRoutes('webex-emulator', VERSION, startedAt))
     .route('/', landingRoutes(deps))
+    .route('/', adminApiRoutes(http))
+    .route('/', signInRoutes(http))
+    .onError((error, c) => {
+      deps.runtime.log(
+        `sp: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,
+      )
+      return c.text('The Webex emulator hit an internal error; the details are in its log.', 500)
+    })
 }

@@ -18,6 +18,10 @@ export interface RunningSp {
   readonly orgId: string
   /** True when this start created the organization. */
   readonly firstStart: boolean
+  /** Bearer token of the Control Hub JSON API (`/api/v1`). */
+  readonly adminApiToken: string
+  /** Bearer token of the SCIM API. */
+  readonly scimToken: string
   /** Stops accepting requests, finishes in-flight ones, flushes state. */
   close(): Promise<void>
 }
@@ -43,6 +47,8 @@ export async function startSp(config: SpConfig, runtime: Runtime): Promise<Runni
     port: server.port,
     orgId: opened.store.read().organization.id,
     firstStart: opened.created === true,
+    adminApiToken: opened.store.read().adminApiToken,
+    scimToken: opened.store.read().scimToken,
     close: async () => {
       await server.close()
       await opened.store.close()

@@ -1,0 +1,82 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { z } from 'zod'
+import { type HttpDeps, NO_STORE } from './env'
+
+/** What a JSON API error carries: the SSO side's SsoError and the directory's DirectoryError both fit. */
+export interface ApiProblem {
+  readonly code: string
+  readonly message: string
+  readonly fix: string
+  readonly status?: 400 | 401 | 403 | 404 | 409 | 413
+}
+
+export const API_BODY_LIMIT = 1024 * 1024 + 4096
+
+export function sameToken(given: string, expected: string): boolean {
+  // Hashing first makes the comparison constant-time whatever the lengths.
+  const a = createHash('sha256').update(given).digest()
+  const b = createHash('sha256').update(expected).digest()
+  return timingSafeEqual(a, b)
+}
+
+export function apiError(c: Context, error: ApiProblem) {
+  return c.json(
+    { error: { code: error.code, message: error.message, fix: error.fix } },
+    error.status ?? 400,
+    NO_STORE,
+  )
+}
+
+/** `Authorization: Bearer <adminApiToken>`; never a query parameter. */
+export function adminAuth(deps: HttpDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? ''
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+    if (!token || !sameToken(token, deps.services.store.read().adminApiToken)) {
+      c.header('WWW-Authenticate', 'Bearer realm="webex-control-hub"')
+      return apiError(c, {
+        code: 'UNAUTHORIZED',
+        message: token
+          ? "The bearer token is not this org's admin API token."
+          : 'The admin API needs Authorization: Bearer <token>.',
+        fix: 'Use the admin API token printed when the sandbox started (RunningSp.adminApiToken); tokens in the query string are ignored.',
+        status: 401,
+      })
+    }
+    await next()
+  }
+}
+
+/** Reads a JSON body against a strict schema; unknown fields are named in the error. */
+export async function readJson<T>(
+  c: Context,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  let raw: unknown
+  try {
+    raw = await c.req.json()
+  } catch {
+    return {
+      ok: false,
+      response: apiError(c, {
+        code: 'INVALID_JSON',
+        message: 'The body is not valid JSON.',
+        fix: 'Send a JSON object with Content-Type: application/json.',
+      }),
+    }
+  }
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+    return {
+      ok: false,
+      response: apiError(c, {
+        code: 'INVALID_BODY',
+        message: problems,
+        fix: 'See packages/sp/API.md for the fields this call takes.',
+      }),
+    }
+  }
+  return { ok: true, value: parsed.data }
+}

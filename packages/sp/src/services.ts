@@ -1,0 +1,32 @@
+import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { createSessionService } from './sign-in/logout-service'
+import { createMemoryStores } from './sign-in/memory-stores'
+import { createSignInService } from './sign-in/sign-in-service'
+import { createSsoService } from './sso/sso-service'
+import type { SpState } from './state/sp-state'
+import { createUserService } from './users/user-service'
+
+/** What every SP service is built from. */
+export interface ServiceDeps {
+  readonly store: DocumentStore<SpState>
+  readonly runtime: Runtime
+  /** The SP's public base URL, e.g. `http://localhost:7080`. */
+  readonly url: string
+}
+
+/** Builds the SP's domain services once; the JSON API, the pages and SCIM call these. */
+export function createSpServices(deps: ServiceDeps) {
+  const memory = createMemoryStores(deps.runtime.clock)
+  const users = createUserService(deps)
+  return {
+    store: deps.store,
+    runtime: deps.runtime,
+    memory,
+    users,
+    sso: createSsoService({ ...deps, memory }),
+    signIn: createSignInService({ ...deps, users, memory }),
+    sessions: createSessionService({ ...deps, memory }),
+  }
+}
+
+export type SpServices = ReturnType<typeof createSpServices>

@@ -1,0 +1,133 @@
+import { createPrivateKey } from 'node:crypto'
+import {
+  attributeOf,
+  certificateToDer,
+  childNamed,
+  type DocumentStore,
+  decodeRedirectBinding,
+  escapeXmlAttribute,
+  escapeXmlText,
+  isoInstant,
+  NS,
+  parseXml,
+  type Runtime,
+  SAML_MESSAGE_LIMITS,
+  STATUS,
+  textOf,
+  trustCertificate,
+  verifyRedirectSignature,
+} from '@sandbox/shared'
+import { spEntityOf } from '../sso/sp-entity'
+import type { SpState } from '../state/sp-state'
+import { type Outbound, outboundMessage } from './authn-request'
+import type { MemoryStores, SpSession } from './memory-stores'
+
+/** What an incoming SLO message led to. */
+export type LogoutHandling =
+  | { readonly kind: 'respond'; readonly outbound: Outbound }
+  | { readonly kind: 'signed-out' }
+  | { readonly kind: 'error'; readonly message: string }
+
+/** Sessions and single logout: SP-initiated (Webex's Sign out) and IdP-initiated. */
+export function createSessionService(deps: {
+  store: DocumentStore<SpState>
+  runtime: Runtime
+  url: string
+  memory: MemoryStores
+}) {
+  const { store, runtime, memory } = deps
+  const signingKey = () => createPrivateKey(store.read().signingCertificate.privateKeyPem)
+
+  return {
+    current(id: string | undefined): SpSession | undefined {
+      return id ? memory.session(id) : undefined
+    },
+
+    /** Ends the Webex session; returns the LogoutRequest to the IdP when it has an SLO endpoint. */
+    signOut(id: string | undefined): Outbound | null {
+      const session = id ? memory.endSession(id) : undefined
+      const state = store.read()
+      const idp = state.sso.active
+      if (!session || !idp?.sloUrl) return null
+      const entity = spEntityOf(state, deps.url)
+      const a = escapeXmlAttribute
+      const xml = `<samlp:LogoutRequest xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${runtime.ids.samlId()}" Version="2.0" IssueInstant="${isoInstant(runtime.clock.now())}" Destination="${a(idp.sloUrl)}"><saml:Issuer>${escapeXmlText(entity.entityId)}</saml:Issuer><saml:NameID Format="${a(session.nameIdFormat)}">${escapeXmlText(session.nameId)}</saml:NameID>${session.sessionIndex ? `<samlp:SessionIndex>${escapeXmlText(session.sessionIndex)}</samlp:SessionIndex>` : ''}</samlp:LogoutRequest>`
+      return outboundMessage({
+        xml,
+        parameter: 'SAMLRequest',
+        binding: 'redirect',
+        destination: idp.sloUrl,
+        relayState: undefined,
+        signing: {
+          privateKey: signingKey(),
+          certificateBase64:
+            certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
+        },
+        algorithm: 'rsa-sha256',
+      })
+    },
+
+    /**
+     * The SLO endpoint (Redirect binding): a LogoutResponse ends the round trip Webex started;
+     * a LogoutRequest from the IdP ends the sessions of its NameID and is answered. IdP messages
+     * must be signed by a certificate of the active IdP configuration.
+     */
+    handleLogoutMessage(rawQuery: string): LogoutHandling {
+      const decoded = decodeRedirectBinding(rawQuery)
+      if (!decoded.ok) return { kind: 'error', message: decoded.error.message }
+      const message = decoded.value
+      const state = store.read()
+      const idp = state.sso.active
+      if (!idp)
+        return {
+          kind: 'error',
+          message: 'Single sign-on is not enabled, so there is no IdP to log out from.',
+        }
+      if (!message.signature)
+        return {
+          kind: 'error',
+          message:
+            'The logout message is not signed; Webex accepts only signed logout messages from the IdP.',
+        }
+      const keys = idp.signingCertificates.map(
+        (pem) => trustCertificate(certificateToDer(pem) ?? Buffer.alloc(0)).publicKey,
+      )
+      const verified = verifyRedirectSignature(message.signature, keys, state.sso.settings.allowSha1)
+      if (!verified.ok) return { kind: 'error', message: verified.error.message }
+      const parsed = parseXml(message.xml, SAML_MESSAGE_LIMITS)
+      if (!parsed.ok) return { kind: 'error', message: parsed.error.message }
+      const root = parsed.value.documentElement
+      const issuer = childNamed(root, NS.assertion, 'Issuer')
+      if (!issuer || textOf(issuer).trim() !== idp.entityId)
+        return { kind: 'error', message: 'The logout message does not come from the configured IdP.' }
+      if (message.parameter === 'SAMLResponse') return { kind: 'signed-out' }
+      const nameId = childNamed(root, NS.assertion, 'NameID')
+      const sessionIndex = childNamed(root, NS.protocol, 'SessionIndex')
+      if (!nameId) return { kind: 'error', message: 'The LogoutRequest has no NameID.' }
+      memory.endSessionsOf(textOf(nameId).trim(), sessionIndex ? textOf(sessionIndex).trim() : null)
+      const destination = idp.sloUrl
+      if (!destination) return { kind: 'signed-out' }
+      const entity = spEntityOf(state, deps.url)
+      const a = escapeXmlAttribute
+      const xml = `<samlp:LogoutResponse xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${runtime.ids.samlId()}" Version="2.0" IssueInstant="${isoInstant(runtime.clock.now())}" Destination="${a(destination)}" InResponseTo="${a(attributeOf(root, 'ID') ?? '')}"><saml:Issuer>${escapeXmlText(entity.entityId)}</saml:Issuer><samlp:Status><samlp:StatusCode Value="${STATUS.success}"/></samlp:Status></samlp:LogoutResponse>`
+      return {
+        kind: 'respond',
+        outbound: outboundMessage({
+          xml,
+          parameter: 'SAMLResponse',
+          binding: 'redirect',
+          destination,
+          relayState: message.relayState,
+          signing: {
+            privateKey: signingKey(),
+            certificateBase64:
+              certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
+          },
+          algorithm: 'rsa-sha256',
+        }),
+      }
+    },
+  }
+}
+
+export type SessionService = ReturnType<typeof createSessionService>
