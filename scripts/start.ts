@@ -13,6 +13,7 @@ import {
 } from '@sandbox/shared'
 import { readSpOptions, SP_FLAGS } from '@sandbox/sp'
 import { formatReadyBanner } from './lib/ready-banner'
+import { removeRunningRecord, writeRunningRecord } from './lib/running-record'
 import { type SandboxConfig, startSandboxWithConfig } from './lib/start-sandbox'
 
 const prefixed = (prefix: string, flags: readonly FlagSpec[]): FlagSpec[] =>
@@ -46,7 +47,19 @@ async function main(): Promise<void> {
   }
   const config = loadSandboxConfig(argv)
   const sandbox = await startSandboxWithConfig(config)
-  stopOnSignals(() => sandbox.close())
+  const dataDir = config.idp.dataDir
+  stopOnSignals(async () => {
+    if (dataDir) await removeRunningRecord(dataDir)
+    await sandbox.close()
+  })
+  // How `pnpm rehearse` and `pnpm sandbox login|stop` find this sandbox.
+  if (dataDir)
+    await writeRunningRecord(dataDir, {
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+      idp: { url: sandbox.idp.url, tenantId: sandbox.idp.tenantId, graphApiToken: sandbox.idp.graphApiToken },
+      sp: { url: sandbox.sp.url, orgId: sandbox.sp.orgId, adminApiToken: sandbox.sp.adminApiToken },
+    })
   process.stdout.write(
     formatReadyBanner({
       idpUrl: sandbox.idp.url,
