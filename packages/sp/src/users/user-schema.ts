@@ -11,7 +11,9 @@ export const webexUserSchema = z.object({
   givenName: z.string(),
   familyName: z.string(),
   displayName: z.string(),
-  emails: z.array(z.object({ value: z.string(), type: z.string(), primary: z.boolean() })),
+  emails: z.array(
+    z.object({ value: z.string(), type: z.string(), primary: z.boolean(), display: z.string().optional() }),
+  ),
   active: z.boolean(),
   userType: z.string(),
   externalId: z.string().nullable(),

@@ -1,0 +1,185 @@
+import { type DeepReadonly, ok, type Result } from '@sandbox/shared'
+import type { UserFields } from '../users/user-records'
+import { checkEmail, deriveDisplayName } from '../users/user-rules'
+import type { WebexGroup, WebexUser } from '../users/user-schema'
+import { USER_TYPES } from './attribute-defs'
+import { isObject } from './attribute-path'
+import { badRequest, type ScimError } from './scim-error'
+import { CISCO_URN, ENTERPRISE_URN, USER_URN } from './scim-urns'
+
+/** Where a representation is served: the org and the base URL of `meta.location`. */
+export interface ScimContext {
+  readonly orgId: string
+  /** e.g. `http://localhost:7080/identity/scim/{orgId}/v2` (no trailing slash). */
+  readonly baseUrl: string
+}
+
+/** Core attributes kept in `extra` verbatim, in the order they are returned. */
+const EXTRA_CORE = [
+  'nickName',
+  'profileUrl',
+  'title',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+  'phoneNumbers',
+  'photos',
+  'addresses',
+  'roles',
+  'entitlements',
+] as const
+
+/** The ETag of a record (RFC 7644 §3.14): weak, from its version counter. */
+export function etagOf(record: { version: number }): string {
+  return `W/"${record.version}"`
+}
+
+/** A stored user as SCIM returns it (RFC 7643 §4.1 plus Webex's extension). */
+export function userToScim(
+  user: DeepReadonly<WebexUser>,
+  groups: readonly DeepReadonly<WebexGroup>[],
+  context: ScimContext,
+): Record<string, unknown> {
+  const extra = structuredClone(user.extra) as Record<string, unknown>
+  const enterprise = extra[ENTERPRISE_URN]
+  const cisco = isObject(extra[CISCO_URN]) ? extra[CISCO_URN] : {}
+  const name: Record<string, unknown> = { ...(isObject(extra.name) ? extra.name : {}) }
+  if (user.givenName) name.givenName = user.givenName
+  if (user.familyName) name.familyName = user.familyName
+  const memberOf = groups.filter((g) => g.members.some((m) => m.value === user.id))
+  return {
+    schemas: [USER_URN, ...(isObject(enterprise) ? [ENTERPRISE_URN] : []), CISCO_URN],
+    id: user.id,
+    ...(user.externalId === null ? {} : { externalId: user.externalId }),
+    userName: user.userName,
+    ...(Object.keys(name).length > 0 ? { name } : {}),
+    displayName: user.displayName,
+    ...Object.fromEntries(EXTRA_CORE.filter((k) => extra[k] !== undefined).map((k) => [k, extra[k]])),
+    userType: user.userType,
+    active: user.active,
+    emails: user.emails.map((e) => ({ ...e })),
+    ...(memberOf.length > 0
+      ? {
+          groups: memberOf.map((g) => ({
+            value: g.id,
+            display: g.displayName,
+            $ref: `${context.baseUrl}/Groups/${g.id}`,
+            type: 'direct',
+          })),
+        }
+      : {}),
+    ...(isObject(enterprise) ? { [ENTERPRISE_URN]: enterprise } : {}),
+    [CISCO_URN]: { ...cisco, meta: { organizationId: context.orgId } },
+    meta: {
+      resourceType: 'User',
+      created: user.created,
+      lastModified: user.lastModified,
+      location: `${context.baseUrl}/Users/${user.id}`,
+      version: etagOf(user),
+    },
+  }
+}
+
+/** How strict a write is: Webex's v2 API wants userType on create; the legacy path defaults it. */
+export interface UserWriteRules {
+  readonly requireUserType: boolean
+  /** The userType kept when the body has none (PUT and PATCH). */
+  readonly previousUserType?: string
+}
+
+function checkEmails(raw: unknown, userName: string): Result<WebexUser['emails'], ScimError> {
+  const list = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : []
+  const emails: WebexUser['emails'][number][] = []
+  for (const [i, item] of list.entries()) {
+    const value = checkEmail(item.value, `emails[${i}].value`)
+    if (!value.ok) return badRequest('invalidValue', `${value.error.message} ${value.error.fix}`)
+    if (emails.some((e) => e.value === value.value)) continue
+    emails.push({
+      value: value.value,
+      type: typeof item.type === 'string' ? item.type : 'work',
+      primary: item.primary === true,
+      ...(typeof item.display === 'string' ? { display: item.display } : {}),
+    })
+  }
+  const primaries = emails.filter((e) => e.primary)
+  if (primaries.length > 1) {
+    return badRequest(
+      'invalidValue',
+      'At most one email may be primary; set "primary": true on one email only.',
+    )
+  }
+  if (primaries[0] && primaries[0].value !== userName) {
+    return badRequest(
+      'invalidValue',
+      `The primary email (${primaries[0].value}) must equal userName (${userName}) in Webex; change userName or the primary email.`,
+    )
+  }
+  const own = emails.find((e) => e.value === userName)
+  if (own) own.primary = true
+  else emails.unshift({ value: userName, type: 'work', primary: true })
+  return ok(emails)
+}
+
+/**
+ * Turns a canonical SCIM User (from `normalizeResource`) into the stored fields, with Webex's
+ * rules: userName is an email (stored lower-case), the primary email equals it, userType is
+ * one of Webex's, the display name is derived when absent. Uniqueness is the service's check.
+ */
+export function userFromScim(
+  resource: Record<string, unknown>,
+  rules: UserWriteRules,
+): Result<UserFields, ScimError> {
+  if (typeof resource.userName !== 'string' || resource.userName.trim() === '') {
+    return badRequest(
+      'invalidValue',
+      'userName is required: set it to the user\'s primary email, e.g. "b.simon@contoso.com".',
+    )
+  }
+  const userName = checkEmail(resource.userName, 'userName')
+  if (!userName.ok) {
+    return badRequest(
+      'invalidValue',
+      `userName must be the user's email in Webex: ${userName.error.message} ${userName.error.fix}`,
+    )
+  }
+  let userType = rules.previousUserType ?? 'user'
+  if (typeof resource.userType === 'string') {
+    if (!(USER_TYPES as readonly string[]).includes(resource.userType)) {
+      return badRequest(
+        'invalidValue',
+        `userType "${resource.userType.slice(0, 50)}" is not one of ${USER_TYPES.join(', ')}.`,
+      )
+    }
+    userType = resource.userType
+  } else if (rules.requireUserType) {
+    return badRequest(
+      'invalidValue',
+      `userType is required on create: add "userType": "user" (or ${USER_TYPES.slice(1).join(', ')}).`,
+    )
+  }
+  const emails = checkEmails(resource.emails, userName.value)
+  if (!emails.ok) return emails
+  const name = isObject(resource.name) ? { ...resource.name } : {}
+  const givenName = typeof name.givenName === 'string' ? name.givenName.trim() : ''
+  const familyName = typeof name.familyName === 'string' ? name.familyName.trim() : ''
+  delete name.givenName
+  delete name.familyName
+  const extra: Record<string, unknown> = {}
+  if (Object.keys(name).length > 0) extra.name = name
+  for (const key of EXTRA_CORE) if (resource[key] !== undefined) extra[key] = resource[key]
+  if (isObject(resource[ENTERPRISE_URN])) extra[ENTERPRISE_URN] = resource[ENTERPRISE_URN]
+  if (isObject(resource[CISCO_URN]) && Object.keys(resource[CISCO_URN]).length > 0)
+    extra[CISCO_URN] = resource[CISCO_URN]
+  const displayName = typeof resource.displayName === 'string' ? resource.displayName.trim() : ''
+  return ok({
+    userName: userName.value,
+    givenName,
+    familyName,
+    displayName: displayName || deriveDisplayName(givenName, familyName, userName.value),
+    emails: emails.value,
+    active: typeof resource.active === 'boolean' ? resource.active : true,
+    userType,
+    externalId: typeof resource.externalId === 'string' ? resource.externalId : null,
+    extra,
+  })
+}
