@@ -148,6 +148,39 @@ describe('security.md §6 #18 oversized, deeply nested and deflate-bomb messages
   })
 })
 
+describe('security.md §6 #19 missing, non-base64, non-XML, wrong-root and unparsable bodies (IdP SSO)', () => {
+  it('answers 4xx with a plain reason, no stack trace, for each', async () => {
+    const before = snapshot()
+    const bodies: ReadonlyArray<readonly [string, string]> = [
+      ['application/x-www-form-urlencoded', 'RelayState=x'],
+      ['application/x-www-form-urlencoded', 'SAMLRequest=%%%not-base64'],
+      [
+        'application/x-www-form-urlencoded',
+        `SAMLRequest=${encodeURIComponent(Buffer.from('not xml').toString('base64'))}`,
+      ],
+      [
+        'application/x-www-form-urlencoded',
+        `SAMLRequest=${encodeURIComponent(encodePostBinding('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"/>'))}`,
+      ],
+      // A multipart type without a boundary once made the form parser throw (a 500); found by fuzz.test.ts.
+      ['multipart/form-data', 'SAMLRequest=x'],
+      [
+        'multipart/form-data; boundary=zz',
+        '--zz\r\nContent-Disposition: form-data; name="SAMLRequest"\r\n\r\nabc',
+      ],
+    ]
+    for (const [type, body] of bodies) {
+      const response = await source.idp.app.request(tenantPath(), {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      })
+      const refusal = await expectRefused(response, before)
+      expect(refusal.text, body).toMatch(/AADSTS\d+/)
+    }
+  })
+})
+
 describe('security.md §6 #38 AuthnRequest from an unknown Issuer', () => {
   it('shows AADSTS700016 and sends no Response', async () => {
     const before = snapshot()

@@ -38,12 +38,21 @@ export function isSameOrigin(c: Context<IdpEnv>, baseUrl: string): boolean {
   return origin !== undefined && origin === new URL(baseUrl).origin
 }
 
-/** Form fields as strings only (file parts and repeated names are not accepted as values). */
+/**
+ * Form fields as strings only (file parts and repeated names are not accepted as values). A body
+ * that does not parse as the form it claims to be (a multipart type without a boundary, a cut
+ * multipart body) reads as an empty form, so the endpoint answers with its "missing field" 4xx.
+ */
 export async function formFields(c: Context<IdpEnv>): Promise<Record<string, string | undefined>> {
   const type = c.req.header('content-type') ?? ''
   if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data'))
     return {}
-  const body = await c.req.parseBody()
+  let body: Awaited<ReturnType<typeof c.req.parseBody>>
+  try {
+    body = await c.req.parseBody()
+  } catch {
+    return {}
+  }
   const out: Record<string, string | undefined> = {}
   for (const [name, value] of Object.entries(body)) out[name] = typeof value === 'string' ? value : undefined
   return out
