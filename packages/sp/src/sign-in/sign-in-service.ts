@@ -8,11 +8,13 @@ import {
   ok,
   type Result,
   type Runtime,
+  samlifySecondOpinion,
   type TrustedCertificate,
   trustCertificate,
 } from '@sandbox/shared'
 import { createTrustCache } from '../sso/idp-trust'
 import { spEntityOf } from '../sso/sp-entity'
+import { createSpMetadataCache } from '../sso/sp-metadata'
 import type { SsoError } from '../sso/sso-error'
 import type { IdpConfig, TestResult } from '../sso/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
@@ -65,6 +67,7 @@ export function createSignInService(deps: {
 }) {
   const { store, runtime, memory, users } = deps
   const judge = createTrustCache()
+  const spMetadataOf = createSpMetadataCache(deps.url)
   // Keys and certificates are parsed once, not per message (issue 7).
   const keys = new WeakMap<object, { signing: KeyObject; decryption: KeyObject; signingCertBase64: string }>()
   const trustedOf = new Map<string, TrustedCertificate[]>()
@@ -254,7 +257,8 @@ export function createSignInService(deps: {
           return { ok: true }
         },
       })
-      if (purpose === 'test') return recordTest(checked, config, pending?.requestId ?? null)
+      if (purpose === 'test')
+        return recordTest(checked, config, pending?.requestId ?? null, form.samlResponse ?? '')
       if (!checked.ok) return outcome(checked.error)
       const { facts, checks } = checked.value
       const match = matchUser(facts.attributes, facts.nameId)
@@ -349,6 +353,7 @@ export function createSignInService(deps: {
     checked: Result<AcceptedResponse, ResponseRefusal>,
     config: DeepReadonly<IdpConfig>,
     requestId: string | null,
+    samlResponseBase64: string,
   ): Promise<AcsOutcome> {
     const seen = checked.ok ? checked.value.facts : checked.error.seen
     let message: string
@@ -361,6 +366,13 @@ export function createSignInService(deps: {
     } else {
       message = checked.error.message
     }
+    // An independent second opinion (samlify's stock checks), affordable here: tests are rare.
+    const opinion = await samlifySecondOpinion({
+      spMetadata: spMetadataOf(store.read()),
+      idpMetadata: config.metadataXml,
+      samlResponseBase64,
+      encryptionKeyPem: store.read().encryptionCertificate.privateKeyPem,
+    })
     const result: TestResult = {
       idpConfigId: config.id,
       status: checked.ok ? 'passed' : 'failed',
@@ -370,8 +382,8 @@ export function createSignInService(deps: {
       nameId: seen.nameId ?? null,
       attributes: Object.fromEntries(Object.entries(seen.attributes ?? {}).map(([k, v]) => [k, [...v]])),
       certificate: seen.certificate ? `${seen.certificate.subject} (${seen.certificate.thumbprint})` : null,
-      samlifyAgrees: null,
-      samlifyDetail: null,
+      samlifyAgrees: opinion.accepted === checked.ok,
+      samlifyDetail: opinion.detail,
     }
     await store.update((draft) => {
       draft.sso.lastTest = result

@@ -89,6 +89,7 @@ export function importIdpMetadata(input: ImportInput): Result<IdpConfig, SsoErro
     wantAuthnRequestsSigned: idp.wantAuthnRequestsSigned,
     trustMode: input.trustMode,
     importedAt: new Date(input.at).toISOString(),
+    metadataXml: input.xml,
   })
 }
 

@@ -19,6 +19,8 @@ export const idpConfigSchema = z.object({
   wantAuthnRequestsSigned: z.boolean(),
   trustMode: z.enum(TRUST_MODES),
   importedAt: z.string(),
+  /** The imported document as given (for samlify's second opinion in Test SSO Connection). */
+  metadataXml: z.string(),
 })
 export type IdpConfig = z.infer<typeof idpConfigSchema>
 
