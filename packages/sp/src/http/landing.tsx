@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { SpDeps } from '../app'
+import { spEntityOf } from '../sso/sp-entity'
 import { OverviewPage } from '../views/overview'
 import { WEBEX_STYLESHEET } from '../views/stylesheet'
 
@@ -7,13 +8,20 @@ import { WEBEX_STYLESHEET } from '../views/stylesheet'
 export function landingRoutes(deps: SpDeps) {
   return new Hono()
     .get('/admin', (c) => {
-      const org = deps.store.read().organization
+      const state = deps.store.read()
+      const entity = spEntityOf(state, deps.url)
       return c.html(
         <OverviewPage
-          orgName={org.name}
-          orgId={org.id}
-          entityId={`https://idbroker.webex.com/${org.id}`}
-          acsUrl={`${deps.url}/idb/Consumer/metaAlias/${org.id}/sp`}
+          orgName={state.organization.name}
+          orgId={state.organization.id}
+          entityId={entity.entityId}
+          acsUrl={entity.acsUrl}
+          ssoEnabled={state.sso.enabled}
+          idpEntityId={state.sso.active?.entityId ?? null}
+          pendingIdp={state.sso.pending?.entityId ?? null}
+          trustMode={(state.sso.active ?? state.sso.pending)?.trustMode ?? null}
+          lastTest={state.sso.lastTest}
+          userCount={state.directory.users.length}
         />,
       )
     })

@@ -16,4 +16,13 @@ dt { color: var(--muted); }
 dd { margin: 0; }
 code { font: 13px/1.4 "SF Mono", Menlo, Consolas, monospace; background: #f0f0f0; padding: 1px 4px; border-radius: 3px; }
 a { color: var(--blue); }
+.checks { width: 100%; border-collapse: collapse; }
+.checks th, .checks td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+.checks tr.failed td { color: #b3261e; font-weight: 600; }
+.card.error { border-left: 4px solid #d93025; }
+.card.success { border-left: 4px solid #1e8e3e; }
+.error-code code { font-size: 14px; }
+.status-on { color: #1e8e3e; font-weight: 600; }
+.status-off { color: var(--muted); font-weight: 600; }
+.steps li { margin-bottom: 6px; }
 `
