@@ -4,7 +4,9 @@ import type { SpConfig } from './config'
 import { adminApiRoutes } from './http/admin-api'
 import type { HttpDeps, SpEnv } from './http/env'
 import { landingRoutes } from './http/landing'
+import { scimRoutes } from './http/scim-routes'
 import { signInRoutes } from './http/sign-in-routes'
+import { usersApiRoutes } from './http/users-api'
 import { createSpServices, type SpServices } from './services'
 import type { SpState } from './state/sp-state'
 
@@ -29,6 +31,8 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
     .route('/', landingRoutes(deps))
     .route('/', adminApiRoutes(http))
     .route('/', signInRoutes(http))
+    .route('/', usersApiRoutes(http))
+    .route('/', scimRoutes(http))
     .onError((error, c) => {
       deps.runtime.log(
         `sp: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,

@@ -4,6 +4,7 @@ import { createMemoryStores } from './sign-in/memory-stores'
 import { createSignInService } from './sign-in/sign-in-service'
 import { createSsoService } from './sso/sso-service'
 import type { SpState } from './state/sp-state'
+import { createDirectoryServices } from './users/directory-services'
 import { createUserService } from './users/user-service'
 
 /** What every SP service is built from. */
@@ -23,6 +24,7 @@ export function createSpServices(deps: ServiceDeps) {
     runtime: deps.runtime,
     memory,
     users,
+    ...createDirectoryServices(deps),
     sso: createSsoService({ ...deps, memory }),
     signIn: createSignInService({ ...deps, users, memory }),
     sessions: createSessionService({ ...deps, memory }),

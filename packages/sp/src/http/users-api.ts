@@ -1,0 +1,125 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import type { DirectoryError } from '../users/directory-error'
+import type { StoredUser } from '../users/user-service'
+import { API_BODY_LIMIT, adminAuth, apiError, readJson } from './admin-kit'
+import { type HttpDeps, NO_STORE, type SpEnv } from './env'
+
+const newUserBody = z.strictObject({
+  email: z.string(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  displayName: z.string().optional(),
+})
+const userChangesBody = z.strictObject({
+  email: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  displayName: z.string().optional(),
+  active: z.boolean().optional(),
+})
+
+/** A user as the JSON API shows it (Control Hub's columns plus the SCIM identifiers). */
+function userView(user: StoredUser) {
+  return {
+    id: user.id,
+    email: user.userName,
+    firstName: user.givenName,
+    lastName: user.familyName,
+    displayName: user.displayName,
+    active: user.active,
+    status: user.active ? 'Active' : 'Inactive',
+    userType: user.userType,
+    emails: user.emails,
+    externalId: user.externalId,
+    source: user.source,
+    created: user.created,
+    lastModified: user.lastModified,
+  }
+}
+
+function answer(
+  c: Context,
+  result: { ok: true; value: StoredUser } | { ok: false; error: DirectoryError },
+  status: 200 | 201 = 200,
+) {
+  return result.ok ? c.json(userView(result.value), status, NO_STORE) : apiError(c, result.error)
+}
+
+function offsetParam(c: Context, name: string): number | undefined | null {
+  const raw = c.req.query(name)
+  if (raw === undefined || raw === '') return undefined
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : null
+}
+
+/**
+ * Control Hub's users (Users > Manage users) and the SCIM token as JSON under `/api/v1`, behind
+ * the admin API bearer token.
+ */
+export function usersApiRoutes(deps: HttpDeps) {
+  const { users, scimToken } = deps.services
+  const scimUrls = () => {
+    const orgId = deps.services.store.read().organization.id
+    return {
+      scimBaseUrl: `${deps.url}/identity/scim/${orgId}/v2`,
+      legacyScimBaseUrl: `${deps.url}/v1/scim/${orgId}`,
+    }
+  }
+  return new Hono<SpEnv>()
+    .use('/api/v1/users', adminAuth(deps))
+    .use('/api/v1/users/*', adminAuth(deps))
+    .use('/api/v1/scim/*', adminAuth(deps))
+    .use(
+      '/api/v1/*',
+      bodyLimit({
+        maxSize: API_BODY_LIMIT,
+        onError: (c) =>
+          apiError(c, {
+            code: 'BODY_TOO_LARGE',
+            message: 'The body is larger than 1 MB.',
+            fix: 'Send a smaller body.',
+            status: 413,
+          }),
+      }),
+    )
+    .get('/api/v1/users', (c) => {
+      const offset = offsetParam(c, 'offset')
+      const limit = offsetParam(c, 'limit')
+      if (offset === null || limit === null || limit === 0) {
+        return apiError(c, {
+          code: 'INVALID_QUERY',
+          message: 'offset must be a whole number ≥ 0 and limit a whole number ≥ 1.',
+          fix: 'e.g. /api/v1/users?search=simon&offset=0&limit=50',
+        })
+      }
+      const page = users.list({
+        ...(c.req.query('search') ? { search: c.req.query('search') as string } : {}),
+        ...(offset === undefined ? {} : { offset }),
+        ...(limit === undefined ? {} : { limit }),
+      })
+      return c.json({ ...page, items: page.items.map(userView) }, 200, NO_STORE)
+    })
+    .post('/api/v1/users', async (c) => {
+      const body = await readJson(c, newUserBody)
+      if (!body.ok) return body.response
+      return answer(c, await users.add(body.value), 201)
+    })
+    .get('/api/v1/users/:id', (c) => answer(c, users.get(c.req.param('id'))))
+    .patch('/api/v1/users/:id', async (c) => {
+      const body = await readJson(c, userChangesBody)
+      if (!body.ok) return body.response
+      return answer(c, await users.modify(c.req.param('id'), body.value))
+    })
+    .delete('/api/v1/users/:id', async (c) => {
+      const removed = await users.remove(c.req.param('id'))
+      return removed.ok ? c.body(null, 204) : apiError(c, removed.error)
+    })
+    .post('/api/v1/users/:id/deactivate', async (c) => answer(c, await users.deactivate(c.req.param('id'))))
+    .post('/api/v1/users/:id/activate', async (c) => answer(c, await users.activate(c.req.param('id'))))
+    .get('/api/v1/scim/token', (c) => c.json({ token: scimToken.current(), ...scimUrls() }, 200, NO_STORE))
+    .post('/api/v1/scim/token', async (c) =>
+      c.json({ token: await scimToken.regenerate(), ...scimUrls() }, 201, NO_STORE),
+    )
+}

@@ -1,0 +1,12 @@
+import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { createScimService } from '../scim/scim-service'
+import { createScimTokenService } from '../scim/scim-token'
+import type { SpState } from '../state/sp-state'
+
+/** The directory's services besides the UserService: the SCIM server and its bearer token. */
+export function createDirectoryServices(deps: { store: DocumentStore<SpState>; runtime: Runtime }) {
+  return {
+    scim: createScimService(deps),
+    scimToken: createScimTokenService(deps),
+  }
+}
