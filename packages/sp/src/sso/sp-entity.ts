@@ -23,7 +23,7 @@ export function defaultEntityId(orgId: string): string {
 
 export function spEntityOf(state: SpSnapshot, baseUrl: string): SpEntity {
   const orgId = state.organization.id
-  const acsUrl = `${baseUrl}${acsPath(orgId)}`
+  const acsUrl = state.sso.settings.acsUrl ?? `${baseUrl}${acsPath(orgId)}`
   return {
     orgId,
     entityId: state.sso.settings.entityId ?? defaultEntityId(orgId),

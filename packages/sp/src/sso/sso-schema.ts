@@ -43,6 +43,11 @@ export type TestResult = z.infer<typeof testResultSchema>
 export const ssoSettingsSchema = z.object({
   /** null = Webex's `https://idbroker.webex.com/{orgId}`. */
   entityId: z.string().nullable(),
+  /**
+   * null = `{public URL}/idb/Consumer/metaAlias/{orgId}/sp`. Set it when the IdP knows the ACS by
+   * another URL (a proxy in front of the sandbox, or a captured Response being replayed).
+   */
+  acsUrl: z.string().url().nullable(),
   authnRequestBinding: z.enum(['redirect', 'post']),
   signAuthnRequests: z.boolean(),
   /** Which assertion value finds the Webex user: the `uid` attribute (Webex's default) or the NameID. */
@@ -71,6 +76,7 @@ export type SsoState = z.infer<typeof ssoStateSchema>
 
 export const DEFAULT_SSO_SETTINGS: SsoSettings = {
   entityId: null,
+  acsUrl: null,
   authnRequestBinding: 'redirect',
   signAuthnRequests: false,
   matchUserBy: 'uid',
