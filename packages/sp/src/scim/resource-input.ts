@@ -109,7 +109,7 @@ function normalizeComplex(
       const known = subAttributes.map((a) => a.name).join(', ')
       return badRequest('invalidSyntax', `"${path}" has no sub-attribute "${key}" (known: ${known}).`)
     }
-    if (raw === null || sub.mutability === 'readOnly') continue
+    if (raw === null || raw === undefined || sub.mutability === 'readOnly') continue
     const checked = normalizeValue(sub, raw, `${path}.${sub.name}`)
     if (!checked.ok) return checked
     out[sub.name] = checked.value
@@ -180,7 +180,7 @@ export function normalizeResource(
         `"${key.slice(0, 100)}" is not an attribute of ${resource.name} resources; remove it or check its spelling.`,
       )
     }
-    if (raw === null || def.mutability === 'readOnly') continue
+    if (raw === null || raw === undefined || def.mutability === 'readOnly') continue
     const checked = normalizeValue(def, raw, def.name)
     if (!checked.ok) return checked
     out[def.name] = checked.value

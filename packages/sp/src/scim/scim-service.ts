@@ -188,7 +188,7 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
       const existing = existingId === null ? undefined : dir.users.find((u) => u.id === existingId)
       const fields = userFromScim(resource, {
         requireUserType: existing === undefined && context.flavour === 'v2',
-        ...(existing ? { previousUserType: existing.userType } : {}),
+        ...(existing ? { previousUserType: existing.userType, previousUserName: existing.userName } : {}),
       })
       if (!fields.ok) return fields
       const conflict = userConflict(dir.users, fields.value, existing?.id)

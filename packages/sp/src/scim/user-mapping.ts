@@ -85,10 +85,26 @@ export interface UserWriteRules {
   readonly requireUserType: boolean
   /** The userType kept when the body has none (PUT and PATCH). */
   readonly previousUserType?: string
+  /** The userName before this write: a primary email equal to it follows a userName change. */
+  readonly previousUserName?: string
 }
 
-function checkEmails(raw: unknown, userName: string): Result<WebexUser['emails'], ScimError> {
-  const list = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : []
+function checkEmails(
+  raw: unknown,
+  userName: string,
+  previousUserName: string | undefined,
+): Result<WebexUser['emails'], ScimError> {
+  const given = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : []
+  // Entra's Webex connector changes userName alone (its mappings have no emails): the primary
+  // email that was the old userName moves with it.
+  const list = given.map((item) =>
+    previousUserName !== undefined &&
+    item.primary === true &&
+    typeof item.value === 'string' &&
+    item.value.toLowerCase() === previousUserName.toLowerCase()
+      ? { ...item, value: userName }
+      : item,
+  )
   const emails: WebexUser['emails'][number][] = []
   for (const [i, item] of list.entries()) {
     const value = checkEmail(item.value, `emails[${i}].value`)
@@ -157,7 +173,7 @@ export function userFromScim(
       `userType is required on create: add "userType": "user" (or ${USER_TYPES.slice(1).join(', ')}).`,
     )
   }
-  const emails = checkEmails(resource.emails, userName.value)
+  const emails = checkEmails(resource.emails, userName.value, rules.previousUserName)
   if (!emails.ok) return emails
   const name = isObject(resource.name) ? { ...resource.name } : {}
   const givenName = typeof name.givenName === 'string' ? name.givenName.trim() : ''
