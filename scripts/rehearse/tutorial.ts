@@ -246,9 +246,8 @@ const createWebexUser: Step<RehearsalContext> = {
   title: 'On Webex: create the user B Simon (Users > Manage users > Manually add or modify users)',
   async run(context, report) {
     const { sp, facts } = context
-    const { users } = await attempt(sp.users(), 'the Webex users', '')
     const email = TUTORIAL.webexUser.email
-    const existing = users.find((u) => u.userName.toLowerCase() === email)
+    const existing = await attempt(sp.findUser(email), 'the Webex users', 'Check the Webex emulator.')
     if (existing) {
       facts.webexUserId = existing.id
       report.did(`${email} already exists in Webex`)

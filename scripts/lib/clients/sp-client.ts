@@ -26,7 +26,8 @@ export interface TestResult {
 
 export interface WebexUserSummary {
   readonly id: string
-  readonly userName: string
+  /** The primary email: the Webex username. */
+  readonly email: string
   readonly displayName: string
   readonly active: boolean
 }
@@ -49,7 +50,13 @@ export function createSpClient(target: ApiTarget) {
     testResult: () => requestJson<TestResult>(target, { method: 'GET', path: '/api/v1/sso/test/result' }),
     enable: () => requestJson<unknown>(target, { method: 'POST', path: '/api/v1/sso/enable' }),
     disable: () => requestJson<unknown>(target, { method: 'POST', path: '/api/v1/sso/disable' }),
-    users: () => requestJson<{ users: WebexUserSummary[] }>(target, { method: 'GET', path: '/api/v1/users' }),
+    findUser: async (email: string) => {
+      const page = await requestJson<{ items: WebexUserSummary[] }>(target, {
+        method: 'GET',
+        path: `/api/v1/users?search=${encodeURIComponent(email)}`,
+      })
+      return page.items.find((u) => u.email.toLowerCase() === email.toLowerCase()) ?? null
+    },
     addUser: (body: { firstName: string; lastName: string; email: string }) =>
       requestJson<WebexUserSummary>(target, { method: 'POST', path: '/api/v1/users', body }),
     deleteUser: (id: string) =>
