@@ -2,16 +2,29 @@ import { createPrivateKey, type KeyObject } from 'node:crypto'
 import {
   type AdjustableClock,
   certificateToDer,
+  createMemoryStore,
+  HeadlessBrowser,
   type IdGenerator,
   offsetClock,
+  type Runtime,
   signIn,
   type TrustedCertificate,
   trustCertificate,
 } from '@sandbox/shared'
+import { createIdpApp } from '../../../packages/idp/src/app'
 import { CISCO_WEBEX_TEMPLATE_ID } from '../../../packages/idp/src/enterprise-apps/gallery'
 import { signingCertificateFor } from '../../../packages/idp/src/federation-metadata/metadata-service'
-import { createTestIdp, type TestIdp } from '../../../packages/idp/src/test-support/harness'
+import { createIdpServices } from '../../../packages/idp/src/services'
+import type { IdpState } from '../../../packages/idp/src/state/idp-state'
+import { createInitialIdpState } from '../../../packages/idp/src/state/initial-state'
+import {
+  inProcessTransport,
+  TEST_IDP_CONFIG,
+  TEST_IDP_URL,
+  type TestIdp,
+} from '../../../packages/idp/src/test-support/harness'
 import { authnRequestXml, redirectUrl } from '../../../packages/idp/src/test-support/saml-app'
+import { createTestRuntime } from '../../support/test-runtime'
 
 /** The Webex emulator's identifiers the IdP's app is configured with (Basic SAML Configuration). */
 export interface SpIdentity {
@@ -57,10 +70,12 @@ export interface ResponseSource {
 /** Starts an IdP with the Webex app configured for `sp` and the admin assigned. */
 export async function createResponseSource(
   sp: SpIdentity,
-  options: { ids?: IdGenerator } = {},
+  options: { ids?: IdGenerator; runtime?: Runtime; clock?: AdjustableClock } = {},
 ): Promise<ResponseSource> {
-  const clock = offsetClock()
-  const idp = await createTestIdp({ clock, ...(options.ids ? { ids: options.ids } : {}) })
+  const clock = options.clock ?? offsetClock()
+  const runtime =
+    options.runtime ?? (await createTestRuntime({ clock, ...(options.ids ? { ids: options.ids } : {}) }))
+  const idp = await createIdpOn(runtime)
   const created = await idp.services.apps.instantiate(CISCO_WEBEX_TEMPLATE_ID, 'Cisco Webex')
   if (!created.ok) throw new Error(created.error.message)
   const spId = created.value.servicePrincipal.id
@@ -116,5 +131,23 @@ function activeSigningKey(idp: TestIdp, spId: string): IdpSigningKey {
     privateKey: createPrivateKey(certificate.privateKeyPem),
     certificatePem: certificate.certificatePem,
     trusted: trustCertificate(der),
+  }
+}
+
+/** A test IdP (as packages/idp's createTestIdp) on a given runtime, so that it can share one CA and clock with the SP. */
+export async function createIdpOn(runtime: Runtime): Promise<TestIdp> {
+  const initial = await createInitialIdpState(runtime)
+  const store = createMemoryStore<IdpState>(initial.state)
+  const services = createIdpServices({ store, runtime, url: TEST_IDP_URL })
+  const app = createIdpApp({ config: TEST_IDP_CONFIG, runtime, store, url: TEST_IDP_URL }, services)
+  return {
+    runtime,
+    store,
+    services,
+    adminPassword: initial.adminPassword,
+    tenantId: initial.state.tenant.id,
+    url: TEST_IDP_URL,
+    app,
+    browser: () => new HeadlessBrowser({ transport: inProcessTransport(app, new URL(TEST_IDP_URL).origin) }),
   }
 }

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto'
-import { DSIG_NS, EXC_C14N, NS, type SignatureErrorCode } from '@sandbox/shared'
+import { DSIG_NS, descendantsNamed, EXC_C14N, NS, type SignatureErrorCode } from '@sandbox/shared'
 import type { SpIdentity } from './idp-response'
 import {
   assertionOf,
@@ -47,6 +47,10 @@ export interface ResponseCase {
   readonly name: string
   /** The row of research/security.md §6 it belongs to. */
   readonly row: number
+  /** The Webex emulator's refusal code at its ACS (packages/sp/API.md). */
+  readonly acs: string
+  /** Which signing option the IdP used for the base Response (default: the assertion). */
+  readonly idpSigning?: 'response' | 'both'
   readonly build: (ctx: CorpusContext) => string
   readonly verifier: { readonly target: VerifierTarget; readonly expect: SignatureErrorCode | 'VALID' }
 }
@@ -83,6 +87,15 @@ function evilCopy(assertion: Element, id: string | null = '_evil0123456789abcdef
   return evil
 }
 
+/** The value element of Webex's `uid` claim (the attribute the SP matches users by). */
+export function uidValue(assertion: Element): Element {
+  const uid = descendantsNamed(assertion, NS.assertion, 'Attribute').find(
+    (a) => a.getAttribute('Name') === 'uid',
+  )
+  if (!uid) throw new Error('the Webex app emits no uid claim')
+  return first(uid, 'AttributeValue')
+}
+
 function signedInfoTransforms(doc: Document): Element {
   return first(signatureOf(assertionOf(doc)) as Element, 'Transforms', DSIG_NS)
 }
@@ -101,12 +114,14 @@ const SHA1_DIGEST = 'http://www.w3.org/2000/09/xmldsig#sha1'
 export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'response-unsigned.assertion-unsigned',
+    acs: 'SSO_ASSERTION_UNSIGNED',
     row: 1,
     build: (ctx) => edit(ctx.assertionSigned, (doc) => detach(signatureOf(assertionOf(doc)) as Element)),
     verifier: { target: 'first-assertion', expect: 'SIGNATURE_MISSING' },
   },
   {
     name: 'signature-excluded.nameid-changed',
+    acs: 'SSO_ASSERTION_UNSIGNED',
     row: 2,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -118,12 +133,14 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'nameid-edited-after-signing',
+    acs: 'SSO_INVALID_SIGNATURE',
     row: 3,
     build: (ctx) => edit(ctx.assertionSigned, (doc) => setText(first(assertionOf(doc), 'NameID'), VICTIM)),
     verifier: { target: 'first-assertion', expect: 'DIGEST_MISMATCH' },
   },
   {
     name: 'attribute-edited-after-signing',
+    acs: 'SSO_INVALID_SIGNATURE',
     row: 3,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => setText(first(assertionOf(doc), 'AttributeValue'), 'tampered')),
@@ -131,6 +148,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'resigned-by-attacker.attacker-cert-in-keyinfo',
+    acs: 'SSO_UNTRUSTED_SIGNING_CERTIFICATE',
     row: 4,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -145,6 +163,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'resigned-by-attacker.keyinfo-removed',
+    acs: 'SSO_INVALID_SIGNATURE',
     row: 5,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -156,6 +175,8 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw1.evil-response-root.original-inside-signature',
+    acs: 'SSO_ASSERTION_COUNT',
+    idpSigning: 'response',
     row: 7,
     build: (ctx) =>
       edit(ctx.responseSigned, (doc) => {
@@ -171,6 +192,8 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw2.evil-response-root.original-before-signature',
+    acs: 'SSO_ASSERTION_COUNT',
+    idpSigning: 'response',
     row: 7,
     build: (ctx) =>
       edit(ctx.responseSigned, (doc) => {
@@ -186,6 +209,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw3.unsigned-assertion-before-signed',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 8,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -196,6 +220,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw4.signed-assertion-nested-in-evil',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 9,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -208,6 +233,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw7.evil-assertion-in-extensions',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 9,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -221,6 +247,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw5.evil-keeps-signature.unsigned-copy-appended',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 10,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -234,6 +261,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw6.evil-keeps-signature.copy-inside-signature',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 10,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -247,6 +275,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xsw8.evil-keeps-signature.copy-in-ds-object',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 10,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -262,6 +291,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'signed-assertion-duplicated.same-id-twice',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 11,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -272,6 +302,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'signed-assertion-inside-subject-confirmation-data',
+    acs: 'SSO_ASSERTION_COUNT',
     row: 12,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -284,6 +315,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'xpath-transform-added',
+    acs: 'SSO_SIGNATURE_PROFILE',
     row: 14,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -299,6 +331,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'three-transforms',
+    acs: 'SSO_SIGNATURE_PROFILE',
     row: 14,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -309,6 +342,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'c14n-with-comments',
+    acs: 'SSO_SIGNATURE_PROFILE',
     row: 14,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -320,6 +354,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'signature-rsa-sha1.digest-sha1',
+    acs: 'SSO_DEPRECATED_ALGORITHM',
     row: 15,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -333,6 +368,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'signature-rsa-sha256.digest-sha1',
+    acs: 'SSO_DEPRECATED_ALGORITHM',
     row: 15,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -353,22 +389,29 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
 export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'nameid-comment-injection',
+    acs: 'SSO_USER_NOT_FOUND',
     row: 13,
     build: (ctx) =>
       edit(
-        editSigned(ctx, (a) => setText(first(a, 'NameID'), `${VICTIM}.evil.test`)),
+        editSigned(ctx, (a) => {
+          setText(first(a, 'NameID'), `${VICTIM}.evil.test`)
+          setText(uidValue(a), `${VICTIM}.evil.test`)
+        }),
         (doc) => {
-          // After signing: exclusive c14n drops comments, so the signature still verifies.
-          const nameId = first(assertionOf(doc), 'NameID')
-          setText(nameId, VICTIM)
-          nameId.appendChild(doc.createComment(''))
-          nameId.appendChild(doc.createTextNode('.evil.test'))
+          // After signing: exclusive c14n drops comments, so the signature still verifies, and a
+          // reader that takes the first text node sees the victim (CVE-2017-11427 family).
+          for (const element of [first(assertionOf(doc), 'NameID'), uidValue(assertionOf(doc))]) {
+            setText(element, VICTIM)
+            element.appendChild(doc.createComment(''))
+            element.appendChild(doc.createTextNode('.evil.test'))
+          }
         },
       ),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'audience-of-another-sp',
+    acs: 'SSO_AUDIENCE_MISMATCH',
     row: 20,
     build: (ctx) =>
       editSigned(ctx, (a) => setText(first(a, 'Audience'), 'https://idbroker.webex.com/other-org')),
@@ -376,18 +419,21 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'audience-restriction-missing',
+    acs: 'SSO_AUDIENCE_MISMATCH',
     row: 20,
     build: (ctx) => editSigned(ctx, (a) => detach(first(a, 'AudienceRestriction'))),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'conditions-missing',
+    acs: 'SSO_CONDITIONS_MISSING',
     row: 21,
     build: (ctx) => editSigned(ctx, (a) => detach(first(a, 'Conditions'))),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'conditions-expired-beyond-skew',
+    acs: 'SSO_ASSERTION_EXPIRED',
     row: 22,
     build: (ctx) =>
       editSigned(ctx, (a) => {
@@ -399,6 +445,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'conditions-not-before-10-minutes-ahead',
+    acs: 'SSO_ASSERTION_NOT_YET_VALID',
     row: 23,
     build: (ctx) =>
       editSigned(ctx, (a) => first(a, 'Conditions').setAttribute('NotBefore', iso(ctx.now + 600_000))),
@@ -406,6 +453,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'subject-confirmation-data-expired',
+    acs: 'SSO_ASSERTION_EXPIRED',
     row: 24,
     build: (ctx) =>
       editSigned(ctx, (a) =>
@@ -415,6 +463,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'subject-confirmation-not-bearer',
+    acs: 'SSO_SUBJECT_CONFIRMATION',
     row: 24,
     build: (ctx) =>
       editSigned(ctx, (a) =>
@@ -427,12 +476,14 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'subject-confirmation-missing',
+    acs: 'SSO_SUBJECT_CONFIRMATION',
     row: 24,
     build: (ctx) => editSigned(ctx, (a) => detach(first(a, 'SubjectConfirmation'))),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'recipient-not-the-acs',
+    acs: 'SSO_RECIPIENT_MISMATCH',
     row: 25,
     build: (ctx) =>
       editSigned(ctx, (a) =>
@@ -442,6 +493,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'destination-not-the-acs',
+    acs: 'SSO_DESTINATION_MISMATCH',
     row: 25,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) =>
@@ -451,6 +503,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'in-response-to.response-and-subject-differ',
+    acs: 'SSO_INRESPONSETO_MISMATCH',
     row: 26,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) =>
@@ -460,6 +513,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'in-response-to.unknown-request',
+    acs: 'SSO_INRESPONSETO_MISMATCH',
     row: 26,
     build: (ctx) =>
       edit(
@@ -472,6 +526,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'unsolicited.no-in-response-to',
+    acs: 'SSO_UNSOLICITED_RESPONSE',
     row: 27,
     build: (ctx) =>
       edit(
@@ -482,6 +537,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'assertion-issuer-not-the-idp',
+    acs: 'SSO_UNTRUSTED_ISSUER',
     row: 29,
     build: (ctx) =>
       editSigned(ctx, (a) => setText(first(a, 'Issuer'), 'https://sts.windows.net/evil-tenant/')),
@@ -489,6 +545,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'response-issuer-not-the-idp',
+    acs: 'SSO_UNTRUSTED_ISSUER',
     row: 29,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => setText(first(doc.documentElement, 'Issuer'), 'https://evil.test/')),
@@ -496,6 +553,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'status-responder.no-assertion',
+    acs: 'SSO_IDP_ERROR',
     row: 30,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
@@ -510,6 +568,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'status-requester.with-signed-assertion',
+    acs: 'SSO_IDP_ERROR',
     row: 30,
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) =>
@@ -522,12 +581,14 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
   {
     name: 'nameid-empty',
+    acs: 'SSO_NAMEID_MISSING',
     row: 31,
     build: (ctx) => editSigned(ctx, (a) => setText(first(a, 'NameID'), '')),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'nameid-format-x509-subject',
+    acs: 'SSO_NAMEID_FORMAT',
     row: 31,
     build: (ctx) =>
       editSigned(ctx, (a) => {
