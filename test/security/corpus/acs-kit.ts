@@ -73,7 +73,7 @@ export async function expectAcsRefusal(
   intercepted: Intercepted,
   xml: string,
   code: string,
-  options: { relayState?: string; pendingKept?: boolean } = {},
+  options: { relayState?: string; pendingKept?: boolean; raw?: boolean } = {},
 ): Promise<AcsAnswer> {
   const before = sandbox.sp.store.read()
   const answer = await readAnswer(await sandbox.postToAcs(intercepted.browser, xml, options))

@@ -65,10 +65,12 @@ export interface Sandbox {
   reimportIdpMetadata(): Promise<void>
 }
 
-function transportFor(
-  apps: ReadonlyArray<readonly [string, { request: TestSp['app']['request'] }]>,
-  hold: () => boolean,
-): Transport {
+/** Anything with Hono's `request` (the two apps have different route types). */
+interface InProcessApp {
+  request(path: string, init: RequestInit): Response | Promise<Response>
+}
+
+function transportFor(apps: ReadonlyArray<readonly [string, InProcessApp]>, hold: () => boolean): Transport {
   return async (request) => {
     const entry = apps.find(([origin]) => request.url.origin === origin)
     if (!entry) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'no such site' }
@@ -125,10 +127,10 @@ export async function createSandbox(
   const idp = await createResponseSource(webexIdentity(orgId, TEST_SP_URL), { runtime, clock })
 
   let holding = false
-  const apps = [
+  const apps: ReadonlyArray<readonly [string, InProcessApp]> = [
     [new URL(TEST_SP_URL).origin, spApp],
     [new URL(idp.idp.url).origin, idp.idp.app],
-  ] as const
+  ]
   const browser = (): HeadlessBrowser => new HeadlessBrowser({ transport: transportFor(apps, () => holding) })
 
   const spMetadata = await (await sp.api('GET', '/api/v1/sso/sp-metadata')).text()
