@@ -47,7 +47,7 @@ describe('pages render directory and app data as text (stored XSS, security case
   it('sends the security headers on every page', async () => {
     const response = await t.app.request(`/${t.tenantId}/login?ctx=x`)
     expect(response.headers.get('x-frame-options')).toBe('DENY')
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(response.headers.get('referrer-policy')).toBe('same-origin')
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
   })
 })

@@ -19,7 +19,7 @@ function extraFormActions(c: Context): string[] {
 /**
  * Security headers for every page of both servers: a strict CSP whose only script is the
  * nonce'd auto-submit of the SAML POST binding, no framing, no referrer leakage of SAML
- * query strings. `form-action` can be widened per response to the one ACS a form posts to:
+ * query strings to other sites. `form-action` can be widened per response to the one ACS a form posts to:
  * a handler sets `c.set('formActionOrigins', [origin])`, and the directive is rewritten after
  * the handler ran (hono's secureHeaders computes its callbacks before the handler, too early).
  */
@@ -36,7 +36,10 @@ export function sandboxSecurityHeaders(): MiddlewareHandler {
       baseUri: ["'none'"],
       objectSrc: ["'none'"],
     },
-    referrerPolicy: 'no-referrer',
+    // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with every
+    // form POST, which would fail the sign-in form's Origin check; same-origin still keeps SAML
+    // query strings from leaking to other sites.
+    referrerPolicy: 'same-origin',
     xFrameOptions: 'DENY',
     strictTransportSecurity: false,
     crossOriginOpenerPolicy: 'same-origin',

@@ -12,8 +12,10 @@ h1 { font-size: 22px; font-weight: 600; margin: 0 0 16px; }
 h2 { font-size: 16px; font-weight: 600; margin: 0 0 12px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 18px 22px; margin-bottom: 16px; }
 dl { display: grid; grid-template-columns: 220px 1fr; gap: 8px 16px; margin: 0; }
-dt { color: var(--muted); }
-dd { margin: 0; }
+dt { color: var(--muted); overflow-wrap: anywhere; }
+dd { overflow-wrap: anywhere; }
+.attributes { grid-template-columns: minmax(180px, 45%) 1fr; }
+dd { margin: 0; min-width: 0; }
 code { font: 13px/1.4 "SF Mono", Menlo, Consolas, monospace; background: #f0f0f0; padding: 1px 4px; border-radius: 3px; }
 a { color: var(--blue); }
 .checks { width: 100%; border-collapse: collapse; }

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
+import { rehearse } from '../../scripts/rehearse/rehearse'
+import { silentOutput } from '../../scripts/rehearse/runner'
+import { launchChromium } from '../support/browser'
+import { ROOT } from '../support/cli'
+
+let browser: Browser
+let sandbox: RunningSandbox
+let password = ''
+let signOnUrl = ''
+const SCREENSHOTS = join(ROOT, 'test-results')
+
+beforeAll(async () => {
+  ;[browser, sandbox] = await Promise.all([launchChromium(), startSandbox()])
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const setUp = await rehearse(
+    {
+      idp: { baseUrl: sandbox.idp.url, token: sandbox.idp.graphApiToken },
+      sp: { baseUrl: sandbox.sp.url, token: sandbox.sp.adminApiToken },
+    },
+    { lastStep: 6, output: silentOutput },
+  )
+  expect(setUp.ok).toBe(true)
+  password = setUp.facts.testUserPassword ?? ''
+  signOnUrl = setUp.facts.signOnUrl ?? ''
+})
+afterAll(async () => {
+  await Promise.all([browser?.close(), sandbox?.close()])
+})
+
+/** Fails the test on any CSP violation the page reports. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text())
+  })
+  return violations
+}
+
+describe('B.Simon signs in to Webex in a real browser', () => {
+  it('SP-initiated: Sign-on URL, Entra sign-in form, auto-posted Response, Webex home', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const violations = watchCsp(page)
+    await page.goto(signOnUrl)
+    await page.fill('input[type=password]', password)
+    await page.fill('input[name=login]', 'B.Simon@contoso.com')
+    await Promise.all([page.waitForURL('**/webex/home'), page.click('[type=submit]')])
+    await expect(page.locator('#signed-in-user').textContent()).resolves.toBe('b.simon@contoso.com')
+    await page.screenshot({ path: join(SCREENSHOTS, 'webex-home.png'), fullPage: true })
+    const cookies = await context.cookies()
+    const session = cookies.find((c) => c.name === 'webex_sandbox_session')
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
+    expect(violations).toEqual([])
+    await context.close()
+  })
+
+  it('shows a Webex error page naming the cause when the Webex user is missing', async () => {
+    const users = (await fetch(`${sandbox.sp.url}/api/v1/users`, {
+      headers: { authorization: `Bearer ${sandbox.sp.adminApiToken}` },
+    }).then((r) => r.json())) as { items: { id: string }[] }
+    for (const user of users.items)
+      await fetch(`${sandbox.sp.url}/api/v1/users/${user.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${sandbox.sp.adminApiToken}` },
+      })
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(signOnUrl)
+    await page.fill('input[name=login]', 'B.Simon@contoso.com')
+    await page.fill('input[type=password]', password)
+    await Promise.all([page.waitForURL(/\/idb\/Consumer\//), page.click('[type=submit]')])
+    await expect(page.locator('.error-code code').textContent()).resolves.toBe('SSO_USER_NOT_FOUND')
+    await expect(page.getByText('Control Hub > Users').count()).resolves.toBeGreaterThan(0)
+    await page.screenshot({ path: join(SCREENSHOTS, 'webex-error.png'), fullPage: true })
+    await context.close()
+  })
+})
