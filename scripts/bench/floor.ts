@@ -2,9 +2,9 @@ import { createHash, sign, verify } from 'node:crypto'
 import { canonicalize, childNamed, NS, parseXml, type RsaKeyPair, SAML_MESSAGE_LIMITS } from '@sandbox/shared'
 import { type Summary, sample, summarize } from './stats'
 
-/** A typical Entra assertion: the claim set and shape of the real 2022 sample, 10 claims. */
-export function typicalAssertionXml(): string {
-  const claims = [
+/** The claims of a typical Entra assertion: the claim set of the real 2022 sample, 10 claims. */
+export function typicalClaims(): [name: string, value: string][] {
+  return [
     ['http://schemas.microsoft.com/identity/claims/tenantid', '5b5c94c6-14cf-42da-85bc-4e08722b253b'],
     ['http://schemas.microsoft.com/identity/claims/objectidentifier', '814bd554-6a00-405c-91d5-4132d39ba4fb'],
     ['http://schemas.microsoft.com/identity/claims/displayname', 'B.Simon'],
@@ -22,6 +22,11 @@ export function typicalAssertionXml(): string {
     ['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name', 'B.Simon@contoso.com'],
     ['uid', 'B.Simon@contoso.com'],
   ]
+}
+
+/** A typical Entra assertion: the shape of the real 2022 sample with {@link typicalClaims}. */
+export function typicalAssertionXml(): string {
+  const claims = typicalClaims()
   return `<samlp:Response xmlns:samlp="${NS.protocol}" ID="_r" Version="2.0" IssueInstant="2026-11-28T12:00:00.000Z"><Assertion xmlns="${NS.assertion}" ID="_a" IssueInstant="2026-11-28T12:00:00.000Z" Version="2.0"><Issuer>https://sts.windows.net/t/</Issuer><Subject><NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">B.Simon@contoso.com</NameID><SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><SubjectConfirmationData InResponseTo="_x" NotOnOrAfter="2026-11-28T13:00:00.000Z" Recipient="http://localhost:7080/acs"/></SubjectConfirmation></Subject><Conditions NotBefore="2026-11-28T11:55:00.000Z" NotOnOrAfter="2026-11-28T13:00:00.000Z"><AudienceRestriction><Audience>https://idbroker.webex.com/o</Audience></AudienceRestriction></Conditions><AttributeStatement>${claims
     .map(([name, value]) => `<Attribute Name="${name}"><AttributeValue>${value}</AttributeValue></Attribute>`)
     .join(

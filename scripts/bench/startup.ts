@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readRssMb } from './process-stats'
 import { type Summary, summarize } from './stats'
 
 /** Which entry point to start, and the line that says it is ready. */
@@ -55,17 +56,6 @@ function timeToReady(root: string, entry: Entry, dataDir: string): Promise<{ ms:
   })
 }
 
-/** Resident set size of a process in MB, from /proc (Linux). */
-export function readRssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN)
-    return kb / 1024
-  } catch {
-    return Number.NaN
-  }
-}
-
 /** Cold (empty data dir: CA and keys generated) and warm (state present) start-up of one entry. */
 export interface StartupResult {
   readonly label: string
@@ -95,4 +85,37 @@ export async function measureStartup(root: string, runs: number): Promise<Startu
     results.push({ label: entry.label, cold: summarize(cold), warm: summarize(warm), warmRssMb: rss })
   }
   return results
+}
+
+/** `startSandbox()` in this process (modules already loaded, as in a CI suite that starts it per test file). */
+export interface SandboxStartResult {
+  /** With a data directory whose state holds the keys: nothing generated. */
+  readonly cachedKeys: Summary
+  /** Ephemeral (the default): CA and every key generated. */
+  readonly ephemeral: Summary
+}
+
+/** Times `startSandbox()` until ready (both servers listening), then closes it. */
+export async function measureSandboxStart(runs: number): Promise<SandboxStartResult> {
+  const { startSandbox } = await import('../lib/start-sandbox')
+  const timeOne = async (options: { dataDir?: string }): Promise<number> => {
+    const started = performance.now()
+    const sandbox = await startSandbox(options)
+    const ms = performance.now() - started
+    await sandbox.close()
+    return ms
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-sandbox-'))
+  try {
+    await timeOne({ dataDir })
+    const cached: number[] = []
+    const ephemeral: number[] = []
+    for (let i = 0; i < runs; i += 1) {
+      cached.push(await timeOne({ dataDir }))
+      ephemeral.push(await timeOne({}))
+    }
+    return { cachedKeys: summarize(cached), ephemeral: summarize(ephemeral) }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 }

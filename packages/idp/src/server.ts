@@ -31,6 +31,8 @@ export interface RunningIdp {
   readonly graphApiToken: string
   /** The client credentials of the sandbox automation app (the token endpoint's client_credentials grant). */
   readonly automationClient: { readonly clientId: string; readonly clientSecret: string }
+  /** The app's handler, for in-process callers that skip the socket (benchmarks, embedding tests). */
+  readonly fetch: (request: Request) => Response | Promise<Response>
   /** Stops accepting requests, finishes in-flight ones, flushes state. */
   close(): Promise<void>
 }
@@ -73,6 +75,7 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
       clientId: state.automationClient.appId,
       clientSecret: state.automationClient.clientSecret,
     },
+    fetch: (request) => app.fetch(request, {}),
     close: async () => {
       await server.close()
       await opened.store.close()

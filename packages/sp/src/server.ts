@@ -22,6 +22,8 @@ export interface RunningSp {
   readonly adminApiToken: string
   /** Bearer token of the SCIM API. */
   readonly scimToken: string
+  /** The app's handler, for in-process callers that skip the socket (benchmarks, embedding tests). */
+  readonly fetch: (request: Request) => Response | Promise<Response>
   /** Stops accepting requests, finishes in-flight ones, flushes state. */
   close(): Promise<void>
 }
@@ -49,6 +51,7 @@ export async function startSp(config: SpConfig, runtime: Runtime): Promise<Runni
     firstStart: opened.created === true,
     adminApiToken: opened.store.read().adminApiToken,
     scimToken: opened.store.read().scimToken,
+    fetch: (request) => app.fetch(request),
     close: async () => {
       await server.close()
       await opened.store.close()

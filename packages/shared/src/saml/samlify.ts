@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module'
 import { StartupError } from '../startup-error'
+import { escapeXmlAttribute, escapeXmlText } from '../xml/escape'
 
 type Samlify = typeof import('samlify')
 
@@ -94,13 +95,138 @@ export async function samlifySecondOpinion(input: {
     const sp = samlify.ServiceProvider({
       metadata: input.spMetadata.replace(/^\uFEFF/, ''),
       wantAssertionsSigned: true,
-      ...(input.encryptionKeyPem ? { encPrivateKey: input.encryptionKeyPem, isAssertionEncrypted: true } : {}),
+      ...(input.encryptionKeyPem
+        ? { encPrivateKey: input.encryptionKeyPem, isAssertionEncrypted: true }
+        : {}),
     })
     const idp = samlify.IdentityProvider({ metadata: input.idpMetadata.replace(/^\uFEFF/, '') })
-    const parsed = await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: input.samlResponseBase64 } })
+    const parsed = await sp.parseLoginResponse(idp, 'post', {
+      body: { SAMLResponse: input.samlResponseBase64 },
+    })
     const nameId = (parsed.extract as { nameID?: unknown }).nameID
     return { accepted: true, detail: `samlify accepts it (NameID ${String(nameId)})` }
   } catch (error) {
-    return { accepted: false, detail: `samlify refuses it: ${error instanceof Error ? error.message : String(error)}` }
+    return {
+      accepted: false,
+      detail: `samlify refuses it: ${error instanceof Error ? error.message : String(error)}`,
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stock baseline for `pnpm bench` (issue 7): samlify's own SP-initiated flow, default options
+// and the stock schema validator, so the benchmark can put the sandbox's path beside it. Never
+// used by a server.
+
+/** The key and certificate of one side of the stock flow (PEM). */
+export interface StockSamlifyParty {
+  readonly privateKeyPem: string
+  readonly certificatePem: string
+}
+
+/** One claim of the stock flow's Response (name, value), e.g. Entra's claim URIs. */
+export type StockSamlifyClaim = readonly [name: string, value: string]
+
+/** samlify's four SP-initiated steps, wired between an IdP and an SP entity. */
+export interface StockSamlifyFlow {
+  /**
+   * createLoginRequest (Redirect) → parseLoginRequest → createLoginResponse (POST, assertion
+   * signed) → parseLoginResponse; resolves with the NameID samlify extracted.
+   */
+  signIn(): Promise<string>
+}
+
+function attributeStatement(claims: readonly StockSamlifyClaim[]): string {
+  const attributes = claims
+    .map(
+      ([name, value]) =>
+        `<saml:Attribute Name="${escapeXmlAttribute(name)}"><saml:AttributeValue>${escapeXmlText(value)}</saml:AttributeValue></saml:Attribute>`,
+    )
+    .join('')
+  return `<saml:AttributeStatement>${attributes}</saml:AttributeStatement>`
+}
+
+function authnStatement(instant: string, sessionIndex: string): string {
+  return `<saml:AuthnStatement AuthnInstant="${instant}" SessionIndex="${sessionIndex}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:Password</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>`
+}
+
+/**
+ * Builds samlify's stock flow: an IdP and an SP entity configured from options (samlify
+ * generates their metadata), the Response carrying `claims`. Requires {@link configureSamlify}.
+ */
+export function createStockSamlifyFlow(options: {
+  readonly idp: StockSamlifyParty
+  readonly sp: StockSamlifyParty
+  readonly nameId: string
+  readonly claims: readonly StockSamlifyClaim[]
+}): StockSamlifyFlow {
+  const samlify = samlifyApi()
+  const idp = samlify.IdentityProvider({
+    entityID: 'https://sts.windows.net/bench/',
+    privateKey: options.idp.privateKeyPem,
+    signingCert: options.idp.certificatePem,
+    nameIDFormat: ['urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress'],
+    singleSignOnService: [
+      { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: 'http://idp.bench/saml2' },
+    ],
+    singleLogoutService: [
+      { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: 'http://idp.bench/saml2' },
+    ],
+  })
+  const sp = samlify.ServiceProvider({
+    entityID: 'https://idbroker.webex.com/bench',
+    privateKey: options.sp.privateKeyPem,
+    signingCert: options.sp.certificatePem,
+    wantAssertionsSigned: true,
+    assertionConsumerService: [
+      { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: 'http://sp.bench/acs' },
+    ],
+  })
+  const statement = attributeStatement(options.claims)
+  return {
+    async signIn() {
+      const request = sp.createLoginRequest(idp, 'redirect') as { id: string; context: string }
+      const query = Object.fromEntries(new URL(request.context).searchParams)
+      const parsedRequest = await idp.parseLoginRequest(sp, 'redirect', { query })
+      const requestId = (parsedRequest.extract as { request?: { id?: string } }).request?.id ?? ''
+      const response = await idp.createLoginResponse(
+        sp,
+        parsedRequest as unknown as Parameters<typeof idp.createLoginResponse>[1],
+        'post',
+        { email: options.nameId },
+        (template: string) => {
+          const now = new Date()
+          const later = new Date(now.getTime() + 5 * 60_000).toISOString()
+          const id = `_${samlify.Utility.base64Encode(String(Math.random())).replace(/[^A-Za-z0-9]/g, '')}`
+          // replaceTagsByValue escapes values, so the XML statements go in first.
+          const withStatements = template
+            .replace('{AuthnStatement}', authnStatement(now.toISOString(), `${id}a`))
+            .replace('{AttributeStatement}', statement)
+          const context = samlify.SamlLib.replaceTagsByValue(withStatements, {
+            ID: id,
+            AssertionID: `${id}a`,
+            Destination: 'http://sp.bench/acs',
+            Audience: 'https://idbroker.webex.com/bench',
+            EntityID: 'https://idbroker.webex.com/bench',
+            SubjectRecipient: 'http://sp.bench/acs',
+            Issuer: 'https://sts.windows.net/bench/',
+            IssueInstant: now.toISOString(),
+            AssertionConsumerServiceURL: 'http://sp.bench/acs',
+            StatusCode: 'urn:oasis:names:tc:SAML:2.0:status:Success',
+            ConditionsNotBefore: now.toISOString(),
+            ConditionsNotOnOrAfter: later,
+            SubjectConfirmationDataNotOnOrAfter: later,
+            NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+            NameID: options.nameId,
+            InResponseTo: requestId,
+          })
+          return { id, context }
+        },
+      )
+      const parsedResponse = await sp.parseLoginResponse(idp, 'post', {
+        body: { SAMLResponse: (response as { context: string }).context },
+      })
+      return String((parsedResponse.extract as { nameID?: unknown }).nameID)
+    },
   }
 }

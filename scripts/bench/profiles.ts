@@ -1,0 +1,33 @@
+import type { MemoryLimits, PathLimits } from './our-path'
+
+/** The bounds of one benchmark run (counts and times; every loop stops at the first reached). */
+export interface BenchProfile {
+  readonly floorMs: number
+  readonly stock: { readonly maxRuns: number; readonly maxMs: number }
+  readonly startupRuns: number
+  readonly inProcess: PathLimits
+  readonly loopback: PathLimits
+  readonly memory: MemoryLimits
+}
+
+const LEVELS = [1, 8, 32] as const
+
+/** Full: under 3 minutes on 2 cores. Quick: seconds, for the test suite. */
+export const BENCH_PROFILES: Readonly<Record<'full' | 'quick', BenchProfile>> = {
+  full: {
+    floorMs: 3000,
+    stock: { maxRuns: 20, maxMs: 15_000 },
+    startupRuns: 3,
+    inProcess: { concurrencies: LEVELS, warmup: 100, maxSignIns: 2000, maxMs: 5000 },
+    loopback: { concurrencies: LEVELS, warmup: 100, maxSignIns: 3000, maxMs: 8000 },
+    memory: { checkpoints: [5000, 10_000], concurrency: 8, maxMs: 75_000 },
+  },
+  quick: {
+    floorMs: 300,
+    stock: { maxRuns: 2, maxMs: 5000 },
+    startupRuns: 1,
+    inProcess: { concurrencies: LEVELS, warmup: 5, maxSignIns: 40, maxMs: 2000 },
+    loopback: { concurrencies: LEVELS, warmup: 5, maxSignIns: 40, maxMs: 2000 },
+    memory: { checkpoints: [150, 250], concurrency: 8, maxMs: 10_000 },
+  },
+}

@@ -1,0 +1,294 @@
+import type { FloorResult } from './floor'
+import type { LevelResult, PathResult } from './our-path'
+import type { SandboxStartResult, StartupResult } from './startup'
+import { ms, type Summary } from './stats'
+import type { StockResult } from './stock'
+
+/** Where and how a run was made. */
+export interface BenchMeta {
+  readonly date: string
+  readonly mode: 'full' | 'quick'
+  readonly node: string
+  readonly cpus: number
+  readonly cpuModel: string
+  readonly platform: string
+  readonly durationMs: number
+}
+
+/** Every figure of one `pnpm bench` run. */
+export interface BenchFigures {
+  readonly floor: FloorResult
+  readonly stock: StockResult
+  readonly inProcess: PathResult
+  readonly loopback: PathResult
+  readonly startup: readonly StartupResult[]
+  readonly sandboxStart: SandboxStartResult
+}
+
+/** Ratios computed from the figures of the same run. */
+export interface BenchRatios {
+  /** The loopback level with the highest throughput. */
+  readonly loopbackBest: { readonly concurrency: number; readonly perSecond: number }
+  /** Loopback sign-ins/s ÷ stock samlify sign-ins/s. */
+  readonly loopbackVsStock: number
+  /** In-process sign-ins/s ÷ stock samlify sign-ins/s. */
+  readonly inProcessVsStock: number
+  /** Wall ms per sign-in at the best loopback throughput ÷ the floor's ms per sign-in. */
+  readonly loopbackVsFloor: number
+  /** IdP + SP CPU ms per sign-in (at the best level) ÷ the floor's ms per sign-in. */
+  readonly serverCpuVsFloor: number
+  /** Loopback p50 at concurrency 1 ÷ the floor's ms per sign-in. */
+  readonly latencyVsFloor: number
+  /** RSS growth from the first to the last memory checkpoint, per server, %. */
+  readonly idpRssGrowthPercent: number
+  readonly spRssGrowthPercent: number
+}
+
+/** One target of issue 7, checked against this run. */
+export interface TargetCheck {
+  readonly name: string
+  readonly target: string
+  readonly measured: string
+  readonly met: boolean
+}
+
+export interface BenchReport {
+  readonly meta: BenchMeta
+  readonly figures: BenchFigures
+  readonly ratios: BenchRatios
+  readonly targets: readonly TargetCheck[]
+}
+
+function best(levels: readonly LevelResult[]): LevelResult {
+  const first = levels[0]
+  if (!first) throw new Error('no load levels were measured')
+  return levels.reduce((a, b) => (b.perSecond > a.perSecond ? b : a), first)
+}
+
+function growth(from: number, to: number): number {
+  return ((to - from) / from) * 100
+}
+
+/** Computes the ratios from one run's figures. */
+export function computeRatios(figures: BenchFigures): BenchRatios {
+  const floorMs = figures.floor.perSignInMs
+  const loop = best(figures.loopback.levels)
+  const inProcess = best(figures.inProcess.levels)
+  const c1 = figures.loopback.levels.find((l) => l.concurrency === 1) ?? loop
+  const memory = figures.loopback.memory ?? []
+  const first = memory[0]
+  const last = memory[memory.length - 1]
+  return {
+    loopbackBest: { concurrency: loop.concurrency, perSecond: loop.perSecond },
+    loopbackVsStock: loop.perSecond / figures.stock.perSecond,
+    inProcessVsStock: inProcess.perSecond / figures.stock.perSecond,
+    loopbackVsFloor: 1000 / loop.perSecond / floorMs,
+    serverCpuVsFloor: (loop.serverCpuMsPerSignIn ?? Number.NaN) / floorMs,
+    latencyVsFloor: c1.latency.median / floorMs,
+    idpRssGrowthPercent: first && last ? growth(first.idpRssMb, last.idpRssMb) : Number.NaN,
+    spRssGrowthPercent: first && last ? growth(first.spRssMb, last.spRssMb) : Number.NaN,
+  }
+}
+
+function startupOf(figures: BenchFigures, label: string): StartupResult | undefined {
+  return figures.startup.find((s) => s.label === label)
+}
+
+/** Checks the issue's targets (2-core machine) against one run. */
+export function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[] {
+  const c1 = figures.loopback.levels.find((l) => l.concurrency === 1)
+  const both = startupOf(figures, 'both (pnpm start)')
+  const memory = figures.loopback.memory ?? []
+  const last = memory[memory.length - 1]
+  const maxRss = last ? Math.max(last.idpRssMb, last.spRssMb) : Number.NaN
+  const maxGrowth = Math.max(ratios.idpRssGrowthPercent, ratios.spRssGrowthPercent)
+  const x = (value: number): string => `${value.toFixed(1)}×`
+  return [
+    {
+      name: 'loopback throughput vs stock samlify',
+      target: '≥ 40×',
+      measured: x(ratios.loopbackVsStock),
+      met: ratios.loopbackVsStock >= 40,
+    },
+    {
+      name: 'loopback ms per sign-in vs floor',
+      target: '≤ 3×',
+      measured: x(ratios.loopbackVsFloor),
+      met: ratios.loopbackVsFloor <= 3,
+    },
+    {
+      name: 'loopback sign-ins/s (best concurrency)',
+      target: '≥ 150/s',
+      measured: `${ratios.loopbackBest.perSecond.toFixed(0)}/s at c=${ratios.loopbackBest.concurrency}`,
+      met: ratios.loopbackBest.perSecond >= 150,
+    },
+    {
+      name: 'loopback p50 at concurrency 1',
+      target: '≤ 15 ms',
+      measured: `${ms(c1?.latency.median ?? Number.NaN)} ms`,
+      met: (c1?.latency.median ?? Number.POSITIVE_INFINITY) <= 15,
+    },
+    {
+      name: 'cold start, both servers, keys generated',
+      target: '≤ 1500 ms',
+      measured: `${ms(both?.cold.median ?? Number.NaN)} ms`,
+      met: (both?.cold.median ?? Number.POSITIVE_INFINITY) <= 1500,
+    },
+    {
+      name: 'warm start, both servers',
+      target: '≤ 400 ms',
+      measured: `${ms(both?.warm.median ?? Number.NaN)} ms`,
+      met: (both?.warm.median ?? Number.POSITIVE_INFINITY) <= 400,
+    },
+    {
+      name: 'startSandbox() with cached keys',
+      target: '≤ 300 ms',
+      measured: `${ms(figures.sandboxStart.cachedKeys.median)} ms`,
+      met: figures.sandboxStart.cachedKeys.median <= 300,
+    },
+    {
+      name: `RSS per server after ${last?.afterSignIns ?? 0} sign-ins`,
+      target: '≤ 120 MB',
+      measured: `${maxRss.toFixed(0)} MB`,
+      met: maxRss <= 120,
+    },
+    {
+      name: `RSS growth ${memory[0]?.afterSignIns ?? 0} → ${last?.afterSignIns ?? 0} sign-ins`,
+      target: '< 10 %',
+      measured: `${maxGrowth.toFixed(1)} %`,
+      met: maxGrowth < 10,
+    },
+  ]
+}
+
+/** Builds the report of one run. */
+export function buildReport(meta: BenchMeta, figures: BenchFigures): BenchReport {
+  const ratios = computeRatios(figures)
+  return { meta, figures, ratios, targets: checkTargets(figures, ratios) }
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`
+  const rule = `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`
+  return [line(header), rule, ...rows.map(line)].join('\n')
+}
+
+function spread(s: Summary): string {
+  return `${ms(s.min)}..${ms(s.max)}`
+}
+
+function summaryRow(name: string, s: Summary, extra = ''): string[] {
+  return [name, ms(s.median), ms(s.p99), spread(s), String(s.n), extra]
+}
+
+function levelRows(path: string, levels: readonly LevelResult[]): string[][] {
+  return levels.map((l) => [
+    `${path}, c=${l.concurrency}`,
+    l.perSecond.toFixed(0),
+    ms(l.latency.median),
+    ms(l.latency.p99),
+    spread(l.latency),
+    String(l.signIns),
+    l.serverCpuMsPerSignIn === undefined ? '' : ms(l.serverCpuMsPerSignIn),
+  ])
+}
+
+/** The human-readable report: every figure, then the ratios and the targets. */
+export function formatReport(report: BenchReport): string {
+  const { meta, figures: f, ratios: r } = report
+  const x = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)}×` : '-')
+  const sections = [
+    `pnpm bench (${meta.mode}): ${meta.date}, Node ${meta.node}, ${meta.cpus} × ${meta.cpuModel}, ${meta.platform}, ${(meta.durationMs / 1000).toFixed(0)} s`,
+    '',
+    'Floor and stock baseline (ms, in this process)',
+    table(
+      ['figure', 'median', 'p99', 'range', 'n', 'note'],
+      [
+        summaryRow('RSA-2048 sign, KeyObject', f.floor.rsaSign),
+        summaryRow('RSA-2048 verify, KeyObject', f.floor.rsaVerify),
+        summaryRow('exc-c14n + SHA-256 of an Entra assertion', f.floor.canonicalizeAndDigest),
+        ['floor per sign-in (sign + c14n/digest)', ms(f.floor.perSignInMs), '', '', '', ''],
+        summaryRow(
+          'stock samlify sign-in (xmllint-wasm)',
+          f.stock.signIn,
+          `${f.stock.perSecond.toFixed(2)} sign-ins/s`,
+        ),
+      ],
+    ),
+    '',
+    'Our SP-initiated sign-in (headless client; latency ms; server CPU = IdP + SP ms per sign-in)',
+    table(
+      ['path', 'sign-ins/s', 'p50', 'p99', 'range', 'n', 'server CPU'],
+      [...levelRows('in-process', f.inProcess.levels), ...levelRows('loopback HTTP', f.loopback.levels)],
+    ),
+    '',
+    'Start-up (ms from spawn to ready; separate processes, bundled dist/)',
+    table(
+      ['server', 'cold median', 'cold range', 'warm median', 'warm range', 'RSS warm MB'],
+      [
+        ...f.startup.map((s) => [
+          s.label,
+          ms(s.cold.median),
+          spread(s.cold),
+          ms(s.warm.median),
+          spread(s.warm),
+          s.warmRssMb.toFixed(0),
+        ]),
+        [
+          'startSandbox() in-process, cached keys',
+          '',
+          '',
+          ms(f.sandboxStart.cachedKeys.median),
+          spread(f.sandboxStart.cachedKeys),
+          '',
+        ],
+        [
+          'startSandbox() in-process, ephemeral',
+          ms(f.sandboxStart.ephemeral.median),
+          spread(f.sandboxStart.ephemeral),
+          '',
+          '',
+          '',
+        ],
+      ],
+    ),
+    '',
+    'Memory (RSS MB of each server process, loopback run)',
+    table(
+      ['after sign-ins', 'IdP', 'SP'],
+      (f.loopback.memory ?? []).map((m) => [
+        String(m.afterSignIns),
+        m.idpRssMb.toFixed(0),
+        m.spRssMb.toFixed(0),
+      ]),
+    ),
+    '',
+    'Ratios (same run)',
+    table(
+      ['ratio', 'value'],
+      [
+        [
+          `loopback vs stock samlify (${r.loopbackBest.perSecond.toFixed(0)}/s at c=${r.loopbackBest.concurrency} ÷ ${f.stock.perSecond.toFixed(2)}/s)`,
+          x(r.loopbackVsStock),
+        ],
+        ['in-process vs stock samlify (best throughput)', x(r.inProcessVsStock)],
+        ['loopback wall ms per sign-in vs floor', x(r.loopbackVsFloor)],
+        ['loopback server CPU ms per sign-in vs floor', x(r.serverCpuVsFloor)],
+        ['loopback p50 at c=1 vs floor', x(r.latencyVsFloor)],
+        [
+          'RSS growth IdP / SP (%)',
+          `${r.idpRssGrowthPercent.toFixed(1)} / ${r.spRssGrowthPercent.toFixed(1)}`,
+        ],
+      ],
+    ),
+    '',
+    'Targets (issue 7, 2-core machine)',
+    table(
+      ['target', 'wanted', 'measured', 'met'],
+      report.targets.map((t) => [t.name, t.target, t.measured, t.met ? 'yes' : 'NO']),
+    ),
+  ]
+  return `${sections.join('\n')}\n`
+}
