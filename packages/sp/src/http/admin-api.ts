@@ -10,6 +10,7 @@ import { type HttpDeps, NO_STORE, type SpEnv } from './env'
 const importBody = z.strictObject({ xml: z.string().min(1), trustMode: z.enum(TRUST_MODES) })
 const settingsBody = ssoSettingsSchema.partial().strict()
 const rootBody = z.strictObject({ pem: z.string().min(1) })
+const orgBody = z.strictObject({ name: z.string() })
 
 /** Control Hub's SSO wizard as JSON (`/api/v1`; users and SCIM token: users-api.ts). */
 export function adminApiRoutes(deps: HttpDeps) {
@@ -37,6 +38,11 @@ export function adminApiRoutes(deps: HttpDeps) {
       }),
     )
     .get('/api/v1/org', (c) => c.json(sso.organization(), 200, NO_STORE))
+    .patch('/api/v1/org', async (c) => {
+      const body = await readJson(c, orgBody)
+      if (!body.ok) return body.response
+      return answer(c, await sso.renameOrganization(body.value.name))
+    })
     .get('/api/v1/sso', (c) => c.json(sso.status(), 200, NO_STORE))
     .get('/api/v1/sso/sp-metadata', (c) =>
       c.body(sso.spMetadata(), 200, {

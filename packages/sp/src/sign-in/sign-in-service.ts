@@ -22,7 +22,7 @@ import type { UserService } from '../users/user-service'
 import { authnRequestXml, type Outbound, outboundMessage } from './authn-request'
 import type { MemoryStores, SpSession } from './memory-stores'
 import { type AcceptedResponse, checkSamlResponse, type ResponseRefusal } from './response-checks'
-import { trustAnchors } from './trust-anchors'
+import { trustAnchorsOf } from './trust-anchors'
 
 /** Where the person lands after signing in when RelayState is absent or unsafe. */
 export const DEFAULT_LANDING = '/webex/home'
@@ -204,7 +204,7 @@ export function createSignInService(deps: {
         )
       const entity = spEntityOf(state, deps.url)
       const now = runtime.clock.now()
-      const anchors = trustAnchors(runtime, state)
+      const trust = trustAnchorsOf(runtime, state)
       const checked = checkSamlResponse(xml, {
         spEntityId: entity.entityId,
         acsUrl: entity.acsUrl,
@@ -213,7 +213,8 @@ export function createSignInService(deps: {
         judgeCertificate: (pem) =>
           judge(pem, {
             mode: config.trustMode,
-            anchors,
+            anchors: trust.anchors,
+            anchorsKey: `${trust.key}|${config.id}`,
             chain: config.chainCertificates.map((c) => certificateToDer(c) ?? Buffer.alloc(0)),
             at: now,
           }),
@@ -221,6 +222,7 @@ export function createSignInService(deps: {
         now,
         skewMs: state.sso.settings.clockSkewSeconds * 1000,
         allowSha1: state.sso.settings.allowSha1,
+        requireAssertionSignature: state.sso.settings.requireAssertionSignature,
         seenBefore: (id) => memory.seenBefore(id),
         checkInResponseTo: (inResponseTo) => {
           if (inResponseTo === null)

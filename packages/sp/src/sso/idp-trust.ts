@@ -14,6 +14,8 @@ export interface TrustInput {
   readonly mode: TrustMode
   /** The trust store (DER): the sandbox root CA plus the roots an admin added. */
   readonly anchors: readonly Buffer[]
+  /** Identifies the trust store's content (see trustAnchorsOf). */
+  readonly anchorsKey?: string
   /** Certificates the metadata offered besides the signing ones. */
   readonly chain: readonly Buffer[]
   readonly at: number
@@ -45,7 +47,7 @@ export function judgeSigningCertificate(
 export function createTrustCache() {
   const validated = new Map<string, ValidatedChain>()
   return (pem: string, input: TrustInput): Result<ValidatedChain, CertificateRefusal> => {
-    const key = `${input.mode}|${pem}|${input.anchors.length}|${input.chain.length}`
+    const key = `${input.mode}|${pem}|${input.anchorsKey ?? input.anchors.length}|${input.chain.length}`
     const known = validated.get(key)
     if (known && input.at >= known.validFrom && input.at <= known.validUntil) return ok(known)
     const der = certificateToDer(pem)

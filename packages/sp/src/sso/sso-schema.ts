@@ -55,15 +55,22 @@ export const ssoSettingsSchema = z.object({
   justInTimeProvisioning: z.boolean(),
   clockSkewSeconds: z.number().int().min(0).max(600),
   allowSha1: z.boolean(),
+  /** Webex wants the assertion signed; off, a signed Response covering an unsigned assertion is accepted. */
+  requireAssertionSignature: z.boolean(),
   /** Accept Responses that answer no AuthnRequest (My Apps tiles, "Test this application"). */
   allowIdpInitiated: z.boolean(),
 })
 export type SsoSettings = z.infer<typeof ssoSettingsSchema>
 
+/** As stored: settings added after the first state files default (PATCH bodies use the strict form). */
+const storedSsoSettingsSchema = ssoSettingsSchema.extend({
+  requireAssertionSignature: z.boolean().default(true),
+})
+
 export const ssoStateSchema = z.object({
   /** True once "Enable Single Sign-On" was saved after a successful test. */
   enabled: z.boolean(),
-  settings: ssoSettingsSchema,
+  settings: storedSsoSettingsSchema,
   /** The imported, not yet enabled configuration (the wizard's current draft). */
   pending: idpConfigSchema.nullable(),
   /** The configuration sign-ins use. */
@@ -83,6 +90,7 @@ export const DEFAULT_SSO_SETTINGS: SsoSettings = {
   justInTimeProvisioning: false,
   clockSkewSeconds: 180,
   allowSha1: false,
+  requireAssertionSignature: true,
   allowIdpInitiated: true,
 }
 

@@ -39,6 +39,22 @@ export function createSsoService(deps: {
       return { name: state.organization.name, ...entity }
     },
 
+    /** Organization Settings: the org's display name (shown on every Webex page). */
+    async renameOrganization(name: string): Promise<Result<ReturnType<typeof this.organization>, SsoError>> {
+      const trimmed = name.trim()
+      if (trimmed.length === 0 || trimmed.length > 80 || /[\u0000-\u001f]/.test(trimmed))
+        return ssoError(
+          'SETTINGS_INVALID',
+          'The organization name must be 1 to 80 characters, without control characters.',
+          'Send e.g. {"name": "Contoso"}.',
+        )
+      await store.update((draft) => {
+        draft.organization.name = trimmed
+        return ok(true)
+      })
+      return ok(this.organization())
+    },
+
     status() {
       const state = store.read()
       const describe = (config: NonNullable<typeof state.sso.pending>) => ({
