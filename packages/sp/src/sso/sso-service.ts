@@ -42,7 +42,7 @@ export function createSsoService(deps: {
     /** Organization Settings: the org's display name (shown on every Webex page). */
     async renameOrganization(name: string): Promise<Result<ReturnType<typeof this.organization>, SsoError>> {
       const trimmed = name.trim()
-      if (trimmed.length === 0 || trimmed.length > 80 || /[\u0000-\u001f]/.test(trimmed))
+      if (trimmed.length === 0 || trimmed.length > 80 || [...trimmed].some((ch) => ch.charCodeAt(0) < 0x20))
         return ssoError(
           'SETTINGS_INVALID',
           'The organization name must be 1 to 80 characters, without control characters.',
