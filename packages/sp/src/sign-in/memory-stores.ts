@@ -47,7 +47,9 @@ const SESSION_LIFETIME_MS = 8 * 3600_000
 export function createMemoryStores(clock: Clock) {
   const pending = new BoundedMap<string, PendingRequest>(10_000)
   const replay = new BoundedMap<string, number>(50_000)
-  const sessions = new BoundedMap<string, SpSession>(20_000)
+  // A session keeps the ACS's checks and the attributes (~10 KB): 2 000 of them (~20 MB) hold
+  // RSS flat under CI-scale load, where every sign-in opens a new one (issue 7).
+  const sessions = new BoundedMap<string, SpSession>(2_000)
   const testTickets = new BoundedMap<string, number>(1_000)
   const attempts: SignInAttempt[] = []
   return {
