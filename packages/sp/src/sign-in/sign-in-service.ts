@@ -8,7 +8,6 @@ import {
   ok,
   type Result,
   type Runtime,
-  samlifySecondOpinion,
   type TrustedCertificate,
   trustCertificate,
 } from '@sandbox/shared'
@@ -22,6 +21,7 @@ import type { UserService } from '../users/user-service'
 import { authnRequestXml, type Outbound, outboundMessage } from './authn-request'
 import type { MemoryStores, SpSession } from './memory-stores'
 import { type AcceptedResponse, checkSamlResponse, type ResponseRefusal } from './response-checks'
+import { recordTestResult } from './test-sso'
 import { trustAnchorsOf } from './trust-anchors'
 
 /** Where the person lands after signing in when RelayState is absent or unsafe. */
@@ -260,7 +260,13 @@ export function createSignInService(deps: {
         },
       })
       if (purpose === 'test')
-        return recordTest(checked, config, pending?.requestId ?? null, form.samlResponse ?? '')
+        return recordTestResult(
+          { store, runtime, users, memory, spMetadataOf },
+          checked,
+          config,
+          pending?.requestId ?? null,
+          form.samlResponse ?? '',
+        )
       if (!checked.ok) return outcome(checked.error)
       const { facts, checks } = checked.value
       const match = matchUser(facts.attributes, facts.nameId)
@@ -349,62 +355,6 @@ export function createSignInService(deps: {
         },
       }
     return { ok: true as const, value: users.findSignInUser(lookup), lookup }
-  }
-
-  async function recordTest(
-    checked: Result<AcceptedResponse, ResponseRefusal>,
-    config: DeepReadonly<IdpConfig>,
-    requestId: string | null,
-    samlResponseBase64: string,
-  ): Promise<AcsOutcome> {
-    const seen = checked.ok ? checked.value.facts : checked.error.seen
-    let message: string
-    if (checked.ok) {
-      const lookup = store.read().sso.settings.matchUserBy === 'uid' ? seen.attributes?.uid?.[0] : seen.nameId
-      const user = lookup ? users.findSignInUser(lookup) : null
-      message = `This test was successful. ${lookup ? (user ? `It signs in the Webex user ${user.userName}.` : `No Webex user matches "${lookup}" yet: add one in Users before people sign in.`) : 'The assertion has no uid attribute: add the uid claim on Entra.'}`
-      memory.rememberAssertion(checked.value.facts.assertionId, checked.value.facts.replayUntil)
-      if (requestId) memory.consumePending(requestId)
-    } else {
-      message = checked.error.message
-    }
-    // An independent second opinion (samlify's stock checks), affordable here: tests are rare.
-    const opinion = await samlifySecondOpinion({
-      spMetadata: spMetadataOf(store.read()),
-      idpMetadata: config.metadataXml,
-      samlResponseBase64,
-      encryptionKeyPem: store.read().encryptionCertificate.privateKeyPem,
-    })
-    const result: TestResult = {
-      idpConfigId: config.id,
-      status: checked.ok ? 'passed' : 'failed',
-      code: checked.ok ? null : checked.error.code,
-      message,
-      at: new Date(runtime.clock.now()).toISOString(),
-      nameId: seen.nameId ?? null,
-      attributes: Object.fromEntries(Object.entries(seen.attributes ?? {}).map(([k, v]) => [k, [...v]])),
-      certificate: seen.certificate ? `${seen.certificate.subject} (${seen.certificate.thumbprint})` : null,
-      samlifyAgrees: opinion.accepted === checked.ok,
-      samlifyDetail: opinion.detail,
-    }
-    await store.update((draft) => {
-      draft.sso.lastTest = result
-      return ok(true)
-    })
-    memory.logAttempt({
-      at: result.at,
-      purpose: 'test',
-      outcome: checked.ok ? 'success' : 'failure',
-      code: result.code,
-      message,
-      user: seen.nameId ?? null,
-    })
-    return {
-      kind: 'test',
-      result,
-      accepted: checked.ok ? checked.value : null,
-      refusal: checked.ok ? null : checked.error,
-    }
   }
 }
 

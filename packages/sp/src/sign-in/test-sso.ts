@@ -1,0 +1,85 @@
+import {
+  type DeepReadonly,
+  type DocumentStore,
+  ok,
+  type Result,
+  type Runtime,
+  samlifySecondOpinion,
+} from '@sandbox/shared'
+import type { IdpConfig, TestResult } from '../sso/sso-schema'
+import type { SpSnapshot, SpState } from '../state/sp-state'
+import type { UserService } from '../users/user-service'
+import type { MemoryStores } from './memory-stores'
+import type { AcceptedResponse, ResponseRefusal } from './response-checks'
+import type { AcsOutcome } from './sign-in-service'
+
+/** What recording a Test SSO Connection needs. */
+export interface TestRecorderDeps {
+  readonly store: DocumentStore<SpState>
+  readonly runtime: Runtime
+  readonly users: UserService
+  readonly memory: MemoryStores
+  readonly spMetadataOf: (state: SpSnapshot) => string
+}
+
+/**
+ * Test SSO Connection's verdict: the ACS checks' result, whether a Webex user would match,
+ * and samlify's independent opinion; stored so that "Enable" can require a passing test.
+ */
+export async function recordTestResult(
+  deps: TestRecorderDeps,
+  checked: Result<AcceptedResponse, ResponseRefusal>,
+  config: DeepReadonly<IdpConfig>,
+  requestId: string | null,
+  samlResponseBase64: string,
+): Promise<AcsOutcome> {
+  const { store, runtime, users, memory, spMetadataOf } = deps
+  const seen = checked.ok ? checked.value.facts : checked.error.seen
+  let message: string
+  if (checked.ok) {
+    const lookup = store.read().sso.settings.matchUserBy === 'uid' ? seen.attributes?.uid?.[0] : seen.nameId
+    const user = lookup ? users.findSignInUser(lookup) : null
+    message = `This test was successful. ${lookup ? (user ? `It signs in the Webex user ${user.userName}.` : `No Webex user matches "${lookup}" yet: add one in Users before people sign in.`) : 'The assertion has no uid attribute: add the uid claim on Entra.'}`
+    memory.rememberAssertion(checked.value.facts.assertionId, checked.value.facts.replayUntil)
+    if (requestId) memory.consumePending(requestId)
+  } else {
+    message = checked.error.message
+  }
+  // An independent second opinion (samlify's stock checks), affordable here: tests are rare.
+  const opinion = await samlifySecondOpinion({
+    spMetadata: spMetadataOf(store.read()),
+    idpMetadata: config.metadataXml,
+    samlResponseBase64,
+    encryptionKeyPem: store.read().encryptionCertificate.privateKeyPem,
+  })
+  const result: TestResult = {
+    idpConfigId: config.id,
+    status: checked.ok ? 'passed' : 'failed',
+    code: checked.ok ? null : checked.error.code,
+    message,
+    at: new Date(runtime.clock.now()).toISOString(),
+    nameId: seen.nameId ?? null,
+    attributes: Object.fromEntries(Object.entries(seen.attributes ?? {}).map(([k, v]) => [k, [...v]])),
+    certificate: seen.certificate ? `${seen.certificate.subject} (${seen.certificate.thumbprint})` : null,
+    samlifyAgrees: opinion.accepted === checked.ok,
+    samlifyDetail: opinion.detail,
+  }
+  await store.update((draft) => {
+    draft.sso.lastTest = result
+    return ok(true)
+  })
+  memory.logAttempt({
+    at: result.at,
+    purpose: 'test',
+    outcome: checked.ok ? 'success' : 'failure',
+    code: result.code,
+    message,
+    user: seen.nameId ?? null,
+  })
+  return {
+    kind: 'test',
+    result,
+    accepted: checked.ok ? checked.value : null,
+    refusal: checked.ok ? null : checked.error,
+  }
+}
