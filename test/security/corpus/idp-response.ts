@@ -70,12 +70,12 @@ export interface ResponseSource {
 /** Starts an IdP with the Webex app configured for `sp` and the admin assigned. */
 export async function createResponseSource(
   sp: SpIdentity,
-  options: { ids?: IdGenerator; runtime?: Runtime; clock?: AdjustableClock } = {},
+  options: { ids?: IdGenerator; runtime?: Runtime; clock?: AdjustableClock; url?: string } = {},
 ): Promise<ResponseSource> {
   const clock = options.clock ?? offsetClock()
   const runtime =
     options.runtime ?? (await createTestRuntime({ clock, ...(options.ids ? { ids: options.ids } : {}) }))
-  const idp = await createIdpOn(runtime)
+  const idp = await createIdpOn(runtime, options.url)
   const created = await idp.services.apps.instantiate(CISCO_WEBEX_TEMPLATE_ID, 'Cisco Webex')
   if (!created.ok) throw new Error(created.error.message)
   const spId = created.value.servicePrincipal.id
@@ -135,19 +135,20 @@ function activeSigningKey(idp: TestIdp, spId: string): IdpSigningKey {
 }
 
 /** A test IdP (as packages/idp's createTestIdp) on a given runtime, so that it can share one CA and clock with the SP. */
-export async function createIdpOn(runtime: Runtime): Promise<TestIdp> {
+export async function createIdpOn(runtime: Runtime, url: string = TEST_IDP_URL): Promise<TestIdp> {
   const initial = await createInitialIdpState(runtime)
   const store = createMemoryStore<IdpState>(initial.state)
-  const services = createIdpServices({ store, runtime, url: TEST_IDP_URL })
-  const app = createIdpApp({ config: TEST_IDP_CONFIG, runtime, store, url: TEST_IDP_URL }, services)
+  const services = createIdpServices({ store, runtime, url })
+  const config = { ...TEST_IDP_CONFIG, publicUrl: url, https: url.startsWith('https:') }
+  const app = createIdpApp({ config, runtime, store, url }, services)
   return {
     runtime,
     store,
     services,
     adminPassword: initial.adminPassword,
     tenantId: initial.state.tenant.id,
-    url: TEST_IDP_URL,
+    url,
     app,
-    browser: () => new HeadlessBrowser({ transport: inProcessTransport(app, new URL(TEST_IDP_URL).origin) }),
+    browser: () => new HeadlessBrowser({ transport: inProcessTransport(app, new URL(url).origin) }),
   }
 }

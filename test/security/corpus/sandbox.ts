@@ -97,14 +97,17 @@ function transportFor(apps: ReadonlyArray<readonly [string, InProcessApp]>, hold
  * for the IdP's admin. Every corpus case then starts from a real, working SSO setup.
  */
 export async function createSandbox(
-  options: { trustMode?: 'ca-signed' | 'self-signed-allowed' } = {},
+  options: { trustMode?: 'ca-signed' | 'self-signed-allowed'; https?: boolean } = {},
 ): Promise<Sandbox> {
+  const spUrl = options.https ? TEST_SP_URL.replace('http:', 'https:') : TEST_SP_URL
+  const idpUrl = options.https ? 'https://localhost:7070' : 'http://localhost:7070'
+  const spConfig: SpConfig = { ...SP_CONFIG, publicUrl: spUrl, https: options.https === true }
   const clock = offsetClock()
   const runtime = await createTestRuntime({ clock })
   const initial = await createInitialSpState(runtime)
   const spStore = createMemoryStore<SpState>(initial)
-  const spServices = createSpServices({ store: spStore, runtime, url: TEST_SP_URL })
-  const spApp = createSpApp({ config: SP_CONFIG, runtime, store: spStore, url: TEST_SP_URL }, spServices)
+  const spServices = createSpServices({ store: spStore, runtime, url: spUrl })
+  const spApp = createSpApp({ config: spConfig, runtime, store: spStore, url: spUrl }, spServices)
   const orgId = initial.organization.id
   const adminToken = initial.adminApiToken
   const sp: TestSp = {
@@ -112,7 +115,7 @@ export async function createSandbox(
     services: spServices,
     store: spStore,
     orgId,
-    url: TEST_SP_URL,
+    url: spUrl,
     adminToken,
     api: async (method, path, body, contentType = 'application/json') =>
       spApp.request(path, {
@@ -124,11 +127,11 @@ export async function createSandbox(
         ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       }),
   }
-  const idp = await createResponseSource(webexIdentity(orgId, TEST_SP_URL), { runtime, clock })
+  const idp = await createResponseSource(webexIdentity(orgId, spUrl), { runtime, clock, url: idpUrl })
 
   let holding = false
   const apps: ReadonlyArray<readonly [string, InProcessApp]> = [
-    [new URL(TEST_SP_URL).origin, spApp],
+    [new URL(spUrl).origin, spApp],
     [new URL(idp.idp.url).origin, idp.idp.app],
   ]
   const browser = (): HeadlessBrowser => new HeadlessBrowser({ transport: transportFor(apps, () => holding) })
@@ -177,7 +180,7 @@ export async function createSandbox(
       holding = true
       try {
         const result = await signIn({
-          startUrl: `${TEST_SP_URL}${acsPath(orgId)}${query}`,
+          startUrl: `${spUrl}${acsPath(orgId)}${query}`,
           username: idp.adminUpn,
           password: idp.adminPassword,
           browser: b,
@@ -199,7 +202,7 @@ export async function createSandbox(
     postToAcs: async (b, xml, post = {}) => {
       const cookie = b
         ? b.jar
-            .cookiesFor(new URL(`${TEST_SP_URL}${acsPath(orgId)}`))
+            .cookiesFor(new URL(`${spUrl}${acsPath(orgId)}`))
             .map((c) => `${c.name}=${c.value}`)
             .join('; ')
         : ''
