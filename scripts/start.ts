@@ -69,6 +69,8 @@ async function main(): Promise<void> {
       dataDir: config.idp.dataDir,
       firstStart: sandbox.idp.firstStart,
       startupMs: Math.round(performance.now()),
+      graphApiToken: sandbox.idp.graphApiToken,
+      controlHubToken: sandbox.sp.adminApiToken,
     }),
   )
 }

@@ -9,6 +9,9 @@ export interface ReadyFacts {
   readonly dataDir: string | null
   readonly firstStart: IdpFirstStart | null
   readonly startupMs: number
+  /** Bearer tokens of the Graph-shaped API and of Control Hub's API (sandbox-only secrets). */
+  readonly graphApiToken: string
+  readonly controlHubToken: string
 }
 
 /**
@@ -29,6 +32,11 @@ export function formatReadyBanner(facts: ReadyFacts): string {
     `  ${'Webex org ID'.padEnd(20)}${facts.orgId}`,
     `  ${'State'.padEnd(20)}${facts.dataDir ?? 'in memory (ephemeral: nothing is saved)'}`,
   ]
+  lines.push(
+    `  ${'Graph API token'.padEnd(20)}${facts.graphApiToken}   (${facts.idpUrl}/v1.0, packages/idp/API.md)`,
+    `  ${'Control Hub token'.padEnd(20)}${facts.controlHubToken}   (${facts.spUrl}/api/v1, packages/sp/API.md)`,
+  )
+  if (facts.dataDir) lines.push(`  ${''.padEnd(20)}(both also in ${facts.dataDir}/running.json while this runs)`)
   if (facts.firstStart) {
     lines.push(
       `  ${'Entra admin'.padEnd(20)}${facts.firstStart.adminUserPrincipalName}  password ${facts.firstStart.adminPassword}`,
