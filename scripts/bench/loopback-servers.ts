@@ -21,9 +21,12 @@ function startChild(
   childScript: string,
   role: 'idp' | 'sp',
   dataDir: string,
+  nodeArgs: readonly string[],
 ): Promise<{ child: ChildProcess; ready: ServerProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, role, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...nodeArgs, childScript, role, dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -52,9 +55,13 @@ function stop(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the IdP, then the SP (the IdP's first start creates the shared CA), each in its own
- * process from the bundled `server-child.mjs`, with a fresh data directory.
+ * process from the bundled `server-child.mjs`, with a fresh data directory. `nodeArgs` go to
+ * both processes (e.g. `--cpu-prof` to profile the servers under load).
  */
-export async function startLoopbackServers(childScript: string): Promise<LoopbackServers> {
+export async function startLoopbackServers(
+  childScript: string,
+  nodeArgs: (role: 'idp' | 'sp') => readonly string[] = () => [],
+): Promise<LoopbackServers> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-loopback-'))
   const children: ChildProcess[] = []
   const close = async (): Promise<void> => {
@@ -62,9 +69,9 @@ export async function startLoopbackServers(childScript: string): Promise<Loopbac
     rmSync(dataDir, { recursive: true, force: true })
   }
   try {
-    const idp = await startChild(childScript, 'idp', dataDir)
+    const idp = await startChild(childScript, 'idp', dataDir, nodeArgs('idp'))
     children.push(idp.child)
-    const sp = await startChild(childScript, 'sp', dataDir)
+    const sp = await startChild(childScript, 'sp', dataDir, nodeArgs('sp'))
     children.push(sp.child)
     return { idp: idp.ready, sp: sp.ready, close }
   } catch (error) {

@@ -1,4 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { BoundedMap } from '../collections/bounded-map'
 
 /**
  * Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url parts). N=1024 is deliberately
@@ -31,6 +32,24 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$')
 }
 
+/**
+ * Pairs (stored hash, password) that verified recently, as HMACs under a key that lives only in
+ * this process. scrypt costs ~1.3 ms of CPU per check, the largest single cost of a sign-in
+ * (issue 7's profile), and CI suites sign the same test users in thousands of times. Only
+ * successes are remembered, so a wrong password always pays the full scrypt cost; a changed
+ * password has a new salt and hash, so its old entry can never match again.
+ */
+const verifiedPairs = new BoundedMap<string, true>(1024)
+const verifiedPairsKey = randomBytes(32)
+
+function pairTag(password: string, stored: string): string {
+  return createHmac('sha256', verifiedPairsKey)
+    .update(stored)
+    .update('\0')
+    .update(password.normalize('NFC'))
+    .digest('base64')
+}
+
 /** Checks a password against a stored hash in constant time. A malformed hash never matches. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$')
@@ -38,9 +57,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const params = { N: Number(n), r: Number(r), p: Number(p) }
   if (![params.N, params.r, params.p].every((v) => Number.isSafeInteger(v) && v > 0) || params.N > 1 << 16)
     return false
+  const tag = pairTag(password, stored)
+  if (verifiedPairs.get(tag)) return true
   const expected = Buffer.from(hash, 'base64url')
   const actual = await derive(password, Buffer.from(salt, 'base64url'), params)
-  return expected.length === actual.length && timingSafeEqual(expected, actual)
+  const matches = expected.length === actual.length && timingSafeEqual(expected, actual)
+  if (matches) verifiedPairs.set(tag, true)
+  return matches
 }
 
 /**
