@@ -5,6 +5,7 @@ import {
   type Result,
   type Runtime,
   samlifySecondOpinion,
+  systemClock,
 } from '@sandbox/shared'
 import type { IdpConfig, TestResult } from '../sso/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
@@ -12,6 +13,17 @@ import type { UserService } from '../users/user-service'
 import type { MemoryStores } from './memory-stores'
 import type { AcceptedResponse, ResponseRefusal } from './response-checks'
 import type { AcsOutcome } from './sign-in-service'
+
+/**
+ * samlify judges validity windows by the machine's wall clock, not the SP's (injected) clock;
+ * when the two differ (a pinned clock, the clock-skew exercise) its opinion on timing can differ.
+ */
+function samlifyClockNote(spNow: number, wallNow: number = systemClock.now()): string {
+  const drift = Math.round(Math.abs(spNow - wallNow) / 1000)
+  return drift > 60
+    ? ` (samlify checks time against the wall clock, ${drift} s away from the SP's clock)`
+    : ''
+}
 
 /** What recording a Test SSO Connection needs. */
 export interface TestRecorderDeps {
@@ -62,7 +74,7 @@ export async function recordTestResult(
     attributes: Object.fromEntries(Object.entries(seen.attributes ?? {}).map(([k, v]) => [k, [...v]])),
     certificate: seen.certificate ? `${seen.certificate.subject} (${seen.certificate.thumbprint})` : null,
     samlifyAgrees: opinion.accepted === checked.ok,
-    samlifyDetail: opinion.detail,
+    samlifyDetail: `${opinion.detail}${samlifyClockNote(runtime.clock.now())}`,
   }
   await store.update((draft) => {
     draft.sso.lastTest = result
