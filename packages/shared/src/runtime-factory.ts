@@ -5,7 +5,7 @@ import { type IdGenerator, randomIds } from './ids'
 import { openSandboxCa, openTlsIdentity, type TlsIdentityPem } from './pki/ca-store'
 import { createKeyPool, type KeyPool } from './pki/keys'
 import type { Log, Runtime } from './runtime'
-import { configureSamlify } from './saml/samlify'
+import { checkSamlifyInstalled } from './saml/samlify'
 import { StartupError } from './startup-error'
 
 /** Where state lives: a directory, or nowhere (ephemeral, in memory). */
@@ -50,10 +50,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const caMissing = caPath === null || options.reset || !existsSync(caPath)
   const wanted = (caMissing ? 2 : 0) + (options.prefetchKeys ?? 0)
   if (wanted > 0) keys.warm(wanted)
-  const [ca] = await Promise.all([
-    openSandboxCa({ path: caPath, now: clock.now(), generateKey: () => keys.take(), reset: options.reset }),
-    configureSamlify(),
-  ])
+  checkSamlifyInstalled()
+  const ca = await openSandboxCa({
+    path: caPath,
+    now: clock.now(),
+    generateKey: () => keys.take(),
+    reset: options.reset,
+  })
   if (!ca.ok) throw new StartupError(ca.error.message)
   return {
     clock,

@@ -19,6 +19,25 @@ let loaded: Samlify | null = null
 const SCHEMA_VALIDATOR_PACKAGE = '@authenio/samlify-xmllint-wasm'
 
 /**
+ * Checks at boot, without loading them, that samlify and its schema validator are installed,
+ * so a broken install fails start-up with a clear message. Loading them costs ~50 ms and
+ * nothing on a server's sign-in path needs samlify, so {@link configureSamlify} runs on first
+ * use instead (issue 7's start-up target).
+ */
+export function checkSamlifyInstalled(): void {
+  const require = createRequire(import.meta.url)
+  for (const name of ['samlify', SCHEMA_VALIDATOR_PACKAGE]) {
+    try {
+      require.resolve(name)
+    } catch {
+      throw new StartupError(
+        `${name === 'samlify' ? 'samlify' : `samlify's schema validator ${name}`} is not installed. Run "pnpm install" in the sandbox folder, then start again.`,
+      )
+    }
+  }
+}
+
+/**
  * Loads samlify and installs its schema validator (libxml2 in WASM, no native build). It is
  * set once at boot; without it samlify would refuse every message, and a no-op validator
  * would drop its protection against signature wrapping (research/security.md §1.3).
@@ -91,6 +110,7 @@ export async function samlifySecondOpinion(input: {
   readonly encryptionKeyPem?: string
 }): Promise<SamlifyOpinion> {
   try {
+    await configureSamlify()
     const samlify = samlifyApi()
     const sp = samlify.ServiceProvider({
       metadata: input.spMetadata.replace(/^\uFEFF/, ''),
