@@ -3,10 +3,9 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
-import { rehearse } from '../../scripts/rehearse/rehearse'
-import { silentOutput } from '../../scripts/rehearse/runner'
 import { launchChromium } from '../support/browser'
 import { ROOT } from '../support/cli'
+import { setUpTutorial } from '../support/tutorial-setup'
 
 let browser: Browser
 let sandbox: RunningSandbox
@@ -17,16 +16,9 @@ const SCREENSHOTS = join(ROOT, 'test-results')
 beforeAll(async () => {
   ;[browser, sandbox] = await Promise.all([launchChromium(), startSandbox()])
   mkdirSync(SCREENSHOTS, { recursive: true })
-  const setUp = await rehearse(
-    {
-      idp: { baseUrl: sandbox.idp.url, token: sandbox.idp.graphApiToken },
-      sp: { baseUrl: sandbox.sp.url, token: sandbox.sp.adminApiToken },
-    },
-    { lastStep: 6, output: silentOutput },
-  )
-  expect(setUp.ok).toBe(true)
-  password = setUp.facts.testUserPassword ?? ''
-  signOnUrl = setUp.facts.signOnUrl ?? ''
+  const setUp = await setUpTutorial(sandbox, 6)
+  password = setUp.password
+  signOnUrl = setUp.signOnUrl
 })
 afterAll(async () => {
   await Promise.all([browser?.close(), sandbox?.close()])

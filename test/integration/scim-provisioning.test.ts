@@ -1,8 +1,7 @@
 import { HeadlessBrowser, signIn } from '@sandbox/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
-import { rehearse } from '../../scripts/rehearse/rehearse'
-import { silentOutput } from '../../scripts/rehearse/runner'
+import { setUpTutorial } from '../support/tutorial-setup'
 
 let sandbox: RunningSandbox
 let signOnUrl = ''
@@ -11,17 +10,9 @@ let scim: { token: string; legacyScimBaseUrl: string }
 
 beforeAll(async () => {
   sandbox = await startSandbox()
-  // Steps 1-5: SSO configured and enabled, but no Webex user yet.
-  const setUp = await rehearse(
-    {
-      idp: { baseUrl: sandbox.idp.url, token: sandbox.idp.graphApiToken },
-      sp: { baseUrl: sandbox.sp.url, token: sandbox.sp.adminApiToken },
-    },
-    { lastStep: 5, output: silentOutput },
-  )
-  expect(setUp.ok).toBe(true)
-  signOnUrl = setUp.facts.signOnUrl ?? ''
-  password = setUp.facts.testUserPassword ?? ''
+  const setUp = await setUpTutorial(sandbox, 5)
+  signOnUrl = setUp.signOnUrl
+  password = setUp.password
   scim = (await fetch(`${sandbox.sp.url}/api/v1/scim/token`, {
     headers: { authorization: `Bearer ${sandbox.sp.adminApiToken}` },
   }).then((r) => r.json())) as typeof scim
@@ -47,7 +38,10 @@ async function signInOutcome(): Promise<string> {
   })
   if (result.ok)
     return `signed in as ${(result.value.session as { user: { userName: string } }).user.userName}`
-  return /SSO_(USER_NOT_FOUND|USER_INACTIVE|UID_MISSING)/.exec(result.error.page?.facts.text ?? '')?.[0] ?? result.error.code
+  return (
+    /SSO_(USER_NOT_FOUND|USER_INACTIVE|UID_MISSING)/.exec(result.error.page?.facts.text ?? '')?.[0] ??
+    result.error.code
+  )
 }
 
 describe('users provisioned over SCIM are the users SSO signs in', () => {

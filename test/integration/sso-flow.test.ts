@@ -5,8 +5,7 @@ import { join } from 'node:path'
 import { HeadlessBrowser, signIn } from '@sandbox/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
-import { rehearse } from '../../scripts/rehearse/rehearse'
-import { silentOutput } from '../../scripts/rehearse/runner'
+import { setUpTutorial } from '../support/tutorial-setup'
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,16 +29,9 @@ const start = () => startSandbox({ dataDir, ...ports })
 beforeAll(async () => {
   ports = { idpPort: await freePort(), spPort: await freePort() }
   sandbox = await start()
-  const setUp = await rehearse(
-    {
-      idp: { baseUrl: sandbox.idp.url, token: sandbox.idp.graphApiToken },
-      sp: { baseUrl: sandbox.sp.url, token: sandbox.sp.adminApiToken },
-    },
-    { lastStep: 6, output: silentOutput },
-  )
-  expect(setUp.ok).toBe(true)
-  signOnUrl = setUp.facts.signOnUrl ?? ''
-  password = setUp.facts.testUserPassword ?? ''
+  const setUp = await setUpTutorial(sandbox, 6)
+  signOnUrl = setUp.signOnUrl
+  password = setUp.password
 })
 afterAll(async () => {
   await sandbox?.close()
