@@ -3,7 +3,7 @@
 // every figure with the ratios between them. Load goes to 127.0.0.1 only and is bounded.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, platform, release } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateRsaKeyPair } from '@sandbox/shared'
 import { bundleBenchEntries } from './bundle'
@@ -54,15 +54,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | { help: 
   return { quick, jsonFile }
 }
 
-function progress(line: string): void {
-  process.stderr.write(`bench: ${line}\n`)
-}
-
 /** Runs every measurement with `profile`'s bounds and returns the report. */
-export async function runBench(profile: BenchProfile, mode: 'full' | 'quick'): Promise<BenchReport> {
+export async function runBench(
+  profile: BenchProfile,
+  options: { mode: 'full' | 'quick'; rebuildDist: boolean; log?: (line: string) => void },
+): Promise<BenchReport> {
+  const progress = options.log ?? ((line: string) => process.stderr.write(`bench: ${line}\n`))
+  const { mode } = options
   const began = performance.now()
   progress('building dist/ and the benchmark server')
-  const childScript = await bundleBenchEntries(ROOT)
+  const childScript = await bundleBenchEntries(ROOT, { rebuildDist: options.rebuildDist })
   const [idpKey, spKey] = await Promise.all([generateRsaKeyPair(), generateRsaKeyPair()])
   progress('crypto floor')
   const floor = await measureFloor(idpKey, profile.floorMs)
@@ -101,13 +102,13 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const mode = options.quick ? 'quick' : 'full'
-  const report = await runBench(BENCH_PROFILES[mode], mode)
+  const report = await runBench(BENCH_PROFILES[mode], { mode, rebuildDist: true })
   process.stdout.write(formatReport(report))
   if (options.jsonFile) {
     const file = resolve(process.cwd(), options.jsonFile)
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
-    progress(`wrote ${join(options.jsonFile)}`)
+    process.stderr.write(`bench: wrote ${options.jsonFile}\n`)
   }
 }
 
