@@ -168,7 +168,15 @@ export function createSignInService(deps: {
       browserId: string | null
     }): Promise<AcsOutcome> {
       const decoded = decodePostBinding(form.samlResponse)
-      if (!decoded.ok)
+      if (!decoded.ok) {
+        memory.logAttempt({
+          at: new Date(runtime.clock.now()).toISOString(),
+          purpose: 'sign-in',
+          outcome: 'failure',
+          code: 'SSO_MALFORMED_RESPONSE',
+          message: decoded.error.message,
+          user: null,
+        })
         return {
           kind: 'refused',
           refusal: refusal(
@@ -177,6 +185,7 @@ export function createSignInService(deps: {
             'Post a base64-encoded SAML Response in the SAMLResponse field.',
           ),
         }
+      }
       const xml = decoded.value
       const claimed = RESPONSE_IN_RESPONSE_TO.exec(xml.slice(0, 4096))?.[1] ?? null
       const pending = claimed ? memory.peekPending(claimed) : undefined
