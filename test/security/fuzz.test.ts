@@ -6,6 +6,7 @@ import { authnRequestXml } from '../../packages/idp/src/test-support/saml-app'
 import { fuzzBase64, fuzzXml, mutate, randomText } from './corpus/fuzz-inputs'
 import { createResponseSource, type ResponseSource, webexIdentity } from './corpus/idp-response'
 import { createPrng, type Prng } from './corpus/prng'
+import { createSandbox, type Intercepted, type Sandbox } from './corpus/sandbox'
 
 /**
  * Seeded, deterministic fuzzing of every endpoint that parses hostile input, in-process via
@@ -75,7 +76,21 @@ async function fuzz(target: FuzzTarget, seed: number): Promise<FuzzReport> {
 
 const form = (fields: Record<string, string>): string => new URLSearchParams(fields).toString()
 
-describe(`fuzz: ${COUNT} inputs per endpoint`, () => {
+/** The token with one character changed (still a valid header value). */
+function wrongToken(prng: Prng, token: string): string {
+  const at = prng.int(token.length)
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  const replacement = alphabet.replace(token[at] ?? '', '')
+  return `${token.slice(0, at)}${replacement[prng.int(replacement.length)]}${token.slice(at + 1)}`
+}
+
+/** encodeURIComponent for fuzzed text: a lone surrogate (which it cannot encode) becomes U+FFFD. */
+const encodeQuery = (text: string): string =>
+  encodeURIComponent(
+    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  )
+
+describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
   let idp: ResponseSource
   let metadataIdp: ResponseSource
   beforeAll(async () => {
@@ -188,5 +203,170 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, () => {
       3,
     )
     expect(report.statuses.get(200) ?? 0).toBeGreaterThan(0)
+  })
+
+  describe('the Webex emulator', () => {
+    let sandbox: Sandbox
+    let seeds: Intercepted[]
+    let federation: string
+    beforeAll(async () => {
+      sandbox = await createSandbox()
+      seeds = []
+      for (let i = 0; i < 4; i += 1) seeds.push(await sandbox.intercept())
+      const appId = sandbox.idp.idp.store.read().apps.find((a) => a.servicePrincipal.id === sandbox.idp.spId)
+        ?.application.appId
+      federation = await (
+        await sandbox.idp.idp.app.request(
+          `/${sandbox.idp.idp.tenantId}/federationmetadata/2007-06/federationmetadata.xml?appid=${appId}`,
+        )
+      ).text()
+    })
+
+    it('the ACS', async () => {
+      const xmls = seeds.map((s) => s.responseXml)
+      const report = await fuzz(
+        {
+          name: 'sp-acs',
+          state: () => sandbox.sp.store.read(),
+          successes: [303],
+          send: (prng) => {
+            const seed = prng.pick(seeds)
+            // 1 in 200 is the genuine Response of its own browser (a success the first time).
+            const xml = prng.int(200) === 0 ? seed.responseXml : fuzzXml(prng, xmls)
+            const field = prng.int(10) === 0 ? fuzzBase64(prng, xml) : Buffer.from(xml).toString('base64')
+            const fields = new URLSearchParams({ SAMLResponse: field })
+            if (prng.int(4) === 0) fields.set('RelayState', randomText(prng, 120))
+            const body = prng.int(20) === 0 ? mutate(prng, fields.toString()) : fields.toString()
+            const cookie = seed.browser.jar
+              .cookiesFor(new URL(sandbox.sp.url))
+              .map((c) => `${c.name}=${c.value}`)
+              .join('; ')
+            return Promise.resolve(
+              sandbox.sp.app.request(`/idb/Consumer/metaAlias/${sandbox.sp.orgId}/sp`, {
+                method: 'POST',
+                headers: {
+                  'content-type':
+                    prng.int(20) === 0 ? 'multipart/form-data' : 'application/x-www-form-urlencoded',
+                  ...(prng.int(3) === 0 ? {} : { cookie }),
+                },
+                body,
+              }),
+            )
+          },
+        },
+        4,
+      )
+      expect(report.statuses.get(403) ?? 0).toBeGreaterThan(COUNT / 4) // most reached the checks
+    })
+
+    it('the IdP metadata import (Control Hub)', async () => {
+      const report = await fuzz(
+        {
+          name: 'sp-metadata-import',
+          state: () => sandbox.sp.store.read(),
+          successes: [200],
+          send: (prng) => {
+            const xml = fuzzXml(prng, [federation.replace(/^\uFEFF/, '')])
+            const mode = prng.pick(['ca-signed', 'self-signed-allowed', 'frobnicate'])
+            return Promise.resolve(
+              prng.int(5) === 0
+                ? sandbox.sp.api(
+                    'POST',
+                    '/api/v1/sso/idp-metadata',
+                    mutate(prng, JSON.stringify({ xml, trustMode: mode })),
+                  )
+                : sandbox.sp.api(
+                    'POST',
+                    `/api/v1/sso/idp-metadata?trustMode=${mode}`,
+                    xml,
+                    'application/xml',
+                  ),
+            )
+          },
+        },
+        5,
+      )
+      expect(report.statuses.get(200) ?? 0).toBeGreaterThan(0)
+    })
+
+    it('SCIM', async () => {
+      const token = sandbox.sp.services.scimToken.current()
+      const base = `/identity/scim/${sandbox.sp.orgId}/v2`
+      const created = await sandbox.sp.app.request(`${base}/Users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+        body: JSON.stringify({
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName: 'fuzz.target@contoso.com',
+          userType: 'user',
+        }),
+      })
+      const targetId = ((await created.json()) as { id: string }).id
+      const user = JSON.stringify({
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: 'fuzz@contoso.com',
+        userType: 'user',
+        name: { givenName: 'Fuzz', familyName: 'Er' },
+        emails: [{ value: 'fuzz@contoso.com', type: 'work', primary: true }],
+        active: true,
+      })
+      const patch = JSON.stringify({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [
+          { op: 'replace', path: 'displayName', value: 'x' },
+          { op: 'add', path: 'emails[type eq "work"].value', value: 'y@contoso.com' },
+          { op: 'remove', path: 'name.givenName' },
+        ],
+      })
+      const filters = [
+        'userName eq "fuzz@contoso.com"',
+        'emails[type eq "work" and value co "@"]',
+        'meta.lastModified gt "2020-01-01T00:00:00Z"',
+        'not (active eq true) or displayName sw "F"',
+      ]
+      const report = await fuzz(
+        {
+          name: 'sp-scim',
+          state: () => sandbox.sp.store.read(),
+          successes: [200, 201, 204],
+          send: (prng) => {
+            const headers = {
+              authorization: prng.int(30) === 0 ? `Bearer ${wrongToken(prng, token)}` : `Bearer ${token}`,
+              'content-type': 'application/scim+json',
+            }
+            const kind = prng.int(4)
+            const request = (path: string, init: RequestInit) =>
+              Promise.resolve(sandbox.sp.app.request(path, init))
+            if (kind === 0)
+              return request(`${base}/Users`, { method: 'POST', headers, body: mutate(prng, user) })
+            if (kind === 1)
+              return request(
+                `${base}/Users/${prng.int(8) === 0 ? encodeQuery(randomText(prng, 40)) : targetId}`,
+                {
+                  method: 'PATCH',
+                  headers,
+                  body: mutate(prng, patch),
+                },
+              )
+            if (kind === 2)
+              return request(`${base}/Users/${targetId}`, {
+                method: 'PUT',
+                headers,
+                body: mutate(prng, user),
+              })
+            const filter = encodeQuery(mutate(prng, prng.pick(filters)))
+            return request(
+              `${base}/Users?filter=${filter}&startIndex=${prng.int(5) - 1}&count=${prng.int(300) - 10}`,
+              {
+                method: 'GET',
+                headers,
+              },
+            )
+          },
+        },
+        6,
+      )
+      expect(report.statuses.get(400) ?? 0).toBeGreaterThan(0)
+    })
   })
 })
