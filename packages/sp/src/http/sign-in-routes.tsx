@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Outbound } from '../sign-in/authn-request'
+import type { LogoutHandling } from '../sign-in/logout-service'
 import { AutoPostForm, HomePage, MessagePage, SignInErrorPage, TestResultPage } from '../views/sign-in-pages'
 import { browserIdOf, clearSessionCookie, sessionIdOf, setSessionCookie } from './cookies'
 import { type HttpDeps, NO_STORE, type SpEnv } from './env'
@@ -44,6 +45,21 @@ export function signInRoutes(deps: HttpDeps) {
         NO_STORE,
       )
     return send(c, started.value)
+  }
+
+  function logoutAnswer(c: Context<SpEnv>, handled: LogoutHandling) {
+    if (handled.kind === 'respond') return send(c, handled.outbound)
+    if (handled.kind === 'error') return c.text(handled.message, 400)
+    return c.html(
+      <MessagePage
+        orgName={orgName()}
+        title="You signed out"
+        message="You signed out of Webex and of your identity provider."
+        link={{ href: '/', text: 'Sign in again' }}
+      />,
+      200,
+      NO_STORE,
+    )
   }
 
   return new Hono<SpEnv>()
@@ -156,20 +172,37 @@ export function signInRoutes(deps: HttpDeps) {
       )
     })
     .get('/idb/SPSloRedirect/metaAlias/:orgId/sp', (c) => {
-      const handled = sessions.handleLogoutMessage(new URL(c.req.url).search)
-      if (handled.kind === 'respond') return send(c, handled.outbound)
-      if (handled.kind === 'error') return c.text(handled.message, 400)
-      return c.html(
-        <MessagePage
-          orgName={orgName()}
-          title="You signed out"
-          message="You signed out of Webex and of your identity provider."
-          link={{ href: '/', text: 'Sign in again' }}
-        />,
-        200,
-        NO_STORE,
-      )
+      if (c.req.param('orgId') !== orgId()) return c.text('Unknown organization.', 404)
+      return logoutAnswer(c, sessions.handleLogoutMessage(new URL(c.req.url).search))
     })
+    .post(
+      '/idb/SPSloPOST/metaAlias/:orgId/sp',
+      bodyLimit({
+        maxSize: ACS_BODY_LIMIT,
+        onError: (c) => c.text('The logout message is larger than 512 KB.', 413),
+      }),
+      async (c) => {
+        if (c.req.param('orgId') !== orgId()) return c.text('Unknown organization.', 404)
+        let form: Record<string, string | File | (string | File)[]>
+        try {
+          form = await c.req.parseBody()
+        } catch {
+          return c.text(
+            'The SLO endpoint expects an HTML form post (application/x-www-form-urlencoded).',
+            400,
+          )
+        }
+        const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined)
+        return logoutAnswer(
+          c,
+          sessions.handlePostedLogoutMessage({
+            samlRequest: text('SAMLRequest'),
+            samlResponse: text('SAMLResponse'),
+            relayState: text('RelayState'),
+          }),
+        )
+      },
+    )
     .get('/api/v1/session', (c) => {
       const session = sessions.current(sessionIdOf(c))
       if (!session)

@@ -4,6 +4,7 @@ import {
   certificateToDer,
   childNamed,
   type DocumentStore,
+  decodePostBinding,
   decodeRedirectBinding,
   escapeXmlAttribute,
   escapeXmlText,
@@ -15,6 +16,7 @@ import {
   STATUS,
   textOf,
   trustCertificate,
+  verifyEnvelopedSignature,
   verifyRedirectSignature,
 } from '@sandbox/shared'
 import { spEntityOf } from '../sso/sp-entity'
@@ -96,37 +98,89 @@ export function createSessionService(deps: {
       if (!verified.ok) return { kind: 'error', message: verified.error.message }
       const parsed = parseXml(message.xml, SAML_MESSAGE_LIMITS)
       if (!parsed.ok) return { kind: 'error', message: parsed.error.message }
-      const root = parsed.value.documentElement
-      const issuer = childNamed(root, NS.assertion, 'Issuer')
-      if (!issuer || textOf(issuer).trim() !== idp.entityId)
-        return { kind: 'error', message: 'The logout message does not come from the configured IdP.' }
-      if (message.parameter === 'SAMLResponse') return { kind: 'signed-out' }
-      const nameId = childNamed(root, NS.assertion, 'NameID')
-      const sessionIndex = childNamed(root, NS.protocol, 'SessionIndex')
-      if (!nameId) return { kind: 'error', message: 'The LogoutRequest has no NameID.' }
-      memory.endSessionsOf(textOf(nameId).trim(), sessionIndex ? textOf(sessionIndex).trim() : null)
-      const destination = idp.sloUrl
-      if (!destination) return { kind: 'signed-out' }
-      const entity = spEntityOf(state, deps.url)
-      const a = escapeXmlAttribute
-      const xml = `<samlp:LogoutResponse xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${runtime.ids.samlId()}" Version="2.0" IssueInstant="${isoInstant(runtime.clock.now())}" Destination="${a(destination)}" InResponseTo="${a(attributeOf(root, 'ID') ?? '')}"><saml:Issuer>${escapeXmlText(entity.entityId)}</saml:Issuer><samlp:Status><samlp:StatusCode Value="${STATUS.success}"/></samlp:Status></samlp:LogoutResponse>`
-      return {
-        kind: 'respond',
-        outbound: outboundMessage({
-          xml,
-          parameter: 'SAMLResponse',
-          binding: 'redirect',
-          destination,
-          relayState: message.relayState,
-          signing: {
-            privateKey: signingKey(),
-            certificateBase64:
-              certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
-          },
-          algorithm: 'rsa-sha256',
-        }),
-      }
+      return afterVerification(parsed.value.documentElement, message.parameter, message.relayState)
     },
+
+    /**
+     * The SLO endpoint (POST binding): the same messages with an enveloped XML signature, which
+     * must verify with a certificate of the active IdP configuration.
+     */
+    handlePostedLogoutMessage(form: {
+      samlRequest: string | undefined
+      samlResponse: string | undefined
+      relayState: string | undefined
+    }): LogoutHandling {
+      if ((form.samlRequest === undefined) === (form.samlResponse === undefined))
+        return { kind: 'error', message: 'Post exactly one of SAMLRequest or SAMLResponse.' }
+      const parameter = form.samlRequest !== undefined ? 'SAMLRequest' : 'SAMLResponse'
+      const decoded = decodePostBinding(form.samlRequest ?? form.samlResponse)
+      if (!decoded.ok) return { kind: 'error', message: decoded.error.message }
+      const state = store.read()
+      const idp = state.sso.active
+      if (!idp)
+        return {
+          kind: 'error',
+          message: 'Single sign-on is not enabled, so there is no IdP to log out from.',
+        }
+      const parsed = parseXml(decoded.value, SAML_MESSAGE_LIMITS)
+      if (!parsed.ok) return { kind: 'error', message: parsed.error.message }
+      const root = parsed.value.documentElement
+      const verified = verifyEnvelopedSignature(root, {
+        trusted: idp.signingCertificates.map((pem) =>
+          trustCertificate(certificateToDer(pem) ?? Buffer.alloc(0)),
+        ),
+        allowSha1: state.sso.settings.allowSha1,
+      })
+      if (!verified.ok)
+        return {
+          kind: 'error',
+          message: `The logout message's signature was refused: ${verified.error.message}`,
+        }
+      return afterVerification(root, parameter, form.relayState)
+    },
+  }
+
+  /** What both bindings do once the message's signature verified. */
+  function afterVerification(
+    root: Element,
+    parameter: 'SAMLRequest' | 'SAMLResponse',
+    relayState: string | undefined,
+  ): LogoutHandling {
+    const state = store.read()
+    const idp = state.sso.active
+    if (!idp) return { kind: 'error', message: 'Single sign-on is not enabled.' }
+    const expected = parameter === 'SAMLRequest' ? 'LogoutRequest' : 'LogoutResponse'
+    if (root.namespaceURI !== NS.protocol || root.localName !== expected)
+      return { kind: 'error', message: `Expected a ${expected}, got <${root.nodeName}>.` }
+    const issuer = childNamed(root, NS.assertion, 'Issuer')
+    if (!issuer || textOf(issuer).trim() !== idp.entityId)
+      return { kind: 'error', message: 'The logout message does not come from the configured IdP.' }
+    if (parameter === 'SAMLResponse') return { kind: 'signed-out' }
+    const nameId = childNamed(root, NS.assertion, 'NameID')
+    const sessionIndex = childNamed(root, NS.protocol, 'SessionIndex')
+    if (!nameId) return { kind: 'error', message: 'The LogoutRequest has no NameID.' }
+    memory.endSessionsOf(textOf(nameId).trim(), sessionIndex ? textOf(sessionIndex).trim() : null)
+    const destination = idp.sloUrl
+    if (!destination) return { kind: 'signed-out' }
+    const entity = spEntityOf(state, deps.url)
+    const a = escapeXmlAttribute
+    const xml = `<samlp:LogoutResponse xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${runtime.ids.samlId()}" Version="2.0" IssueInstant="${isoInstant(runtime.clock.now())}" Destination="${a(destination)}" InResponseTo="${a(attributeOf(root, 'ID') ?? '')}"><saml:Issuer>${escapeXmlText(entity.entityId)}</saml:Issuer><samlp:Status><samlp:StatusCode Value="${STATUS.success}"/></samlp:Status></samlp:LogoutResponse>`
+    return {
+      kind: 'respond',
+      outbound: outboundMessage({
+        xml,
+        parameter: 'SAMLResponse',
+        binding: 'redirect',
+        destination,
+        relayState,
+        signing: {
+          privateKey: signingKey(),
+          certificateBase64:
+            certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
+        },
+        algorithm: 'rsa-sha256',
+      }),
+    }
   }
 }
 
