@@ -208,7 +208,7 @@ export async function createSandbox(
         : ''
       const fields = new URLSearchParams({ SAMLResponse: post.raw ? xml : encodePostBinding(xml) })
       if (post.relayState !== undefined) fields.set('RelayState', post.relayState)
-      return spApp.request(acsPath(orgId), {
+      const response = await spApp.request(acsPath(orgId), {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
@@ -217,6 +217,10 @@ export async function createSandbox(
         },
         body: fields.toString(),
       })
+      // As a browser would: the answer's cookies (a new session) go into its jar.
+      for (const line of response.headers.getSetCookie())
+        b?.jar.store(new URL(`${spUrl}${acsPath(orgId)}`), line)
+      return response
     },
   }
 }
