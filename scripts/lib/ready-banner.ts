@@ -36,7 +36,8 @@ export function formatReadyBanner(facts: ReadyFacts): string {
     `  ${'Graph API token'.padEnd(20)}${facts.graphApiToken}   (${facts.idpUrl}/v1.0, packages/idp/API.md)`,
     `  ${'Control Hub token'.padEnd(20)}${facts.controlHubToken}   (${facts.spUrl}/api/v1, packages/sp/API.md)`,
   )
-  if (facts.dataDir) lines.push(`  ${''.padEnd(20)}(both also in ${facts.dataDir}/running.json while this runs)`)
+  if (facts.dataDir)
+    lines.push(`  ${''.padEnd(20)}(both also in ${facts.dataDir}/running.json while this runs)`)
   if (facts.firstStart) {
     lines.push(
       `  ${'Entra admin'.padEnd(20)}${facts.firstStart.adminUserPrincipalName}  password ${facts.firstStart.adminPassword}`,
