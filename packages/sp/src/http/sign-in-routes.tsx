@@ -120,6 +120,9 @@ export function signInRoutes(deps: HttpDeps) {
               certificate={outcome.result.certificate}
               attributes={outcome.result.attributes}
               checks={checks}
+              at={outcome.result.at}
+              timing={outcome.result.timing}
+              samlify={{ agrees: outcome.result.samlifyAgrees, detail: outcome.result.samlifyDetail }}
             />,
             200,
             NO_STORE,

@@ -73,6 +73,14 @@ export async function recordTestResult(
     nameId: seen.nameId ?? null,
     attributes: Object.fromEntries(Object.entries(seen.attributes ?? {}).map(([k, v]) => [k, [...v]])),
     certificate: seen.certificate ? `${seen.certificate.subject} (${seen.certificate.thumbprint})` : null,
+    timing:
+      seen.issueInstant || seen.notBefore || seen.notOnOrAfter
+        ? {
+            issueInstant: seen.issueInstant ?? null,
+            notBefore: seen.notBefore ?? null,
+            notOnOrAfter: seen.notOnOrAfter ?? null,
+          }
+        : null,
     samlifyAgrees: opinion.accepted === checked.ok,
     samlifyDetail: `${opinion.detail}${samlifyClockNote(runtime.clock.now())}`,
   }

@@ -63,10 +63,17 @@ describe('the SSO wizard, step by step over HTTP', () => {
     const html = await page.text()
     expect(html).toContain('This test was successful.')
     expect(html).toContain(USER)
+    expect(html).toContain('2026-03-01T10:00:00.000Z') // IssueInstant and the Webex clock
+    expect(html).toContain('Second opinion (samlify)')
     expect(sessionCookieOf(page)).toBeNull()
     const result = await sp.api('GET', '/api/v1/sso/test/result')
     expect(result.json).toMatchObject({ status: 'passed', code: null, nameId: USER })
     expect(result.json.attributes.uid).toEqual([USER])
+    expect(result.json.timing).toEqual({
+      issueInstant: '2026-03-01T10:00:00.000Z',
+      notBefore: '2026-03-01T09:55:00.000Z',
+      notOnOrAfter: '2026-03-01T11:00:00.000Z',
+    })
     expect(result.json.certificate).toContain('Microsoft Azure Federated SSO Certificate')
     // The test link is one-use.
     expect((await sp.app.request(new URL(test.json.url).pathname)).status).toBe(410)

@@ -34,6 +34,15 @@ export const testResultSchema = z.object({
   nameId: z.string().nullable(),
   attributes: z.record(z.string(), z.array(z.string())),
   certificate: z.string().nullable(),
+  /** The assertion's timing as sent (IssueInstant, Conditions), beside the SP's clock (`at`). */
+  timing: z
+    .object({
+      issueInstant: z.string().nullable(),
+      notBefore: z.string().nullable(),
+      notOnOrAfter: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
   samlifyAgrees: z.boolean().nullable(),
   samlifyDetail: z.string().nullable(),
 })

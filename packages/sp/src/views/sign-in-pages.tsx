@@ -144,6 +144,13 @@ export function TestResultPage(props: {
   certificate: string | null
   attributes: Readonly<Record<string, readonly string[]>>
   checks: readonly Check[]
+  at: string
+  timing: {
+    readonly issueInstant: string | null
+    readonly notBefore: string | null
+    readonly notOnOrAfter: string | null
+  } | null
+  samlify: { readonly agrees: boolean | null; readonly detail: string | null }
 }) {
   return (
     <Layout title="Test SSO Connection" orgName={props.orgName}>
@@ -168,8 +175,27 @@ export function TestResultPage(props: {
           <dd>{props.nameId ?? '(not read)'}</dd>
           <dt>Signing certificate</dt>
           <dd>{props.certificate ?? '(not verified)'}</dd>
+          <dt>IssueInstant</dt>
+          <dd>{props.timing?.issueInstant ?? '(not read)'}</dd>
+          <dt>Valid from / until</dt>
+          <dd>
+            {props.timing?.notBefore ?? '-'} / {props.timing?.notOnOrAfter ?? '-'}
+          </dd>
+          <dt>Webex clock at the test</dt>
+          <dd>{props.at}</dd>
         </dl>
         <Attributes attributes={props.attributes} />
+      </section>
+      <section class="card">
+        <h2>Second opinion (samlify)</h2>
+        <p id="samlify-opinion">
+          {props.samlify.agrees === null
+            ? 'Not asked.'
+            : props.samlify.agrees
+              ? 'samlify reaches the same verdict.'
+              : 'samlify reaches a different verdict.'}{' '}
+          {props.samlify.detail ?? ''}
+        </p>
       </section>
       <section class="card">
         <h2>Checks</h2>
