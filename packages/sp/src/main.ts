@@ -28,7 +28,14 @@ async function main(): Promise<void> {
   stopOnSignals(() => sp.close())
   // performance.now() counts from process start, so module loading is included.
   const ms = Math.round(performance.now())
-  process.stdout.write(`Webex emulator ready in ${ms} ms: Control Hub ${sp.url}/admin (org ${sp.orgId})\n`)
+  const lines = [
+    `Webex emulator ready in ${ms} ms: Control Hub ${sp.url}/admin (org ${sp.orgId})`,
+    `Sign-on URL and ACS: ${sp.url}/idb/Consumer/metaAlias/${sp.orgId}/sp  (defaults; GET /api/v1/org shows the current ones)`,
+    `Control Hub API: ${sp.url}/api/v1  (Authorization: Bearer ${sp.adminApiToken}; see packages/sp/API.md)`,
+    `SCIM: ${sp.url}/identity/scim/${sp.orgId}/v2  (Authorization: Bearer ${sp.scimToken})`,
+  ]
+  if (sp.firstStart) lines.push('New organization: no SSO configured yet (Control Hub > Authentication).')
+  process.stdout.write(`${lines.join('\n')}\n`)
 }
 
 main().catch((error: unknown) => {
