@@ -178,6 +178,10 @@ describe('the ACS refuses, creating nothing', () => {
     const attempts = (await sp.api('GET', '/api/v1/sign-ins')).json.attempts
     expect(attempts.at(-1)).toMatchObject({ outcome: 'failure', code: c.code, purpose: 'sign-in' })
     if (c.code === 'SSO_IDP_ERROR') expect(page).toContain('AADSTS50105')
+    // The log names the user only from a verified assertion, never from a forged or changed one.
+    expect([null, '', USER]).toContain(attempts.at(-1).user)
+    if (c.code === 'SSO_AUDIENCE_MISMATCH') expect(attempts.at(-1).user).toBe(USER)
+    if (/SIGN|ALGORITHM/.test(c.code)) expect(attempts.at(-1).user).toBeNull()
     // Nothing was consumed: the genuine Response for the same request still signs in.
     const accepted = await sp.postToAcs(genuine, { browser: started.browser })
     expect(accepted.status).toBe(303)

@@ -199,7 +199,8 @@ export function createSignInService(deps: {
           outcome: 'failure',
           code: r.code,
           message: r.message,
-          user: null,
+          // Only read after the signature verified, so never an attacker's claim.
+          user: r.seen.nameId ?? null,
         })
         return { kind: 'refused', refusal: r }
       }
