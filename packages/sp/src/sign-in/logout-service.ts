@@ -53,7 +53,9 @@ export function createSessionService(deps: {
       if (!session || !idp?.sloUrl) return null
       const entity = spEntityOf(state, deps.url)
       const a = escapeXmlAttribute
-      const xml = `<samlp:LogoutRequest xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${runtime.ids.samlId()}" Version="2.0" IssueInstant="${isoInstant(runtime.clock.now())}" Destination="${a(idp.sloUrl)}"><saml:Issuer>${escapeXmlText(entity.entityId)}</saml:Issuer><saml:NameID Format="${a(session.nameIdFormat)}">${escapeXmlText(session.nameId)}</saml:NameID>${session.sessionIndex ? `<samlp:SessionIndex>${escapeXmlText(session.sessionIndex)}</samlp:SessionIndex>` : ''}</samlp:LogoutRequest>`
+      const requestId = runtime.ids.samlId()
+      memory.addLogoutRequest(requestId)
+      const xml = `<samlp:LogoutRequest xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${requestId}" Version="2.0" IssueInstant="${isoInstant(runtime.clock.now())}" Destination="${a(idp.sloUrl)}"><saml:Issuer>${escapeXmlText(entity.entityId)}</saml:Issuer><saml:NameID Format="${a(session.nameIdFormat)}">${escapeXmlText(session.nameId)}</saml:NameID>${session.sessionIndex ? `<samlp:SessionIndex>${escapeXmlText(session.sessionIndex)}</samlp:SessionIndex>` : ''}</samlp:LogoutRequest>`
       return outboundMessage({
         xml,
         parameter: 'SAMLRequest',
@@ -155,7 +157,16 @@ export function createSessionService(deps: {
     const issuer = childNamed(root, NS.assertion, 'Issuer')
     if (!issuer || textOf(issuer).trim() !== idp.entityId)
       return { kind: 'error', message: 'The logout message does not come from the configured IdP.' }
-    if (parameter === 'SAMLResponse') return { kind: 'signed-out' }
+    if (parameter === 'SAMLResponse') {
+      const answers = attributeOf(root, 'InResponseTo')
+      if (!answers || !memory.useLogoutRequest(answers))
+        return {
+          kind: 'error',
+          message:
+            'This LogoutResponse answers no logout Webex started (unknown, expired or already used InResponseTo).',
+        }
+      return { kind: 'signed-out' }
+    }
     const nameId = childNamed(root, NS.assertion, 'NameID')
     const sessionIndex = childNamed(root, NS.protocol, 'SessionIndex')
     if (!nameId) return { kind: 'error', message: 'The LogoutRequest has no NameID.' }

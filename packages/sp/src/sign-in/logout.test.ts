@@ -55,8 +55,9 @@ async function signedIn(): Promise<string> {
 const sessionStatus = async (cookie: string) =>
   (await sp.app.request('/api/v1/session', { headers: { cookie } })).status
 
-function idpMessage(kind: 'LogoutRequest' | 'LogoutResponse', inner: string): string {
-  return `<samlp:${kind} xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="_idp${kind}" Version="2.0" IssueInstant="2026-03-01T10:00:00.000Z" Destination="${TEST_SP_URL}"><saml:Issuer>${idp.entityId}</saml:Issuer>${inner}</samlp:${kind}>`
+function idpMessage(kind: 'LogoutRequest' | 'LogoutResponse', inner: string, inResponseTo?: string): string {
+  const answers = inResponseTo ? ` InResponseTo="${inResponseTo}"` : ''
+  return `<samlp:${kind} xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="_idp${kind}"${answers} Version="2.0" IssueInstant="2026-03-01T10:00:00.000Z" Destination="${TEST_SP_URL}"><saml:Issuer>${idp.entityId}</saml:Issuer>${inner}</samlp:${kind}>`
 }
 
 describe('single logout, started by Webex', () => {
@@ -81,18 +82,25 @@ describe('single logout, started by Webex', () => {
     expect(verifyRedirectSignature(message.value.signature as never, [spKey], false).ok).toBe(true)
     expect(await sessionStatus(cookie)).toBe(401)
 
-    // The IdP's signed LogoutResponse ends the round trip.
-    const answer = encodeRedirectBinding({
-      parameter: 'SAMLResponse',
-      xml: idpMessage(
-        'LogoutResponse',
-        `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>`,
-      ),
-      signing: { privateKey: idp.key.privateKey, algorithm: 'rsa-sha256' },
-    })
-    const done = await sp.app.request(`${sloRedirectPath(sp.orgId)}?${answer}`)
+    // The IdP's signed LogoutResponse to that request ends the round trip, once.
+    const requestId = /ID="([^"]+)"/.exec(message.value.xml)?.[1] ?? ''
+    const answerTo = (inResponseTo: string) =>
+      encodeRedirectBinding({
+        parameter: 'SAMLResponse',
+        xml: idpMessage(
+          'LogoutResponse',
+          `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>`,
+          inResponseTo,
+        ),
+        signing: { privateKey: idp.key.privateKey, algorithm: 'rsa-sha256' },
+      })
+    const stray = await sp.app.request(`${sloRedirectPath(sp.orgId)}?${answerTo('_neverSent')}`)
+    expect(stray.status).toBe(400)
+    const done = await sp.app.request(`${sloRedirectPath(sp.orgId)}?${answerTo(requestId)}`)
     expect(done.status).toBe(200)
     expect(await done.text()).toContain('You signed out of Webex and of your identity provider.')
+    const replayed = await sp.app.request(`${sloRedirectPath(sp.orgId)}?${answerTo(requestId)}`)
+    expect(replayed.status).toBe(400)
   })
 
   it('just signs out locally when the IdP metadata has no SLO endpoint', async () => {

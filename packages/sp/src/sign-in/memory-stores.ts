@@ -1,4 +1,4 @@
-import { BoundedMap, type Clock } from '@sandbox/shared'
+import { BoundedMap, type Clock, detached } from '@sandbox/shared'
 import type { Check } from './response-checks'
 
 /** An AuthnRequest waiting for its Response, bound to the browser that started it. */
@@ -42,7 +42,9 @@ const SESSION_LIFETIME_MS = 8 * 3600_000
 /**
  * The SP's in-memory tables, each bounded and expiring so a flood of requests costs memory
  * up to a cap (research/security.md §5, issue 7's memory target). A restart empties them,
- * as an outage would: configuration survives, sign-ins in flight do not.
+ * as an outage would: configuration survives, sign-ins in flight do not. What they keep from
+ * a request is {@link detached} first: strings read from a parsed SAML message are slices of
+ * the whole message and would keep it alive (~5 KB per entry).
  */
 export function createMemoryStores(clock: Clock) {
   const pending = new BoundedMap<string, PendingRequest>(10_000)
@@ -51,11 +53,12 @@ export function createMemoryStores(clock: Clock) {
   // RSS flat under CI-scale load, where every sign-in opens a new one (issue 7).
   const sessions = new BoundedMap<string, SpSession>(2_000)
   const testTickets = new BoundedMap<string, number>(1_000)
+  const logoutRequests = new BoundedMap<string, number>(1_000)
   const attempts: SignInAttempt[] = []
   return {
     addPending(entry: Omit<PendingRequest, 'expiresAt'>): PendingRequest {
-      const full = { ...entry, expiresAt: clock.now() + PENDING_LIFETIME_MS }
-      pending.set(entry.requestId, full)
+      const full = detached({ ...entry, expiresAt: clock.now() + PENDING_LIFETIME_MS })
+      pending.set(full.requestId, full)
       return full
     },
     peekPending(requestId: string): PendingRequest | undefined {
@@ -80,11 +83,11 @@ export function createMemoryStores(clock: Clock) {
       return true
     },
     rememberAssertion(assertionId: string, until: number): void {
-      replay.set(assertionId, until)
+      replay.set(detached(assertionId), until)
     },
     addSession(session: Omit<SpSession, 'expiresAt'>): SpSession {
-      const full = { ...session, expiresAt: clock.now() + SESSION_LIFETIME_MS }
-      sessions.set(session.id, full)
+      const full = detached({ ...session, expiresAt: clock.now() + SESSION_LIFETIME_MS })
+      sessions.set(full.id, full)
       return full
     },
     session(id: string): SpSession | undefined {
@@ -111,6 +114,15 @@ export function createMemoryStores(clock: Clock) {
       }
       return ended
     },
+    /** A LogoutRequest Webex sent: its LogoutResponse must answer it (InResponseTo), once. */
+    addLogoutRequest(requestId: string): void {
+      logoutRequests.set(requestId, clock.now() + PENDING_LIFETIME_MS)
+    },
+    useLogoutRequest(requestId: string): boolean {
+      const until = logoutRequests.get(requestId)
+      logoutRequests.delete(requestId)
+      return until !== undefined && until > clock.now()
+    },
     addTestTicket(ticket: string): void {
       testTickets.set(ticket, clock.now() + PENDING_LIFETIME_MS)
     },
@@ -120,7 +132,7 @@ export function createMemoryStores(clock: Clock) {
       return until !== undefined && until > clock.now()
     },
     logAttempt(attempt: SignInAttempt): void {
-      attempts.push(attempt)
+      attempts.push(detached(attempt))
       if (attempts.length > 200) attempts.shift()
     },
     attempts(): readonly SignInAttempt[] {
@@ -131,6 +143,7 @@ export function createMemoryStores(clock: Clock) {
       replay.clear()
       sessions.clear()
       testTickets.clear()
+      logoutRequests.clear()
       attempts.length = 0
     },
   }
