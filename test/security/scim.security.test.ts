@@ -123,7 +123,12 @@ describe('security.md §6 #45 SCIM input errors: syntax, uniqueness, filter, mut
 
   it('answers 409 uniqueness to a duplicate userName', async () => {
     await refused(
-      () => scim('POST', `${v2}/Users`, { schemas: [USER_URN], userName: 'SCIM.User@contoso.com', userType: 'user' }),
+      () =>
+        scim('POST', `${v2}/Users`, {
+          schemas: [USER_URN],
+          userName: 'SCIM.User@contoso.com',
+          userType: 'user',
+        }),
       409,
       'uniqueness',
     )
