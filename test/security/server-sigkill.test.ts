@@ -24,6 +24,7 @@ afterEach(async () => {
 interface Started {
   readonly run: CliRun
   readonly idp: string
+  readonly sp: string
 }
 
 async function startServer(dataDir: string): Promise<Started> {
@@ -31,8 +32,9 @@ async function startServer(dataDir: string): Promise<Started> {
   running.push(run)
   await run.waitFor(/Sandbox ready in \d+ ms/, 30_000)
   const idp = /Entra admin center\s+(http\S+?)\/\n/.exec(run.output())?.[1]
-  if (!idp) throw new Error(`no IdP URL in:\n${run.output()}`)
-  return { run, idp }
+  const sp = /Webex Control Hub\s+(http\S+?)\/admin\n/.exec(run.output())?.[1]
+  if (!idp || !sp) throw new Error(`no URLs in:\n${run.output()}`)
+  return { run, idp, sp }
 }
 
 interface StoredIdp {
@@ -45,83 +47,125 @@ function readIdpState(dataDir: string): StoredIdp {
   return envelope.data
 }
 
+interface StoredSp {
+  readonly adminApiToken: string
+  readonly directory: { readonly users: ReadonlyArray<{ readonly userName: string }> }
+}
+
+function readSpState(dataDir: string): StoredSp {
+  const envelope = JSON.parse(readFileSync(statePaths(dataDir).sp, 'utf8')) as { data: StoredSp }
+  return envelope.data
+}
+
+/** One state-changing call per server: a Graph user on the IdP, a Control Hub user on the SP. */
+function createCall(
+  started: Started,
+  tokens: { idp: string; sp: string },
+  server: 'idp' | 'sp',
+  name: string,
+) {
+  return server === 'idp'
+    ? fetch(`${started.idp}/v1.0/users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.idp}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          accountEnabled: true,
+          displayName: name,
+          mailNickname: name,
+          userPrincipalName: `${name}@contoso.com`,
+          passwordProfile: { password: 'Contoso1234!' },
+        }),
+      })
+    : fetch(`${started.sp}/api/v1/users`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.sp}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `${name}@contoso.com`, firstName: 'Kill', lastName: name }),
+      })
+}
+
 /**
- * Creates users with up to `parallel` requests in flight and SIGKILLs the server right after
- * the `killAfter`-th acknowledgement, so the kill lands while other writes are under way.
+ * Creates users on both servers with up to six requests in flight and SIGKILLs the process right
+ * after the `killAfter`-th acknowledgement, so the kill lands while other writes are under way.
  */
 async function hammerUntilKilled(
   started: Started,
-  token: string,
+  tokens: { idp: string; sp: string },
   round: number,
   killAfter: number,
-): Promise<string[]> {
-  const acknowledged: string[] = []
+): Promise<{ idp: string[]; sp: string[] }> {
+  const acknowledged = { idp: [] as string[], sp: [] as string[] }
   let counter = 0
   let killed = false
-  const one = async (): Promise<void> => {
+  const one = async (server: 'idp' | 'sp'): Promise<void> => {
     while (!killed) {
       counter += 1
-      const upn = `kill${round}-${counter}@contoso.com`
+      const name = `kill${round}x${counter}`
       try {
-        const response = await fetch(`${started.idp}/v1.0/users`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            accountEnabled: true,
-            displayName: `Kill ${round} ${counter}`,
-            mailNickname: `kill${round}x${counter}`,
-            userPrincipalName: upn,
-            passwordProfile: { password: 'Contoso1234!' },
-          }),
-        })
+        const response = await createCall(started, tokens, server, name)
         await response.arrayBuffer()
-        if (response.status === 201) acknowledged.push(upn)
-        else if (!killed) throw new Error(`unexpected ${response.status} creating ${upn}`)
+        if (response.status === 201) acknowledged[server].push(`${name}@contoso.com`)
+        else if (!killed) throw new Error(`unexpected ${response.status} creating ${name} on the ${server}`)
       } catch (error) {
         if (!killed) throw error
         return
       }
-      if (!killed && acknowledged.length >= killAfter) {
+      if (!killed && acknowledged.idp.length + acknowledged.sp.length >= killAfter) {
         killed = true
         started.run.child.kill('SIGKILL')
       }
     }
   }
-  await Promise.all(Array.from({ length: 6 }, one))
+  await Promise.all((['idp', 'sp', 'idp', 'sp', 'idp', 'sp'] as const).map(one))
   expect(await started.run.exited).toBe('SIGKILL')
   return acknowledged
 }
 
 describe('a SIGKILLed server loses no acknowledged change', () => {
-  it('keeps every 2xx user across four kills at random points, and the state file always parses', async () => {
+  it('keeps every 2xx user on both servers across four kills at random points; the state files always parse', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sigkill-'))
     const prng = createPrng(0x5eed)
-    const expected: string[] = []
+    const expected = { idp: [] as string[], sp: [] as string[] }
+    const missing = (): { idp: string[]; sp: string[] } => {
+      const idpUsers = new Set(readIdpState(dataDir).users.map((u) => u.userPrincipalName))
+      const spUsers = new Set(readSpState(dataDir).directory.users.map((u) => u.userName.toLowerCase()))
+      return {
+        idp: expected.idp.filter((upn) => !idpUsers.has(upn)),
+        sp: expected.sp.filter((email) => !spUsers.has(email.toLowerCase())),
+      }
+    }
     for (let round = 0; round < 4; round += 1) {
       const started = await startServer(dataDir)
-      const before = readIdpState(dataDir)
       // Everything acknowledged in earlier rounds survived the kill and the restart.
-      const stored = new Set(before.users.map((u) => u.userPrincipalName))
-      expect(expected.filter((upn) => !stored.has(upn))).toEqual([])
-      expected.push(...(await hammerUntilKilled(started, before.graphApiToken, round, 5 + prng.int(30))))
+      expect(missing()).toEqual({ idp: [], sp: [] })
+      const tokens = { idp: readIdpState(dataDir).graphApiToken, sp: readSpState(dataDir).adminApiToken }
+      const acknowledged = await hammerUntilKilled(started, tokens, round, 10 + prng.int(40))
+      expected.idp.push(...acknowledged.idp)
+      expected.sp.push(...acknowledged.sp)
     }
     const final = await startServer(dataDir)
-    const state = readIdpState(dataDir)
-    const stored = new Set(state.users.map((u) => u.userPrincipalName))
-    expect(expected.length).toBeGreaterThan(20)
-    expect(expected.filter((upn) => !stored.has(upn))).toEqual([])
-    // The restarted server serves them too (not just the file).
+    expect(expected.idp.length).toBeGreaterThan(10)
+    expect(expected.sp.length).toBeGreaterThan(10)
+    expect(missing()).toEqual({ idp: [], sp: [] })
+    // The restarted servers serve them too (not just the files).
+    const tokens = { idp: readIdpState(dataDir).graphApiToken, sp: readSpState(dataDir).adminApiToken }
     const listed = await fetch(`${final.idp}/v1.0/users?$top=999`, {
-      headers: { authorization: `Bearer ${state.graphApiToken}` },
+      headers: { authorization: `Bearer ${tokens.idp}` },
     })
-    const names = ((await listed.json()) as { value: { userPrincipalName: string }[] }).value.map(
+    const upns = ((await listed.json()) as { value: { userPrincipalName: string }[] }).value.map(
       (u) => u.userPrincipalName,
     )
-    expect(expected.filter((upn) => !names.includes(upn))).toEqual([])
+    expect(expected.idp.filter((upn) => !upns.includes(upn))).toEqual([])
+    for (const email of expected.sp.slice(-5)) {
+      const found = await fetch(`${final.sp}/api/v1/users?search=${encodeURIComponent(email)}`, {
+        headers: { authorization: `Bearer ${tokens.sp}` },
+      })
+      expect(JSON.stringify(await found.json())).toContain(email)
+    }
     final.run.child.kill('SIGTERM')
     expect(await final.run.exited).toBe(0)
     // Killed writers' temp files are cleaned up by the next start.
-    const idpDir = dirname(statePaths(dataDir).idp)
-    expect(readdirSync(idpDir).filter((f) => f.endsWith('.tmp')).length).toBeLessThanOrEqual(1)
+    for (const file of [statePaths(dataDir).idp, statePaths(dataDir).sp]) {
+      expect(readdirSync(dirname(file)).filter((f) => f.endsWith('.tmp')).length).toBeLessThanOrEqual(1)
+    }
   }, 120_000)
 })
