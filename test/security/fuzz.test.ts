@@ -304,8 +304,9 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
 
     it('SCIM', async () => {
       const token = sandbox.sp.services.scimToken.current()
-      const base = `/identity/scim/${sandbox.sp.orgId}/v2`
-      const created = await sandbox.sp.app.request(`${base}/Users`, {
+      const v2 = `/identity/scim/${sandbox.sp.orgId}/v2`
+      const v1 = `/v1/scim/${sandbox.sp.orgId}`
+      const created = await sandbox.sp.app.request(`${v2}/Users`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
         body: JSON.stringify({
@@ -348,6 +349,8 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
               'content-type': 'application/scim+json',
             }
             const kind = prng.int(4)
+            // Both URL flavours: Webex's v2 and the legacy one Entra's connector uses.
+            const base = prng.int(4) === 0 ? v1 : v2
             const request = (path: string, init: RequestInit) =>
               Promise.resolve(sandbox.sp.app.request(path, init))
             if (kind === 0)
