@@ -65,8 +65,9 @@ export async function hasSession(sandbox: Sandbox, browser: HeadlessBrowser): Pr
 
 /**
  * Posts `xml` for an intercepted sign-in and asserts the refusal: a 4xx page naming `code`, no
- * session cookie, no session for the browser, stored state untouched (same snapshot object),
- * and the pending request still there (a refused Response consumes nothing).
+ * session cookie, no session for the browser, stored state untouched (same snapshot object), a
+ * sign-in log line with the code, and the pending request still there (a refused Response
+ * consumes nothing).
  */
 export async function expectAcsRefusal(
   sandbox: Sandbox,
@@ -83,6 +84,9 @@ export async function expectAcsRefusal(
   expect(answer.sessionCookie).toBe(false)
   expect(sandbox.sp.store.read()).toBe(before)
   expect(await hasSession(sandbox, intercepted.browser)).toBe(false)
+  // The audit line: the sign-in log's latest attempt names the refusal.
+  const logged = sandbox.sp.services.memory.attempts().at(-1)
+  expect(logged).toMatchObject({ outcome: 'failure', code })
   if (options.pendingKept !== false) {
     expect(sandbox.sp.services.memory.peekPending(intercepted.requestId)).toBeDefined()
   }
