@@ -19,6 +19,15 @@ export interface ImportInput {
   readonly newId: string
 }
 
+/** Where each certificate refusal is fixed. */
+function fixFor(code: string): string {
+  if (code === 'CERT_SELF_SIGNED')
+    return 'Either choose "Allow self-signed certificate in metadata (less secure)", or have Entra sign with a certificate issued by a CA this org trusts (sandbox: certificate kind "ca-issued"), then download its metadata again.'
+  if (code === 'CERT_IS_TRUST_ANCHOR')
+    return 'The signing certificate itself was added to the trust store, which does not make it CA-signed: remove it there (DELETE /api/v1/sso/trusted-roots/{thumbprint}), then either choose "Allow self-signed certificate in metadata (less secure)" or have Entra sign with a CA-issued certificate.'
+  return 'Fix the certificate on the IdP (Entra > Single sign-on > SAML Certificates), download the metadata again and import it; or add its root CA to the trust store.'
+}
+
 const FIX_METADATA =
   'Download the Federation Metadata XML again from Entra (Single sign-on > SAML Certificates) and import that file.'
 
@@ -71,9 +80,7 @@ export function importIdpMetadata(input: ImportInput): Result<IdpConfig, SsoErro
       return ssoError(
         judged.error.code,
         `The signing certificate ${judged.error.certificate} was refused under ${modeName}: ${judged.error.reason}.`,
-        judged.error.code === 'CERT_SELF_SIGNED'
-          ? 'Either choose "Allow self-signed certificate in metadata (less secure)", or have Entra sign with a certificate issued by a CA this org trusts (sandbox: certificate kind "ca-issued"), then download its metadata again.'
-          : 'Fix the certificate on the IdP (Entra > Single sign-on > SAML Certificates), download the metadata again and import it; or add its root CA to the trust store.',
+        fixFor(judged.error.code),
       )
     }
   }
