@@ -59,6 +59,18 @@ describe('"Require certificate signed by a certificate authority" at import (res
     expect(allowed.status).toBe(200)
   })
 
+  it('still refuses a self-signed certificate pasted into the trust store, and says to remove it there', async () => {
+    const sp = await freshSp()
+    const idp = await createIdpSide(sp.runtime, sp.entity(), { certificate: 'self-signed' })
+    expect((await sp.api('POST', '/api/v1/sso/trusted-roots', { pem: idp.certificatePem })).status).toBe(201)
+    await expectRefusedImport(sp, idp.metadata(), 'ca-signed', 'CERT_IS_TRUST_ANCHOR', idp.certificatePem)
+    const refused = await sp.api('POST', '/api/v1/sso/idp-metadata', {
+      xml: idp.metadata(),
+      trustMode: 'ca-signed',
+    })
+    expect(refused.json.error.fix).toContain('trusted-roots')
+  })
+
   it('refuses a CA certificate presented as the signing certificate', async () => {
     const sp = await freshSp()
     const idp = await createIdpSide(sp.runtime, sp.entity())
