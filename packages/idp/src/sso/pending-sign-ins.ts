@@ -1,5 +1,5 @@
 import type { Clock, IdGenerator } from '@sandbox/shared'
-import { BoundedMap } from '@sandbox/shared'
+import { BoundedMap, detached } from '@sandbox/shared'
 import type { NameIdPolicyRequest } from '../claims/token-claims'
 
 /** A validated SAML sign-in waiting for (or ready for) a user: everything the Response needs from the request. */
@@ -38,7 +38,11 @@ export interface PendingSignIn {
 
 const PENDING_LIFETIME_MS = 15 * 60_000
 
-/** Sign-ins waiting for credentials, in memory, bounded, single-use, expiring after 15 minutes. */
+/**
+ * Sign-ins waiting for credentials, in memory, bounded, single-use, expiring after 15 minutes.
+ * Each keeps a {@link detached} copy of what it read from the AuthnRequest (the parser's strings
+ * are slices of the whole message, which an abandoned sign-in would otherwise keep alive).
+ */
 export function createPendingSignIns(deps: { clock: Clock; ids: IdGenerator }) {
   const pending = new BoundedMap<string, PendingSignIn>(20_000)
   return {
@@ -52,7 +56,7 @@ export function createPendingSignIns(deps: { clock: Clock; ids: IdGenerator }) {
         correlationId: options.correlationId,
         loginHint: options.loginHint,
         expiresAt: deps.clock.now() + PENDING_LIFETIME_MS,
-        next,
+        next: detached(next),
       }
       pending.set(entry.id, entry)
       return entry
