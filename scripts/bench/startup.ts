@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SERVER_NODE_FLAGS } from './loopback-servers'
 import { readRssMb } from './process-stats'
 import { type Summary, summarize } from './stats'
 
@@ -33,10 +34,11 @@ export const STARTUP_ENTRIES: readonly Entry[] = [
 function timeToReady(root: string, entry: Entry, dataDir: string): Promise<{ ms: number; rssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, [join(root, entry.script), ...entry.args, '--data-dir', dataDir], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, join(root, entry.script), ...entry.args, '--data-dir', dataDir],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    )
     let output = ''
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()

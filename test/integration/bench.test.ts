@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { SERVER_NODE_FLAGS } from '../../scripts/bench/loopback-servers'
 import { parseBenchArgs, runBench } from '../../scripts/bench/main'
 import { BENCH_PROFILES } from '../../scripts/bench/profiles'
 import { type BenchReport, computeRatios, formatReport } from '../../scripts/bench/report'
@@ -102,5 +104,20 @@ describe('pnpm bench command line', () => {
     expect(parseBenchArgs(['--fast'])).toEqual({
       error: 'Unknown option --fast. Options: --quick, --json [FILE], --help.',
     })
+  })
+})
+
+describe('the servers the benchmark measures', () => {
+  it('run with the V8 flags that pnpm start, start:idp and start:sp pass', () => {
+    const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    expect(SERVER_NODE_FLAGS.length).toBeGreaterThan(0)
+    for (const [name, entry] of [
+      ['start', 'dist/start.mjs'],
+      ['start:idp', 'dist/start-idp.mjs'],
+      ['start:sp', 'dist/start-sp.mjs'],
+    ] as const)
+      expect(scripts[name]).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} ${entry}`)
   })
 })
