@@ -10,6 +10,7 @@ import {
   readCommonServerOptions,
   StartupError,
   stopOnSignals,
+  tuneServerHeap,
 } from '@sandbox/shared'
 import { readSpOptions, SP_FLAGS } from '@sandbox/sp'
 import { formatReadyBanner } from './lib/ready-banner'
@@ -40,6 +41,7 @@ function loadSandboxConfig(argv: readonly string[]): SandboxConfig {
 
 /** `pnpm start`: both servers in one process, then the ready banner. */
 async function main(): Promise<void> {
+  tuneServerHeap()
   const argv = process.argv.slice(2)
   if (argv.includes('--help')) {
     process.stdout.write(formatHelp('Usage: pnpm start [options]', FLAGS))

@@ -2,20 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SERVER_NODE_FLAGS } from '../lib/server-flags'
 import type { ChildReady } from './server-child'
 
-/**
- * The V8 flags the servers run with, as `pnpm start`, `pnpm start:idp` and `pnpm start:sp` pass
- * them (package.json; a test keeps the two in step). Measured with scripts/bench/memory-probe.ts
- * (issue 7): each server's heap after a full GC is flat at ~26 MB (IdP) / ~31 MB (SP), but by
- * default V8 lets garbage take up to ~4× that before collecting it:
- * - `--max-semi-space-size=4`: the young generation stays at 8 MB instead of growing to 32 MB
- *   of RSS under sign-in load, with no measurable change in throughput;
- * - `--heap-growing-percent=35`: a full GC when the old generation has grown 35 % past what
- *   survived the last one, instead of V8's dynamic 1.1–4× (the SP sat at 120–200 MB of RSS
- *   depending on where in that cycle it was read); it costs ~0.2 ms of server CPU per sign-in.
- */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=35']
+export { SERVER_NODE_FLAGS }
 
 /** A server running in its own process, as the benchmark sees it. */
 export interface ServerProcess extends ChildReady {

@@ -3,7 +3,7 @@
 // so the benchmark can set it up and load it from another process. Bundled by bundle.ts.
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8'
 import { startIdp } from '@sandbox/idp'
-import { createRuntime, stopOnSignals } from '@sandbox/shared'
+import { createRuntime, stopOnSignals, tuneServerHeap } from '@sandbox/shared'
 import { startSp } from '@sandbox/sp'
 
 /** What a parent with an IPC channel (the memory probe) may ask of a benchmark server. */
@@ -63,6 +63,7 @@ export interface ChildReady {
 }
 
 async function main(): Promise<void> {
+  tuneServerHeap()
   const [role, dataDir] = process.argv.slice(2)
   if ((role !== 'idp' && role !== 'sp') || !dataDir)
     throw new Error('usage: server-child.mjs idp|sp DATA_DIR')

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { StartupError } from '@sandbox/shared'
 import { findRunningSandbox, type RunningRecord } from './running-record'
+import { SERVER_NODE_FLAGS } from './server-flags'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const READY_TIMEOUT_MS = 30_000
@@ -29,11 +30,15 @@ export async function ensureSandboxRunning(
     throw new StartupError(`Could not build the sandbox (node scripts/build.mjs):\n${build.stderr}`)
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const log = openSync(logFile, 'a', 0o600)
-  const child = spawn(process.execPath, [join(ROOT, 'dist/start.mjs'), '--data-dir', dataDir], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', log, log],
-  })
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, join(ROOT, 'dist/start.mjs'), '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', log, log],
+    },
+  )
   child.unref()
   const exited = new Promise<number | null>((done) => child.once('exit', done))
   const deadline = Date.now() + READY_TIMEOUT_MS

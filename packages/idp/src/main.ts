@@ -1,9 +1,17 @@
-import { ConfigError, createRuntime, formatHelp, StartupError, stopOnSignals } from '@sandbox/shared'
+import {
+  ConfigError,
+  createRuntime,
+  formatHelp,
+  StartupError,
+  stopOnSignals,
+  tuneServerHeap,
+} from '@sandbox/shared'
 import { IDP_FLAGS, loadIdpConfig } from './config'
 import { startIdp } from './server'
 
 /** `pnpm start:idp`: runs the Entra ID emulator on its own. */
 async function main(): Promise<void> {
+  tuneServerHeap()
   const argv = process.argv.slice(2)
   if (argv.includes('--help')) {
     process.stdout.write(formatHelp('Usage: pnpm start:idp [options]', IDP_FLAGS))

@@ -6,12 +6,14 @@ import {
   StartupError,
   statePaths,
   stopOnSignals,
+  tuneServerHeap,
 } from '@sandbox/shared'
 import { loadSpConfig, SP_FLAGS } from './config'
 import { startSp } from './server'
 
 /** `pnpm start:sp`: runs the Webex emulator on its own. */
 async function main(): Promise<void> {
+  tuneServerHeap()
   const argv = process.argv.slice(2)
   if (argv.includes('--help')) {
     process.stdout.write(formatHelp('Usage: pnpm start:sp [options]', SP_FLAGS))
