@@ -115,12 +115,18 @@ async function login(argv: readonly string[]): Promise<number> {
   return report.ok ? 0 : 1
 }
 
-async function status(argv: readonly string[]): Promise<number> {
+/** Reads a command line that takes only --data-dir (status, stop). */
+function dataDirOnly(argv: readonly string[]): string {
   const { raw, unknown } = parseCommandLine(argv, process.env, DATA_DIR_FLAG)
   const reader = createOptionReader(raw)
   for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
   const dataDir = dataDirOf(reader)
   reader.finish()
+  return dataDir
+}
+
+async function status(argv: readonly string[]): Promise<number> {
+  const dataDir = dataDirOnly(argv)
   const running = await findRunningSandbox(dataDir)
   process.stdout.write(
     running
@@ -131,11 +137,7 @@ async function status(argv: readonly string[]): Promise<number> {
 }
 
 async function stop(argv: readonly string[]): Promise<number> {
-  const { raw, unknown } = parseCommandLine(argv, process.env, DATA_DIR_FLAG)
-  const reader = createOptionReader(raw)
-  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
-  const dataDir = dataDirOf(reader)
-  reader.finish()
+  const dataDir = dataDirOnly(argv)
   const stopped = await stopSandbox(dataDir)
   process.stdout.write(stopped ? 'Stopped the sandbox.\n' : `No sandbox is running on ${dataDir}.\n`)
   return 0

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { readStateFile, type StateFileSpec, writeStateFile } from '@sandbox/shared'
+import { isProcessAlive, readStateFile, type StateFileSpec, writeStateFile } from '@sandbox/shared'
 import { z } from 'zod'
 
 /**
@@ -37,15 +37,6 @@ export async function removeRunningRecord(dataDir: string, pid: number = process
   if (current.ok && current.value?.pid === pid) await rm(runningRecordPath(dataDir), { force: true })
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 async function answersHealth(baseUrl: string): Promise<boolean> {
   try {
     const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) })
@@ -64,7 +55,7 @@ export async function findRunningSandbox(dataDir: string): Promise<RunningRecord
   const read = await readStateFile(runningRecordPath(dataDir), RUNNING_FILE)
   if (!read.ok || read.value === null) return null
   const record = read.value
-  if (!isAlive(record.pid)) return null
+  if (!isProcessAlive(record.pid)) return null
   const [idpUp, spUp] = await Promise.all([answersHealth(record.idp.url), answersHealth(record.sp.url)])
   return idpUp && spUp ? record : null
 }

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { StartupError } from '@sandbox/shared'
+import { isProcessAlive, StartupError } from '@sandbox/shared'
 import { findRunningSandbox, type RunningRecord } from './running-record'
 import { SERVER_NODE_FLAGS } from './server-flags'
 
@@ -61,11 +61,7 @@ export async function stopSandbox(dataDir: string): Promise<boolean> {
   process.kill(running.pid, 'SIGTERM')
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
-    try {
-      process.kill(running.pid, 0)
-    } catch {
-      return true
-    }
+    if (!isProcessAlive(running.pid)) return true
     await sleep(50)
   }
   throw new StartupError(

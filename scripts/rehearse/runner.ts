@@ -83,20 +83,11 @@ export async function runSteps<C>(
         }
       },
     }
+    let problem: StepProblem | undefined
     try {
       await step.run(context, reporter)
-      const log: StepLog = {
-        step: index + 1,
-        title: step.title,
-        status: 'passed',
-        ms: Math.round(performance.now() - started),
-        actions,
-        produced,
-      }
-      logs.push(log)
-      output.stepFinished(log)
     } catch (error) {
-      const problem: StepProblem =
+      problem =
         error instanceof RehearsalFailure
           ? error.problem
           : {
@@ -104,19 +95,19 @@ export async function runSteps<C>(
               happened: (error as Error).message,
               fix: 'This is a sandbox bug; please report it with the output above.',
             }
-      const log: StepLog = {
-        step: index + 1,
-        title: step.title,
-        status: 'failed',
-        ms: Math.round(performance.now() - started),
-        actions,
-        produced,
-        problem,
-      }
-      logs.push(log)
-      output.stepFinished(log)
-      return { ok: false, logs }
     }
+    const log: StepLog = {
+      step: index + 1,
+      title: step.title,
+      status: problem ? 'failed' : 'passed',
+      ms: Math.round(performance.now() - started),
+      actions,
+      produced,
+      ...(problem ? { problem } : {}),
+    }
+    logs.push(log)
+    output.stepFinished(log)
+    if (problem) return { ok: false, logs }
   }
   return { ok: true, logs }
 }

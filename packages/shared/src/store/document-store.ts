@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:f
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { err, ok, type Result } from '../result'
+import { isProcessAlive } from '../server/process-alive'
 import {
   readStateFile,
   removeStaleTempFiles,
@@ -108,15 +109,6 @@ export interface FileStoreOptions<T> {
   readonly reset?: boolean
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /**
  * One server process owns a state file at a time: a second IdP on the same data directory
  * would otherwise overwrite the first one's changes. A lock left by a dead process is taken over.
@@ -137,7 +129,7 @@ function acquireLock(lockPath: string): Result<() => void, OpenStoreError> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = Number(readFileSync(lockPath, 'utf8').trim())
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
         return err({
           code: 'LOCKED',
           path: lockPath,

@@ -3,6 +3,7 @@ import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { z } from 'zod'
 import { err, ok, type Result } from '../result'
+import { isProcessAlive } from '../server/process-alive'
 
 /**
  * Every state file is an envelope that says what it holds and which version wrote it, so a
@@ -183,15 +184,6 @@ export async function createStateFileExclusively<T>(
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /** Removes temp files that a killed process left behind next to `path` (never a live writer's). */
 export function removeStaleTempFiles(path: string): void {
   const dir = dirname(path)
@@ -205,7 +197,7 @@ export function removeStaleTempFiles(path: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue
     const pid = Number(entry.slice(prefix.length).split('.')[0])
-    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue
+    if (Number.isInteger(pid) && pid !== process.pid && isProcessAlive(pid)) continue
     try {
       unlinkSync(join(dir, entry))
     } catch {

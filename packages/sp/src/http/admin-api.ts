@@ -1,10 +1,9 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { SsoError } from '../sso/sso-error'
 import { ssoSettingsSchema, TRUST_MODES } from '../sso/sso-schema'
-import { API_BODY_LIMIT, adminAuth, apiError, readJson } from './admin-kit'
+import { adminAuth, apiBodyLimit, apiError, readJson } from './admin-kit'
 import { type HttpDeps, NO_STORE, type SpEnv } from './env'
 
 const importBody = z.strictObject({ xml: z.string().min(1), trustMode: z.enum(TRUST_MODES) })
@@ -24,19 +23,7 @@ export function adminApiRoutes(deps: HttpDeps) {
     .use('/api/v1/*', async (c, next) =>
       c.req.path === '/api/v1/session' ? next() : adminAuth(deps)(c, next),
     )
-    .use(
-      '/api/v1/*',
-      bodyLimit({
-        maxSize: API_BODY_LIMIT,
-        onError: (c) =>
-          apiError(c, {
-            code: 'BODY_TOO_LARGE',
-            message: 'The body is larger than 1 MB.',
-            fix: 'Send a smaller document.',
-            status: 413,
-          }),
-      }),
-    )
+    .use('/api/v1/*', apiBodyLimit())
     .get('/api/v1/org', (c) => c.json(sso.organization(), 200, NO_STORE))
     .patch('/api/v1/org', async (c) => {
       const body = await readJson(c, orgBody)

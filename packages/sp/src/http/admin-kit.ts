@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
 import { type HttpDeps, NO_STORE } from './env'
 
@@ -79,4 +80,18 @@ export async function readJson<T>(
     }
   }
   return { ok: true, value: parsed.data }
+}
+
+/** Bodies of the Control Hub API are at most {@link API_BODY_LIMIT} bytes (metadata with certificates fits). */
+export function apiBodyLimit(): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: (c) =>
+      apiError(c, {
+        code: 'BODY_TOO_LARGE',
+        message: 'The body is larger than 1 MB.',
+        fix: 'Send a smaller body.',
+        status: 413,
+      }),
+  })
 }

@@ -1,10 +1,9 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { DirectoryError } from '../users/directory-error'
 import type { StoredUser } from '../users/user-service'
-import { API_BODY_LIMIT, adminAuth, apiError, readJson } from './admin-kit'
+import { adminAuth, apiBodyLimit, apiError, readJson } from './admin-kit'
 import { type HttpDeps, NO_STORE, type SpEnv } from './env'
 
 const newUserBody = z.strictObject({
@@ -71,19 +70,7 @@ export function usersApiRoutes(deps: HttpDeps) {
     .use('/api/v1/users', adminAuth(deps))
     .use('/api/v1/users/*', adminAuth(deps))
     .use('/api/v1/scim/*', adminAuth(deps))
-    .use(
-      '/api/v1/*',
-      bodyLimit({
-        maxSize: API_BODY_LIMIT,
-        onError: (c) =>
-          apiError(c, {
-            code: 'BODY_TOO_LARGE',
-            message: 'The body is larger than 1 MB.',
-            fix: 'Send a smaller body.',
-            status: 413,
-          }),
-      }),
-    )
+    .use('/api/v1/*', apiBodyLimit())
     .get('/api/v1/users', (c) => {
       const offset = offsetParam(c, 'offset')
       const limit = offsetParam(c, 'limit')
