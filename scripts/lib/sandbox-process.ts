@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, openSync } from 'node:fs'
+import { mkdirSync, openSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isProcessAlive, StartupError } from '@sandbox/shared'
@@ -8,6 +8,20 @@ import { SERVER_NODE_FLAGS } from './server-flags'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const READY_TIMEOUT_MS = 30_000
+
+/** The end of a log file, for an error message. */
+function lastLines(file: string, count = 6): string {
+  try {
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-count)
+      .map((l) => `  ${l}`)
+      .join('\n')
+  } catch {
+    return '  (no log)'
+  }
+}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
@@ -47,7 +61,9 @@ export async function ensureSandboxRunning(
     if (record) return { record, startedNow: true, logFile }
     const code = await Promise.race([exited, sleep(100).then(() => 'waiting' as const)])
     if (code !== 'waiting')
-      throw new StartupError(`The sandbox did not start (exit code ${code}); see ${logFile}.`)
+      throw new StartupError(
+        `The sandbox did not start in the background (exit code ${code}). Its last words (${logFile}):\n${lastLines(logFile)}\nA sandbox started with --ephemeral or another --data-dir cannot be found from here: pass the same --data-dir, or stop it first.`,
+      )
   }
   throw new StartupError(
     `The sandbox did not become ready within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}.`,
