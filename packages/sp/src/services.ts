@@ -1,7 +1,9 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
-import { createSessionService } from './sign-in/logout-service'
+import { createKeyMaterial } from './sign-in/key-material'
+import { createSessionService } from './sign-in/session-service'
 import { createMemoryStores } from './sign-in/memory-stores'
 import { createSignInService } from './sign-in/sign-in-service'
+import { createSpMetadataCache } from './sso/sp-metadata'
 import { createSsoService } from './sso/sso-service'
 import type { SpState } from './state/sp-state'
 import { createDirectoryServices } from './users/directory-services'
@@ -19,15 +21,17 @@ export interface ServiceDeps {
 export function createSpServices(deps: ServiceDeps) {
   const memory = createMemoryStores(deps.runtime.clock)
   const users = createUserService(deps)
+  const keys = createKeyMaterial()
+  const spMetadataOf = createSpMetadataCache(deps.url)
   return {
     store: deps.store,
     runtime: deps.runtime,
     memory,
     users,
     ...createDirectoryServices(deps),
-    sso: createSsoService({ ...deps, memory }),
-    signIn: createSignInService({ ...deps, users, memory }),
-    sessions: createSessionService({ ...deps, memory }),
+    sso: createSsoService({ ...deps, memory, spMetadataOf }),
+    signIn: createSignInService({ ...deps, users, memory, keys, spMetadataOf }),
+    sessions: createSessionService({ ...deps, memory, keys }),
   }
 }
 

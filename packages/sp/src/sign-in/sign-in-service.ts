@@ -1,4 +1,3 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto'
 import type { DeepReadonly } from '@sandbox/shared'
 import {
   certificateToDer,
@@ -8,17 +7,15 @@ import {
   ok,
   type Result,
   type Runtime,
-  type TrustedCertificate,
-  trustCertificate,
 } from '@sandbox/shared'
 import { createTrustCache } from '../sso/idp-trust'
 import { spEntityOf } from '../sso/sp-entity'
-import { createSpMetadataCache } from '../sso/sp-metadata'
 import type { SsoError } from '../sso/sso-error'
 import type { IdpConfig, TestResult } from '../sso/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
 import { authnRequestXml, type Outbound, outboundMessage } from './authn-request'
+import type { KeyMaterial } from './key-material'
 import type { MemoryStores, SpSession } from './memory-stores'
 import { type AcceptedResponse, checkSamlResponse, type ResponseRefusal } from './response-checks'
 import { recordTestResult } from './test-sso'
@@ -64,39 +61,14 @@ export function createSignInService(deps: {
   url: string
   users: UserService
   memory: MemoryStores
+  keys: KeyMaterial
+  /** The SP metadata of a state (cached; samlify's second opinion reads it). */
+  spMetadataOf: (state: SpSnapshot) => string
 }) {
   const { store, runtime, memory, users } = deps
   const judge = createTrustCache()
-  const spMetadataOf = createSpMetadataCache(deps.url)
-  // Keys and certificates are parsed once, not per message (issue 7).
-  const keys = new WeakMap<object, { signing: KeyObject; decryption: KeyObject; signingCertBase64: string }>()
-  const trustedOf = new Map<string, TrustedCertificate[]>()
-
-  function spKeys(state: SpSnapshot) {
-    let found = keys.get(state.signingCertificate)
-    if (!found) {
-      found = {
-        signing: createPrivateKey(state.signingCertificate.privateKeyPem),
-        decryption: createPrivateKey(state.encryptionCertificate.privateKeyPem),
-        signingCertBase64:
-          certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
-      }
-      keys.set(state.signingCertificate, found)
-    }
-    return found
-  }
-
-  function trustedCertificates(config: DeepReadonly<IdpConfig>): TrustedCertificate[] {
-    let trusted = trustedOf.get(config.id)
-    if (!trusted) {
-      trusted = config.signingCertificates.map((pem) =>
-        trustCertificate(certificateToDer(pem) ?? Buffer.alloc(0)),
-      )
-      if (trustedOf.size > 16) trustedOf.clear()
-      trustedOf.set(config.id, trusted)
-    }
-    return trusted
-  }
+  const { spMetadataOf } = deps
+  const { spKeys, trustedCertificates } = deps.keys
 
   function configFor(state: SpSnapshot, purpose: 'sign-in' | 'test'): DeepReadonly<IdpConfig> | null {
     return purpose === 'test' ? state.sso.pending : state.sso.enabled ? state.sso.active : null
@@ -154,7 +126,7 @@ export function createSignInService(deps: {
           relayState: options.relayState,
           signing:
             settings.signAuthnRequests || config.wantAuthnRequestsSigned
-              ? { privateKey: key.signing, certificateBase64: key.signingCertBase64 }
+              ? { privateKey: key.signing, certificateBase64: key.signingCertificateBase64 }
               : undefined,
           algorithm: 'rsa-sha256',
         }),

@@ -31,8 +31,3 @@ export function trustAnchorsOf(runtime: Runtime, state: SpSnapshot): TrustAnchor
   byRoots.set(roots, entry)
   return entry
 }
-
-/** The trust store as DER (the sandbox root CA first). */
-export function trustAnchors(runtime: Runtime, state: SpSnapshot): Buffer[] {
-  return [...trustAnchorsOf(runtime, state).anchors]
-}

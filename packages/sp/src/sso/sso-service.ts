@@ -7,12 +7,11 @@ import {
   summarizeCertificate,
 } from '@sandbox/shared'
 import type { MemoryStores } from '../sign-in/memory-stores'
-import { trustAnchors } from '../sign-in/trust-anchors'
-import type { SpState } from '../state/sp-state'
+import { trustAnchorsOf } from '../sign-in/trust-anchors'
+import type { SpSnapshot, SpState } from '../state/sp-state'
 import { EMPTY_DIRECTORY } from '../users/user-schema'
 import { describeCertificates, importIdpMetadata } from './idp-import'
 import { spEntityOf } from './sp-entity'
-import { createSpMetadataCache } from './sp-metadata'
 import { type SsoError, ssoError } from './sso-error'
 import { INITIAL_SSO_STATE, type SsoSettings, type TrustMode } from './sso-schema'
 
@@ -26,9 +25,11 @@ export function createSsoService(deps: {
   runtime: Runtime
   url: string
   memory: MemoryStores
+  /** The SP metadata of a state, built once per configuration change. */
+  spMetadataOf: (state: SpSnapshot) => string
 }) {
   const { store, runtime, memory } = deps
-  const metadata = createSpMetadataCache(deps.url)
+  const metadata = deps.spMetadataOf
 
   return {
     spMetadata: () => metadata(store.read()),
@@ -82,7 +83,7 @@ export function createSsoService(deps: {
       const imported = importIdpMetadata({
         xml,
         trustMode,
-        anchors: trustAnchors(runtime, state),
+        anchors: trustAnchorsOf(runtime, state).anchors,
         at: runtime.clock.now(),
         newId: runtime.ids.guid(),
       })

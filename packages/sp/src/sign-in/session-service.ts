@@ -1,7 +1,5 @@
-import { createPrivateKey } from 'node:crypto'
 import {
   attributeOf,
-  certificateToDer,
   childNamed,
   type DocumentStore,
   decodePostBinding,
@@ -15,13 +13,13 @@ import {
   SAML_MESSAGE_LIMITS,
   STATUS,
   textOf,
-  trustCertificate,
   verifyEnvelopedSignature,
   verifyRedirectSignature,
 } from '@sandbox/shared'
 import { spEntityOf } from '../sso/sp-entity'
-import type { SpState } from '../state/sp-state'
+import type { SpSnapshot, SpState } from '../state/sp-state'
 import { type Outbound, outboundMessage } from './authn-request'
+import type { KeyMaterial } from './key-material'
 import type { MemoryStores, SpSession } from './memory-stores'
 
 /** What an incoming SLO message led to. */
@@ -36,9 +34,13 @@ export function createSessionService(deps: {
   runtime: Runtime
   url: string
   memory: MemoryStores
+  keys: KeyMaterial
 }) {
-  const { store, runtime, memory } = deps
-  const signingKey = () => createPrivateKey(store.read().signingCertificate.privateKeyPem)
+  const { store, runtime, memory, keys } = deps
+  const signingOf = (state: SpSnapshot) => {
+    const own = keys.spKeys(state)
+    return { privateKey: own.signing, certificateBase64: own.signingCertificateBase64 }
+  }
 
   return {
     current(id: string | undefined): SpSession | undefined {
@@ -62,11 +64,7 @@ export function createSessionService(deps: {
         binding: 'redirect',
         destination: idp.sloUrl,
         relayState: undefined,
-        signing: {
-          privateKey: signingKey(),
-          certificateBase64:
-            certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
-        },
+        signing: signingOf(state),
         algorithm: 'rsa-sha256',
       })
     },
@@ -93,10 +91,8 @@ export function createSessionService(deps: {
           message:
             'The logout message is not signed; Webex accepts only signed logout messages from the IdP.',
         }
-      const keys = idp.signingCertificates.map(
-        (pem) => trustCertificate(certificateToDer(pem) ?? Buffer.alloc(0)).publicKey,
-      )
-      const verified = verifyRedirectSignature(message.signature, keys, state.sso.settings.allowSha1)
+      const idpKeys = keys.trustedCertificates(idp).map((t) => t.publicKey)
+      const verified = verifyRedirectSignature(message.signature, idpKeys, state.sso.settings.allowSha1)
       if (!verified.ok) return { kind: 'error', message: verified.error.message }
       const parsed = parseXml(message.xml, SAML_MESSAGE_LIMITS)
       if (!parsed.ok) return { kind: 'error', message: parsed.error.message }
@@ -128,9 +124,7 @@ export function createSessionService(deps: {
       if (!parsed.ok) return { kind: 'error', message: parsed.error.message }
       const root = parsed.value.documentElement
       const verified = verifyEnvelopedSignature(root, {
-        trusted: idp.signingCertificates.map((pem) =>
-          trustCertificate(certificateToDer(pem) ?? Buffer.alloc(0)),
-        ),
+        trusted: keys.trustedCertificates(idp),
         allowSha1: state.sso.settings.allowSha1,
       })
       if (!verified.ok)
@@ -184,11 +178,7 @@ export function createSessionService(deps: {
         binding: 'redirect',
         destination,
         relayState,
-        signing: {
-          privateKey: signingKey(),
-          certificateBase64:
-            certificateToDer(state.signingCertificate.certificatePem)?.toString('base64') ?? '',
-        },
+        signing: signingOf(state),
         algorithm: 'rsa-sha256',
       }),
     }
