@@ -237,6 +237,16 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     return ok(answer(kind, written.value, store.read().directory, context, projection.value))
   }
 
+  /** The stored record a write targets: 404 when it is gone, 412 when If-Match names an older version. */
+  function recordToChange(kind: Kind, draft: SpState, id: string, ifMatch: string | undefined) {
+    const record = (kind === 'users' ? draft.directory.users : draft.directory.groups).find(
+      (r) => r.id === id,
+    )
+    if (!record) return notFound(defs[kind], id)
+    const fresh = checkIfMatch(ifMatch, record)
+    return fresh.ok ? ok(record) : fresh
+  }
+
   async function replace(
     kind: Kind,
     context: ScimRequestContext,
@@ -251,12 +261,8 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     const resource = normalizeResource(def, body)
     if (!resource.ok) return resource
     const written = await store.update((draft) => {
-      const record = (kind === 'users' ? draft.directory.users : draft.directory.groups).find(
-        (r) => r.id === id,
-      )
-      if (!record) return notFound(def, id)
-      const fresh = checkIfMatch(ifMatch, record)
-      if (!fresh.ok) return fresh
+      const found = recordToChange(kind, draft, id, ifMatch)
+      if (!found.ok) return found
       return write(kind, draft, context, resource.value, id)
     })
     if (!written.ok) return written
@@ -277,12 +283,8 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     const operations = parsePatchRequest(body)
     if (!operations.ok) return operations
     const written = await store.update((draft) => {
-      const record = (kind === 'users' ? draft.directory.users : draft.directory.groups).find(
-        (r) => r.id === id,
-      )
-      if (!record) return notFound(def, id)
-      const fresh = checkIfMatch(ifMatch, record)
-      if (!fresh.ok) return fresh
+      const found = recordToChange(kind, draft, id, ifMatch)
+      if (!found.ok) return found
       // Patch a private copy of the representation, then validate it whole like a PUT.
       const current = represent(kind, id, draft.directory as Directory, context) as Record<string, unknown>
       delete current.meta
@@ -299,12 +301,10 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
 
   function remove(kind: Kind, id: string, ifMatch: string | undefined): Promise<Result<void, ScimError>> {
     return store.update((draft) => {
+      const found = recordToChange(kind, draft, id, ifMatch)
+      if (!found.ok) return found
       const list = kind === 'users' ? draft.directory.users : draft.directory.groups
-      const record = list.find((r) => r.id === id)
-      if (!record) return notFound(defs[kind], id)
-      const fresh = checkIfMatch(ifMatch, record)
-      if (!fresh.ok) return fresh
-      list.splice(list.indexOf(record as never), 1)
+      list.splice(list.indexOf(found.value as never), 1)
       const at = now()
       for (const group of draft.directory.groups) {
         const before = group.members.length
