@@ -1,7 +1,7 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
 import { createKeyMaterial } from './sign-in/key-material'
-import { createSessionService } from './sign-in/session-service'
 import { createMemoryStores } from './sign-in/memory-stores'
+import { createSessionService } from './sign-in/session-service'
 import { createSignInService } from './sign-in/sign-in-service'
 import { createSpMetadataCache } from './sso/sp-metadata'
 import { createSsoService } from './sso/sso-service'
