@@ -17,8 +17,8 @@ function extraFormActions(c: Context): string[] {
 }
 
 /**
- * Security headers for every page of both servers: a strict CSP whose only script is the
- * nonce'd auto-submit of the SAML POST binding, no framing, no referrer leakage of SAML
+ * Security headers for every page of both servers: a strict CSP whose only inline script is the
+ * nonce'd auto-submit of the SAML POST binding (script files come from the server itself), no framing, no referrer leakage of SAML
  * query strings to other sites. `form-action` can be widened per response to the one ACS a form posts to:
  * a handler sets `c.set('formActionOrigins', [origin])`, and the directive is rewritten after
  * the handler ran (hono's secureHeaders computes its callbacks before the handler, too early).
@@ -27,7 +27,9 @@ export function sandboxSecurityHeaders(): MiddlewareHandler {
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: [NONCE],
+      // 'self' lets the consoles load their own script files (copy buttons, panes); the nonce
+      // remains the only way to run inline script (the SAML POST binding's auto-submit).
+      scriptSrc: [NONCE, "'self'"],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
