@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { nanoid } from 'nanoid'
 
 /**
@@ -9,9 +9,10 @@ export interface IdGenerator {
   /** A random GUID in Entra's lowercase 8-4-4-4-12 form (tenant ids, object ids, request ids). */
   guid(): string
   /**
-   * A SAML ID: `_` followed by a GUID-shaped value, as Entra emits (`_8c68ecbc-f68b-…`).
-   * It carries 128 random bits: a v4 UUID's 122 would fall short of SAML Core §1.3.4's
-   * 2^-128 collision bound.
+   * A SAML ID: `_` followed by a version-4 GUID, as Entra emits (`_8c68ecbc-f68b-4a2e-9d3c-…`):
+   * 122 random bits. SAML Core asks that two random IDs collide with probability at most
+   * 2^-128, which a v4 GUID misses by six bits; the sandbox follows Entra's real form, since
+   * that is what relying parties see and what validators of Entra's IDs expect.
    */
   samlId(): string
   /** A URL-safe opaque token with at least `bytes` bytes of entropy (cookies, CSRF, bearer tokens). */
@@ -23,10 +24,17 @@ function guidFrom(bytes: Uint8Array): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`
 }
 
+/** Sets the version (4) and variant (10xx) bits of RFC 9562 in 16 bytes, in place. */
+function asVersion4(bytes: Buffer): Buffer {
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
+  return bytes
+}
+
 /** Cryptographically random ids (the default). */
 export const randomIds: IdGenerator = {
   guid: () => randomUUID(),
-  samlId: () => `_${guidFrom(randomBytes(16))}`,
+  samlId: () => `_${randomUUID()}`,
   // nanoid's alphabet carries 6 bits a character.
   token: (bytes = 32) => nanoid(Math.ceil((bytes * 8) / 6)),
 }
@@ -43,14 +51,9 @@ export function seededIds(seed: string): IdGenerator {
     return createHash('sha256').update(`${seed}:${counter}`).digest()
   }
   return {
-    guid: () => {
-      const b = next().subarray(0, 16)
-      // Shape it as a v4 GUID so that validators checking the version nibble accept it.
-      b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
-      b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
-      return guidFrom(b)
-    },
-    samlId: () => `_${guidFrom(next().subarray(0, 16))}`,
+    // Shaped as v4 GUIDs, like the random ones, so validators checking the version nibble accept them.
+    guid: () => guidFrom(asVersion4(next().subarray(0, 16))),
+    samlId: () => `_${guidFrom(asVersion4(next().subarray(0, 16)))}`,
     token: (bytes = 32) => next().subarray(0, Math.min(bytes, 32)).toString('base64url'),
   }
 }

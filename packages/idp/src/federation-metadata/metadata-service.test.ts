@@ -59,7 +59,7 @@ describe('federation metadata', () => {
     const xml = appMetadata()
     expect(xml.charCodeAt(0)).toBe(0xfeff)
     expect(xml.slice(1)).toMatch(
-      /^<\?xml version="1\.0" encoding="utf-8"\?><EntityDescriptor ID="_[0-9a-f-]{36}" /,
+      /^<\?xml version="1\.0" encoding="utf-8"\?><EntityDescriptor ID="_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" /,
     )
     const metadata = readEntityMetadata(xml)
     if (!metadata.ok) throw new Error(metadata.error.message)

@@ -117,7 +117,7 @@ describe('the SAML Response, against the real tercen sample', () => {
     }
   })
 
-  it('uses 128-bit "_"-prefixed ids, SessionIndex = Assertion ID, and AuthnInstant = the original sign-in', async () => {
+  it('uses "_" + version-4 GUID ids as Entra does, SessionIndex = Assertion ID, and AuthnInstant = the original sign-in', async () => {
     const clock = offsetClock(fixedClock(Date.parse('2026-03-01T08:00:00.000Z')))
     const t = await createTestIdp({ clock })
     await setUpSamlApp(t)
@@ -135,9 +135,12 @@ describe('the SAML Response, against the real tercen sample', () => {
     const later = root(Buffer.from(page.facts.forms[0]?.fields[0]?.value ?? '', 'base64').toString())
     const assertion = childNamed(later, NS.assertion, 'Assertion') as Element
     const statement = childNamed(assertion, NS.assertion, 'AuthnStatement') as Element
-    expect(later.getAttribute('ID')).toMatch(
-      /^_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    )
+    // The real Entra samples' IDs are version-4 GUIDs (4xxx-[89ab]xxx): ours have that form too.
+    const entraId = /^_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    for (const real of [root(readRealFixture(TERCEN_RESPONSE)), later]) {
+      expect(real.getAttribute('ID')).toMatch(entraId)
+      expect((childNamed(real, NS.assertion, 'Assertion') as Element).getAttribute('ID')).toMatch(entraId)
+    }
     expect(statement.getAttribute('SessionIndex')).toBe(assertion.getAttribute('ID'))
     expect(statement.getAttribute('AuthnInstant')).toBe('2026-03-01T08:00:00.000Z')
     expect(later.getAttribute('IssueInstant')).toBe('2026-03-01T10:00:00.000Z')
