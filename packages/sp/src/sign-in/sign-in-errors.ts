@@ -53,3 +53,38 @@ export function signatureFailure(
       }
   }
 }
+
+/** The OID name of uid (RFC 4519), which IdPs using the URI name format send instead of `uid`. */
+const UID_OID_NAME = 'urn:oid:0.9.2342.19200300.100.1.1'
+const MAX_LISTED_NAMES = 12
+const MAX_NAME_LENGTH = 120
+
+function listedNames(names: readonly string[]): string {
+  if (names.length === 0) return 'no attributes at all'
+  const shown = names
+    .slice(0, MAX_LISTED_NAMES)
+    .map((n) => (n.length > MAX_NAME_LENGTH ? `${n.slice(0, MAX_NAME_LENGTH)}…` : n))
+  const more = names.length > MAX_LISTED_NAMES ? ` and ${names.length - MAX_LISTED_NAMES} more` : ''
+  return `these attributes: ${shown.join(', ')}${more}`
+}
+
+/**
+ * The assertion carries no attribute named `uid`: says which names did arrive and how any IdP
+ * (not only Entra) is made to send `uid`, since SAML IdPs name attributes differently (pysaml2
+ * and Shibboleth send uid as its OID under the URI name format by default).
+ */
+export function uidMissing(attributes: Readonly<Record<string, readonly string[]>>): {
+  code: string
+  message: string
+  fix: string
+} {
+  const names = Object.keys(attributes)
+  const asOid = names.includes(UID_OID_NAME)
+    ? ` ${UID_OID_NAME} is uid under its OID name (the URI name format, pysaml2's and Shibboleth's default); Webex matches only the attribute named exactly "uid".`
+    : ''
+  return {
+    code: 'SSO_UID_MISSING',
+    message: `The assertion has no attribute named "uid", which Webex uses to find the user; it carried ${listedNames(names)}.${asOid}`,
+    fix: 'Make the IdP send an attribute named uid (Name="uid", basic or unspecified name format) whose value is the user\'s Webex username (their email address). Entra: Cisco Webex > Single sign-on > Attributes & Claims > Add new claim, Name uid, Source attribute user.userprincipalname. Other IdPs: map the user\'s email or login to an attribute released as "uid" (pysaml2: an attribute map that names it uid; Okta, ADFS, Shibboleth: an attribute statement or claim rule named uid). Or match users by the NameID instead (PATCH /api/v1/sso/settings {"matchUserBy": "nameid"}).',
+  }
+}

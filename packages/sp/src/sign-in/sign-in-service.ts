@@ -18,6 +18,7 @@ import { authnRequestXml, type Outbound, outboundMessage } from './authn-request
 import type { KeyMaterial } from './key-material'
 import type { MemoryStores, SpSession } from './memory-stores'
 import { type AcceptedResponse, checkSamlResponse, type ResponseRefusal } from './response-checks'
+import { uidMissing } from './sign-in-errors'
 import { recordTestResult } from './test-sso'
 import { trustAnchorsOf } from './trust-anchors'
 
@@ -327,15 +328,7 @@ export function createSignInService(deps: {
     const state = store.read()
     const by = state.sso.settings.matchUserBy
     const lookup = by === 'uid' ? attributes.uid?.[0] : nameId
-    if (!lookup)
-      return {
-        ok: false as const,
-        error: {
-          code: 'SSO_UID_MISSING',
-          message: 'The assertion has no uid attribute, which Webex uses to find the user.',
-          fix: 'Entra > Cisco Webex > Single sign-on > Attributes & Claims: add the claim uid = user.userprincipalname.',
-        },
-      }
+    if (!lookup) return { ok: false as const, error: uidMissing(attributes) }
     return { ok: true as const, value: users.findSignInUser(lookup), lookup }
   }
 }

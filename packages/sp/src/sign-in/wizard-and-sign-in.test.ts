@@ -255,6 +255,38 @@ describe('sign-in options', () => {
     }
   })
 
+  it('names the attributes that arrived when uid is missing, and says how any IdP sends uid', async () => {
+    const { sp, idp } = await spAndIdp()
+    await enableSsoWith(sp, idp)
+    await withUser(sp)
+    const started = await sp.startSignIn()
+    // pysaml2's default release of uid and mail: OID names under the URI name format.
+    const acs = await sp.postToAcs(
+      idp.response({
+        inResponseTo: started.requestId,
+        attributes: { 'urn:oid:0.9.2342.19200300.100.1.1': USER, 'urn:oid:0.9.2342.19200300.100.1.3': USER },
+      }),
+      { browser: started.browser },
+    )
+    expect(acs.status).toBe(403)
+    const html = await acs.text()
+    expect(html).toContain('SSO_UID_MISSING')
+    expect(html).toContain('urn:oid:0.9.2342.19200300.100.1.1, urn:oid:0.9.2342.19200300.100.1.3')
+    expect(html).toContain('is uid under its OID name')
+    const logged = (await sp.api('GET', '/api/v1/sign-ins')).json.attempts.at(-1)
+    expect(logged).toMatchObject({ outcome: 'failure', code: 'SSO_UID_MISSING' })
+    expect(logged.message).toContain('urn:oid:0.9.2342.19200300.100.1.1')
+    for (const words of ['Other IdPs', 'pysaml2', 'Attributes &amp; Claims', 'matchUserBy']) {
+      expect(html).toContain(words)
+    }
+
+    const bare = await sp.startSignIn()
+    const none = await sp.postToAcs(idp.response({ inResponseTo: bare.requestId, attributes: {} }), {
+      browser: bare.browser,
+    })
+    expect(await none.text()).toContain('it carried no attributes at all')
+  })
+
   it('creates the user just in time when JIT is on', async () => {
     const { sp, idp } = await spAndIdp()
     await enableSsoWith(sp, idp)
