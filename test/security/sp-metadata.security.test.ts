@@ -1,6 +1,10 @@
 import { DSIG_NS, derToPem, descendantsNamed, NS } from '@sandbox/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { badCertificates, selfSignedCertificate } from './corpus/bad-certificates'
+import {
+  badCertificates,
+  selfSignedCertificate,
+  selfSignedWithoutKeyCertSign,
+} from './corpus/bad-certificates'
 import { deeplyNested, entityAttacks, padded } from './corpus/hostile-xml'
 import { startXxeProbes, type XxeProbes } from './corpus/probes'
 import { createSandbox, type Sandbox } from './corpus/sandbox'
@@ -120,10 +124,23 @@ describe('security.md §6 #34 secure mode: a self-signed IdP certificate, even p
   })
 })
 
+describe('secure mode: a self-signed certificate whose keyUsage lacks keyCertSign', () => {
+  it('is refused as CERT_SELF_SIGNED (not as an untrusted chain), and the less secure mode takes it', async () => {
+    const selfSigned = await selfSignedWithoutKeyCertSign(sandbox.idp.clock.now())
+    const text = await refusedUnchanged(withSigningCertificates([selfSigned]), 'CERT_SELF_SIGNED')
+    expect(JSON.parse(text).error.message).toContain('it is self-signed')
+    expect(JSON.parse(text).error.fix).toContain('Allow self-signed certificate in metadata')
+    expect((await importMetadata(withSigningCertificates([selfSigned]), 'self-signed-allowed')).status).toBe(
+      200,
+    )
+    expect((await importMetadata(realMetadata)).status).toBe(200)
+  })
+})
+
 describe('security.md §6 #35 secure mode: CA as signer, issuer without basicConstraints, untrusted root, validity, keyUsage, weak signature, RSA-1024, EC', () => {
   it('refuses each with its specific code, storing nothing', async () => {
     const cases = await badCertificates(sandbox.idp.idp.runtime.ca, sandbox.idp.clock.now())
-    expect(cases.map((c) => c.name)).toHaveLength(10)
+    expect(cases.map((c) => c.name)).toHaveLength(11)
     for (const c of cases) {
       const text = await refusedUnchanged(withSigningCertificates(c.x509Data), c.code)
       expect(JSON.parse(text).error.message, c.name).toMatch(/refused/)

@@ -89,6 +89,38 @@ export async function badCertificates(ca: SandboxCa, now: number): Promise<BadCe
     fakeCaKey,
   )
 
+  // A CA (basicConstraints CA:TRUE) whose keyUsage allows signing documents but not certificates.
+  const documentSignerKey = keys[4] as RsaKeyPair
+  const documentSigner = buildCertificate(
+    {
+      serialHex: randomSerialHex(),
+      subject: [{ shortName: 'CN', value: 'Signs documents only' }],
+      issuer: intermediate.subject,
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 30 * DAY),
+      subjectPublicKey: documentSignerKey.publicKey,
+      extensions: {
+        basicConstraints: { ca: true, pathLen: 0 },
+        keyUsage: ['digitalSignature'],
+        subjectKeyIdentifier: true,
+        authorityKeyIdentifierHex: intermediate.subjectKeyIdentifierHex,
+      },
+    },
+    ca.intermediate.key.privateKey,
+  )
+  const documentSignerStructure = readCertificateStructure(documentSigner)
+  const throughDocumentSigner = leafWith(
+    {
+      issuer: documentSignerStructure.subject,
+      extensions: {
+        basicConstraints: { ca: false },
+        keyUsage: ['digitalSignature'],
+        authorityKeyIdentifierHex: documentSignerStructure.subjectKeyIdentifierHex,
+      },
+    },
+    documentSignerKey,
+  )
+
   const foreignCa = createSandboxCa(keys[6] as RsaKeyPair, keys[7] as RsaKeyPair, { now })
   const foreignLeaf = issueLeafCertificate(foreignCa, {
     profile: 'saml-signing',
@@ -104,6 +136,11 @@ export async function badCertificates(ca: SandboxCa, now: number): Promise<BadCe
       name: 'intermediate-without-basic-constraints',
       x509Data: [throughFakeCa, fakeCa, intermediateDer],
       code: 'ISSUER_NOT_CA',
+    },
+    {
+      name: 'issuer-without-key-cert-sign',
+      x509Data: [throughDocumentSigner, documentSigner],
+      code: 'ISSUER_CANNOT_SIGN_CERTIFICATES',
     },
     {
       name: 'untrusted-root',
@@ -157,6 +194,33 @@ export async function badCertificates(ca: SandboxCa, now: number): Promise<BadCe
 export async function selfSignedCertificate(now: number): Promise<Buffer> {
   const keys = await testKeys()
   return der(issueEntraStyleCertificate({ key: keys[5] as RsaKeyPair, now }).certificatePem)
+}
+
+/**
+ * A self-signed certificate whose keyUsage is digitalSignature alone, as `openssl req -x509`
+ * with a signing-only profile or many IdPs' generated keys make: self-signed, though Node's
+ * `checkIssued` does not see it so (it wants keyCertSign).
+ */
+export async function selfSignedWithoutKeyCertSign(now: number): Promise<Buffer> {
+  const keys = await testKeys()
+  const key = keys[5] as RsaKeyPair
+  const name = [{ shortName: 'CN' as const, value: 'idp.example.org' }]
+  return buildCertificate(
+    {
+      serialHex: randomSerialHex(),
+      subject: name,
+      issuer: name,
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 365 * DAY),
+      subjectPublicKey: key.publicKey,
+      extensions: {
+        basicConstraints: { ca: false },
+        keyUsage: ['digitalSignature'],
+        subjectKeyIdentifier: true,
+      },
+    },
+    key.privateKey,
+  )
 }
 
 /** An EC P-256 leaf issued by the sandbox's issuing CA (node-forge cannot build EC; openssl can). */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { generateKeyPairSync } from 'node:crypto'
+import { generateKeyPairSync, X509Certificate } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -98,6 +98,133 @@ describe('validateCertificateChain (Require certificate signed by a CA)', () => 
       validateCertificateChain({ leaf: self, intermediates: [], anchors: [rootDer, self], at: NOW }),
       'CERT_IS_TRUST_ANCHOR',
     )
+  })
+
+  it('calls a self-signed certificate self-signed even when its keyUsage lacks keyCertSign', () => {
+    // Node's checkIssued needs keyCertSign in keyUsage, so this one once passed as "issued by
+    // someone not in the trust store" (CHAIN_UNTRUSTED).
+    const key = keys[3] as RsaKeyPair
+    const name = [{ shortName: 'CN' as const, value: 'idp.example.org' }]
+    const selfSigned = (extensions: CertificateSpec['extensions']): Buffer =>
+      buildCertificate(
+        {
+          serialHex: randomSerialHex(),
+          subject: name,
+          issuer: name,
+          notBefore: new Date(NOW - DAY),
+          notAfter: new Date(NOW + 365 * DAY),
+          subjectPublicKey: key.publicKey,
+          extensions,
+        },
+        key.privateKey,
+      )
+    for (const extensions of [
+      { keyUsage: ['digitalSignature'] as const },
+      { basicConstraints: { ca: false }, keyUsage: ['digitalSignature', 'keyEncipherment'] as const },
+      { keyUsage: ['digitalSignature'] as const, subjectKeyIdentifier: true },
+    ]) {
+      const leaf = selfSigned({ ...extensions, keyUsage: [...extensions.keyUsage] })
+      expect(readCertificateStructure(leaf).keyUsage).not.toContain('keyCertSign')
+      expectRefusal(
+        validateCertificateChain({ leaf, intermediates: [intermediateDer], anchors: [rootDer], at: NOW }),
+        'CERT_SELF_SIGNED',
+      )
+    }
+    // Named as its own issuer but signed by another key: not self-signed, and no issuer found.
+    const selfIssued = buildCertificate(
+      {
+        serialHex: randomSerialHex(),
+        subject: name,
+        issuer: name,
+        notBefore: new Date(NOW - DAY),
+        notAfter: new Date(NOW + 365 * DAY),
+        subjectPublicKey: key.publicKey,
+        extensions: { keyUsage: ['digitalSignature'] },
+      },
+      (keys[4] as RsaKeyPair).privateKey,
+    )
+    expectRefusal(
+      validateCertificateChain({ leaf: selfIssued, intermediates: [], anchors: [rootDer], at: NOW }),
+      'CHAIN_UNTRUSTED',
+    )
+  })
+
+  it('refuses an issuer whose keyUsage lacks keyCertSign as such, not as a missing issuer', () => {
+    const root = readCertificateStructure(rootDer)
+    const issuerKey = keys[4] as RsaKeyPair
+    const cannotSign = buildCertificate(
+      {
+        serialHex: randomSerialHex(),
+        subject: [{ shortName: 'CN', value: 'Signs documents only' }],
+        issuer: root.subject,
+        notBefore: new Date(NOW - DAY),
+        notAfter: new Date(NOW + 30 * DAY),
+        subjectPublicKey: issuerKey.publicKey,
+        extensions: {
+          basicConstraints: { ca: true, pathLen: 0 },
+          keyUsage: ['digitalSignature'],
+          subjectKeyIdentifier: true,
+          authorityKeyIdentifierHex: root.subjectKeyIdentifierHex,
+        },
+      },
+      ca.root.key.privateKey,
+    )
+    const issuer = readCertificateStructure(cannotSign)
+    const leaf = leafWith(
+      {
+        issuer: issuer.subject,
+        extensions: {
+          basicConstraints: { ca: false },
+          keyUsage: ['digitalSignature'],
+          authorityKeyIdentifierHex: issuer.subjectKeyIdentifierHex,
+        },
+      },
+      issuerKey,
+    )
+    expectRefusal(
+      validateCertificateChain({ leaf, intermediates: [cannotSign], anchors: [rootDer], at: NOW }),
+      'ISSUER_CANNOT_SIGN_CERTIFICATES',
+    )
+  })
+
+  it('builds the path through a known intermediate when only the leaf is offered, telling same-named CAs apart', () => {
+    const other = createSandboxCa(keys[5] as RsaKeyPair, keys[6] as RsaKeyPair, { now: NOW })
+    const otherLeaf = der(
+      issueLeafCertificate(other, {
+        profile: 'saml-signing',
+        commonName: 'idp',
+        key: keys[2] as RsaKeyPair,
+        validityDays: 30,
+        now: NOW,
+      }).certificatePem,
+    )
+    const otherIntermediate = der(other.intermediate.certificatePem)
+    const anchors = [rootDer, der(other.root.certificatePem)]
+    // Both issuing CAs carry the same name; only the key identifier and the signature tell them apart.
+    const both = validateCertificateChain({
+      leaf: otherLeaf,
+      intermediates: [intermediateDer, otherIntermediate],
+      anchors,
+      at: NOW,
+    })
+    expect(both.ok && both.value.path.map((c) => c.fingerprint256)).toEqual(
+      [otherLeaf, otherIntermediate, der(other.root.certificatePem)].map(
+        (d) => new X509Certificate(d).fingerprint256,
+      ),
+    )
+    const missing = validateCertificateChain({
+      leaf: otherLeaf,
+      intermediates: [intermediateDer],
+      anchors,
+      at: NOW,
+    })
+    expectRefusal(missing, 'CHAIN_UNTRUSTED')
+    const keyId = readCertificateStructure(otherIntermediate).subjectKeyIdentifierHex?.toUpperCase()
+    expect(missing).toMatchObject({
+      error: {
+        missingIssuer: `O=SSO Rehearsal Sandbox, CN=SSO Rehearsal Sandbox Issuing CA, key identifier ${keyId}`,
+      },
+    })
   })
 
   it('refuses a CA certificate presented as the signing certificate', () => {

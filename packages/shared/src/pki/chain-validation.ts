@@ -32,6 +32,8 @@ export interface CertificateRefusal {
   /** Subject and thumbprint of the certificate at fault, e.g. `CN=Foo (thumbprint 51C2…)`. */
   readonly certificate: string
   readonly reason: string
+  /** For CHAIN_UNTRUSTED: the issuer that was not found (name and key identifier), to say what to add. */
+  readonly missingIssuer?: string
 }
 
 /** A certificate path from the leaf up to (and including) a trust anchor. */
@@ -45,9 +47,13 @@ export interface ValidatedChain {
 /** Input to {@link validateCertificateChain}; every certificate is DER. */
 export interface ChainInput {
   readonly leaf: Buffer
-  /** Other certificates offered with the leaf (metadata may carry the issuing CA). */
+  /**
+   * CA certificates the path may pass through but that are not trusted by themselves: those
+   * offered with the leaf, and the intermediates the relying party already knows (as an OS
+   * trust store keeps intermediate CAs beside its roots).
+   */
   readonly intermediates: readonly Buffer[]
-  /** The trust store. */
+  /** The trust store's roots (trust anchors). */
   readonly anchors: readonly Buffer[]
   /** The instant at which validity is judged (ms). */
   readonly at: number
@@ -123,12 +129,32 @@ function checkCommon(cert: Parsed, at: number): Result<true, CertificateRefusal>
   return ok(true)
 }
 
+/**
+ * Self-signed: it names itself as its issuer and its signature verifies with its own key.
+ * Node's `checkIssued` is not used for this: it also requires keyCertSign whenever keyUsage is
+ * present, so a self-signed leaf whose keyUsage is digitalSignature alone would not count.
+ */
 function isSelfSigned(cert: Parsed): boolean {
-  return cert.x509.checkIssued(cert.x509) && cert.x509.verify(cert.x509.publicKey)
+  return cert.x509.subject === cert.x509.issuer && cert.x509.verify(cert.x509.publicKey)
 }
 
-function issues(issuer: Parsed, child: Parsed): boolean {
-  return child.x509.checkIssued(issuer.x509)
+/**
+ * Whether `issuer` is a candidate issuer of `child`: the child names it, and where both carry
+ * key identifiers they match (two CAs may share a name). Key usage is judged afterwards, so
+ * an issuer without keyCertSign is reported as such rather than as missing.
+ */
+function namesAsIssuer(issuer: Parsed, child: Parsed): boolean {
+  if (child.x509.issuer !== issuer.x509.subject) return false
+  const authorityKey = child.structure.authorityKeyIdentifierHex
+  const subjectKey = issuer.structure.subjectKeyIdentifierHex
+  return authorityKey === undefined || subjectKey === undefined || authorityKey === subjectKey
+}
+
+/** How the refusal names an issuer that could not be found: its name and, if known, its key id. */
+function describeIssuerOf(cert: Parsed): string {
+  const name = cert.x509.issuer.replace(/\n/g, ', ')
+  const keyId = cert.structure.authorityKeyIdentifierHex
+  return keyId ? `${name}, key identifier ${keyId.toUpperCase()}` : name
 }
 
 /**
@@ -180,22 +206,28 @@ export function validateCertificateChain(input: ChainInput): Result<ValidatedCha
   let current = leaf
   // Bounded: a path can be at most as long as the certificates offered.
   for (let depth = 0; depth <= candidates.length; depth += 1) {
-    const anchor = anchors.find((a) => issues(a, current))
-    const issuer = anchor ?? candidates.find((c) => !path.includes(c) && issues(c, current))
+    const child = current
+    // Anchors first; among certificates of the same name, the one whose key verifies.
+    const unused = candidates.filter((c) => !path.some((p) => p.der.equals(c.der)))
+    const named = [...anchors, ...unused].filter((c) => namesAsIssuer(c, child))
+    const issuer = named.find((c) => child.x509.verify(c.x509.publicKey))
     if (!issuer) {
-      return refuse(
-        'CHAIN_UNTRUSTED',
-        current,
-        `its issuer (${current.x509.issuer.replace(/\n/g, ', ')}) is not in the trust store and was not supplied`,
-      )
+      const [first] = named
+      if (first)
+        return refuse(
+          'CHAIN_BAD_SIGNATURE',
+          child,
+          `its signature does not verify with the key of ${first.label}`,
+        )
+      const missing = describeIssuerOf(child)
+      return err({
+        code: 'CHAIN_UNTRUSTED',
+        certificate: child.label,
+        reason: `its issuer (${missing}) is neither a trusted root nor a known intermediate CA, and was not supplied with it`,
+        missingIssuer: missing,
+      })
     }
-    if (!current.x509.verify(issuer.x509.publicKey)) {
-      return refuse(
-        'CHAIN_BAD_SIGNATURE',
-        current,
-        `its signature does not verify with the key of ${issuer.label}`,
-      )
-    }
+    const anchor = anchors.includes(issuer) ? issuer : undefined
     const constraints = issuer.structure.basicConstraints
     if (constraints?.ca !== true) {
       return refuse(
