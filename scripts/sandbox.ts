@@ -10,7 +10,7 @@ import {
   readCommonServerOptions,
   StartupError,
 } from '@sandbox/shared'
-import { exportRootCa } from './lib/ca-export'
+import { exportCaCertificate } from './lib/ca-export'
 import { runLogin } from './lib/login-command'
 import { findRunningSandbox } from './lib/running-record'
 import { stopSandbox } from './lib/sandbox-process'
@@ -20,6 +20,7 @@ const USAGE = `Usage: pnpm sandbox <command> [options]
 
 Commands:
   ca export [--out FILE] [--format pem|der]   Write the sandbox root CA, to trust it in a browser or OS store
+            [--issuing]                       ... or the issuing CA, for a relying party that checks the chain
   login --user UPN --password PW [--json]     Sign in to Webex through Entra without a browser (SP-initiated)
   status                                      Say whether a sandbox runs on the data directory, and where
   stop                                        Stop the sandbox that pnpm rehearse started in the background`
@@ -28,9 +29,15 @@ const CA_FLAGS: readonly FlagSpec[] = [
   {
     name: 'out',
     type: 'string',
-    description: 'File to write (default sandbox-root-ca.pem, or .cer for DER).',
+    description:
+      'File to write (default sandbox-root-ca.pem, sandbox-issuing-ca.pem with --issuing; .cer for DER).',
   },
   { name: 'format', type: 'string', description: 'pem (default) or der.' },
+  {
+    name: 'issuing',
+    type: 'boolean',
+    description: 'Write the issuing CA (the intermediate that issues every leaf) instead of the root.',
+  },
   ...COMMON_FLAGS.filter((f) => f.name === 'data-dir' || f.name === 'help'),
 ]
 
@@ -43,12 +50,13 @@ async function caExport(argv: readonly string[]): Promise<void> {
   const reader = createOptionReader(raw)
   for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
   const format = reader.oneOf({ flag: 'format' }, ['pem', 'der'] as const, 'pem')
-  const out = reader.string({ flag: 'out' }, format === 'der' ? 'sandbox-root-ca.cer' : 'sandbox-root-ca.pem')
+  const which = reader.boolean({ flag: 'issuing' }, false) ? 'issuing' : 'root'
+  const out = reader.string({ flag: 'out' }, `sandbox-${which}-ca.${format === 'der' ? 'cer' : 'pem'}`)
   const common = readCommonServerOptions(reader, process.cwd())
   reader.finish()
   // Loads the CA from the data directory, creating it exactly as a first start would.
   const runtime = await createRuntime({ dataDir: common.dataDir, reset: false })
-  process.stdout.write(`${exportRootCa(runtime.ca, out, format)}\n`)
+  process.stdout.write(`${exportCaCertificate(runtime.ca, which, out, format)}\n`)
 }
 
 const DATA_DIR_FLAG = COMMON_FLAGS.filter((f) => f.name === 'data-dir' || f.name === 'help')

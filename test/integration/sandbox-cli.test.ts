@@ -49,6 +49,41 @@ describe('pnpm sandbox ca export', () => {
     ).toContain('SSO Rehearsal Sandbox Root CA')
   })
 
+  it('writes the issuing CA with --issuing: an intermediate that chains to the exported root', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ca-export-'))
+    const data = join(dir, 'data')
+    const root = runCli('scripts/sandbox.ts', [
+      'ca',
+      'export',
+      '--data-dir',
+      data,
+      '--out',
+      join(dir, 'root.pem'),
+    ])
+    expect(await root.exited).toBe(0)
+    const issuing = runCli('scripts/sandbox.ts', [
+      'ca',
+      'export',
+      '--issuing',
+      '--data-dir',
+      data,
+      '--out',
+      join(dir, 'issuing.pem'),
+    ])
+    expect(await issuing.exited).toBe(0)
+    expect(issuing.output()).toContain('Wrote the sandbox issuing CA (PEM)')
+    expect(issuing.output()).toContain('--untrusted-pem')
+    const certificate = new X509Certificate(readFileSync(join(dir, 'issuing.pem')))
+    expect(certificate.ca).toBe(true)
+    expect(certificate.subject).toContain('CN=SSO Rehearsal Sandbox Issuing CA')
+    expect(readFileSync(join(dir, 'issuing.pem'), 'utf8')).not.toContain('PRIVATE KEY')
+    expect(
+      execFileSync('openssl', ['verify', '-CAfile', join(dir, 'root.pem'), join(dir, 'issuing.pem')], {
+        encoding: 'utf8',
+      }),
+    ).toContain(': OK')
+  })
+
   it('refuses an unknown format with exit code 2', async () => {
     const run = runCli('scripts/sandbox.ts', ['ca', 'export', '--format', 'p12', '--ephemeral'])
     expect(await run.exited).toBe(2)

@@ -38,7 +38,7 @@ export function createIdpServices(given: ServiceDeps) {
   // moving the SP's, even when both share one runtime.
   const clock = offsetClock(given.runtime.clock)
   const deps: ServiceDeps = { ...given, runtime: { ...given.runtime, clock } }
-  const keys = createSigningKeyCache(deps.runtime.ca)
+  const keys = createSigningKeyCache()
   const directory = createDirectoryService(deps)
   const ssoDeps = {
     ...deps,

@@ -23,13 +23,16 @@ export interface MetadataInput {
   readonly keys: readonly LoadedSigningKey[]
 }
 
+/**
+ * One KeyDescriptor per key, each with exactly one certificate, as in real Entra metadata.
+ * An issuing CA is never added to the X509Data: several relying parties (pysaml2 among them)
+ * keep only one certificate of an X509Data and would then verify with the CA's key.
+ */
 function keyDescriptors(keys: readonly LoadedSigningKey[]): string {
   return keys
     .map(
       (key) =>
-        `<KeyDescriptor use="signing"><KeyInfo xmlns="${NS.dsig}"><X509Data>${key.chainBase64
-          .map((c) => `<X509Certificate>${c}</X509Certificate>`)
-          .join('')}</X509Data></KeyInfo></KeyDescriptor>`,
+        `<KeyDescriptor use="signing"><KeyInfo xmlns="${NS.dsig}"><X509Data><X509Certificate>${key.certificateBase64}</X509Certificate></X509Data></KeyInfo></KeyDescriptor>`,
     )
     .join('')
 }
@@ -44,9 +47,8 @@ const ROLE_ATTRIBUTES = `protocolSupportEnumeration="${NS.wsFederation}" xmlns:x
  * Builds Entra's federation metadata (real-formats.md §1, the wireapp fixture's structure): a
  * signed EntityDescriptor with entityID `https://sts.windows.net/{tenantId}/`, the WS-Fed
  * SecurityTokenService and ApplicationService RoleDescriptors, and an IDPSSODescriptor with
- * Redirect SLO and Redirect + POST SSO at `/{tenantId}/saml2`, without NameIDFormat. Where a key
- * is CA-issued its X509Data carries the leaf then the issuing CA, so a relying party can build the
- * chain; the signature's KeyInfo carries the leaf only.
+ * Redirect SLO and Redirect + POST SSO at `/{tenantId}/saml2`, without NameIDFormat. Every
+ * KeyDescriptor and the signature's KeyInfo carry the signing certificate alone, CA-issued or not.
  */
 export function buildFederationMetadata(input: MetadataInput): string {
   const signer = input.keys[0]

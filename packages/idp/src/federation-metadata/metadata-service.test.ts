@@ -1,6 +1,7 @@
 import {
   certificateToDer,
   childNamed,
+  descendantsNamed,
   NS,
   parseXml,
   readEntityMetadata,
@@ -115,18 +116,36 @@ describe('federation metadata', () => {
     expect(tampered.ok).toBe(false)
   })
 
-  it('lets a relying party build the chain of a CA-issued certificate from the KeyDescriptor', () => {
+  it('carries exactly one certificate per KeyDescriptor, as real Entra metadata does, even when CA-issued', () => {
+    const certificatesPerKey = (xml: string) => {
+      const metadata = parseXml(xml.replace(/^\uFEFF/, ''), { maxBytes: 1 << 20, maxDepth: 64 })
+      if (!metadata.ok) throw new Error(metadata.error.message)
+      return descendantsNamed(metadata.value.documentElement, NS.metadata, 'KeyDescriptor').map(
+        (k) => descendantsNamed(k, NS.dsig, 'X509Certificate').length,
+      )
+    }
+    const real = certificatesPerKey(readRealFixture(WIREAPP_METADATA))
+    expect(real.length).toBeGreaterThan(1)
+    expect(new Set(real)).toEqual(new Set([1]))
+    expect(activeCertificate().kind).toBe('ca-issued')
+    expect(certificatesPerKey(appMetadata())).toEqual([1, 1, 1])
+    expect(certificatesPerKey(tenantXml())).toEqual([1, 1, 1])
+
+    // The one certificate is the signing leaf; a relying party that knows the sandbox's issuing
+    // CA (as an OS trust store knows intermediates) builds the chain to the root from there.
     const metadata = readEntityMetadata(appMetadata())
     if (!metadata.ok) throw new Error(metadata.error.message)
-    const [leaf, ...intermediates] = metadata.value.idp?.keys[0]?.certificates ?? []
-    expect(intermediates).toHaveLength(1)
+    const [leaf] = metadata.value.idp?.keys[0]?.certificates ?? []
+    expect(leaf?.toString('base64')).toBe(
+      certificateToDer(activeCertificate().certificatePem)?.toString('base64'),
+    )
     const chain = validateCertificateChain({
       leaf: leaf as Buffer,
-      intermediates,
+      intermediates: [certificateToDer(t.runtime.ca.intermediate.certificatePem) as Buffer],
       anchors: [certificateToDer(t.runtime.ca.root.certificatePem) as Buffer],
       at: t.runtime.clock.now(),
     })
-    expect(chain.ok).toBe(true)
+    expect(chain.ok && chain.value.path.length).toBe(3)
   })
 
   it('lists only the leaf of a self-signed certificate and follows the active certificate after a rollover', async () => {

@@ -265,6 +265,16 @@ export function validateCertificateChain(input: ChainInput): Result<ValidatedCha
 }
 
 /**
+ * What a trust store needs to know of a CA certificate before keeping it: whether it is a root
+ * (self-signed) and whether it is a CA at all. Null when it cannot be decoded.
+ */
+export function describeCaCertificate(der: Buffer): { selfSigned: boolean; isCa: boolean } | null {
+  const cert = parse(der)
+  if (!cert) return null
+  return { selfSigned: isSelfSigned(cert), isCa: cert.structure.basicConstraints?.ca === true }
+}
+
+/**
  * The "less secure" mode: a self-signed (or any) certificate is accepted as long as it can be
  * read, is RSA ≥ 2048 and is valid at `at`.
  */

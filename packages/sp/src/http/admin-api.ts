@@ -8,6 +8,7 @@ import { type HttpDeps, NO_STORE, type SpEnv } from './env'
 
 const importBody = z.strictObject({ xml: z.string().min(1), trustMode: z.enum(TRUST_MODES) })
 const settingsBody = ssoSettingsSchema.partial().strict()
+/** A CA certificate for the trust store (a root or an intermediate). */
 const rootBody = z.strictObject({ pem: z.string().min(1) })
 const orgBody = z.strictObject({ name: z.string() })
 
@@ -75,6 +76,18 @@ export function adminApiRoutes(deps: HttpDeps) {
     })
     .delete('/api/v1/sso/trusted-roots/:thumbprint', async (c) => {
       const removed = await sso.removeTrustedRoot(c.req.param('thumbprint'))
+      return removed.ok ? c.body(null, 204) : apiError(c, removed.error)
+    })
+    .get('/api/v1/sso/intermediate-cas', (c) =>
+      c.json({ intermediates: sso.intermediateCas() }, 200, NO_STORE),
+    )
+    .post('/api/v1/sso/intermediate-cas', async (c) => {
+      const body = await readJson(c, rootBody)
+      if (!body.ok) return body.response
+      return answer(c, await sso.addIntermediateCa(body.value.pem), 201)
+    })
+    .delete('/api/v1/sso/intermediate-cas/:thumbprint', async (c) => {
+      const removed = await sso.removeIntermediateCa(c.req.param('thumbprint'))
       return removed.ok ? c.body(null, 204) : apiError(c, removed.error)
     })
     .get('/api/v1/sign-ins', (c) => c.json({ attempts: deps.services.memory.attempts() }, 200, NO_STORE))

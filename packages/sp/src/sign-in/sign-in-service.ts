@@ -197,6 +197,7 @@ export function createSignInService(deps: {
           judge(pem, {
             mode: config.trustMode,
             anchors: trust.anchors,
+            intermediates: trust.intermediates,
             anchorsKey: `${trust.key}|${config.id}`,
             chain: config.chainCertificates.map((c) => certificateToDer(c) ?? Buffer.alloc(0)),
             at: now,

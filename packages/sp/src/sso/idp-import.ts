@@ -15,12 +15,16 @@ export interface ImportInput {
   readonly xml: string
   readonly trustMode: TrustMode
   readonly anchors: readonly Buffer[]
+  /** The intermediate CAs the trust store knows (the sandbox issuing CA and added ones). */
+  readonly intermediates: readonly Buffer[]
   readonly at: number
   readonly newId: string
 }
 
 /** Where each certificate refusal is fixed. */
-function fixFor(code: string): string {
+function fixFor(code: string, missingIssuer: string | undefined): string {
+  if (code === 'CHAIN_UNTRUSTED' && missingIssuer)
+    return `Add the certificate of ${missingIssuer} to this org's trust store, then import the metadata again: a root CA (self-signed) with POST /api/v1/sso/trusted-roots {"pem": "…"}; an intermediate (issuing) CA with POST /api/v1/sso/intermediate-cas {"pem": "…"}, and its root too if that is not trusted yet. Or have the IdP sign with a certificate from a CA this org already trusts (sandbox: certificate kind "ca-issued").`
   if (code === 'CERT_SELF_SIGNED')
     return 'Either choose "Allow self-signed certificate in metadata (less secure)", or have Entra sign with a certificate issued by a CA this org trusts (sandbox: certificate kind "ca-issued"), then download its metadata again.'
   if (code === 'CERT_IS_TRUST_ANCHOR')
@@ -69,6 +73,7 @@ export function importIdpMetadata(input: ImportInput): Result<IdpConfig, SsoErro
     const judged = judgeSigningCertificate(der, {
       mode: input.trustMode,
       anchors: input.anchors,
+      intermediates: input.intermediates,
       chain,
       at: input.at,
     })
@@ -80,7 +85,7 @@ export function importIdpMetadata(input: ImportInput): Result<IdpConfig, SsoErro
       return ssoError(
         judged.error.code,
         `The signing certificate ${judged.error.certificate} was refused under ${modeName}: ${judged.error.reason}.`,
-        fixFor(judged.error.code),
+        fixFor(judged.error.code, judged.error.missingIssuer),
       )
     }
   }

@@ -48,6 +48,80 @@ describe('"Require certificate signed by a certificate authority" at import (res
     )
   })
 
+  it('accepts a CA-issued signing certificate listed alone, as Entra lists it: the trust store knows the sandbox issuing CA', async () => {
+    const sp = await freshSp()
+    const idp = await createIdpSide(sp.runtime, sp.entity())
+    const imported = await sp.api('POST', '/api/v1/sso/idp-metadata', {
+      xml: idp.metadata(),
+      trustMode: 'ca-signed',
+    })
+    expect(imported.status).toBe(200)
+    const intermediates = await sp.api('GET', '/api/v1/sso/intermediate-cas')
+    expect(intermediates.json.intermediates).toEqual([
+      expect.objectContaining({
+        builtIn: true,
+        subject: 'O=SSO Rehearsal Sandbox, CN=SSO Rehearsal Sandbox Issuing CA',
+        thumbprint: summarizeCertificate(sp.runtime.ca.intermediate.certificatePem).thumbprint,
+      }),
+    ])
+  })
+
+  it('names the missing issuing CA of another PKI and how to add it; accepts once its intermediate and root are added', async () => {
+    const sp = await freshSp()
+    const ca = await otherCa(sp)
+    const idp = await createIdpSide(sp.runtime, sp.entity(), { ca })
+    // Same name as the sandbox's own issuing CA: the refusal tells them apart by key identifier.
+    const refused = await sp.api('POST', '/api/v1/sso/idp-metadata', {
+      xml: idp.metadata(),
+      trustMode: 'ca-signed',
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.json.error.code).toBe('CHAIN_UNTRUSTED')
+    expect(refused.json.error.message).toContain(summarizeCertificate(idp.certificatePem).thumbprint)
+    expect(refused.json.error.message).toMatch(
+      /its issuer \(O=SSO Rehearsal Sandbox, CN=SSO Rehearsal Sandbox Issuing CA, key identifier [0-9A-F]{40}\) is neither a trusted root nor a known intermediate CA/,
+    )
+    expect(refused.json.error.fix).toContain('POST /api/v1/sso/intermediate-cas')
+    expect(refused.json.error.fix).toContain('POST /api/v1/sso/trusted-roots')
+
+    const added = await sp.api('POST', '/api/v1/sso/intermediate-cas', {
+      pem: ca.intermediate.certificatePem,
+    })
+    expect(added.status).toBe(201)
+    expect(added.json.map((i: { builtIn: boolean }) => i.builtIn)).toEqual([true, false])
+    // The intermediate alone is not trusted: now its root is what is missing.
+    const stillRefused = await sp.api('POST', '/api/v1/sso/idp-metadata', {
+      xml: idp.metadata(),
+      trustMode: 'ca-signed',
+    })
+    expect(stillRefused.json.error.code).toBe('CHAIN_UNTRUSTED')
+    expect(stillRefused.json.error.message).toContain(
+      summarizeCertificate(ca.intermediate.certificatePem).thumbprint,
+    )
+    expect(stillRefused.json.error.message).toContain('CN=SSO Rehearsal Sandbox Root CA, key identifier')
+
+    expect((await sp.api('POST', '/api/v1/sso/trusted-roots', { pem: ca.root.certificatePem })).status).toBe(
+      201,
+    )
+    await enableSsoWith(sp, idp)
+    await sp.services.users.add({ firstName: 'B.', lastName: 'Simon', email: USER })
+    let started = await sp.startSignIn()
+    const signedIn = await sp.postToAcs(idp.response({ inResponseTo: started.requestId }), {
+      browser: started.browser,
+    })
+    expect(signedIn.status).toBe(303)
+
+    // Removing the intermediate again breaks the path at the next sign-in.
+    const thumbprint = summarizeCertificate(ca.intermediate.certificatePem).thumbprint
+    expect((await sp.api('DELETE', `/api/v1/sso/intermediate-cas/${thumbprint}`)).status).toBe(204)
+    started = await sp.startSignIn()
+    const refusedAtSignIn = await sp.postToAcs(idp.response({ inResponseTo: started.requestId }), {
+      browser: started.browser,
+    })
+    expect(refusedAtSignIn.status).toBe(403)
+    expect(await refusedAtSignIn.text()).toContain('CHAIN_UNTRUSTED')
+  })
+
   it('refuses a self-signed (Entra-style) certificate, which the less secure mode accepts', async () => {
     const sp = await freshSp()
     const idp = await createIdpSide(sp.runtime, sp.entity(), { certificate: 'self-signed' })
@@ -180,7 +254,7 @@ describe('certificate trust at every sign-in', () => {
     const ca = await otherCa(sp)
     const idp = await createIdpSide(sp.runtime, sp.entity(), { ca })
     await sp.api('POST', '/api/v1/sso/trusted-roots', { pem: ca.root.certificatePem })
-    await enableSsoWith(sp, idp)
+    await enableSsoWith(sp, idp, { chain: true })
     await sp.services.users.add({ firstName: 'B.', lastName: 'Simon', email: USER })
     let started = await sp.startSignIn()
     expect(
@@ -200,6 +274,34 @@ describe('certificate trust at every sign-in', () => {
 })
 
 describe('the trust store API', () => {
+  it('keeps intermediate CAs apart from roots: refuses a root, a non-CA, garbage and duplicates; 404s unknown ones', async () => {
+    const sp = await freshSp()
+    const ca = await otherCa(sp)
+    const idp = await createIdpSide(sp.runtime, sp.entity(), { ca })
+    const add = (pem: string) => sp.api('POST', '/api/v1/sso/intermediate-cas', { pem })
+    const root = await add(ca.root.certificatePem)
+    expect(root.status).toBe(400)
+    expect(root.json.error).toMatchObject({
+      code: 'INTERMEDIATE_INVALID',
+      fix: expect.stringContaining('trusted-roots'),
+    })
+    const leaf = await add(idp.certificatePem)
+    expect(leaf.json.error.code).toBe('INTERMEDIATE_INVALID')
+    expect(leaf.json.error.message).toContain('not a CA certificate')
+    expect((await add('not a certificate')).json.error.code).toBe('INTERMEDIATE_INVALID')
+    const builtIn = await add(sp.runtime.ca.intermediate.certificatePem)
+    expect(builtIn.status).toBe(409)
+    expect(builtIn.json.error.code).toBe('INTERMEDIATE_EXISTS')
+    expect((await add(ca.intermediate.certificatePem)).status).toBe(201)
+    expect((await add(ca.intermediate.certificatePem)).json.error.code).toBe('INTERMEDIATE_EXISTS')
+    expect((await sp.api('GET', '/api/v1/sso/trusted-roots')).json.roots).toHaveLength(1)
+    const unknown = await sp.api('DELETE', '/api/v1/sso/intermediate-cas/00FF')
+    expect(unknown.status).toBe(404)
+    expect(unknown.json.error.code).toBe('INTERMEDIATE_NOT_FOUND')
+    const own = summarizeCertificate(sp.runtime.ca.intermediate.certificatePem).thumbprint
+    expect((await sp.api('DELETE', `/api/v1/sso/intermediate-cas/${own}`)).status).toBe(404)
+  })
+
   it('lists the built-in root, refuses garbage and duplicates, and 404s an unknown thumbprint', async () => {
     const sp = await freshSp()
     const listed = await sp.api('GET', '/api/v1/sso/trusted-roots')

@@ -12,9 +12,11 @@ import type { TrustMode } from './sso-schema'
 /** What the trust check needs besides the certificate. */
 export interface TrustInput {
   readonly mode: TrustMode
-  /** The trust store (DER): the sandbox root CA plus the roots an admin added. */
+  /** The trust store's roots (DER): the sandbox root CA plus the roots an admin added. */
   readonly anchors: readonly Buffer[]
-  /** Identifies the trust store's content (see trustAnchorsOf). */
+  /** The intermediate CAs the trust store knows (DER): the sandbox issuing CA plus added ones. */
+  readonly intermediates: readonly Buffer[]
+  /** Identifies the trust store's content, roots and intermediates (see trustAnchorsOf). */
   readonly anchorsKey?: string
   /** Certificates the metadata offered besides the signing ones. */
   readonly chain: readonly Buffer[]
@@ -33,7 +35,7 @@ export function judgeSigningCertificate(
   if (input.mode === 'self-signed-allowed') return checkStandaloneCertificate(der, input.at)
   return validateCertificateChain({
     leaf: der,
-    intermediates: input.chain,
+    intermediates: [...input.chain, ...input.intermediates],
     anchors: input.anchors,
     at: input.at,
   })
@@ -47,7 +49,7 @@ export function judgeSigningCertificate(
 export function createTrustCache() {
   const validated = new Map<string, ValidatedChain>()
   return (pem: string, input: TrustInput): Result<ValidatedChain, CertificateRefusal> => {
-    const key = `${input.mode}|${pem}|${input.anchorsKey ?? input.anchors.length}|${input.chain.length}`
+    const key = `${input.mode}|${pem}|${input.anchorsKey ?? `${input.anchors.length}/${input.intermediates.length}`}|${input.chain.length}`
     const known = validated.get(key)
     if (known && input.at >= known.validFrom && input.at <= known.validUntil) return ok(known)
     const der = certificateToDer(pem)

@@ -87,6 +87,11 @@ export const ssoStateSchema = z.object({
   lastTest: testResultSchema.nullable(),
   /** Extra roots for the CA-signed mode; the sandbox root CA is always trusted. */
   trustedRoots: z.array(z.string()),
+  /**
+   * Extra intermediate CAs the SP knows (not trusted by themselves); the sandbox issuing CA is
+   * always known. Absent from state files written before intermediates could be added.
+   */
+  intermediateCas: z.array(z.string()).default([]),
 })
 export type SsoState = z.infer<typeof ssoStateSchema>
 
@@ -110,4 +115,5 @@ export const INITIAL_SSO_STATE: SsoState = {
   active: null,
   lastTest: null,
   trustedRoots: [],
+  intermediateCas: [],
 }

@@ -1,11 +1,4 @@
-import {
-  certificateToDer,
-  type DocumentStore,
-  ok,
-  type Result,
-  type Runtime,
-  summarizeCertificate,
-} from '@sandbox/shared'
+import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import type { MemoryStores } from '../sign-in/memory-stores'
 import { trustAnchorsOf } from '../sign-in/trust-anchors'
 import type { SpSnapshot, SpState } from '../state/sp-state'
@@ -14,11 +7,12 @@ import { describeCertificates, importIdpMetadata } from './idp-import'
 import { spEntityOf } from './sp-entity'
 import { type SsoError, ssoError } from './sso-error'
 import { INITIAL_SSO_STATE, type SsoSettings, type TrustMode } from './sso-schema'
+import { createTrustStoreService } from './trust-store-service'
 
 /**
  * Control Hub's "Integrate a 3rd-party identity provider" wizard: download the SP metadata,
  * import the IdP metadata with a trust mode, test, enable; plus the org's SSO settings and
- * trust store. Every change validates first and stores once.
+ * trust store (trust-store-service.ts). Every change validates first and stores once.
  */
 export function createSsoService(deps: {
   store: DocumentStore<SpState>
@@ -32,6 +26,8 @@ export function createSsoService(deps: {
   const metadata = deps.spMetadataOf
 
   return {
+    ...createTrustStoreService({ store, runtime }),
+
     spMetadata: () => metadata(store.read()),
 
     organization() {
@@ -80,10 +76,12 @@ export function createSsoService(deps: {
       trustMode: TrustMode,
     ): Promise<Result<ReturnType<typeof this.status>, SsoError>> {
       const state = store.read()
+      const trust = trustAnchorsOf(runtime, state)
       const imported = importIdpMetadata({
         xml,
         trustMode,
-        anchors: trustAnchorsOf(runtime, state).anchors,
+        anchors: trust.anchors,
+        intermediates: trust.intermediates,
         at: runtime.clock.now(),
         newId: runtime.ids.guid(),
       })
@@ -178,73 +176,6 @@ export function createSsoService(deps: {
           )
         draft.sso.settings = next
         return ok(next)
-      })
-    },
-
-    trustedRoots() {
-      return [runtime.ca.root.certificatePem, ...store.read().sso.trustedRoots].map((pem, index) => {
-        const summary = summarizeCertificate(pem)
-        return {
-          subject: summary.subject,
-          thumbprint: summary.thumbprint,
-          notAfter: summary.notAfter.toISOString(),
-          builtIn: index === 0,
-        }
-      })
-    },
-
-    addTrustedRoot(pem: string): Promise<Result<ReturnType<typeof this.trustedRoots>, SsoError>> {
-      const der = certificateToDer(pem)
-      if (!der)
-        return Promise.resolve(
-          ssoError(
-            'ROOT_INVALID',
-            'The body is not a PEM or Base64 certificate.',
-            'Send the root CA certificate as PEM.',
-          ),
-        )
-      let summary: ReturnType<typeof summarizeCertificate>
-      try {
-        summary = summarizeCertificate(der)
-      } catch {
-        return Promise.resolve(
-          ssoError(
-            'ROOT_INVALID',
-            'The certificate could not be decoded.',
-            'Send the root CA certificate as PEM.',
-          ),
-        )
-      }
-      return store
-        .update((draft) => {
-          if (draft.sso.trustedRoots.some((r) => summarizeCertificate(r).thumbprint === summary.thumbprint))
-            return ssoError('ROOT_EXISTS', `${summary.subject} is already trusted.`, 'Nothing to do.', 409)
-          if (draft.sso.trustedRoots.length >= 20)
-            return ssoError(
-              'ROOT_LIMIT',
-              'The trust store holds at most 20 extra roots.',
-              'Remove one first.',
-            )
-          draft.sso.trustedRoots.push(summary.pem)
-          return ok(true)
-        })
-        .then((r) => (r.ok ? ok(this.trustedRoots()) : r))
-    },
-
-    removeTrustedRoot(thumbprint: string): Promise<Result<true, SsoError>> {
-      return store.update((draft) => {
-        const index = draft.sso.trustedRoots.findIndex(
-          (r) => summarizeCertificate(r).thumbprint === thumbprint.toUpperCase(),
-        )
-        if (index < 0)
-          return ssoError(
-            'ROOT_NOT_FOUND',
-            `No added root has the thumbprint ${thumbprint}.`,
-            'List the roots (the built-in sandbox root cannot be removed).',
-            404,
-          )
-        draft.sso.trustedRoots.splice(index, 1)
-        return ok(true as const)
       })
     },
 

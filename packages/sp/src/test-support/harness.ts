@@ -156,7 +156,7 @@ export async function enableSsoWith(
   options: { trustMode?: 'ca-signed' | 'self-signed-allowed'; chain?: boolean } = {},
 ): Promise<void> {
   const imported = await sp.api('POST', '/api/v1/sso/idp-metadata', {
-    xml: idp.metadata({ chain: options.chain ?? true }),
+    xml: idp.metadata({ chain: options.chain ?? false }),
     trustMode: options.trustMode ?? 'ca-signed',
   })
   if (imported.status !== 200) throw new Error(`import: ${JSON.stringify(imported.json)}`)

@@ -66,7 +66,10 @@ export interface IdpSide {
   readonly entityId: string
   readonly certificatePem: string
   readonly key: RsaKeyPair
-  /** Federation metadata; `chain` adds the sandbox issuing CA certificate after the leaf. */
+  /**
+   * Federation metadata with the signing certificate alone (as Entra lists it); `chain` adds the
+   * issuing CA certificate after it in the same X509Data, as some other IdPs do.
+   */
   metadata(options?: { chain?: boolean; sloUrl?: string | null; certificatePem?: string }): string
   /** A Response (XML, not encoded) for the SP's ACS. */
   response(options?: ResponseOptions): string
