@@ -3,6 +3,9 @@
 #   chromium  - the real browser for the browser journeys (Playwright drives /usr/bin/chromium)
 #   xmlsec1   - an independent XML-signature verifier for the IdP's responses and metadata
 #   openssl   - an independent verifier for the sandbox CA's certificate chains
+#   python3-pysaml2, python3-onelogin-saml2
+#             - independent SAML service providers (pysaml2, OneLogin's python3-saml) for the
+#               interop tests, run with Debian's /usr/bin/python3
 # npm packages come from `pnpm install`; nothing here downloads a browser from the internet.
 set -euo pipefail
 
@@ -10,9 +13,13 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# A module is missing when Debian's python cannot import it (a python on PATH may be another one).
+python_has() { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $1" >/dev/null 2>&1; }
+python_has saml2 || missing+=(python3-pysaml2)
+python_has onelogin.saml2 || missing+=(python3-onelogin-saml2)
 
 if [ "${#missing[@]}" -eq 0 ]; then
-  echo "test dependencies present: chromium, xmlsec1, openssl"
+  echo "test dependencies present: chromium, xmlsec1, openssl, python3-pysaml2, python3-onelogin-saml2"
   exit 0
 fi
 
