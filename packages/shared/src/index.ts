@@ -1,6 +1,7 @@
 // The public surface of @sandbox/shared: the only barrel (house style §2.3).
 export * from './auth/password-hash'
 export * from './client/cookie-jar'
+export * from './client/form-action-policy'
 export * from './client/headless-browser'
 export * from './client/html-forms'
 export * from './client/http-transport'

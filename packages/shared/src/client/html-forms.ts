@@ -21,6 +21,31 @@ export interface PageFacts {
   readonly title: string
   /** The text a person would read (scripts and styles excluded, whitespace collapsed). */
   readonly text: string
+  /** Policies from `<meta http-equiv="Content-Security-Policy">`, which browsers enforce like the header. */
+  readonly metaPolicies: readonly string[]
+  /** Where `<meta http-equiv="refresh">` sends the browser, if it names another URL. */
+  readonly refresh: URL | undefined
+}
+
+/**
+ * The URL of a `<meta http-equiv="refresh">` content value (`0;url=…`, `5, URL='…'`), as the
+ * HTML standard's "shared declarative refresh steps" read it; undefined when it only reloads.
+ */
+export function readRefreshTarget(content: string, pageUrl: URL): URL | undefined {
+  const match = /^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)$/is.exec(content)
+  let target = (match?.[1] ?? '').trim()
+  const quote = target[0]
+  if (quote === '"' || quote === "'") {
+    const end = target.indexOf(quote, 1)
+    target = target.slice(1, end === -1 ? undefined : end)
+  }
+  if (target.length === 0) return undefined
+  try {
+    const url = new URL(target, pageUrl)
+    return url.href === pageUrl.href ? undefined : url
+  } catch {
+    return undefined
+  }
 }
 
 const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'head'])
@@ -38,6 +63,9 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
   let title = ''
   let text = ''
   let hidden = 0
+  const metaPolicies: string[] = []
+  let refresh: URL | undefined
+  let refreshSeen = false
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -50,6 +78,15 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
           }
           forms.push(current)
         } else if (name === 'title') inTitle = true
+        else if (name === 'meta' && attributes.content !== undefined) {
+          const equiv = (attributes['http-equiv'] ?? '').toLowerCase()
+          if (equiv === 'content-security-policy') metaPolicies.push(attributes.content)
+          // Only the first refresh declaration counts, as in a browser.
+          if (equiv === 'refresh' && !refreshSeen) {
+            refreshSeen = true
+            refresh = readRefreshTarget(attributes.content, pageUrl)
+          }
+        }
         if (INVISIBLE.has(name)) hidden += 1
         else if (current && FIELD_TAGS.has(name) && attributes.name !== undefined) {
           const type = (attributes.type ?? (name === 'input' ? 'text' : name)).toLowerCase()
@@ -76,6 +113,8 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
   return {
     title: title.trim(),
     text: text.replace(/\s+/g, ' ').trim(),
+    metaPolicies,
+    refresh,
     forms: forms.map((f) => ({
       action: new URL(f.action || pageUrl.href, pageUrl),
       method: f.method === 'POST' ? 'POST' : 'GET',

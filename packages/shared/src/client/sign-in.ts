@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../result'
 import type { StoredCookie } from './cookie-jar'
+import { FormActionBlockedError } from './form-action-policy'
 import { type CapturedSamlMessage, HeadlessBrowser, type Hop, type Page } from './headless-browser'
 import type { HtmlForm } from './html-forms'
 
@@ -42,6 +43,8 @@ export interface SignInFailure {
     | 'TOO_MANY_STEPS'
     | 'UNREACHABLE'
     | 'NO_SESSION'
+    /** A real browser would refuse a step: the page's CSP `form-action` blocks where its form leads. */
+    | 'BLOCKED_BY_CSP'
   readonly message: string
   readonly page: Page | undefined
   readonly hops: readonly Hop[]
@@ -110,6 +113,7 @@ export async function signIn(request: SignInRequest): Promise<Result<SignInSucce
         break
       }
     } catch (error) {
+      if (error instanceof FormActionBlockedError) return failure('BLOCKED_BY_CSP', error.message, page)
       return failure('UNREACHABLE', (error as Error).message, page)
     }
     if (step === MAX_STEPS - 1)
