@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { SsoResult } from '../sso/outcome'
+import { ContinuePage } from '../views/continue-page'
 import { ErrorPage } from '../views/error-page'
 import { PostBindingForm } from '../views/post-binding-form'
 import { SignedOutPage } from '../views/signed-out-page'
@@ -7,6 +8,15 @@ import type { HttpDeps, IdpEnv } from './env'
 import { applySession } from './request-facts'
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' }
+
+/**
+ * True when a redirect would answer a form POST with another site: Chromium checks such a
+ * redirect against the posting page's `form-action` and, under `form-action 'self'`, blocks it
+ * and shows nothing. Real Entra answers its sign-in POST with a page, never a cross-site redirect.
+ */
+function leavesSiteAfterPost(c: Context<IdpEnv>, target: URL): boolean {
+  return c.req.method === 'POST' && target.origin !== new URL(c.req.url).origin
+}
 
 /** Turns an SSO result into the browser's next page: the one mapping from outcomes to HTTP. */
 export function renderResult(
@@ -29,8 +39,13 @@ export function renderResult(
         200,
         NO_STORE,
       )
-    case 'redirect':
-      return c.redirect(outcome.location, 302)
+    case 'redirect': {
+      const target = new URL(outcome.location, c.req.url)
+      if (!leavesSiteAfterPost(c, target)) return c.redirect(outcome.location, 302)
+      if (target.protocol !== 'http:' && target.protocol !== 'https:')
+        return c.text('The next address is not a web address.', 400, NO_STORE)
+      return c.html(<ContinuePage location={target.href} />, 200, NO_STORE)
+    }
     case 'sign-in':
       return c.redirect(`/${deps.tenantId()}/login?ctx=${encodeURIComponent(outcome.pending.id)}`, 302)
     case 'error': {

@@ -120,6 +120,58 @@ describe('My Apps', () => {
   })
 })
 
+describe('launching signed out: the sign-in POST is answered with a page, never a cross-site redirect', () => {
+  // Chromium checks a redirect that answers a form POST against the sign-in page's
+  // form-action 'self' and blocks it; the headless browser makes the same check.
+  async function launchSignedOut(path: string) {
+    await t.services.samlConfig.configureBasicSaml(spId, { signOnUrl: 'https://sp.test/login' })
+    const browser = t.browser()
+    const result = await signIn({ startUrl: `${t.url}${path}`, ...login, password: t.adminPassword, browser })
+    return { browser, result }
+  }
+
+  for (const [name, path] of [
+    ['"Test this application"', () => `/sandbox/applications/${spId}/test`],
+    ['a My Apps launch link', () => `/myapps/launch/${spId}`],
+  ] as const) {
+    it(`${name} continues to the Sign-on URL from a page after the password`, async () => {
+      const { browser } = await launchSignedOut(path())
+      const post = browser.hops.find((h) => h.method === 'POST')
+      expect(post).toMatchObject({ status: 200, location: 'https://sp.test/login' })
+      expect(browser.hops.at(-1)).toMatchObject({ method: 'GET', url: 'https://sp.test/login', status: 200 })
+    })
+  }
+
+  it('serves that page without a script, with a link, and not cacheable', async () => {
+    await t.services.samlConfig.configureBasicSaml(spId, { signOnUrl: 'https://sp.test/login?a=1&b="x"' })
+    const browser = t.browser()
+    const form = await browser.open(`${t.url}/sandbox/applications/${spId}/test`)
+    const fields = Object.fromEntries(form.facts.forms[0]?.fields.map((f) => [f.name, f.value]) ?? [])
+    const response = await t.app.request(`/${t.tenantId}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.url },
+      body: new URLSearchParams({ ...fields, login: login.username, passwd: t.adminPassword }).toString(),
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const html = await response.text()
+    expect(html).toContain(
+      '<meta http-equiv="refresh" content="0;url=https://sp.test/login?a=1&amp;b=%22x%22"/>',
+    )
+    expect(html).toContain('<a href="https://sp.test/login?a=1&amp;b=%22x%22">Continue</a>')
+    expect(html).not.toContain('<script')
+  })
+
+  it('still redirects within the IdP after the password (My Apps)', async () => {
+    const browser = t.browser()
+    const first = await browser.open(`${t.url}/myapps`)
+    const form = first.facts.forms[0]
+    if (!form) throw new Error('no sign-in form')
+    await browser.submit(first, form, { login: login.username, passwd: t.adminPassword })
+    expect(browser.hops.find((h) => h.method === 'POST')).toMatchObject({ status: 302, location: '/myapps' })
+  })
+})
+
 describe('Test this application', () => {
   it('signs the admin in first, then runs the IdP-initiated sign-in', async () => {
     const browser = t.browser()
@@ -180,6 +232,27 @@ describe('single logout', () => {
     expect(await response.text()).toContain('has no Logout URL')
     expect(response.headers.get('set-cookie')).toMatch(/^idp_session=;/)
     expect(browser).toBeDefined()
+  })
+
+  it('answers a POSTed LogoutRequest with a page that continues to the Logout URL, not a cross-site redirect', async () => {
+    await signedInBrowser()
+    const response = await t.app.request(`/${t.tenantId}/saml2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        SAMLRequest: encodePostBinding(logoutRequest()),
+        RelayState: 'bye',
+      }).toString(),
+    })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const refresh = /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(html)?.[1] ?? ''
+    const location = new URL(refresh.replaceAll('&amp;', '&'))
+    expect(`${location.origin}${location.pathname}`).toBe(SP.logout)
+    const decoded = decodeRedirectBinding(location.search)
+    if (!decoded.ok) throw new Error(decoded.error.message)
+    expect(decoded.value.relayState).toBe('bye')
+    expect(decoded.value.xml).toContain('InResponseTo="_logout1"')
   })
 
   it('refuses a LogoutRequest from an unknown issuer (AADSTS700016) and accepts a LogoutResponse', async () => {
