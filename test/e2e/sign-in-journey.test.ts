@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
-import { launchChromium } from '../support/browser'
+import { launchChromium, recordCspViolations } from '../support/browser'
 import { ROOT } from '../support/cli'
 import { setUpTutorial } from '../support/tutorial-setup'
 
@@ -24,20 +24,11 @@ afterAll(async () => {
   await Promise.all([browser?.close(), sandbox?.close()])
 })
 
-/** Fails the test on any CSP violation the page reports. */
-function watchCsp(page: Page): string[] {
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text())
-  })
-  return violations
-}
-
 describe('B.Simon signs in to Webex in a real browser', () => {
   it('SP-initiated: Sign-on URL, Entra sign-in form, auto-posted Response, Webex home', async () => {
     const context = await browser.newContext()
+    const violations = await recordCspViolations(context)
     const page = await context.newPage()
-    const violations = watchCsp(page)
     await page.goto(signOnUrl)
     await page.fill('input[type=password]', password)
     await page.fill('input[name=login]', 'B.Simon@contoso.com')
@@ -47,7 +38,7 @@ describe('B.Simon signs in to Webex in a real browser', () => {
     const cookies = await context.cookies()
     const session = cookies.find((c) => c.name === 'webex_sandbox_session')
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
-    expect(violations).toEqual([])
+    expect(violations.list).toEqual([])
     await context.close()
   })
 

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { RunningSandbox } from '../../scripts/lib/start-sandbox'
 import type { RehearsalFacts } from '../../scripts/rehearse/context'
 import { rehearse } from '../../scripts/rehearse/rehearse'
 import { silentOutput } from '../../scripts/rehearse/runner'
+import { runCli } from './cli'
 
 /** What a test needs after the tutorial's set-up: where to sign in, and as whom. */
 export interface TutorialSetUp {
@@ -28,5 +32,47 @@ export async function setUpTutorial(sandbox: RunningSandbox, lastStep: number): 
     facts: result.facts,
     signOnUrl: result.facts.signOnUrl ?? '',
     password: result.facts.testUserPassword ?? '',
+  }
+}
+
+/**
+ * {@link setUpTutorial} for a sandbox served over `--https`: the steps run in a child process
+ * whose Node trusts `rootPem` (NODE_EXTRA_CA_CERTS is read only when a process starts), so the
+ * API calls and the headless Test SSO Connection verify the sandbox's certificates.
+ */
+export async function setUpTutorialOverTls(
+  sandbox: RunningSandbox,
+  lastStep: number,
+  rootPem: string,
+): Promise<TutorialSetUp> {
+  const dir = mkdtempSync(join(tmpdir(), 'tutorial-set-up-'))
+  const caFile = join(dir, 'root.pem')
+  writeFileSync(caFile, rootPem)
+  try {
+    const run = runCli('test/support/children/tutorial-set-up.ts', [], {
+      env: {
+        NODE_EXTRA_CA_CERTS: caFile,
+        SET_UP_IDP_URL: sandbox.idp.url,
+        SET_UP_IDP_TOKEN: sandbox.idp.graphApiToken,
+        SET_UP_SP_URL: sandbox.sp.url,
+        SET_UP_SP_TOKEN: sandbox.sp.adminApiToken,
+        SET_UP_LAST_STEP: String(lastStep),
+      },
+    })
+    const code = await run.exited
+    const line = run.output().trim().split('\n').at(-1) ?? ''
+    expect(code, run.output()).toBe(0)
+    const result = JSON.parse(line) as {
+      facts: RehearsalFacts
+      logs: { status: string; problem?: unknown }[]
+    }
+    expect(result.logs.find((l) => l.status === 'failed')?.problem ?? null).toBeNull()
+    return {
+      facts: result.facts,
+      signOnUrl: result.facts.signOnUrl ?? '',
+      password: result.facts.testUserPassword ?? '',
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }
