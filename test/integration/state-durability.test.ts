@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { StartupError, statePaths } from '@sandbox/shared'
 import { describe, expect, it } from 'vitest'
+import { startSandbox } from '../../scripts/lib/start-sandbox'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const WRITER = join(ROOT, 'test/support/children/store-writer.ts')
@@ -53,4 +55,36 @@ describe('durable state', () => {
     await lastCommitted(child, 1)
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')).length).toBeLessThanOrEqual(1)
   }, 60_000)
+})
+
+describe('one owner per state file', () => {
+  it('refuses a second sandbox in this process on the same data directory, and keeps the first one working', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'two-sandboxes-'))
+    const first = await startSandbox({ dataDir })
+    const idpState = readFileSync(statePaths(dataDir).idp, 'utf8')
+    const spState = readFileSync(statePaths(dataDir).sp, 'utf8')
+    try {
+      const second = await startSandbox({ dataDir }).then(
+        async (started) => {
+          await started.close()
+          return null
+        },
+        (error: unknown) => error,
+      )
+      expect(second).toBeInstanceOf(StartupError)
+      expect((second as Error).message).toContain(
+        `The state file ${statePaths(dataDir).idp} is already open in this process`,
+      )
+      expect(readFileSync(statePaths(dataDir).idp, 'utf8')).toBe(idpState)
+      expect(readFileSync(statePaths(dataDir).sp, 'utf8')).toBe(spState)
+      const health = await fetch(`${first.idp.url}/healthz`)
+      expect(health.status).toBe(200)
+    } finally {
+      await first.close()
+    }
+    // Closing releases the lock: the data directory opens again.
+    const again = await startSandbox({ dataDir })
+    expect(again.idp.tenantId).toBe(first.idp.tenantId)
+    await again.close()
+  }, 30_000)
 })

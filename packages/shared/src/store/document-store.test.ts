@@ -90,14 +90,54 @@ describe('file store', () => {
     expect(readdirSync(join(path, '..'))).toEqual(['state.json'])
   })
 
-  it('refuses a second process-level owner of the same file while the first is open', async () => {
+  it('refuses a second opener of the same file in this process, naming the file, until the first closes', async () => {
     const path = tempFile()
-    const store = await open(path)
-    writeFileSync(`${path}.lock`, '1') // pid 1 is always alive: another live owner
+    const first = await open(path)
     const second = await openFileStore({ path, spec: SPEC, createInitial: initial })
-    expect(second).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
-    if (!second.ok) expect(second.error.message).toContain('pid 1')
+    expect(second).toMatchObject({ ok: false, error: { code: 'LOCKED', path } })
+    if (!second.ok) {
+      expect(second.error.message).toContain(`The state file ${path} is already open in this process`)
+      expect(second.error.message).toContain('give each server its own data directory')
+    }
+    // The same file through another spelling of its path is the same file.
+    const aliased = await openFileStore({
+      path: join(path, '..', '.', 'state.json'),
+      spec: SPEC,
+      createInitial: initial,
+    })
+    expect(aliased).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    // The refusals released nothing: the first store still owns the file and the lock.
+    await first.update((draft) => {
+      draft.count = 7
+      return ok(undefined)
+    })
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.pid))
+    await first.close()
+    await first.close()
+    expect(existsSync(`${path}.lock`)).toBe(false)
+    const reopened = await open(path)
+    expect(reopened.read().count).toBe(7)
+    await reopened.close()
+  })
+
+  it('refuses a file whose lock another live process holds, naming the file and the pid', async () => {
+    const path = tempFile()
+    writeFileSync(`${path}.lock`, String(process.ppid)) // the parent process: alive, not us
+    const second = await openFileStore({ path, spec: SPEC, createInitial: initial })
+    expect(second).toMatchObject({ ok: false, error: { code: 'LOCKED', path } })
+    if (!second.ok) {
+      expect(second.error.message).toContain(`The state file ${path} is in use`)
+      expect(second.error.message).toContain(`pid ${process.ppid}`)
+    }
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.ppid))
+  })
+
+  it('takes over a lock holding this pid that nothing in this process owns (an earlier process had the pid)', async () => {
+    const path = tempFile()
+    writeFileSync(`${path}.lock`, String(process.pid))
+    const store = await open(path)
     await store.close()
+    expect(existsSync(`${path}.lock`)).toBe(false)
   })
 
   it('takes over a lock left by a dead process', async () => {

@@ -1,6 +1,6 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { err, ok, type Result } from '../result'
 import { isProcessAlive } from '../server/process-alive'
 import {
@@ -110,16 +110,38 @@ export interface FileStoreOptions<T> {
 }
 
 /**
- * One server process owns a state file at a time: a second IdP on the same data directory
- * would otherwise overwrite the first one's changes. A lock left by a dead process is taken over.
+ * State files open in this process. The lock file holds a pid, which cannot tell two stores of
+ * one process apart (two servers started by `startSandbox()` on one data directory): this
+ * registry does, and makes the lock file's pid mean "another process" only.
  */
-function acquireLock(lockPath: string): Result<() => void, OpenStoreError> {
+const openInThisProcess = new Set<string>()
+
+/**
+ * One store owns a state file at a time: a second IdP on the same data directory, in this
+ * process or another, would otherwise overwrite the first one's changes (the last writer
+ * wins). A lock left by a dead process, or by an earlier process that had this pid, is taken over.
+ */
+function acquireLock(statePath: string): Result<() => void, OpenStoreError> {
+  const key = join(realpathSync(dirname(statePath)), basename(statePath))
+  const lockPath = `${statePath}.lock`
+  if (openInThisProcess.has(key)) {
+    return err({
+      code: 'LOCKED',
+      path: statePath,
+      message: `The state file ${statePath} is already open in this process: another server started here uses the same data directory. Close that server first, or give each server its own data directory (--data-dir, or dataDir in startSandbox()).`,
+    })
+  }
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = openSync(lockPath, 'wx', 0o600)
       writeSync(fd, String(process.pid))
       closeSync(fd)
+      openInThisProcess.add(key)
+      let released = false
       return ok(() => {
+        if (released) return
+        released = true
+        openInThisProcess.delete(key)
         try {
           if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath)
         } catch {
@@ -129,11 +151,13 @@ function acquireLock(lockPath: string): Result<() => void, OpenStoreError> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const owner = Number(readFileSync(lockPath, 'utf8').trim())
+      // Our own pid here is stale: nothing in this process holds the file (the registry says
+      // so), so it was left by an earlier process that had this pid.
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
         return err({
           code: 'LOCKED',
-          path: lockPath,
-          message: `The state in ${dirname(lockPath)} is in use by another sandbox process (pid ${owner}). Stop it, or give this one its own --data-dir.`,
+          path: statePath,
+          message: `The state file ${statePath} is in use by another sandbox process (pid ${owner}). Stop that process (pnpm sandbox stop), or give this one its own --data-dir.`,
         })
       }
       unlinkSync(lockPath)
@@ -141,7 +165,7 @@ function acquireLock(lockPath: string): Result<() => void, OpenStoreError> {
   }
   return err({
     code: 'LOCKED',
-    path: lockPath,
+    path: statePath,
     message: `Could not lock ${lockPath}; remove it if no sandbox is running.`,
   })
 }
@@ -154,7 +178,7 @@ export async function openFileStore<T>(
   options: FileStoreOptions<T>,
 ): Promise<Result<DocumentStore<T>, OpenStoreError>> {
   await mkdir(dirname(options.path), { recursive: true, mode: 0o700 })
-  const lock = acquireLock(`${options.path}.lock`)
+  const lock = acquireLock(options.path)
   if (!lock.ok) return lock
   try {
     removeStaleTempFiles(options.path)
