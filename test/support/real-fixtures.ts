@@ -1,28 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 /**
  * The real, signed Entra samples live outside this repository (some are AGPL): tests read them
- * in place, byte-exact, and never copy them in. They are looked up in SANDBOX_REAL_FIXTURES,
- * then in ../shared/fixtures/real beside the checkout, then in the workspace's shared folder.
+ * in place, byte-exact, and never copy them in. They are in SANDBOX_REAL_FIXTURES when it is
+ * set, else in `../shared/fixtures/real` beside the checkout, and nowhere else: a folder found by
+ * luck elsewhere on one machine would make the suite pass there and fail on every other.
  */
-function locateFixtures(): string {
-  const candidates = [
-    process.env.SANDBOX_REAL_FIXTURES,
-    fileURLToPath(new URL('../../../shared/fixtures/real/', import.meta.url)),
-    '/work/shared/fixtures/real/',
-  ].filter((c): c is string => typeof c === 'string' && c.length > 0)
-  const found = candidates.find((c) => existsSync(join(c, 'SOURCES.md')))
-  if (!found) {
+export function locateRealFixtures(envValue: string | undefined, repoRoot: string = REPO_ROOT): string {
+  const fromEnv = envValue !== undefined && envValue.length > 0
+  const folder = fromEnv ? resolve(envValue) : resolve(repoRoot, '..', 'shared', 'fixtures', 'real')
+  if (!existsSync(join(folder, 'SOURCES.md'))) {
     throw new Error(
-      `The real Entra fixtures were not found (looked in: ${candidates.join(', ')}). Set SANDBOX_REAL_FIXTURES to the folder holding SOURCES.md.`,
+      fromEnv
+        ? `SANDBOX_REAL_FIXTURES is ${envValue}, but ${folder} holds no SOURCES.md: point it at the folder of the real Entra fixtures.`
+        : `The real Entra fixtures were not found in ${folder} (../shared/fixtures/real beside the checkout). Put them there, or set SANDBOX_REAL_FIXTURES to the folder holding SOURCES.md.`,
     )
   }
-  return found
+  return folder
 }
 
-export const REAL_FIXTURES_DIR = locateFixtures()
+export const REAL_FIXTURES_DIR = locateRealFixtures(process.env.SANDBOX_REAL_FIXTURES)
 
 /** Reads one real fixture as text, exactly as stored. */
 export function readRealFixture(name: string): string {
