@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { SERVER_NODE_FLAGS } from '../../scripts/bench/loopback-servers'
 import { parseBenchArgs, runBench } from '../../scripts/bench/main'
 import { BENCH_PROFILES } from '../../scripts/bench/profiles'
-import { type BenchReport, computeRatios, formatReport } from '../../scripts/bench/report'
+import { type BenchFigures, type BenchReport, buildReport, formatReport } from '../../scripts/bench/report'
 import type { Summary } from '../../scripts/bench/stats'
 
 function expectSummary(summary: Summary): void {
@@ -15,6 +15,151 @@ function expectSummary(summary: Summary): void {
   expect(summary.min).toBeLessThanOrEqual(summary.median)
   expect(summary.median).toBeLessThanOrEqual(summary.max)
 }
+
+/** A summary whose every quantile is `median`. */
+function flat(median: number, n = 10): Summary {
+  return { n, median, p90: median, p99: median, min: median, max: median }
+}
+
+/** The value printed in the report's Ratios table on the row starting with `label`. */
+function printedRatio(text: string, label: string): string {
+  const row = text.split('\n').find((line) => line.startsWith(`| ${label}`))
+  if (!row) throw new Error(`no "${label}" row in the report`)
+  return (row.split('|').at(-2) ?? '').trim()
+}
+
+/**
+ * The ratios of a report, worked out here by plain arithmetic from the report's own figures
+ * (never with the code that produced them): the best loopback level is the highest sign-ins/s,
+ * the floor is one RSA signature plus c14n and digest.
+ */
+function ratiosByHand(figures: BenchFigures) {
+  const floorMs = figures.floor.rsaSign.median + figures.floor.canonicalizeAndDigest.median
+  const loopRates = figures.loopback.levels.map((l) => l.perSecond)
+  const bestRate = Math.max(...loopRates)
+  const bestLevel = figures.loopback.levels[loopRates.indexOf(bestRate)]
+  const c1 = figures.loopback.levels.find((l) => l.concurrency === 1)
+  const memory = figures.loopback.memory ?? []
+  const first = memory[0]
+  const last = memory[memory.length - 1]
+  return {
+    floorMs,
+    bestRate,
+    bestConcurrency: bestLevel?.concurrency,
+    loopbackVsStock: bestRate / figures.stock.perSecond,
+    inProcessVsStock: Math.max(...figures.inProcess.levels.map((l) => l.perSecond)) / figures.stock.perSecond,
+    loopbackVsFloor: 1000 / bestRate / floorMs,
+    serverCpuVsFloor: (bestLevel?.serverCpuMsPerSignIn ?? Number.NaN) / floorMs,
+    latencyVsFloor: (c1?.latency.median ?? Number.NaN) / floorMs,
+    idpRssGrowthPercent:
+      first && last ? ((last.idpRssMb - first.idpRssMb) / first.idpRssMb) * 100 : Number.NaN,
+    spRssGrowthPercent: first && last ? ((last.spRssMb - first.spRssMb) / first.spRssMb) * 100 : Number.NaN,
+  }
+}
+
+describe('bench ratios and targets, against numbers worked out by hand', () => {
+  const figures: BenchFigures = {
+    floor: { rsaSign: flat(1), rsaVerify: flat(0.05), canonicalizeAndDigest: flat(0.25), perSignInMs: 1.25 },
+    stock: { signIn: flat(400), perSecond: 2.5 },
+    inProcess: {
+      levels: [
+        { concurrency: 1, signIns: 100, wallMs: 1000, perSecond: 100, latency: flat(10) },
+        { concurrency: 8, signIns: 400, wallMs: 1000, perSecond: 400, latency: flat(20) },
+        { concurrency: 32, signIns: 500, wallMs: 1000, perSecond: 500, latency: flat(64) },
+      ],
+    },
+    loopback: {
+      levels: [
+        {
+          concurrency: 1,
+          signIns: 125,
+          wallMs: 1000,
+          perSecond: 125,
+          latency: flat(8),
+          serverCpuMsPerSignIn: 3,
+        },
+        {
+          concurrency: 8,
+          signIns: 300,
+          wallMs: 1000,
+          perSecond: 300,
+          latency: flat(26),
+          serverCpuMsPerSignIn: 2.5,
+        },
+        {
+          concurrency: 32,
+          signIns: 250,
+          wallMs: 1000,
+          perSecond: 250,
+          latency: flat(128),
+          serverCpuMsPerSignIn: 4,
+        },
+      ],
+      memory: [
+        { afterSignIns: 500, idpRssMb: 80, spRssMb: 60 },
+        { afterSignIns: 2000, idpRssMb: 84, spRssMb: 66 },
+      ],
+    },
+    startup: [
+      { label: 'IdP alone', cold: flat(700), warm: flat(200), warmRssMb: 60 },
+      { label: 'SP alone', cold: flat(650), warm: flat(190), warmRssMb: 55 },
+      { label: 'both (pnpm start)', cold: flat(1200), warm: flat(350), warmRssMb: 90 },
+    ],
+    sandboxStart: { cachedKeys: flat(250), ephemeral: flat(900) },
+  }
+  const meta = {
+    date: '2026-01-01',
+    mode: 'quick',
+    node: 'v20',
+    cpus: 2,
+    cpuModel: 'cpu',
+    platform: 'linux',
+    durationMs: 1000,
+  } as const
+  const report = buildReport(meta, figures)
+
+  it('takes the best loopback level (300/s at c=8) and divides as the report says', () => {
+    expect(report.ratios.loopbackBest).toEqual({ concurrency: 8, perSecond: 300 })
+    expect(report.ratios.loopbackVsStock).toBeCloseTo(120, 10) // 300 / 2.5
+    expect(report.ratios.inProcessVsStock).toBeCloseTo(200, 10) // 500 / 2.5
+    expect(report.ratios.loopbackVsFloor).toBeCloseTo(8 / 3, 10) // (1000 / 300) ms / 1.25 ms
+    expect(report.ratios.serverCpuVsFloor).toBeCloseTo(2, 10) // 2.5 ms at c=8 / 1.25 ms
+    expect(report.ratios.latencyVsFloor).toBeCloseTo(6.4, 10) // 8 ms p50 at c=1 / 1.25 ms
+    expect(report.ratios.idpRssGrowthPercent).toBeCloseTo(5, 10) // 80 → 84 MB
+    expect(report.ratios.spRssGrowthPercent).toBeCloseTo(10, 10) // 60 → 66 MB
+  })
+
+  it('checks each target against its threshold (10 % growth is not under 10 %)', () => {
+    expect(report.targets.map((t) => [t.measured, t.met])).toEqual([
+      ['120.0×', true],
+      ['2.7×', true],
+      ['300/s at c=8', true],
+      ['8.00 ms', true],
+      ['1200 ms', true],
+      ['350 ms', true],
+      ['250 ms', true],
+      ['84 MB', true],
+      ['10.0 %', false],
+    ])
+  })
+
+  it('prints the same ratios in the report text', () => {
+    const text = formatReport(report)
+    expect(printedRatio(text, 'loopback vs stock samlify (300/s at c=8 ÷ 2.50/s)')).toBe('120.0×')
+    expect(printedRatio(text, 'in-process vs stock samlify')).toBe('200.0×')
+    expect(printedRatio(text, 'loopback wall ms per sign-in vs floor')).toBe('2.7×')
+    expect(printedRatio(text, 'loopback server CPU ms per sign-in vs floor')).toBe('2.0×')
+    expect(printedRatio(text, 'loopback p50 at c=1 vs floor')).toBe('6.4×')
+    expect(printedRatio(text, 'RSS growth IdP / SP (%)')).toBe('5.0 / 10.0')
+  })
+
+  it('agrees with the arithmetic the end-to-end run uses', () => {
+    const hand = ratiosByHand(figures)
+    expect(hand.loopbackVsStock).toBeCloseTo(120, 10)
+    expect(hand.loopbackVsFloor).toBeCloseTo(8 / 3, 10)
+    expect(hand.serverCpuVsFloor).toBeCloseTo(2, 10)
+  })
+})
 
 describe('pnpm bench --quick, end to end', () => {
   it('measures every figure, and the ratios and targets come from the same run', {
@@ -68,13 +213,34 @@ describe('pnpm bench --quick, end to end', () => {
     expectSummary(figures.sandboxStart.cachedKeys)
     expectSummary(figures.sandboxStart.ephemeral)
 
-    expect(report.ratios).toEqual(computeRatios(figures))
-    const best = Math.max(...figures.loopback.levels.map((l) => l.perSecond))
-    expect(report.ratios.loopbackVsStock).toBeCloseTo(best / figures.stock.perSecond)
-    expect(report.ratios.loopbackVsFloor).toBeCloseTo(1000 / best / figures.floor.perSignInMs)
+    // The ratios, worked out again from the figures as `--json` writes them.
+    const written = JSON.parse(JSON.stringify(report)) as BenchReport
+    const hand = ratiosByHand(written.figures)
+    expect(written.figures.floor.perSignInMs).toBeCloseTo(hand.floorMs)
+    expect(written.ratios.loopbackBest).toEqual({
+      concurrency: hand.bestConcurrency,
+      perSecond: hand.bestRate,
+    })
+    for (const name of [
+      'loopbackVsStock',
+      'inProcessVsStock',
+      'loopbackVsFloor',
+      'serverCpuVsFloor',
+      'latencyVsFloor',
+      'idpRssGrowthPercent',
+      'spRssGrowthPercent',
+    ] as const) {
+      const [reported, byHand] = [written.ratios[name], hand[name]]
+      expect(
+        Math.abs(reported - byHand),
+        `${name}: the report says ${reported}, by hand ${byHand}`,
+      ).toBeLessThanOrEqual(Math.abs(byHand) * 1e-9)
+    }
     expect(report.targets).toHaveLength(9)
     const vsStock = report.targets.find((t) => t.name === 'loopback throughput vs stock samlify')
-    expect(vsStock?.met).toBe(report.ratios.loopbackVsStock >= 40)
+    expect(vsStock?.met).toBe(hand.loopbackVsStock >= 40)
+    const vsFloor = report.targets.find((t) => t.name === 'loopback ms per sign-in vs floor')
+    expect(vsFloor?.met).toBe(hand.loopbackVsFloor <= 3)
 
     const text = formatReport(report)
     for (const label of [
@@ -89,6 +255,9 @@ describe('pnpm bench --quick, end to end', () => {
       'Targets',
     ])
       expect(text).toContain(label)
+    expect(printedRatio(text, 'loopback wall ms per sign-in vs floor')).toBe(
+      `${hand.loopbackVsFloor.toFixed(1)}×`,
+    )
     expect(lines.length).toBeGreaterThan(3)
   })
 })
