@@ -1,0 +1,45 @@
+/** Lists: search box, filter pills, the "N items found" line, the grid, paging; gallery and tiles. */
+export const TABLE_CSS = `
+.list-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0 0 8px; }
+.search-box { position: relative; display: flex; align-items: center; width: 360px; max-width: 100%; margin: 0; }
+.search-box > .icon { position: absolute; left: 9px; color: var(--brand); pointer-events: none; }
+.search-box .input { padding-left: 32px; }
+.filter-pill { display: inline-flex; align-items: center; gap: 6px; height: 28px; padding: 0 12px; border: 1px solid var(--brand-tint-strong); border-radius: 14px; background: var(--brand-tint-strong); color: var(--ink-strong); font: inherit; white-space: nowrap; cursor: pointer; }
+a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(--ink-strong); text-decoration: none; }
+.filter-pill .icon { color: var(--ink); }
+.filter-pill-add { background: none; border-color: transparent; color: var(--link); }
+.filter-pill-add .icon { color: var(--link); }
+.result-count { margin: 8px 0 4px; color: var(--ink); }
+.data-table { width: 100%; border-collapse: collapse; table-layout: auto; }
+.data-table th { padding: 8px 12px; border-bottom: 1px solid var(--line-mid); text-align: left; font-weight: 600; color: var(--ink-strong); white-space: nowrap; }
+.data-table td { padding: 7px 12px; border-bottom: 1px solid var(--line); vertical-align: middle; }
+.data-table tbody tr:hover { background: var(--surface-hover); }
+.data-table tr.selected { background: var(--brand-tint); }
+.data-table .col-select { width: 44px; padding-right: 0; }
+.data-table .col-select input { width: 16px; height: 16px; margin: 0; accent-color: var(--brand); vertical-align: middle; }
+.sort-link { display: inline-flex; align-items: center; gap: 6px; color: var(--ink-strong); }
+.sort-link:hover { color: var(--ink-strong); }
+.sort-glyph { color: var(--muted); font-weight: 400; }
+.empty-row td { padding: 12px; color: var(--ink); }
+.name-cell { display: inline-flex; align-items: center; gap: 10px; max-width: 100%; }
+.cell-text { display: inline-block; max-width: 26ch; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+.paging { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 12px 0 0; }
+.paging-status { color: var(--muted); margin-left: 4px; }
+.logo-tile { display: inline-flex; align-items: center; justify-content: center; flex: none; width: 32px; height: 32px; border-radius: 2px; color: #fff; font-size: 13px; font-weight: 600; letter-spacing: .02em; }
+.logo-tile.size-large { width: 72px; height: 72px; font-size: 24px; border-radius: 4px; }
+.tile-c0 { background: #0078d4; } .tile-c1 { background: #038387; } .tile-c2 { background: #8764b8; } .tile-c3 { background: #ca5010; }
+.tile-c4 { background: #107c10; } .tile-c5 { background: #c239b3; } .tile-c6 { background: #004e8c; } .tile-c7 { background: #393939; }
+.gallery-section { margin: 16px 0 8px; font-size: 16px; }
+.gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(232px, 1fr)); gap: 16px; list-style: none; margin: 0 0 16px; padding: 0; }
+.gallery-tile { position: relative; display: flex; flex-direction: column; align-items: center; gap: 12px; height: 100%; min-height: 176px; padding: 16px 16px 12px; background: var(--surface); border: 1px solid var(--line); box-shadow: var(--shadow-4); color: var(--ink); text-align: center; }
+.gallery-tile:hover { box-shadow: var(--shadow-16); }
+.gallery-tile-link { font-weight: 600; color: var(--ink-strong); }
+.gallery-tile-link:hover { color: var(--ink-strong); }
+.gallery-tile-link::after { content: ""; position: absolute; inset: 0; }
+.gallery-tile-link:focus-visible { outline: none; }
+.gallery-tile-link:focus-visible::after { outline: 2px solid var(--focus); outline-offset: 2px; }
+.gallery-tile-publisher { font-size: 12px; color: var(--muted); }
+.gallery-tile-features { display: flex; gap: 10px; margin-top: auto; align-self: stretch; justify-content: flex-start; color: var(--muted); }
+.gallery-tile-feature { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; }
+.gallery-tile-feature .icon { color: var(--brand); }
+`
