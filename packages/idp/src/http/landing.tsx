@@ -1,12 +1,13 @@
 import { Hono } from 'hono'
 import type { IdpDeps } from '../app'
 import { OverviewPage } from '../views/overview'
-import { ENTRA_STYLESHEET } from '../views/stylesheet'
+import { assetRoutes } from './assets'
+import { CONSOLE_NAV, OVERVIEW_HREF } from './console-nav'
 
-/** The admin center's home page and its stylesheet. */
+/** The admin center's home page and the Entra pages' assets. */
 export function landingRoutes(deps: IdpDeps) {
   return new Hono()
-    .get('/', (c) => {
+    .get(OVERVIEW_HREF, (c) => {
       const state = deps.store.read()
       return c.html(
         <OverviewPage
@@ -16,13 +17,10 @@ export function landingRoutes(deps: IdpDeps) {
           userCount={state.users.length}
           issuer={`https://sts.windows.net/${state.tenant.id}/`}
           tenantMetadataUrl={`${deps.url}/${state.tenant.id}/FederationMetadata/2007-06/FederationMetadata.xml`}
+          nav={CONSOLE_NAV}
+          href={OVERVIEW_HREF}
         />,
       )
     })
-    .get('/assets/entra.css', (c) =>
-      c.body(ENTRA_STYLESHEET, 200, {
-        'Content-Type': 'text/css; charset=utf-8',
-        'Cache-Control': 'max-age=300',
-      }),
-    )
+    .route('/', assetRoutes())
 }

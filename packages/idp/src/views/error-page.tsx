@@ -1,4 +1,4 @@
-import { LoginLayout } from './login-layout'
+import { SignInLayout } from './console/sign-in-card'
 
 /** What Entra's error page shows. */
 export interface ErrorPageProps {
@@ -14,12 +14,12 @@ export interface ErrorPageProps {
 /** "Sorry, but we're having trouble signing you in." with the troubleshooting details. */
 export function ErrorPage(props: ErrorPageProps) {
   return (
-    <LoginLayout title="Sign in to your account">
-      <h1 class="login-title">Sign in</h1>
-      <p class="login-error-title">Sorry, but we’re having trouble signing you in.</p>
-      <p class="login-message">{props.message}</p>
-      <section class="troubleshooting" aria-label="Troubleshooting details">
-        <h2>Troubleshooting details</h2>
+    <SignInLayout title="Sign in to your account">
+      <h1 class="sign-in-title">Sign in</h1>
+      <p class="sign-in-error">Sorry, but we’re having trouble signing you in.</p>
+      <p class="sign-in-message">{props.message}</p>
+      <section class="troubleshooting" aria-labelledby="troubleshooting-title">
+        <h2 id="troubleshooting-title">Troubleshooting details</h2>
         <dl>
           {props.appName ? (
             <>
@@ -42,6 +42,6 @@ export function ErrorPage(props: ErrorPageProps) {
           <strong>Sandbox hint:</strong> {props.hint}
         </aside>
       ) : null}
-    </LoginLayout>
+    </SignInLayout>
   )
 }

@@ -1,4 +1,7 @@
-import { Layout } from './layout'
+import { Blade } from './console/blade'
+import { ConsoleLayout } from './console/console-layout'
+import { CopyField, CopyText } from './console/copy-field'
+import type { NavEntry } from './console/left-nav'
 
 /** What the tenant overview shows. */
 export interface OverviewProps {
@@ -8,36 +11,61 @@ export interface OverviewProps {
   readonly userCount: number
   readonly issuer: string
   readonly tenantMetadataUrl: string
+  readonly nav: readonly NavEntry[]
+  readonly href: string
 }
 
-/** Home > Overview: the tenant's basic information. */
+/** Identity > Overview: the tenant's basic information and its federation endpoints. */
 export function OverviewPage(props: OverviewProps) {
   return (
-    <Layout title="Overview" tenantName={props.tenantName}>
-      <h1>{props.tenantName} | Overview</h1>
-      <section class="card">
+    <ConsoleLayout title="Overview" tenantName={props.tenantName} nav={props.nav} currentHref={props.href}>
+      <Blade
+        breadcrumbs={[{ label: 'Home', href: '/' }]}
+        object={props.tenantName}
+        page="Overview"
+        subtitle="Microsoft Entra ID"
+        icon="overview"
+      >
         <h2>Basic information</h2>
-        <dl>
-          <dt>Name</dt>
-          <dd>{props.tenantName}</dd>
-          <dt>Tenant ID</dt>
-          <dd>
-            <code>{props.tenantId}</code>
-          </dd>
-          <dt>Primary domain</dt>
-          <dd>{props.defaultDomain}</dd>
-          <dt>Users</dt>
-          <dd>{props.userCount}</dd>
-          <dt>Microsoft Entra Identifier</dt>
-          <dd>
-            <code>{props.issuer}</code>
-          </dd>
-          <dt>Federation metadata</dt>
-          <dd>
-            <a href={props.tenantMetadataUrl}>{props.tenantMetadataUrl}</a>
-          </dd>
-        </dl>
-      </section>
-    </Layout>
+        <div class="properties-columns">
+          <dl class="properties">
+            <dt>Name</dt>
+            <dd>{props.tenantName}</dd>
+            <dt>Tenant ID</dt>
+            <dd>
+              <CopyText
+                id="overview-tenant-id"
+                value={props.tenantId}
+                copyLabel="Copy Tenant ID to clipboard"
+              />
+            </dd>
+            <dt>Primary domain</dt>
+            <dd>{props.defaultDomain}</dd>
+          </dl>
+          <dl class="properties">
+            <dt>Users</dt>
+            <dd>{props.userCount}</dd>
+          </dl>
+        </div>
+        <h2>Single sign-on endpoints</h2>
+        <CopyField
+          id="overview-issuer"
+          label="Microsoft Entra Identifier"
+          value={props.issuer}
+          layout="inline"
+          copyLabel="Copy Microsoft Entra Identifier to clipboard"
+        />
+        <CopyField
+          id="overview-metadata"
+          label="Federation metadata document"
+          value={props.tenantMetadataUrl}
+          layout="inline"
+          copyLabel="Copy Federation metadata document URL to clipboard"
+        />
+        <p>
+          <a href={props.tenantMetadataUrl}>Open the federation metadata document</a>
+        </p>
+      </Blade>
+    </ConsoleLayout>
   )
 }
