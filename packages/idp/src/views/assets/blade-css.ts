@@ -16,7 +16,7 @@ export const BLADE_CSS = `
 .icon-button:hover { background: var(--surface-hover); color: var(--ink-strong); text-decoration: none; }
 .blade-body { display: flex; align-items: flex-start; }
 .blade-content { flex: 1; min-width: 0; padding: 0 24px; }
-.resource-menu { flex: none; width: 212px; padding: 0 0 16px; }
+.resource-menu { flex: none; width: 200px; padding: 0 0 16px; }
 .resource-menu-collapse { display: flex; justify-content: flex-end; padding: 0 8px 4px; }
 .resource-menu-list { list-style: none; margin: 0; padding: 0; }
 .resource-menu-heading { margin: 12px 16px 4px; padding-bottom: 6px; border-bottom: 1px solid var(--line-mid); font-size: 14px; font-weight: 600; color: var(--ink-strong); }
@@ -45,10 +45,11 @@ a.resource-menu-item:hover { background: var(--surface-hover); color: var(--ink-
 .info-banner.tone-error { background: var(--danger-tint); } .info-banner.tone-error > .icon { color: var(--danger); }
 .info-banner.tone-success { background: var(--success-tint); } .info-banner.tone-success > .icon { color: var(--success); }
 .blade-intro { max-width: 960px; }
-.properties { display: grid; grid-template-columns: minmax(160px, 220px) 1fr; gap: 8px 24px; margin: 0 0 16px; }
+.properties { display: grid; grid-template-columns: minmax(140px, 180px) 1fr; gap: 8px 24px; margin: 0 0 16px; }
 .properties dt { color: var(--ink); }
 .properties dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
-.properties-columns { display: grid; grid-template-columns: 3fr 2fr; gap: 0 48px; }
+.properties-columns { display: grid; grid-template-columns: minmax(0, 1.6fr) minmax(0, 1fr); gap: 0 48px; max-width: 1040px; }
+.properties-columns .properties + .properties { grid-template-columns: 120px 1fr; }
 .numbered-steps { list-style: none; margin: 0; padding: 0; max-width: 1040px; }
 .numbered-step { position: relative; display: grid; grid-template-columns: 44px 1fr; padding-bottom: 24px; }
 .numbered-step::before { content: ""; position: absolute; left: 13px; top: 0; bottom: 0; width: 1px; background: var(--line-mid); }

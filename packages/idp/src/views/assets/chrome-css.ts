@@ -7,7 +7,7 @@ export const CHROME_CSS = `
 .topbar-product { font-size: 15px; font-weight: 600; white-space: nowrap; }
 .topbar-product:hover { color: #fff; text-decoration: none; }
 .topbar-spacer { flex: 1; }
-.topbar-tenant { font-size: 13px; white-space: nowrap; }
+.topbar-tenant { padding-right: 16px; font-size: 13px; white-space: nowrap; }
 .account { position: relative; height: 40px; }
 .account > summary { list-style: none; display: flex; align-items: center; gap: 10px; height: 40px; padding: 0 12px; cursor: pointer; }
 .account > summary::-webkit-details-marker { display: none; }
@@ -23,7 +23,7 @@ export const CHROME_CSS = `
 .account-card-upn { color: var(--muted); font-size: 13px; word-break: break-all; }
 .account-card form { margin: 0; text-align: right; }
 .console-body { display: flex; align-items: stretch; min-height: calc(100vh - 40px); }
-.left-nav { position: sticky; top: 40px; flex: none; width: 256px; height: calc(100vh - 40px); overflow-y: auto; background: var(--nav); border-right: 1px solid var(--line); padding: 8px 0 24px; }
+.left-nav { position: sticky; top: 40px; flex: none; width: 268px; height: calc(100vh - 40px); overflow-y: auto; background: var(--nav); border-right: 1px solid var(--line); padding: 8px 0 24px; }
 .nav-list { list-style: none; margin: 0; padding: 0; }
 .nav-item { display: flex; align-items: center; gap: 12px; min-height: 36px; padding: 6px 12px 6px calc(16px + var(--nav-indent, 0px)); color: var(--ink); cursor: pointer; list-style: none; }
 .nav-item::-webkit-details-marker { display: none; }

@@ -7,11 +7,11 @@ const FOLDER = `url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg
 export const FORM_CSS = `
 .form { max-width: 720px; }
 .field { margin: 0 0 16px; }
-.field-label { display: block; margin: 0 0 4px; font-weight: 600; color: var(--ink-strong); }
+.field-label { display: block; margin: 0 0 4px; color: var(--ink-strong); }
 .field-label label { cursor: default; }
 .required-mark { color: var(--danger); margin-left: 3px; font-weight: 600; }
 .field-inline { display: grid; grid-template-columns: 200px minmax(0, 1fr); gap: 0 16px; align-items: start; }
-.field-inline > .field-label { padding-top: 6px; font-weight: 400; }
+.field-inline > .field-label { padding-top: 6px; }
 .field-inline > .field-control { min-width: 0; }
 .text-box { position: relative; display: flex; align-items: center; }
 .input { width: 100%; height: 32px; padding: 0 8px; border: 1px solid var(--line-strong); border-radius: 2px; background: var(--surface); color: var(--ink); font: inherit; }
@@ -37,7 +37,7 @@ select.input:disabled { background-color: var(--surface-hover); cursor: default;
 .choice-text { display: flex; flex-direction: column; }
 .choice-description { color: var(--muted); font-size: 13px; }
 .choice-group { border: 0; margin: 0 0 16px; padding: 0; min-width: 0; }
-.choice-group > legend { padding: 0; margin: 0 0 8px; font-weight: 600; color: var(--ink-strong); }
+.choice-group > legend { padding: 0; margin: 0 0 8px; color: var(--ink-strong); }
 .choice-group.horizontal .choice-options { display: flex; flex-wrap: wrap; gap: 0 20px; }
 .password-plain { display: none; }
 html:not(.js) .password-field.has-plain:has(.password-show:checked) .password-masked { display: none; }
@@ -66,7 +66,8 @@ html:not(.js) .password-field.has-plain:has(.password-show:checked) .password-pl
 .copy-button { display: inline-flex; align-items: center; justify-content: center; width: 32px; min-height: 32px; flex: none; border: 1px solid var(--line-strong); border-radius: 0 2px 2px 0; background: var(--surface); color: var(--brand); cursor: pointer; padding: 0; }
 .copy-button:hover { background: var(--surface-hover); }
 .copy-button.copied { color: var(--success); }
-.copy-inline { display: inline-flex; align-items: center; gap: 4px; }
+.copy-inline { display: inline-flex; align-items: center; gap: 4px; max-width: 100%; margin: -4px 0; }
+.copy-inline > span { overflow-wrap: anywhere; }
 .copy-inline .copy-button { border: 0; width: 28px; min-height: 28px; border-radius: 2px; }
 .tabs { display: flex; flex-wrap: wrap; gap: 0 4px; margin: 0 0 16px; }
 .tab { position: relative; display: inline-flex; align-items: center; height: 40px; padding: 0 10px; border: 0; background: none; color: var(--ink); font: inherit; cursor: pointer; }
@@ -74,5 +75,7 @@ html:not(.js) .password-field.has-plain:has(.password-show:checked) .password-pl
 .tab[aria-current="page"], .tab[aria-selected="true"] { font-weight: 600; color: var(--ink-strong); }
 .tab[aria-current="page"]::after, .tab[aria-selected="true"]::after { content: ""; position: absolute; left: 10px; right: 10px; bottom: 4px; height: 2px; border-radius: 1px; background: var(--brand); }
 .tab:focus-visible { outline-offset: -2px; }
+.tab-text { display: inline-flex; flex-direction: column; align-items: center; }
+.tab-text::after { content: attr(data-text); content: attr(data-text) / ""; height: 0; overflow: hidden; visibility: hidden; font-weight: 600; user-select: none; }
 .form-footer { display: flex; flex-wrap: wrap; gap: 8px; padding: 16px 0 0; }
 `

@@ -40,6 +40,6 @@ a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(
 .gallery-tile-link:focus-visible::after { outline: 2px solid var(--focus); outline-offset: 2px; }
 .gallery-tile-publisher { font-size: 12px; color: var(--muted); }
 .gallery-tile-features { display: flex; gap: 10px; margin-top: auto; align-self: stretch; justify-content: flex-start; color: var(--muted); }
-.gallery-tile-feature { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; }
+.gallery-tile-feature { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; white-space: nowrap; }
 .gallery-tile-feature .icon { color: var(--brand); }
 `

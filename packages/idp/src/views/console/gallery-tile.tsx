@@ -21,8 +21,7 @@ export interface GalleryTileProps {
  */
 export function GalleryTile(props: GalleryTileProps) {
   const featuresId = `${props.id}-features`
-  const features = [props.singleSignOn ? 'Federated SSO' : null, props.provisioning ? 'Provisioning' : null]
-  const listed = features.filter((f) => f !== null)
+  const listed = [props.singleSignOn, props.provisioning].filter((supported) => supported === true)
   return (
     <li class="gallery-tile">
       {/* Only the name is the link, so its accessible name is the app's; CSS stretches it over the tile. */}
@@ -41,7 +40,7 @@ export function GalleryTile(props: GalleryTileProps) {
         {props.singleSignOn ? (
           <span class="gallery-tile-feature">
             <Icon name="sign-on" />
-            <span>Federated SSO</span>
+            <span>SSO</span>
           </span>
         ) : null}
         {props.provisioning ? (

@@ -1,5 +1,14 @@
 import type { Child } from 'hono/jsx'
 
+/** A tab's label, as wide as its bold (selected) self, so that selecting a tab moves nothing. */
+function TabText(props: { readonly label: string }) {
+  return (
+    <span class="tab-text" data-text={props.label}>
+      {props.label}
+    </span>
+  )
+}
+
 /** A tab that is its own URL (Overview | Monitoring | Properties of a user). */
 export interface LinkTab {
   readonly label: string
@@ -19,7 +28,7 @@ export function LinkTabs(props: {
     <nav class="tabs" aria-label={props.label}>
       {props.tabs.map((tab) => (
         <a class="tab" href={tab.href} aria-current={tab.href === props.currentHref ? 'page' : undefined}>
-          {tab.label}
+          <TabText label={tab.label} />
         </a>
       ))}
     </nav>
@@ -67,7 +76,7 @@ export function FormTabs(props: {
           aria-selected={tab.id === props.selected ? 'true' : 'false'}
           aria-controls={panelId(props.id, tab.id)}
         >
-          {tab.label}
+          <TabText label={tab.label} />
         </button>
       ))}
     </div>

@@ -7,15 +7,20 @@ export interface ConsoleAccount {
   readonly signOut: { readonly action: string; readonly fields?: readonly HiddenField[] }
 }
 
-/** Up to two initials for an avatar: "Britta Simon" -> "BS". */
+/**
+ * Up to two initials, from the first two words, as Entra draws app tiles and avatars: "Cisco
+ * Webex" -> "CW", "Amazon Web Services (AWS)" -> "AW", "B.Simon" -> "BS", "Salesforce" -> "S".
+ */
 export function initialsOf(name: string): string {
-  const letters = name
+  const words = name
     .split(/[\s._@-]+/)
-    .filter((w) => w.length > 0)
-    .map((w) => w[0] ?? '')
-  return (
-    letters.length > 1 ? `${letters[0]}${letters[letters.length - 1]}` : (letters[0] ?? '?')
-  ).toUpperCase()
+    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((word) => word.length > 0)
+  const initials = words
+    .slice(0, 2)
+    .map((word) => String.fromCodePoint(word.codePointAt(0) ?? 63))
+    .join('')
+  return initials === '' ? '?' : initials.toUpperCase()
 }
 
 /** The blue top bar: product name, the SANDBOX marker, the tenant and the account tile. */
