@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto'
+import { sandboxSecurityHeaders } from '@sandbox/shared'
+import { type Context, Hono } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { assetRoutes } from '../../../packages/idp/src/http/assets'
+import {
+  FLASH_COOKIE,
+  FLASH_LIFETIME_SECONDS,
+  type FlashToast,
+  openFlash,
+  sealFlash,
+} from '../../../packages/idp/src/sessions/console-flash'
+import { ErrorPage } from '../../../packages/idp/src/views/error-page'
+import { MyAppsPage } from '../../../packages/idp/src/views/my-apps-page'
+import { OverviewPage } from '../../../packages/idp/src/views/overview'
+import { SignInPage } from '../../../packages/idp/src/views/sign-in-page'
+import { AddGalleryAppPane, CreateOwnAppPane, GalleryPage } from './gallery-page'
+import { NewUserPage } from './new-user-page'
+import { type BasicSaml, SamlPage } from './saml-page'
+import { BasicSamlPane, type FieldErrors, UploadMetadataPane } from './saml-panes'
+import { SHOWCASE_NAV } from './showcase-nav'
+import { DeleteUsersDialog, UsersPage } from './users-page'
+
+const SECRET = randomBytes(32)
+
+function takeFlash(c: Context): FlashToast[] {
+  const toast = openFlash(getCookie(c, FLASH_COOKIE), SECRET, Date.now())
+  deleteCookie(c, FLASH_COOKIE, { path: '/' })
+  return toast ? [toast] : []
+}
+
+function redirectWithFlash(c: Context, location: string, toast: FlashToast): Response {
+  setCookie(c, FLASH_COOKIE, sealFlash(toast, SECRET, Date.now()), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    maxAge: FLASH_LIFETIME_SECONDS,
+  })
+  return c.redirect(location, 303)
+}
+
+function urlProblem(value: string, required: boolean): string | undefined {
+  if (value === '') return required ? 'This field is required.' : undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'Enter a valid URL, for example https://idbroker.webex.com/…'
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1'
+  return url.protocol === 'https:' || (url.protocol === 'http:' && local)
+    ? undefined
+    : 'The URL must start with https:// (http:// is allowed only for localhost).'
+}
+
+/**
+ * A stand-in admin center built from the console's view components and the IdP's real asset
+ * routes and CSP, with just enough behaviour (validation, POST-redirect-GET with a flash toast)
+ * to exercise the pane, toast and form contracts in a browser.
+ */
+export function createShowcaseApp() {
+  let saml: BasicSaml = {
+    identifier: 'https://idbroker.webex.com/2f1e7c55-0e0b-4d87-9bd5-5a1b5c8a1f0e',
+    replyUrl: '',
+    signOnUrl: '',
+  }
+  return new Hono()
+    .use(sandboxSecurityHeaders())
+    .route('/', assetRoutes())
+    .get('/showcase/saml', (c) => {
+      const pane = c.req.query('pane')
+      const overlay =
+        pane === 'basic-saml' ? (
+          <BasicSamlPane saml={saml} errors={{}} checked={false} />
+        ) : pane === 'upload-metadata' ? (
+          <UploadMetadataPane />
+        ) : undefined
+      return c.html(<SamlPage saml={saml} toasts={takeFlash(c)} overlay={overlay} />)
+    })
+    .post('/showcase/saml/basic', async (c) => {
+      const body = await c.req.parseBody()
+      const read = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '')
+      const next: BasicSaml = {
+        identifier: read('identifier'),
+        replyUrl: read('replyUrl'),
+        signOnUrl: read('signOnUrl'),
+      }
+      const errors: FieldErrors = Object.fromEntries(
+        [
+          ['identifier', urlProblem(next.identifier, true)],
+          ['replyUrl', urlProblem(next.replyUrl, true)],
+          ['signOnUrl', urlProblem(next.signOnUrl, false)],
+        ].filter(([, problem]) => problem !== undefined),
+      )
+      if (Object.keys(errors).length > 0) {
+        return c.html(
+          <SamlPage
+            saml={saml}
+            toasts={[]}
+            overlay={<BasicSamlPane saml={next} errors={errors} checked />}
+          />,
+          422,
+        )
+      }
+      saml = next
+      return redirectWithFlash(c, '/showcase/saml', {
+        kind: 'success',
+        title: 'Saved Basic SAML Configuration',
+        message: 'Cisco Webex now accepts sign-ins at the saved Reply URL.',
+      })
+    })
+    .get('/showcase/users', (c) => {
+      const query = new URL(c.req.url).searchParams
+      const overlay =
+        query.get('pane') === 'delete-users' ? <DeleteUsersDialog ids={query.getAll('id')} /> : undefined
+      return c.html(<UsersPage query={query} overlay={overlay} />)
+    })
+    .post('/showcase/users/delete', (c) =>
+      redirectWithFlash(c, '/showcase/users', {
+        kind: 'error',
+        title: 'Could not delete users',
+        message: 'The showcase keeps its users.',
+      }),
+    )
+    .get('/showcase/users/new', (c) =>
+      c.html(<NewUserPage form={{}} tab="basics" errors={{}} generatedPassword="Wuvo6194@Kabe" />),
+    )
+    .post('/showcase/users/new', async (c) => {
+      const body = await c.req.parseBody()
+      const form = Object.fromEntries(
+        Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]),
+      )
+      if (form.create !== 'yes') {
+        return c.html(
+          <NewUserPage
+            form={form}
+            tab={form.tab ?? 'basics'}
+            errors={{}}
+            generatedPassword="Wuvo6194@Kabe"
+          />,
+        )
+      }
+      const errors: Record<string, string> = {}
+      if (!/^[A-Za-z0-9._-]{1,64}$/.test(form.upnLocal ?? ''))
+        errors.upnLocal = 'Enter the part before the @: letters, digits, dot, hyphen or underscore.'
+      if (!form.displayName?.trim()) errors.displayName = 'Display name is required.'
+      if (Object.keys(errors).length > 0)
+        return c.html(
+          <NewUserPage form={form} tab="basics" errors={errors} generatedPassword="Wuvo6194@Kabe" />,
+          422,
+        )
+      return redirectWithFlash(c, '/showcase/users', {
+        kind: 'success',
+        title: 'Successfully created user',
+        message: `${form.displayName} was created.`,
+      })
+    })
+    .get('/showcase/gallery', (c) => {
+      const pane = c.req.query('pane') ?? ''
+      const overlay =
+        pane === 'create-own' ? (
+          <CreateOwnAppPane />
+        ) : pane.startsWith('add-') ? (
+          <AddGalleryAppPane appId={pane} />
+        ) : undefined
+      return c.html(<GalleryPage search={c.req.query('search') ?? ''} overlay={overlay} />)
+    })
+    .get('/showcase/home', (c) =>
+      c.html(
+        <OverviewPage
+          tenantName="Contoso"
+          tenantId="9f8c1c36-5b71-4c3e-9d2a-52b9c0e1a7d4"
+          defaultDomain="contoso.onmicrosoft.com"
+          userCount={1000}
+          issuer="https://sts.windows.net/9f8c1c36-5b71-4c3e-9d2a-52b9c0e1a7d4/"
+          tenantMetadataUrl="http://localhost:7070/9f8c1c36-5b71-4c3e-9d2a-52b9c0e1a7d4/FederationMetadata/2007-06/FederationMetadata.xml"
+          nav={SHOWCASE_NAV}
+          href="/showcase/home"
+        />,
+      ),
+    )
+    .get('/showcase/myapps', (c) =>
+      c.html(
+        <MyAppsPage
+          view={{
+            displayName: 'B.Simon',
+            userPrincipalName: 'b.simon@contoso.com',
+            tenantId: 'contoso',
+            apps: ['Cisco Webex', 'Salesforce', 'ServiceNow', 'Amazon Web Services (AWS)'].map((name, i) => ({
+              servicePrincipalId: `sp-${i}`,
+              displayName: name,
+            })),
+          }}
+        />,
+      ),
+    )
+    .get('/showcase/sign-in', (c) =>
+      c.html(
+        <SignInPage
+          action="/showcase/sign-in"
+          ctx="ctx"
+          flowToken="flow"
+          login=""
+          appName="Cisco Webex"
+          error={c.req.query('error') ?? null}
+        />,
+      ),
+    )
+    .get('/showcase/sign-in-error', (c) =>
+      c.html(
+        <ErrorPage
+          message="AADSTS700016: Application with identifier 'https://idbroker.webex.com/wrong' was not found in the directory 'Contoso'."
+          requestId="0c2d5f6e-7a8b-4c9d-8e0f-1a2b3c4d5e6f"
+          correlationId="7e6d5c4b-3a29-4180-b7c6-d5e4f3a2b1c0"
+          timestamp="2024-04-16T15:18:25Z"
+          appName="Cisco Webex"
+          hint="The Identifier in Basic SAML Configuration must equal the Issuer Webex sends."
+        />,
+      ),
+    )
+}
