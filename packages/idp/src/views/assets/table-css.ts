@@ -14,7 +14,7 @@ a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(
 .data-table th { padding: 8px 12px; border-bottom: 1px solid var(--line-mid); text-align: left; font-weight: 600; color: var(--ink-strong); white-space: nowrap; }
 .data-table td { padding: 7px 12px; border-bottom: 1px solid var(--line); vertical-align: middle; }
 .data-table tbody tr:hover { background: var(--surface-hover); }
-.data-table tr.selected { background: var(--brand-tint); }
+.data-table tr:has([data-row-select]:checked) { background: var(--brand-tint); }
 .data-table .col-select { width: 44px; padding-right: 0; }
 .data-table .col-select input { width: 16px; height: 16px; margin: 0; accent-color: var(--brand); vertical-align: middle; }
 .sort-link { display: inline-flex; align-items: center; gap: 6px; color: var(--ink-strong); }

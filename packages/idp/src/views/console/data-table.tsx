@@ -79,7 +79,7 @@ export function DataTable(props: DataTableProps) {
           </tr>
         ) : (
           props.rows.map((row) => (
-            <tr class={row.selection?.checked ? 'selected' : undefined}>
+            <tr>
               {selectable ? (
                 <td class="col-select">
                   {row.selection ? (
