@@ -251,6 +251,29 @@ describe('the Entra console look, in Chromium at 1280x800', () => {
     await context.close()
   })
 
+  it('lists 200 enterprise applications with logo tiles, a filter pill and Load more; the resource menu collapses keeping its names', async () => {
+    const { context, page, csp } = await open('/showcase/apps')
+    await expect(page.getByText('200 applications found').isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('row').count()).resolves.toBe(51)
+    await expect(
+      page.getByRole('link', { name: 'Application type == Enterprise Applications' }).isVisible(),
+    ).resolves.toBe(true)
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
+    await saveScreenshot(page, 'console-all-applications')
+    await page.getByRole('link', { name: 'Load more' }).click()
+    await page.waitForURL(/shown=100/)
+    await expect(page.getByRole('row').count()).resolves.toBe(101)
+    await page.getByRole('button', { name: 'Collapse the menu' }).click()
+    await expect(page.getByRole('button', { name: 'Expand the menu' }).isVisible()).resolves.toBe(true)
+    await expect(
+      page.getByRole('link', { name: 'All applications', exact: true }).getAttribute('aria-current'),
+    ).resolves.toBe('page')
+    expect(await seriousAccessibilityViolations(page)).toEqual([])
+    await saveScreenshot(page, 'console-all-applications-menu-collapsed')
+    expect(csp).toEqual([])
+    await context.close()
+  })
+
   it('asks before deleting: an alert dialog whose Cancel and Escape return focus to the page', async () => {
     const { context, page, csp } = await open('/showcase/users')
     await page.getByRole('checkbox', { name: 'Select Adele Archie', exact: true }).check()

@@ -14,6 +14,7 @@ import { ErrorPage } from '../../../packages/idp/src/views/error-page'
 import { MyAppsPage } from '../../../packages/idp/src/views/my-apps-page'
 import { OverviewPage } from '../../../packages/idp/src/views/overview'
 import { SignInPage } from '../../../packages/idp/src/views/sign-in-page'
+import { AppsPage } from './apps-page'
 import { AddGalleryAppPane, CreateOwnAppPane, GalleryPage } from './gallery-page'
 import { NewUserPage } from './new-user-page'
 import { type BasicSaml, SamlPage } from './saml-page'
@@ -154,6 +155,10 @@ export function createShowcaseApp() {
         title: 'Successfully created user',
         message: `${form.displayName} was created.`,
       })
+    })
+    .get('/showcase/apps', (c) => {
+      const shown = Math.min(200, Math.max(50, Number(c.req.query('shown') ?? '50') | 0))
+      return c.html(<AppsPage shown={shown} search={c.req.query('search') ?? ''} />)
     })
     .get('/showcase/gallery', (c) => {
       const pane = c.req.query('pane') ?? ''

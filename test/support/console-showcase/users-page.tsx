@@ -98,6 +98,7 @@ export function UsersPage(props: { readonly query: URLSearchParams; readonly ove
           columns={[
             {
               header: 'Display name',
+              wide: true,
               sort: {
                 href: link({ sort: descending ? 'asc' : 'desc', page: '0' }),
                 direction: descending ? 'descending' : 'ascending',

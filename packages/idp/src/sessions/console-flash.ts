@@ -7,7 +7,11 @@ export interface FlashToast {
   readonly message: string
 }
 
-/** The cookie that carries it: HttpOnly, SameSite=Lax, Path=/, Max-Age = FLASH_LIFETIME_SECONDS. */
+/**
+ * The cookie that carries it: HttpOnly, SameSite=Lax, Path=/, Max-Age = FLASH_LIFETIME_SECONDS,
+ * set on the 303 that answers a console POST and deleted by the GET that shows it. The secret is
+ * the server's own, 32 random bytes made at start: a restart only drops a flash in flight.
+ */
 export const FLASH_COOKIE = 'console_flash'
 /** Long enough for the redirect it rides on, short enough that a stale one never shows later. */
 export const FLASH_LIFETIME_SECONDS = 60

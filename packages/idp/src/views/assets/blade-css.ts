@@ -28,7 +28,10 @@ a.resource-menu-item:hover { background: var(--surface-hover); color: var(--ink-
 .resource-menu-item[aria-disabled="true"] { color: var(--disabled); }
 .resource-menu-item[aria-disabled="true"] .icon { color: var(--disabled); }
 .blade.menu-collapsed .resource-menu { width: 48px; }
-.blade.menu-collapsed .resource-menu-heading, .blade.menu-collapsed .resource-menu-text { display: none; }
+.blade.menu-collapsed .resource-menu-heading { display: none; }
+.blade.menu-collapsed .resource-menu-text { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.blade.menu-collapsed .resource-menu-collapse .icon { transform: rotate(180deg); }
+.blade.menu-collapsed .resource-menu-collapse { justify-content: center; padding: 0 0 4px; }
 .command-bar { display: flex; flex-wrap: wrap; align-items: center; min-width: 0; min-height: 44px; padding: 4px 0; margin: 0 0 16px; border: 0; border-bottom: 1px solid var(--line); }
 .command { display: inline-flex; align-items: center; gap: 6px; height: 36px; padding: 0 7px; border: 0; border-radius: 2px; background: none; color: var(--ink); font: inherit; cursor: pointer; white-space: nowrap; }
 .command:hover { background: var(--surface-hover); color: var(--ink-strong); text-decoration: none; }

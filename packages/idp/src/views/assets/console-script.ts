@@ -129,9 +129,8 @@ export const CONSOLE_SCRIPT = `(function () {
     if (el) { event.preventDefault(); selectTab(el, true); return; }
     el = target.closest('[data-menu-collapse]');
     if (el) {
-      var blade = el.closest('.blade');
-      var collapsed = blade.classList.toggle('menu-collapsed');
-      el.setAttribute('aria-expanded', String(!collapsed));
+      var collapsed = el.closest('.blade').classList.toggle('menu-collapsed');
+      el.setAttribute('aria-label', collapsed ? 'Expand the menu' : 'Collapse the menu');
       return;
     }
     each(doc, 'details[data-menu][open]', function (menu) { if (!menu.contains(target)) menu.open = false; });

@@ -10,19 +10,23 @@ a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(
 .filter-pill-add { background: none; border-color: transparent; color: var(--link); }
 .filter-pill-add .icon { color: var(--link); }
 .result-count { margin: 8px 0 4px; color: var(--ink); }
-.data-table { width: 100%; border-collapse: collapse; table-layout: auto; }
+/* Fixed layout with ellipsis, as Entra's grids: long GUIDs and URLs never push the table past the blade. */
+.data-table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.data-table th, .data-table td { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .data-table th { padding: 8px 12px; border-bottom: 1px solid var(--line-mid); text-align: left; font-weight: 600; color: var(--ink-strong); white-space: nowrap; }
 .data-table td { padding: 7px 12px; border-bottom: 1px solid var(--line); vertical-align: middle; }
 .data-table tbody tr:hover { background: var(--surface-hover); }
 .data-table tr:has([data-row-select]:checked) { background: var(--brand-tint); }
-.data-table .col-select { width: 44px; padding-right: 0; }
+.data-table .col-wide { width: 32%; }
+.data-table .col-select { width: 44px; padding-right: 0; text-overflow: clip; }
 .data-table .col-select input { width: 16px; height: 16px; margin: 0; accent-color: var(--brand); vertical-align: middle; }
 .sort-link { display: inline-flex; align-items: center; gap: 6px; color: var(--ink-strong); }
 .sort-link:hover { color: var(--ink-strong); }
 .sort-glyph { color: var(--muted); font-weight: 400; }
-.empty-row td { padding: 12px; color: var(--ink); }
-.name-cell { display: inline-flex; align-items: center; gap: 10px; max-width: 100%; }
-.cell-text { display: inline-block; max-width: 26ch; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+.empty-row td { padding: 12px; color: var(--ink); white-space: normal; }
+.name-cell { display: flex; align-items: center; gap: 10px; min-width: 0; }
+.name-cell > a { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.cell-text { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .paging { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 12px 0 0; }
 .paging-status { color: var(--muted); margin-left: 4px; }
 .logo-tile { display: inline-flex; align-items: center; justify-content: center; flex: none; width: 32px; height: 32px; border-radius: 2px; color: #fff; font-size: 13px; font-weight: 600; letter-spacing: .02em; }

@@ -3,6 +3,8 @@ import type { Child } from 'hono/jsx'
 /** A column; sortable columns link to the same list sorted by them. */
 export interface TableColumn {
   readonly header: string
+  /** A column that gets a third of the width (Name), where the others share the rest. */
+  readonly wide?: boolean
   readonly sort?: { readonly href: string; readonly direction: 'ascending' | 'descending' | 'none' }
 }
 
@@ -39,9 +41,15 @@ const GLYPH = { ascending: '↑', descending: '↓', none: '↑↓' } as const
 
 function Header(props: { readonly column: TableColumn }) {
   const { column } = props
-  if (!column.sort) return <th scope="col">{column.header}</th>
+  const wide = column.wide ? 'col-wide' : undefined
+  if (!column.sort)
+    return (
+      <th scope="col" class={wide}>
+        {column.header}
+      </th>
+    )
   return (
-    <th scope="col" aria-sort={column.sort.direction}>
+    <th scope="col" class={wide} aria-sort={column.sort.direction}>
       <a class="sort-link" href={column.sort.href}>
         {column.header}
         <span class="sort-glyph" aria-hidden="true">

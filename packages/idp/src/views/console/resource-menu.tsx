@@ -27,7 +27,6 @@ export function ResourceMenu(props: {
           type="button"
           class="icon-button"
           aria-label="Collapse the menu"
-          aria-expanded="true"
           data-menu-collapse
           data-js-only
           hidden
