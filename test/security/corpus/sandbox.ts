@@ -51,8 +51,16 @@ export interface Intercepted {
 export interface Sandbox {
   readonly idp: ResponseSource
   readonly sp: TestSp
-  /** Signs in at the SP with a browser, stops before the ACS post, and returns what the IdP sent. */
-  intercept(options?: { relayState?: string; browser?: HeadlessBrowser }): Promise<Intercepted>
+  /**
+   * Signs in at the SP with a browser (as the IdP's admin unless `username`/`password` name
+   * another assigned user), stops before the ACS post, and returns what the IdP sent.
+   */
+  intercept(options?: {
+    relayState?: string
+    browser?: HeadlessBrowser
+    username?: string
+    password?: string
+  }): Promise<Intercepted>
   /** Posts `xml` (base64-encoded unless `raw`) to the ACS as `browser` would. */
   postToAcs(
     browser: HeadlessBrowser | null,
@@ -181,8 +189,8 @@ export async function createSandbox(
       try {
         const result = await signIn({
           startUrl: `${spUrl}${acsPath(orgId)}${query}`,
-          username: idp.adminUpn,
-          password: idp.adminPassword,
+          username: request.username ?? idp.adminUpn,
+          password: request.password ?? idp.adminPassword,
           browser: b,
         })
         if (!result.ok)

@@ -1,10 +1,39 @@
-import { ExclusiveCanonicalization } from 'xml-crypto'
+import { ExclusiveCanonicalization, encodeSpecialCharactersInText } from 'xml-crypto'
+import { signedCharactersOf } from './dom'
 
 /** Exclusive XML Canonicalization 1.0 without comments (the only c14n SAML signatures here may use). */
 export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#'
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/'
-const canonicalizer = new ExclusiveCanonicalization()
+
+/**
+ * xml-crypto's exclusive canonicalizer, with every non-element node rendered through
+ * {@link signedCharactersOf}, the function the value readers use. xml-crypto 6.3 renders any
+ * node with non-empty `data` as text (so a processing instruction's data is signed as if it were
+ * text, where the specification writes `<?target data?>`) and throws on an empty one; here text
+ * and CDATA are their characters, comments nothing, and anything else is refused, so what is
+ * signed and what is read cannot differ. Elements, namespaces and attributes stay xml-crypto's.
+ */
+class ReaderAlignedCanonicalization extends ExclusiveCanonicalization {
+  override processInner(
+    node: Node,
+    prefixesInScope: unknown,
+    defaultNs: unknown,
+    defaultNsForPrefix: unknown,
+    inclusiveNamespacesPrefixList: string[],
+  ): string {
+    if (node.nodeType !== 1) return encodeSpecialCharactersInText(signedCharactersOf(node))
+    return super.processInner(
+      node,
+      prefixesInScope,
+      defaultNs,
+      defaultNsForPrefix,
+      inclusiveNamespacesPrefixList,
+    )
+  }
+}
+
+const canonicalizer = new ReaderAlignedCanonicalization()
 
 interface NamespaceDeclaration {
   prefix: string

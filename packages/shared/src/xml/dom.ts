@@ -53,14 +53,37 @@ export function forEachElement(root: Element, visit: (element: Element) => void)
 }
 
 /**
- * The text of an element, comments excluded. Text is concatenated across comment nodes,
- * so `admin@corp.test<!---->.evil.test` reads as the full string, never as `admin@corp.test`
- * (the CVE-2017-11427 family).
+ * The characters a non-element node contributes to its element's value, exactly as exclusive
+ * c14n without comments (the only canonicalization signatures here may use) puts them in the
+ * signed bytes: a text node or CDATA section its character data, a comment nothing. Both
+ * {@link textOf} and the canonicalizer (`c14n.ts`) read content through this one function, so a
+ * value can never read differently from what its signature covers. Any other node (a
+ * processing instruction, an entity reference) has no agreed reading and is refused: the
+ * parser never lets one through, and a DOM built by code with one cannot be signed or read.
+ */
+export function signedCharactersOf(node: Node): string {
+  switch (node.nodeType) {
+    case 3:
+    case 4:
+      return (node as CharacterData).data
+    case 8:
+      return ''
+    default:
+      throw new Error(
+        `Node type ${node.nodeType} (${node.nodeName}) has no canonical text; it cannot be read or signed.`,
+      )
+  }
+}
+
+/**
+ * The text of an element: its text and CDATA children, concatenated across comments, as c14n
+ * signs them (see {@link signedCharactersOf}). So `admin@corp.test<!---->.evil.test` reads as the
+ * full string, never as `admin@corp.test` (the CVE-2017-11427 family).
  */
 export function textOf(element: Element): string {
   let text = ''
   for (let child = element.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3 || child.nodeType === 4) text += (child as Text).data
+    if (child.nodeType !== 1) text += signedCharactersOf(child)
   }
   return text
 }

@@ -16,7 +16,13 @@ export const METADATA_LIMITS: XmlLimits = { maxBytes: 1024 * 1024, maxDepth: 64 
 
 /** Why a document was refused before anything in it was trusted. */
 export interface XmlParseError {
-  readonly code: 'XML_EMPTY' | 'XML_TOO_LARGE' | 'XML_DOCTYPE_FORBIDDEN' | 'XML_MALFORMED' | 'XML_TOO_DEEP'
+  readonly code:
+    | 'XML_EMPTY'
+    | 'XML_TOO_LARGE'
+    | 'XML_DOCTYPE_FORBIDDEN'
+    | 'XML_PROCESSING_INSTRUCTION_FORBIDDEN'
+    | 'XML_MALFORMED'
+    | 'XML_TOO_DEEP'
   readonly message: string
 }
 
@@ -24,18 +30,64 @@ export interface XmlParseError {
 // is the door to XXE and entity expansion (research/security.md case 16–17).
 const DOCTYPE_OR_ENTITY = /<!\s*(DOCTYPE|ENTITY)/i
 
-function depthOf(root: Element, maxDepth: number): number {
-  let deepest = 0
-  const stack: Array<[Node, number]> = [[root, 1]]
+const ELEMENT_NODE = 1
+const PROCESSING_INSTRUCTION_NODE = 7
+const COMMENT_NODE = 8
+/** What may sit inside the root element: elements, text, CDATA and comments, nothing else. */
+const CONTENT_NODE_TYPES = new Set([ELEMENT_NODE, 3, 4, COMMENT_NODE])
+
+// The XML declaration's grammar (XML 1.0 §2.8): version, then optional encoding and standalone.
+const XML_DECLARATION =
+  /^version\s*=\s*(["'])1\.\d+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*$/
+
+function refusedInstruction(node: ProcessingInstruction): XmlParseError {
+  const target = node.target.length > 40 ? `${node.target.slice(0, 40)}…` : node.target
+  return {
+    code: 'XML_PROCESSING_INSTRUCTION_FORBIDDEN',
+    message: `The XML contains a processing instruction (<?${target} …?>), which SAML does not allow: only the XML declaration <?xml version="1.0"?> may open the document. Remove it.`,
+  }
+}
+
+/**
+ * Checks what the parser built, node by node: the only processing instruction allowed is the
+ * XML declaration as the document's first node; inside the root element only elements, text,
+ * CDATA and comments may appear; nesting stays within `maxDepth`.
+ *
+ * Processing instructions are refused on the parsed tree (not by scanning the text, where `<?`
+ * may sit inside CDATA or an attribute value): exclusive c14n and the value readers must see
+ * the same characters, and a PI is one place they did not (c14n implementations write its data
+ * as text or throw on an empty one, while readers skip it), which let a user edit their own
+ * signed NameID into someone else's.
+ */
+function inspectTree(doc: Document, maxDepth: number): XmlParseError | null {
+  for (let node = doc.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== PROCESSING_INSTRUCTION_NODE) continue
+    const instruction = node as ProcessingInstruction
+    if (instruction.target !== 'xml' || node !== doc.firstChild) return refusedInstruction(instruction)
+    if (!XML_DECLARATION.test(instruction.data))
+      return {
+        code: 'XML_MALFORMED',
+        message:
+          'The XML is not well-formed: the XML declaration must read <?xml version="1.0" encoding="UTF-8"?>.',
+      }
+  }
+  const stack: Array<[Node, number]> = [[doc.documentElement, 1]]
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [Node, number]
-    if (depth > deepest) deepest = depth
-    if (deepest > maxDepth) return deepest
+    if (depth > maxDepth)
+      return { code: 'XML_TOO_DEEP', message: `The XML nests elements deeper than ${maxDepth} levels.` }
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 1) stack.push([child, depth + 1])
+      if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1])
+      else if (child.nodeType === PROCESSING_INSTRUCTION_NODE)
+        return refusedInstruction(child as ProcessingInstruction)
+      else if (!CONTENT_NODE_TYPES.has(child.nodeType))
+        return {
+          code: 'XML_MALFORMED',
+          message: `The XML is not well-formed: it contains a node of type ${child.nodeType} where only elements and text may appear.`,
+        }
     }
   }
-  return deepest
+  return null
 }
 
 /** Removes a UTF-8 byte order mark, which Entra puts in front of app metadata. */
@@ -45,7 +97,9 @@ export function stripBom(text: string): string {
 
 /**
  * Parses untrusted XML: size-checked, DOCTYPE refused before parsing, parser errors turned into
- * a short message (never a stack trace), nesting depth bounded.
+ * a short message (never a stack trace), processing instructions refused (the XML declaration
+ * aside), nesting depth bounded. Every SAML message, metadata document and signed document is
+ * read through here, so what it refuses no other code ever sees.
  */
 export function parseXml(text: string, limits: XmlLimits): Result<Document, XmlParseError> {
   const bytes = Buffer.byteLength(text, 'utf8')
@@ -83,13 +137,8 @@ export function parseXml(text: string, limits: XmlLimits): Result<Document, XmlP
       message: `The XML is not well-formed: ${describeParserError(problem)}`,
     })
   }
-  if (depthOf(doc.documentElement, limits.maxDepth) > limits.maxDepth) {
-    return err({
-      code: 'XML_TOO_DEEP',
-      message: `The XML nests elements deeper than ${limits.maxDepth} levels.`,
-    })
-  }
-  return ok(doc)
+  const refused = inspectTree(doc, limits.maxDepth)
+  return refused ? err(refused) : ok(doc)
 }
 
 function describeParserError(raw: string | null): string {

@@ -283,16 +283,24 @@ export function verifyEnvelopedSignature(
   const candidates = selectCertificate(signature, policy)
   if (!candidates.ok) return candidates
 
-  const digest = createHash(reference.value.digestHash)
-    .update(canonicalize(element, reference.value.prefixes, signature))
-    .digest('base64')
+  let signedContent: string
+  let signedInfoBytes: Buffer
+  try {
+    signedContent = canonicalize(element, reference.value.prefixes, signature)
+    signedInfoBytes = Buffer.from(canonicalize(info.value.info, info.value.infoPrefixes), 'utf8')
+  } catch {
+    // Unreachable for parsed input (the parser refuses what c14n cannot render); a refusal,
+    // not a crash, should a DOM built some other way hold such a node.
+    return profileError(`The signed ${element.localName} holds content that cannot be canonicalized.`)
+  }
+  const digest = createHash(reference.value.digestHash).update(signedContent).digest('base64')
   if (digest !== reference.value.digestValue) {
     return err({
       code: 'DIGEST_MISMATCH',
       message: `The ${element.localName} was changed after it was signed (digest mismatch).`,
     })
   }
-  const signedBytes = Buffer.from(canonicalize(info.value.info, info.value.infoPrefixes), 'utf8')
+  const signedBytes = signedInfoBytes
   const signatureBytes = Buffer.from(textOf(info.value.value).replace(/\s+/g, ''), 'base64')
   const verifier = candidates.value.find((c) =>
     verify(info.value.signatureHash, signedBytes, c.publicKey, signatureBytes),

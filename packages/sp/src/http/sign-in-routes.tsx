@@ -49,7 +49,7 @@ export function signInRoutes(deps: HttpDeps) {
 
   function logoutAnswer(c: Context<SpEnv>, handled: LogoutHandling) {
     if (handled.kind === 'respond') return send(c, handled.outbound)
-    if (handled.kind === 'error') return c.text(handled.message, 400)
+    if (handled.kind === 'error') return c.text(`Error code: ${handled.code}\n${handled.message}`, 400)
     return c.html(
       <MessagePage
         orgName={orgName()}

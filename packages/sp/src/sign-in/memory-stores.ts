@@ -26,10 +26,10 @@ export interface SpSession {
   readonly expiresAt: number
 }
 
-/** One ACS attempt, for the sign-in log (Control Hub's troubleshooting view and the API). */
+/** One ACS attempt or refused logout message, for the sign-in log (Control Hub's troubleshooting view and the API). */
 export interface SignInAttempt {
   readonly at: string
-  readonly purpose: 'sign-in' | 'test'
+  readonly purpose: 'sign-in' | 'test' | 'logout'
   readonly outcome: 'success' | 'failure'
   readonly code: string | null
   readonly message: string

@@ -26,7 +26,17 @@ import type { MemoryStores, SpSession } from './memory-stores'
 export type LogoutHandling =
   | { readonly kind: 'respond'; readonly outbound: Outbound }
   | { readonly kind: 'signed-out' }
-  | { readonly kind: 'error'; readonly message: string }
+  | { readonly kind: 'error'; readonly code: LogoutRefusalCode; readonly message: string }
+
+/** Why an SLO message was refused; stable, like the ACS's codes. */
+export type LogoutRefusalCode =
+  | 'SLO_MALFORMED_MESSAGE'
+  | 'SLO_NOT_ENABLED'
+  | 'SLO_UNSIGNED'
+  | 'SLO_INVALID_SIGNATURE'
+  | 'SLO_UNTRUSTED_ISSUER'
+  | 'SLO_UNKNOWN_REQUEST'
+  | 'SLO_NAMEID_MISSING'
 
 /** Sessions and single logout: SP-initiated (Webex's Sign out) and IdP-initiated. */
 export function createSessionService(deps: {
@@ -37,6 +47,18 @@ export function createSessionService(deps: {
   keys: KeyMaterial
 }) {
   const { store, runtime, memory, keys } = deps
+  /** Every refusal is answered with its code and written to the sign-in log. */
+  const refuse = (code: LogoutRefusalCode, message: string): LogoutHandling => {
+    memory.logAttempt({
+      at: new Date(runtime.clock.now()).toISOString(),
+      purpose: 'logout',
+      outcome: 'failure',
+      code,
+      message,
+      user: null,
+    })
+    return { kind: 'error', code, message }
+  }
   const signingOf = (state: SpSnapshot) => {
     const own = keys.spKeys(state)
     return { privateKey: own.signing, certificateBase64: own.signingCertificateBase64 }
@@ -76,26 +98,22 @@ export function createSessionService(deps: {
      */
     handleLogoutMessage(rawQuery: string): LogoutHandling {
       const decoded = decodeRedirectBinding(rawQuery)
-      if (!decoded.ok) return { kind: 'error', message: decoded.error.message }
+      if (!decoded.ok) return refuse('SLO_MALFORMED_MESSAGE', decoded.error.message)
       const message = decoded.value
       const state = store.read()
       const idp = state.sso.active
       if (!idp)
-        return {
-          kind: 'error',
-          message: 'Single sign-on is not enabled, so there is no IdP to log out from.',
-        }
+        return refuse('SLO_NOT_ENABLED', 'Single sign-on is not enabled, so there is no IdP to log out from.')
       if (!message.signature)
-        return {
-          kind: 'error',
-          message:
-            'The logout message is not signed; Webex accepts only signed logout messages from the IdP.',
-        }
+        return refuse(
+          'SLO_UNSIGNED',
+          'The logout message is not signed; Webex accepts only signed logout messages from the IdP.',
+        )
       const idpKeys = keys.trustedCertificates(idp).map((t) => t.publicKey)
       const verified = verifyRedirectSignature(message.signature, idpKeys, state.sso.settings.allowSha1)
-      if (!verified.ok) return { kind: 'error', message: verified.error.message }
+      if (!verified.ok) return refuse('SLO_INVALID_SIGNATURE', verified.error.message)
       const parsed = parseXml(message.xml, SAML_MESSAGE_LIMITS)
-      if (!parsed.ok) return { kind: 'error', message: parsed.error.message }
+      if (!parsed.ok) return refuse('SLO_MALFORMED_MESSAGE', parsed.error.message)
       return afterVerification(parsed.value.documentElement, message.parameter, message.relayState)
     },
 
@@ -109,29 +127,26 @@ export function createSessionService(deps: {
       relayState: string | undefined
     }): LogoutHandling {
       if ((form.samlRequest === undefined) === (form.samlResponse === undefined))
-        return { kind: 'error', message: 'Post exactly one of SAMLRequest or SAMLResponse.' }
+        return refuse('SLO_MALFORMED_MESSAGE', 'Post exactly one of SAMLRequest or SAMLResponse.')
       const parameter = form.samlRequest !== undefined ? 'SAMLRequest' : 'SAMLResponse'
       const decoded = decodePostBinding(form.samlRequest ?? form.samlResponse)
-      if (!decoded.ok) return { kind: 'error', message: decoded.error.message }
+      if (!decoded.ok) return refuse('SLO_MALFORMED_MESSAGE', decoded.error.message)
       const state = store.read()
       const idp = state.sso.active
       if (!idp)
-        return {
-          kind: 'error',
-          message: 'Single sign-on is not enabled, so there is no IdP to log out from.',
-        }
+        return refuse('SLO_NOT_ENABLED', 'Single sign-on is not enabled, so there is no IdP to log out from.')
       const parsed = parseXml(decoded.value, SAML_MESSAGE_LIMITS)
-      if (!parsed.ok) return { kind: 'error', message: parsed.error.message }
+      if (!parsed.ok) return refuse('SLO_MALFORMED_MESSAGE', parsed.error.message)
       const root = parsed.value.documentElement
       const verified = verifyEnvelopedSignature(root, {
         trusted: keys.trustedCertificates(idp),
         allowSha1: state.sso.settings.allowSha1,
       })
       if (!verified.ok)
-        return {
-          kind: 'error',
-          message: `The logout message's signature was refused: ${verified.error.message}`,
-        }
+        return refuse(
+          'SLO_INVALID_SIGNATURE',
+          `The logout message's signature was refused: ${verified.error.message}`,
+        )
       return afterVerification(root, parameter, form.relayState)
     },
   }
@@ -144,26 +159,25 @@ export function createSessionService(deps: {
   ): LogoutHandling {
     const state = store.read()
     const idp = state.sso.active
-    if (!idp) return { kind: 'error', message: 'Single sign-on is not enabled.' }
+    if (!idp) return refuse('SLO_NOT_ENABLED', 'Single sign-on is not enabled.')
     const expected = parameter === 'SAMLRequest' ? 'LogoutRequest' : 'LogoutResponse'
     if (root.namespaceURI !== NS.protocol || root.localName !== expected)
-      return { kind: 'error', message: `Expected a ${expected}, got <${root.nodeName}>.` }
+      return refuse('SLO_MALFORMED_MESSAGE', `Expected a ${expected}, got <${root.nodeName}>.`)
     const issuer = childNamed(root, NS.assertion, 'Issuer')
     if (!issuer || textOf(issuer).trim() !== idp.entityId)
-      return { kind: 'error', message: 'The logout message does not come from the configured IdP.' }
+      return refuse('SLO_UNTRUSTED_ISSUER', 'The logout message does not come from the configured IdP.')
     if (parameter === 'SAMLResponse') {
       const answers = attributeOf(root, 'InResponseTo')
       if (!answers || !memory.useLogoutRequest(answers))
-        return {
-          kind: 'error',
-          message:
-            'This LogoutResponse answers no logout Webex started (unknown, expired or already used InResponseTo).',
-        }
+        return refuse(
+          'SLO_UNKNOWN_REQUEST',
+          'This LogoutResponse answers no logout Webex started (unknown, expired or already used InResponseTo).',
+        )
       return { kind: 'signed-out' }
     }
     const nameId = childNamed(root, NS.assertion, 'NameID')
     const sessionIndex = childNamed(root, NS.protocol, 'SessionIndex')
-    if (!nameId) return { kind: 'error', message: 'The LogoutRequest has no NameID.' }
+    if (!nameId) return refuse('SLO_NAMEID_MISSING', 'The LogoutRequest has no NameID.')
     memory.endSessionsOf(textOf(nameId).trim(), sessionIndex ? textOf(sessionIndex).trim() : null)
     const destination = idp.sloUrl
     if (!destination) return { kind: 'signed-out' }
