@@ -73,7 +73,59 @@ describe('encryptElement / decryptElement', () => {
     method.setAttribute('Algorithm', `${XENC_NS}rsa-1_5`)
     expect(decryptElement(wrapper, recipient.privateKey)).toMatchObject({
       ok: false,
-      error: { code: 'ENCRYPTION_ALGORITHM' },
+      error: { code: 'DECRYPTION_FAILED' },
+    })
+  })
+
+  it('answers every failure with one identical error, so that no answer depends on the plaintext', async () => {
+    const [, , , recipient, other] = await testKeys()
+    if (!recipient || !other) throw new Error('keys')
+    const failures = new Map<string, unknown>()
+    const attempt = (name: string, change: (wrapper: Element) => void, key = recipient.privateKey) => {
+      const { assertion } = response()
+      const wrapper = encryptElement(assertion, 'EncryptedAssertion', recipient.publicKey, 'aes256-cbc')
+      change(wrapper)
+      const result = decryptElement(wrapper, key)
+      expect(result.ok, name).toBe(false)
+      if (!result.ok) failures.set(name, result.error)
+    }
+    const payloadOf = (wrapper: Element): Text => {
+      const values = wrapper.getElementsByTagNameNS(XENC_NS, 'CipherValue')
+      return (values.item(values.length - 1) as Element).firstChild as Text
+    }
+    const flip = (wrapper: Element, at: (length: number) => number) => {
+      const text = payloadOf(wrapper)
+      const bytes = Buffer.from(text.data, 'base64')
+      const index = at(bytes.length)
+      bytes[index] = (bytes[index] ?? 0) ^ 0x5a
+      text.data = bytes.toString('base64')
+    }
+    attempt('wrong key', () => undefined, other.privateKey)
+    attempt('last byte (padding) changed', (w) => flip(w, (n) => n - 1))
+    attempt('penultimate block changed', (w) => flip(w, (n) => n - 17))
+    attempt('first block changed', (w) => flip(w, () => 16))
+    attempt('truncated to the IV', (w) => {
+      const text = payloadOf(w)
+      text.data = Buffer.from(text.data, 'base64').subarray(0, 16).toString('base64')
+    })
+    attempt('wrapped key garbled', (w) => {
+      const key = w.getElementsByTagNameNS(XENC_NS, 'CipherValue').item(0) as Element
+      ;(key.firstChild as Text).data = Buffer.alloc(256, 7).toString('base64')
+    })
+    attempt('unknown content algorithm', (w) => {
+      const method = w.getElementsByTagNameNS(XENC_NS, 'EncryptionMethod').item(0) as Element
+      method.setAttribute('Algorithm', `${XENC_NS}tripledes-cbc`)
+    })
+    attempt('no EncryptedKey', (w) => {
+      const key = w.getElementsByTagNameNS(XENC_NS, 'EncryptedKey').item(0) as Element
+      key.parentNode?.removeChild(key)
+    })
+    expect(failures.size).toBe(8)
+    const [firstFailure, ...rest] = [...failures.values()]
+    for (const failure of rest) expect(failure).toStrictEqual(firstFailure)
+    expect(firstFailure).toStrictEqual({
+      code: 'DECRYPTION_FAILED',
+      message: 'The encrypted element could not be decrypted with the recipient key.',
     })
   })
 })

@@ -96,15 +96,28 @@ export function encryptElement(
   return wrapper
 }
 
-/** Why an encrypted element could not be decrypted. Deliberately coarse: no padding oracle. */
+/**
+ * Why an encrypted element could not be decrypted: always this one value, whatever went wrong
+ * (unknown or refused algorithm, key transport that does not unwrap, wrong key, bad CBC
+ * padding, bad GCM tag, empty or non-XML plaintext, not exactly one element).
+ *
+ * AES-CBC is unauthenticated and malleable: an attacker who captured one EncryptedData can
+ * flip ciphertext bits and watch the answers. Any answer that depends on the plaintext (padding
+ * valid or not, plaintext well-formed XML or not) is an oracle that recovers the plaintext in a
+ * few thousand requests (the XML Encryption CBC attack), so no detail may leave this module,
+ * and callers must keep the decrypted content from showing through their answers until a
+ * signature has authenticated it. AES-GCM authenticates the ciphertext and has no such oracle.
+ */
 export interface DecryptionError {
-  readonly code: 'ENCRYPTION_STRUCTURE' | 'ENCRYPTION_ALGORITHM' | 'DECRYPTION_FAILED'
+  readonly code: 'DECRYPTION_FAILED'
   readonly message: string
 }
 
-function structure(message: string): Result<never, DecryptionError> {
-  return err({ code: 'ENCRYPTION_STRUCTURE', message })
-}
+const FAILED: DecryptionError = Object.freeze({
+  code: 'DECRYPTION_FAILED',
+  message: 'The encrypted element could not be decrypted with the recipient key.',
+})
+const failed = (): Result<never, DecryptionError> => err(FAILED)
 
 function findEncryptedKey(wrapper: Element, data: Element): Element | null {
   const keyInfo = childNamed(data, DSIG_NS, 'KeyInfo')
@@ -116,25 +129,18 @@ function findEncryptedKey(wrapper: Element, data: Element): Element | null {
 function unwrapKey(encryptedKey: Element, privateKey: KeyObject): Result<Buffer, DecryptionError> {
   const method = childNamed(encryptedKey, XENC_NS, 'EncryptionMethod')
   const algorithm = method ? attributeOf(method, 'Algorithm') : null
-  if (algorithm !== KEY_TRANSPORT['rsa-oaep-mgf1p'] && algorithm !== KEY_TRANSPORT['rsa-oaep']) {
-    return err({
-      code: 'ENCRYPTION_ALGORITHM',
-      message: `Key transport ${algorithm ?? '(none)'} is refused; use RSA-OAEP (rsa-1_5 is vulnerable to padding oracles).`,
-    })
-  }
+  // rsa-1_5 is refused: PKCS#1 v1.5 key transport is itself a padding oracle (Bleichenbacher).
+  if (algorithm !== KEY_TRANSPORT['rsa-oaep-mgf1p'] && algorithm !== KEY_TRANSPORT['rsa-oaep'])
+    return failed()
   const digestElement = method ? childNamed(method, DSIG_NS, 'DigestMethod') : null
   const digestUri = digestElement ? (attributeOf(digestElement, 'Algorithm') ?? SHA1_DIGEST) : SHA1_DIGEST
   const oaepHash = OAEP_DIGESTS[digestUri]
   const mgf = method ? childNamed(method, XENC11_NS, 'MGF') : null
-  if (!oaepHash || (mgf && attributeOf(mgf, 'Algorithm') !== 'http://www.w3.org/2009/xmlenc11#mgf1sha1')) {
-    return err({
-      code: 'ENCRYPTION_ALGORITHM',
-      message: 'Only RSA-OAEP with MGF1-SHA1 is supported for key transport.',
-    })
-  }
+  if (!oaepHash || (mgf && attributeOf(mgf, 'Algorithm') !== 'http://www.w3.org/2009/xmlenc11#mgf1sha1'))
+    return failed()
   const cipherData = childNamed(encryptedKey, XENC_NS, 'CipherData')
   const value = cipherData ? childNamed(cipherData, XENC_NS, 'CipherValue') : null
-  if (!value) return structure('The EncryptedKey has no CipherValue.')
+  if (!value) return failed()
   try {
     return ok(
       privateDecrypt(
@@ -143,25 +149,13 @@ function unwrapKey(encryptedKey: Element, privateKey: KeyObject): Result<Buffer,
       ),
     )
   } catch {
-    return err({
-      code: 'DECRYPTION_FAILED',
-      message: 'The encrypted assertion could not be decrypted with the SP encryption key.',
-    })
+    return failed()
   }
 }
 
 function decryptPayload(algorithmUri: string, key: Buffer, payload: Buffer): Result<Buffer, DecryptionError> {
   const spec = Object.values(DATA_ENCRYPTION).find((a) => a.uri === algorithmUri)
-  if (!spec)
-    return err({
-      code: 'ENCRYPTION_ALGORITHM',
-      message: `Content encryption ${algorithmUri} is not supported.`,
-    })
-  const failed = err({
-    code: 'DECRYPTION_FAILED' as const,
-    message: 'The encrypted assertion could not be decrypted with the SP encryption key.',
-  })
-  if (key.length !== spec.keyBytes || payload.length < spec.ivBytes + (spec.gcm ? 16 : 16)) return failed
+  if (!spec || key.length !== spec.keyBytes || payload.length < spec.ivBytes + 16) return failed()
   try {
     const iv = payload.subarray(0, spec.ivBytes)
     if (spec.gcm) {
@@ -181,31 +175,31 @@ function decryptPayload(algorithmUri: string, key: Buffer, payload: Buffer): Res
     decipher.setAutoPadding(false)
     const padded = Buffer.concat([decipher.update(payload.subarray(spec.ivBytes)), decipher.final()])
     const pad = padded[padded.length - 1] ?? 0
-    if (pad < 1 || pad > 16) return failed
+    if (pad < 1 || pad > 16) return failed()
     return ok(padded.subarray(0, padded.length - pad))
   } catch {
-    return failed
+    return failed()
   }
 }
 
 /**
  * Decrypts an `<EncryptedAssertion>`-like wrapper and returns the plaintext element, parsed
  * as its own document with the SAML message limits. Exactly one EncryptedData is allowed.
+ * Every failure is the one {@link DecryptionError}.
  */
 export function decryptElement(wrapper: Element, privateKey: KeyObject): Result<Element, DecryptionError> {
   const data = childrenNamed(wrapper, XENC_NS, 'EncryptedData')
-  if (data.length !== 1) return structure('An encrypted element must contain exactly one EncryptedData.')
+  if (data.length !== 1) return failed()
   const encryptedData = data[0] as Element
   const type = attributeOf(encryptedData, 'Type')
-  if (type !== null && type !== ELEMENT_TYPE) return structure('EncryptedData must encrypt an element.')
+  if (type !== null && type !== ELEMENT_TYPE) return failed()
   const method = childNamed(encryptedData, XENC_NS, 'EncryptionMethod')
   const encryptedKey = findEncryptedKey(wrapper, encryptedData)
-  if (!method || !encryptedKey) return structure('EncryptedData lacks its EncryptionMethod or EncryptedKey.')
-  const key = unwrapKey(encryptedKey, privateKey)
-  if (!key.ok) return key
   const cipherData = childNamed(encryptedData, XENC_NS, 'CipherData')
   const value = cipherData ? childNamed(cipherData, XENC_NS, 'CipherValue') : null
-  if (!value) return structure('EncryptedData has no CipherValue.')
+  if (!method || !encryptedKey || !value) return failed()
+  const key = unwrapKey(encryptedKey, privateKey)
+  if (!key.ok) return key
   const plaintext = decryptPayload(
     attributeOf(method, 'Algorithm') ?? '',
     key.value,
@@ -213,9 +207,6 @@ export function decryptElement(wrapper: Element, privateKey: KeyObject): Result<
   )
   if (!plaintext.ok) return plaintext
   const parsed = parseXml(plaintext.value.toString('utf8'), SAML_MESSAGE_LIMITS)
-  if (!parsed.ok)
-    return structure(`The decrypted content is not a single XML element: ${parsed.error.message}`)
-  if (elementChildren(parsed.value).length !== 1)
-    return structure('The decrypted content is not a single XML element.')
+  if (!parsed.ok || elementChildren(parsed.value).length !== 1) return failed()
   return ok(parsed.value.documentElement)
 }

@@ -39,6 +39,11 @@ describe('parseXml refuses processing instructions', () => {
     expect(codeOf('<?xml version="1.0" evil="yes"?><a/>')).toBe('XML_MALFORMED')
   })
 
+  it('refuses text after the root element, which the DOM parser would keep silently', () => {
+    expect(codeOf('<a>x</a>garbage')).toBe('XML_MALFORMED')
+    expect(codeOf('<a>x</a>\n  ')).toBe('OK')
+  })
+
   it('does not mistake <? inside CDATA or an attribute value for a processing instruction', () => {
     const cdata = parse('<a>x<![CDATA[<?x y?>]]>z</a>')
     expect(cdata.ok).toBe(true)

@@ -31,10 +31,11 @@ export interface XmlParseError {
 const DOCTYPE_OR_ENTITY = /<!\s*(DOCTYPE|ENTITY)/i
 
 const ELEMENT_NODE = 1
+const TEXT_NODE = 3
 const PROCESSING_INSTRUCTION_NODE = 7
 const COMMENT_NODE = 8
 /** What may sit inside the root element: elements, text, CDATA and comments, nothing else. */
-const CONTENT_NODE_TYPES = new Set([ELEMENT_NODE, 3, 4, COMMENT_NODE])
+const CONTENT_NODE_TYPES = new Set([ELEMENT_NODE, TEXT_NODE, 4, COMMENT_NODE])
 
 // The XML declaration's grammar (XML 1.0 §2.8): version, then optional encoding and standalone.
 const XML_DECLARATION =
@@ -50,8 +51,8 @@ function refusedInstruction(node: ProcessingInstruction): XmlParseError {
 
 /**
  * Checks what the parser built, node by node: the only processing instruction allowed is the
- * XML declaration as the document's first node; inside the root element only elements, text,
- * CDATA and comments may appear; nesting stays within `maxDepth`.
+ * XML declaration as the document's first node; no text outside the root element; inside it
+ * only elements, text, CDATA and comments; nesting within `maxDepth`.
  *
  * Processing instructions are refused on the parsed tree (not by scanning the text, where `<?`
  * may sit inside CDATA or an attribute value): exclusive c14n and the value readers must see
@@ -61,6 +62,9 @@ function refusedInstruction(node: ProcessingInstruction): XmlParseError {
  */
 function inspectTree(doc: Document, maxDepth: number): XmlParseError | null {
   for (let node = doc.firstChild; node; node = node.nextSibling) {
+    // xmldom keeps text after the root element without a word; XML allows only whitespace there.
+    if (node.nodeType === TEXT_NODE && /\S/.test((node as Text).data))
+      return { code: 'XML_MALFORMED', message: 'The XML is not well-formed: text follows the root element.' }
     if (node.nodeType !== PROCESSING_INSTRUCTION_NODE) continue
     const instruction = node as ProcessingInstruction
     if (instruction.target !== 'xml' || node !== doc.firstChild) return refusedInstruction(instruction)
