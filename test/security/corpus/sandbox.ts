@@ -60,6 +60,8 @@ export interface Sandbox {
     browser?: HeadlessBrowser
     username?: string
     password?: string
+    /** Where the sign-in starts (default: the Sign-on URL), e.g. a Test SSO Connection link. */
+    startUrl?: string
   }): Promise<Intercepted>
   /** Posts `xml` (base64-encoded unless `raw`) to the ACS as `browser` would. */
   postToAcs(
@@ -69,6 +71,8 @@ export interface Sandbox {
   ): Promise<Response>
   /** A fresh browser whose requests go to the two apps in-process. */
   browser(): HeadlessBrowser
+  /** Imports the IdP's current app metadata into Control Hub as the pending configuration. */
+  importIdpMetadata(): Promise<void>
   /** Imports the IdP's current app metadata into Control Hub again, tests and enables it. */
   reimportIdpMetadata(): Promise<void>
 }
@@ -147,8 +151,7 @@ export async function createSandbox(
   const spMetadata = await (await sp.api('GET', '/api/v1/sso/sp-metadata')).text()
   const uploaded = await idp.idp.services.samlConfig.uploadSpMetadata(idp.spId, spMetadata)
   if (!uploaded.ok) throw new Error(`SP metadata upload: ${uploaded.error.message}`)
-  /** Entra's app metadata into Control Hub, Test SSO Connection, enable: the tutorial's last steps. */
-  const reimportIdpMetadata = async (): Promise<void> => {
+  const importIdpMetadata = async (): Promise<void> => {
     const appId = idp.idp.store.read().apps.find((a) => a.servicePrincipal.id === idp.spId)?.application.appId
     const federation = await idp.idp.app.request(
       `/${idp.idp.tenantId}/federationmetadata/2007-06/federationmetadata.xml?appid=${appId}`,
@@ -161,6 +164,10 @@ export async function createSandbox(
     )
     if (imported.status !== 200)
       throw new Error(`IdP metadata import: ${imported.status} ${await imported.text()}`)
+  }
+  /** Entra's app metadata into Control Hub, Test SSO Connection, enable: the tutorial's last steps. */
+  const reimportIdpMetadata = async (): Promise<void> => {
+    await importIdpMetadata()
     const test = (await (await sp.api('POST', '/api/v1/sso/test')).json()) as { url: string }
     const tested = await signIn({
       startUrl: test.url,
@@ -180,6 +187,7 @@ export async function createSandbox(
     idp,
     sp,
     browser,
+    importIdpMetadata,
     reimportIdpMetadata,
     intercept: async (request = {}) => {
       const b = request.browser ?? browser()
@@ -188,7 +196,7 @@ export async function createSandbox(
       holding = true
       try {
         const result = await signIn({
-          startUrl: `${spUrl}${acsPath(orgId)}${query}`,
+          startUrl: request.startUrl ?? `${spUrl}${acsPath(orgId)}${query}`,
           username: request.username ?? idp.adminUpn,
           password: request.password ?? idp.adminPassword,
           browser: b,

@@ -28,12 +28,13 @@ const ACCEPTED_NAMEID_FORMATS = new Set<string>([
 ])
 
 /**
- * The checks of a signed, trusted assertion's contents: issuer, Destination, subject
- * confirmation, InResponseTo, conditions and audience, NameID and replay.
+ * The checks of a signed, trusted assertion's contents: issuer, subject confirmation (its
+ * InResponseTo must be the one the Response answers, `inResponseTo`, checked already),
+ * conditions and audience, NameID and replay.
  */
 export function checkAssertionContents(
   assertion: Element,
-  response: Element,
+  inResponseTo: string | null,
   expect: ResponseExpectations,
   log: CheckLog,
 ): Result<AcceptedResponse, ResponseRefusal> {
@@ -50,25 +51,7 @@ export function checkAssertionContents(
       `The assertion was issued by "${seen.issuer}", but the imported IdP is "${expect.idpEntityId}".`,
       FIX_REIMPORT,
     )
-  const responseIssuer = childNamed(response, NS.assertion, 'Issuer')
-  if (responseIssuer && textOf(responseIssuer) !== expect.idpEntityId)
-    return refuse(
-      'Issuer',
-      'SSO_UNTRUSTED_ISSUER',
-      `The Response Issuer "${textOf(responseIssuer)}" is not the imported IdP.`,
-      FIX_REIMPORT,
-    )
   pass('Issuer', expect.idpEntityId)
-
-  const destination = attributeOf(response, 'Destination')
-  if (destination !== null && destination !== expect.acsUrl)
-    return refuse(
-      'Destination',
-      'SSO_DESTINATION_MISMATCH',
-      `The Response was addressed to ${destination}, not to this ACS (${expect.acsUrl}).`,
-      `Set the Reply URL to ${expect.acsUrl} in ${FIX_ENTRA_SAML} > Basic SAML Configuration.`,
-    )
-  pass('Destination', destination ?? '(absent: allowed for a signed assertion)')
 
   const subject = childNamed(assertion, NS.assertion, 'Subject')
   const nameIdElement = subject ? childNamed(subject, NS.assertion, 'NameID') : null
@@ -78,8 +61,6 @@ export function checkAssertionContents(
   seen.nameIdFormat = nameIdFormat
   seen.attributes = readAttributes(assertion)
 
-  const inResponseTo = attributeOf(response, 'InResponseTo')
-  seen.inResponseTo = inResponseTo
   const confirmation = subject
     ? childrenNamed(subject, NS.assertion, 'SubjectConfirmation').find(
         (c) => attributeOf(c, 'Method') === CONFIRMATION_METHOD_BEARER,
@@ -118,13 +99,6 @@ export function checkAssertionContents(
       'A Response must answer one AuthnRequest.',
     )
   pass('Subject confirmation', `bearer, Recipient = ACS, valid until ${attributeOf(data, 'NotOnOrAfter')}`)
-
-  const request = expect.checkInResponseTo(inResponseTo)
-  if (!request.ok) return refuse('InResponseTo', request.code, request.message, request.fix)
-  pass(
-    'InResponseTo',
-    inResponseTo ? `answers this browser's request ${inResponseTo}` : 'unsolicited (IdP-initiated), allowed',
-  )
 
   const conditions = childNamed(assertion, NS.assertion, 'Conditions')
   if (!conditions)

@@ -1,7 +1,6 @@
 import {
   attributeOf,
   childNamed,
-  decryptElement,
   descendantsNamed,
   elementChildren,
   NS,
@@ -9,20 +8,21 @@ import {
   type Result,
   SAML_MESSAGE_LIMITS,
   STATUS,
-  summarizeCertificate,
   textOf,
   type VerifiedSignature,
   verifyEnvelopedSignature,
+  type XmlParseError,
 } from '@sandbox/shared'
 import { checkAssertionContents } from './assertion-checks'
+import { checkAssertionSignature, decryptAssertion } from './assertion-signature'
 import {
   type AcceptedResponse,
   createCheckLog,
   FIX_ENTRA_SAML,
-  FIX_REIMPORT,
   type ResponseExpectations,
   type ResponseRefusal,
 } from './check-log'
+import { checkResponseEnvelope } from './envelope-checks'
 import { signatureFailure } from './sign-in-errors'
 
 export type {
@@ -33,21 +33,41 @@ export type {
   ResponseRefusal,
 } from './check-log'
 
+/** A posted Response, parsed once. */
+export interface ReceivedResponse {
+  readonly parsed: Result<Document, XmlParseError>
+  /**
+   * The InResponseTo the Response claims, read from the parsed root (null when absent or not a
+   * Response). Unverified: it only picks the pending request (and so the IdP configuration) the
+   * Response is judged against; the checks then verify it.
+   */
+  readonly claimedInResponseTo: string | null
+}
+
+/** Parses a decoded Response with the SAML message limits, once per request. */
+export function receiveResponse(xml: string): ReceivedResponse {
+  const parsed = parseXml(xml, SAML_MESSAGE_LIMITS)
+  const root = parsed.ok ? parsed.value.documentElement : null
+  const isResponse = root?.namespaceURI === NS.protocol && root.localName === 'Response'
+  return { parsed, claimedInResponseTo: root && isResponse ? attributeOf(root, 'InResponseTo') : null }
+}
+
 /**
  * The ACS's checks, in the order a careful SP makes them (research/security.md §3 and §6):
- * parse with limits, one assertion, its signature under the strict profile with a trusted
- * certificate that is still valid, then issuer, Destination, status, subject confirmation,
- * InResponseTo, conditions and audience, NameID, replay. Nothing is trusted before the
- * signature is; every check is recorded for the person reading the result.
+ * parse with limits, status, one assertion, the Response's signature when present, the
+ * Response's Issuer, Destination and InResponseTo, and only then decryption, the assertion's
+ * signature under the strict profile with a trusted certificate that is still valid, its
+ * issuer, subject confirmation, conditions and audience, NameID, replay. Nothing is trusted
+ * before the signature is; every check is recorded for the person reading the result.
  */
 export function checkSamlResponse(
-  xml: string,
+  received: ReceivedResponse,
   expect: ResponseExpectations,
 ): Result<AcceptedResponse, ResponseRefusal> {
   const log = createCheckLog()
   const { pass, refuse, seen } = log
 
-  const parsed = parseXml(xml, SAML_MESSAGE_LIMITS)
+  const { parsed } = received
   if (!parsed.ok)
     return refuse(
       'XML',
@@ -67,7 +87,10 @@ export function checkSamlResponse(
       `Expected a SAML 2.0 <samlp:Response>, got <${response.nodeName}>.`,
       'Post a SAML 2.0 Response to the ACS.',
     )
-  pass('XML', 'a well-formed SAML 2.0 Response, no DTD, within size and depth limits')
+  pass(
+    'XML',
+    'a well-formed SAML 2.0 Response, no DTD, no processing instruction, within size and depth limits',
+  )
   seen.responseId = attributeOf(response, 'ID') ?? ''
 
   const statusCode = childNamed(
@@ -108,33 +131,7 @@ export function checkSamlResponse(
       `The Response must carry exactly one assertion directly under it; it carries ${everywhere} (${direct.length} direct).`,
       'A Response with extra or nested assertions is a signature-wrapping attempt or a broken IdP.',
     )
-  let assertion = direct[0] as Element
-  if (assertion.localName === 'EncryptedAssertion') {
-    const decrypted = decryptElement(assertion, expect.decryptionKey)
-    if (!decrypted.ok)
-      return refuse(
-        'Decryption',
-        'SSO_DECRYPTION_FAILED',
-        `The encrypted assertion could not be decrypted: ${decrypted.error.message}`,
-        `Upload the current Webex metadata file to Entra (its encryption certificate), or turn token encryption off in ${FIX_ENTRA_SAML}.`,
-      )
-    const inner = decrypted.value
-    if (
-      inner.namespaceURI !== NS.assertion ||
-      inner.localName !== 'Assertion' ||
-      descendantsNamed(inner, NS.assertion, 'Assertion').length > 0
-    )
-      return refuse(
-        'Decryption',
-        'SSO_ASSERTION_COUNT',
-        'The encrypted content is not exactly one Assertion.',
-        'Fix the IdP.',
-      )
-    assertion = inner
-    pass('Decryption', 'the assertion was encrypted to the Webex encryption certificate')
-  }
 
-  // The assertion's own signature: Webex wants the assertion signed.
   const responseSigned = elementChildren(response).some(
     (e) => e.namespaceURI === NS.dsig && e.localName === 'Signature',
   )
@@ -151,50 +148,27 @@ export function checkSamlResponse(
     signer = verified.value
     pass('Response signature', 'valid, by a certificate from the imported metadata')
   }
-  const assertionSigned = elementChildren(assertion).some(
-    (e) => e.namespaceURI === NS.dsig && e.localName === 'Signature',
-  )
-  if (!assertionSigned && signer && !expect.requireAssertionSignature) {
-    pass(
-      'Assertion signature',
-      'unsigned, covered by the Response signature (allowed: requireAssertionSignature is off)',
-    )
-  } else {
-    const verified = verifyEnvelopedSignature(assertion, {
-      trusted: expect.trusted,
-      allowSha1: expect.allowSha1,
-    })
-    if (!verified.ok) {
-      const failure = signatureFailure(verified.error, 'Assertion')
-      if (verified.error.code === 'SIGNATURE_MISSING' && signer)
-        return refuse(
-          'Assertion signature',
-          'SSO_ASSERTION_UNSIGNED',
-          'SAML assertion is unsigned: only the Response is signed, and Webex needs the assertion itself signed.',
-          'Entra > Cisco Webex > Single sign-on > SAML Certificates > Signing Option: "Sign SAML assertion" or "Sign SAML response and assertion" (or turn requireAssertionSignature off in the SSO settings).',
-        )
-      return refuse('Assertion signature', failure.code, failure.message, failure.fix)
-    }
-    signer = verified.value
+
+  let assertion = direct[0] as Element
+  const encrypted = assertion.localName === 'EncryptedAssertion'
+  // A plaintext assertion's signature needs nothing decrypted: checked before the envelope.
+  if (!encrypted) {
+    const verified = checkAssertionSignature(assertion, signer, false, expect, log)
+    if (!verified.ok) return verified
   }
-  const certificatePem = `-----BEGIN CERTIFICATE-----\n${signer.certificate.der.toString('base64')}\n-----END CERTIFICATE-----\n`
-  const summary = summarizeCertificate(signer.certificate.der)
-  seen.certificate = { subject: summary.subject, thumbprint: summary.thumbprint }
-  if (assertionSigned || expect.requireAssertionSignature)
-    pass(
-      'Assertion signature',
-      `${signer.signatureAlgorithm.split('#').pop()} by ${summary.subject} (${summary.thumbprint})`,
-    )
 
-  const judged = expect.judgeCertificate(certificatePem)
-  if (!judged.ok)
-    return refuse(
-      'Certificate trust',
-      judged.error.code,
-      `The IdP signing certificate ${judged.error.certificate} is no longer acceptable: ${judged.error.reason}.`,
-      `Renew the certificate on Entra (SAML Certificates), then ${FIX_REIMPORT.charAt(0).toLowerCase()}${FIX_REIMPORT.slice(1)}`,
-    )
-  pass('Certificate trust', 'valid now, and trusted under the configured mode')
+  const envelope = checkResponseEnvelope(response, expect, log)
+  if (!envelope.ok) return envelope
 
-  return checkAssertionContents(assertion, response, expect, log)
+  if (encrypted) {
+    // Without a verified Response signature around it the ciphertext is unauthenticated: until
+    // the decrypted assertion's own signature verifies, every failure is the one refusal.
+    const decrypted = decryptAssertion(assertion, expect, log)
+    if (!decrypted.ok) return decrypted
+    assertion = decrypted.value
+    const verified = checkAssertionSignature(assertion, signer, true, expect, log)
+    if (!verified.ok) return verified
+  }
+
+  return checkAssertionContents(assertion, envelope.value, expect, log)
 }

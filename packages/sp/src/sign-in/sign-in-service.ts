@@ -17,7 +17,12 @@ import type { UserService } from '../users/user-service'
 import { authnRequestXml, type Outbound, outboundMessage } from './authn-request'
 import type { KeyMaterial } from './key-material'
 import type { MemoryStores, SpSession } from './memory-stores'
-import { type AcceptedResponse, checkSamlResponse, type ResponseRefusal } from './response-checks'
+import {
+  type AcceptedResponse,
+  checkSamlResponse,
+  type ResponseRefusal,
+  receiveResponse,
+} from './response-checks'
 import { uidMissing } from './sign-in-errors'
 import { recordTestResult } from './test-sso'
 import { trustAnchorsOf } from './trust-anchors'
@@ -44,9 +49,6 @@ export type AcsOutcome =
       readonly refusal: ResponseRefusal | null
     }
   | { readonly kind: 'refused'; readonly refusal: ResponseRefusal }
-
-const RESPONSE_IN_RESPONSE_TO =
-  /^[^>]*?<(?:[A-Za-z_][\w.-]*:)?Response\b[^>]*?\sInResponseTo\s*=\s*"([^"]{1,200})"/s
 
 function refusal(code: string, message: string, fix: string): ResponseRefusal {
   return { code, message, fix, checks: [{ name: code, passed: false, detail: message }], seen: {} }
@@ -159,8 +161,10 @@ export function createSignInService(deps: {
           ),
         }
       }
-      const xml = decoded.value
-      const claimed = RESPONSE_IN_RESPONSE_TO.exec(xml.slice(0, 4096))?.[1] ?? null
+      // Parsed once; the InResponseTo it claims picks the pending request (and so the IdP
+      // configuration: Test SSO Connection judges against the pending one) it is checked against.
+      const received = receiveResponse(decoded.value)
+      const claimed = received.claimedInResponseTo
       const pending = claimed ? memory.peekPending(claimed) : undefined
       const purpose = pending?.purpose ?? 'sign-in'
       const state = store.read()
@@ -188,7 +192,7 @@ export function createSignInService(deps: {
       const entity = spEntityOf(state, deps.url)
       const now = runtime.clock.now()
       const trust = trustAnchorsOf(runtime, state)
-      const checked = checkSamlResponse(xml, {
+      const checked = checkSamlResponse(received, {
         spEntityId: entity.entityId,
         acsUrl: entity.acsUrl,
         idpEntityId: config.entityId,
