@@ -1,12 +1,13 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { BINDING, encodeRedirectBinding, NS } from '@sandbox/shared'
+import { BINDING, encodeRedirectBinding, NS, signEnveloped } from '@sandbox/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authnRequestXml } from '../../packages/idp/src/test-support/saml-app'
 import { fuzzBase64, fuzzXml, mutate, randomText } from './corpus/fuzz-inputs'
 import { createResponseSource, type ResponseSource, webexIdentity } from './corpus/idp-response'
 import { createPrng, type Prng } from './corpus/prng'
 import { createSandbox, type Intercepted, type Sandbox } from './corpus/sandbox'
+import { first, parseCorpusXml, toXml } from './corpus/xml-kit'
 
 /**
  * Seeded, deterministic fuzzing of every endpoint that parses hostile input, in-process via
@@ -45,6 +46,8 @@ interface FuzzTarget {
 interface FuzzReport {
   readonly statuses: Map<number, number>
   readonly heapGrowthBytes: number
+  /** Refusals that name a processing instruction: the inputs that reached the parser's PI check. */
+  readonly processingInstructionRefusals: number
 }
 
 async function fuzz(target: FuzzTarget, seed: number): Promise<FuzzReport> {
@@ -52,6 +55,7 @@ async function fuzz(target: FuzzTarget, seed: number): Promise<FuzzReport> {
   const statuses = new Map<number, number>()
   const problems: string[] = []
   let quarterHeap = 0
+  let processingInstructionRefusals = 0
   for (let i = 0; i < COUNT; i += 1) {
     if (i === Math.floor(COUNT / 4)) quarterHeap = await heapAfterGc()
     const before = target.state()
@@ -71,6 +75,7 @@ async function fuzz(target: FuzzTarget, seed: number): Promise<FuzzReport> {
       problems.push(`#${i} was refused (${response.status}) but changed the stored state`)
     }
     if (/\n\s+at .+:\d+:\d+\)?\n/.test(body)) problems.push(`#${i} leaked a stack trace`)
+    if (response.status >= 400 && body.includes('processing instruction')) processingInstructionRefusals += 1
     if (problems.length >= 5) break
   }
   expect(problems).toEqual([])
@@ -81,10 +86,10 @@ async function fuzz(target: FuzzTarget, seed: number): Promise<FuzzReport> {
   if (process.env.FUZZ_REPORT === '1') {
     const counts = [...statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`)
     process.stdout.write(
-      `fuzz ${target.name}: ${counts.join(' ')}; heap +${(heapGrowthBytes / 1048576).toFixed(1)} MB\n`,
+      `fuzz ${target.name}: ${counts.join(' ')}; ${processingInstructionRefusals} PI refusals; heap +${(heapGrowthBytes / 1048576).toFixed(1)} MB\n`,
     )
   }
-  return { statuses, heapGrowthBytes }
+  return { statuses, heapGrowthBytes, processingInstructionRefusals }
 }
 
 const form = (fields: Record<string, string>): string => new URLSearchParams(fields).toString()
@@ -147,6 +152,7 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
       1,
     )
     expect(report.statuses.get(302) ?? 0).toBeGreaterThan(0) // some inputs were legitimate
+    expect(report.processingInstructionRefusals).toBeGreaterThan(0) // PIs reached the parser's check
   })
 
   it('the IdP SSO endpoint, HTTP-POST binding', async () => {
@@ -179,6 +185,7 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
       2,
     )
     expect(report.statuses.get(302) ?? 0).toBeGreaterThan(0)
+    expect(report.processingInstructionRefusals).toBeGreaterThan(0) // PIs reached the parser's check
   })
 
   it('the IdP metadata upload', async () => {
@@ -216,6 +223,7 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
       3,
     )
     expect(report.statuses.get(200) ?? 0).toBeGreaterThan(0)
+    expect(report.processingInstructionRefusals).toBeGreaterThan(0) // PIs reached the parser's check
   })
 
   describe('the Webex emulator', () => {
@@ -270,6 +278,59 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
         4,
       )
       expect(report.statuses.get(403) ?? 0).toBeGreaterThan(COUNT / 4) // most reached the checks
+      expect(report.processingInstructionRefusals).toBeGreaterThan(0) // PIs reached the parser's check
+    })
+
+    it('the SLO endpoint, HTTP-POST binding', async () => {
+      // Seeds the trusted IdP signed: a LogoutRequest for the signed-in admin and a LogoutResponse.
+      const key = sandbox.idp.signingKey()
+      const issuer = `https://sts.windows.net/${sandbox.idp.idp.tenantId}/`
+      const destination = `${sandbox.sp.url}/idb/SPSloPOST/metaAlias/${sandbox.sp.orgId}/sp`
+      const signed = (xml: string): string => {
+        const doc = parseCorpusXml(xml)
+        signEnveloped(
+          doc.documentElement,
+          first(doc, 'Issuer'),
+          { privateKey: key.privateKey, certificatesBase64: [] },
+          'rsa-sha256',
+        )
+        return toXml(doc)
+      }
+      const at = new Date(sandbox.idp.clock.now()).toISOString()
+      const requests = [
+        signed(
+          `<samlp:LogoutRequest xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="_fuzz-lr" Version="2.0" IssueInstant="${at}" Destination="${destination}"><saml:Issuer>${issuer}</saml:Issuer><saml:NameID>${sandbox.idp.adminUpn}</saml:NameID><samlp:SessionIndex>_s1</samlp:SessionIndex></samlp:LogoutRequest>`,
+        ),
+      ]
+      const responses = [
+        signed(
+          `<samlp:LogoutResponse xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="_fuzz-lo" Version="2.0" IssueInstant="${at}" Destination="${destination}" InResponseTo="_unknown"><saml:Issuer>${issuer}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status></samlp:LogoutResponse>`,
+        ),
+      ]
+      const report = await fuzz(
+        {
+          name: 'sp-slo-post',
+          state: () => sandbox.sp.store.read(),
+          successes: [200, 302],
+          send: (prng) => {
+            const parameter = prng.int(3) === 0 ? 'SAMLResponse' : 'SAMLRequest'
+            const xml = fuzzXml(prng, parameter === 'SAMLRequest' ? requests : responses)
+            const fields = new URLSearchParams({ [parameter]: fuzzBase64(prng, xml) })
+            if (prng.int(4) === 0) fields.set('RelayState', randomText(prng, 120))
+            const body = prng.int(20) === 0 ? mutate(prng, fields.toString()) : fields.toString()
+            return Promise.resolve(
+              sandbox.sp.app.request(`/idb/SPSloPOST/metaAlias/${sandbox.sp.orgId}/sp`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body,
+              }),
+            )
+          },
+        },
+        7,
+      )
+      expect(report.statuses.get(302) ?? 0).toBeGreaterThan(0) // some LogoutRequests were answered
+      expect(report.processingInstructionRefusals).toBeGreaterThan(0)
     })
 
     it('the IdP metadata import (Control Hub)', async () => {
@@ -300,6 +361,7 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
         5,
       )
       expect(report.statuses.get(200) ?? 0).toBeGreaterThan(0)
+      expect(report.processingInstructionRefusals).toBeGreaterThan(0) // PIs reached the parser's check
     })
 
     it('SCIM', async () => {

@@ -1,3 +1,4 @@
+import { withProcessingInstructions } from './fuzz-processing-instructions'
 import type { Prng } from './prng'
 
 /**
@@ -88,9 +89,17 @@ export function mutate(prng: Prng, text: string): string {
   return out
 }
 
-/** Either a mutated copy of one of `seeds` (3 in 4) or random text (1 in 4). */
+/**
+ * Random text (1 in 4), one of `seeds` with processing instructions inserted (1 in 4, half of
+ * them otherwise intact so that they reach the parser's check with valid signatures around
+ * them), or a mutated copy of one of `seeds` (1 in 2).
+ */
 export function fuzzXml(prng: Prng, seeds: readonly string[]): string {
-  return prng.int(4) === 0 ? randomText(prng) : mutate(prng, prng.pick(seeds))
+  const choice = prng.int(8)
+  if (choice < 2) return randomText(prng)
+  const seed = prng.pick(seeds)
+  if (choice < 4) return withProcessingInstructions(prng, choice === 3 ? mutate(prng, seed) : seed)
+  return mutate(prng, seed)
 }
 
 /** Encodes a message parameter value as a client might, sometimes wrongly. */
