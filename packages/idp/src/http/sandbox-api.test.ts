@@ -178,6 +178,16 @@ describe('/sandbox/api', () => {
       hasCertificate: true,
       method: 'aes256-cbc',
     })
+    // AES-GCM is offered beside Entra's AES-CBC default; anything else is refused by name.
+    for (const method of ['aes128-gcm', 'aes256-gcm', 'aes128-cbc', 'aes256-cbc']) {
+      const set = await api.put(`/sandbox/api/servicePrincipals/${spId}/saml/encryption`, { method })
+      expect(set.json.samlCertificates.tokenEncryption.method).toBe(method)
+    }
+    const refused = await api.put(`/sandbox/api/servicePrincipals/${spId}/saml/encryption`, {
+      method: 'aes512-gcm',
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.json.error.message).toContain('method')
   })
 
   it('resets the tenant (same id and token, new admin password) and resets user passwords', async () => {
