@@ -231,6 +231,34 @@ function decryptedAssertion(xml: string, key: Buffer): string {
   return padded.subarray(0, padded.length - (padded[padded.length - 1] ?? 0)).toString('utf8')
 }
 
+describe('Test SSO Connection with an assertion Webex cannot decrypt', () => {
+  it('records the one refusal and asks samlify nothing, whose errors would tell more', async () => {
+    const config = sandbox.idp.idp.services.samlConfig
+    await config.setEncryption(sandbox.idp.spId, {
+      enabled: true,
+      certificatePem: sandbox.sp.store.read().encryptionCertificate.certificatePem,
+      method: 'aes256-cbc',
+    })
+    try {
+      await sandbox.importIdpMetadata()
+      const test = (await (await sandbox.sp.api('POST', '/api/v1/sso/test')).json()) as { url: string }
+      const intercepted = await sandbox.intercept({ startUrl: test.url })
+      const payload = Buffer.from(partsOf(intercepted.responseXml).payload.textContent ?? '', 'base64')
+      payload[payload.length - 17] = (payload[payload.length - 17] ?? 0) ^ 0x40
+      const page = await readAnswer(
+        await sandbox.postToAcs(intercepted.browser, withPayload(intercepted.responseXml, payload)),
+      )
+      expect(page.status).toBe(200)
+      const result = await (await sandbox.sp.api('GET', '/api/v1/sso/test/result')).json()
+      expect(result).toMatchObject({ status: 'failed', code: 'SSO_DECRYPTION_FAILED', samlifyAgrees: null })
+      expect(page.text).toContain('samlify was not asked')
+    } finally {
+      await config.setEncryption(sandbox.idp.spId, { enabled: false })
+      await sandbox.reimportIdpMetadata()
+    }
+  })
+})
+
 describe('nothing is decrypted before the checks that need no decryption', () => {
   const undecryptable = (xml: string) => {
     const parts = partsOf(xml)

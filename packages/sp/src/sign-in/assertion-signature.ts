@@ -18,10 +18,13 @@ import {
 } from './check-log'
 import { signatureFailure } from './sign-in-errors'
 
+/** The code of the one refusal for an encrypted assertion that did not become a signed Assertion. */
+export const DECRYPTION_REFUSAL_CODE = 'SSO_DECRYPTION_FAILED'
+
 // One refusal for every way an encrypted assertion can fail to become an Assertion the IdP
 // signed: its answers must not depend on the plaintext (see decryptElement), so it says no more.
 const DECRYPTION_REFUSAL = {
-  code: 'SSO_DECRYPTION_FAILED',
+  code: DECRYPTION_REFUSAL_CODE,
   message:
     'The encrypted assertion could not be decrypted with the Webex encryption key into an assertion the IdP signed. Webex says no more about an encrypted assertion: any detail would help an attacker decrypt it.',
   fix: `Upload the current Webex metadata file to Entra (its encryption certificate; Webex decrypts AES-GCM and AES-CBC with RSA-OAEP key transport) and import Entra's current Federation Metadata XML, or turn token encryption off in ${FIX_ENTRA_SAML}.`,

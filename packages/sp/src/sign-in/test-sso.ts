@@ -11,6 +11,7 @@ import type { IdpConfig, TestResult } from '../sso/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
 import type { MemoryStores } from './memory-stores'
+import { DECRYPTION_REFUSAL_CODE } from './assertion-signature'
 import type { AcceptedResponse, ResponseRefusal } from './response-checks'
 import type { AcsOutcome } from './sign-in-service'
 
@@ -58,12 +59,17 @@ export async function recordTestResult(
     message = checked.error.message
   }
   // An independent second opinion (samlify's stock checks), affordable here: tests are rare.
-  const opinion = await samlifySecondOpinion({
-    spMetadata: spMetadataOf(store.read()),
-    idpMetadata: config.metadataXml,
-    samlResponseBase64,
-    encryptionKeyPem: store.read().encryptionCertificate.privateKeyPem,
-  })
+  // Not for an assertion Webex could not decrypt: samlify's own decryption errors would say what
+  // Webex's one refusal hides, and make this page a decryption oracle.
+  const undecryptable = !checked.ok && checked.error.code === DECRYPTION_REFUSAL_CODE
+  const opinion = undecryptable
+    ? null
+    : await samlifySecondOpinion({
+        spMetadata: spMetadataOf(store.read()),
+        idpMetadata: config.metadataXml,
+        samlResponseBase64,
+        encryptionKeyPem: store.read().encryptionCertificate.privateKeyPem,
+      })
   const result: TestResult = {
     idpConfigId: config.id,
     status: checked.ok ? 'passed' : 'failed',
@@ -81,8 +87,10 @@ export async function recordTestResult(
             notOnOrAfter: seen.notOnOrAfter ?? null,
           }
         : null,
-    samlifyAgrees: opinion.accepted === checked.ok,
-    samlifyDetail: `${opinion.detail}${samlifyClockNote(runtime.clock.now())}`,
+    samlifyAgrees: opinion ? opinion.accepted === checked.ok : null,
+    samlifyDetail: opinion
+      ? `${opinion.detail}${samlifyClockNote(runtime.clock.now())}`
+      : 'samlify was not asked: Webex gives no detail about an assertion it could not decrypt.',
   }
   await store.update((draft) => {
     draft.sso.lastTest = result
