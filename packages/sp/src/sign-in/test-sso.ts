@@ -10,8 +10,8 @@ import {
 import type { IdpConfig, TestResult } from '../sso/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
-import type { MemoryStores } from './memory-stores'
 import { DECRYPTION_REFUSAL_CODE } from './assertion-signature'
+import type { MemoryStores } from './memory-stores'
 import type { AcceptedResponse, ResponseRefusal } from './response-checks'
 import type { AcsOutcome } from './sign-in-service'
 
