@@ -62,9 +62,12 @@ function refusedInstruction(node: ProcessingInstruction): XmlParseError {
  */
 function inspectTree(doc: Document, maxDepth: number): XmlParseError | null {
   for (let node = doc.firstChild; node; node = node.nextSibling) {
-    // xmldom keeps text after the root element without a word; XML allows only whitespace there.
+    // xmldom keeps text outside the root element without a word; XML allows only whitespace there.
     if (node.nodeType === TEXT_NODE && /\S/.test((node as Text).data))
-      return { code: 'XML_MALFORMED', message: 'The XML is not well-formed: text follows the root element.' }
+      return {
+        code: 'XML_MALFORMED',
+        message: 'The XML is not well-formed: there is text outside the root element.',
+      }
     if (node.nodeType !== PROCESSING_INSTRUCTION_NODE) continue
     const instruction = node as ProcessingInstruction
     if (instruction.target !== 'xml' || node !== doc.firstChild) return refusedInstruction(instruction)
