@@ -1,4 +1,10 @@
-import { type DocumentStore, healthRoutes, type Runtime, sandboxSecurityHeaders } from '@sandbox/shared'
+import {
+  type DocumentStore,
+  healthRoutes,
+  type Runtime,
+  sandboxSecurityHeaders,
+  sendableHeaders,
+} from '@sandbox/shared'
 import { Hono } from 'hono'
 import type { IdpConfig } from './config'
 import type { HttpDeps, IdpEnv } from './http/env'
@@ -33,6 +39,7 @@ export function createIdpApp(deps: IdpDeps, services: IdpServices = createIdpSer
   const http: HttpDeps = { services, url: deps.url, tenantId: () => deps.store.read().tenant.id }
   return new Hono<IdpEnv>()
     .use(sandboxSecurityHeaders())
+    .use(sendableHeaders())
     .route('/', healthRoutes('entra-id-emulator', VERSION, startedAt))
     .route('/', landingRoutes(deps))
     .route('/', samlEndpointRoutes(http))

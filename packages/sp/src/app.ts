@@ -1,4 +1,10 @@
-import { type DocumentStore, healthRoutes, type Runtime, sandboxSecurityHeaders } from '@sandbox/shared'
+import {
+  type DocumentStore,
+  healthRoutes,
+  type Runtime,
+  sandboxSecurityHeaders,
+  sendableHeaders,
+} from '@sandbox/shared'
 import { Hono } from 'hono'
 import type { SpConfig } from './config'
 import { adminApiRoutes } from './http/admin-api'
@@ -27,6 +33,7 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
   const http: HttpDeps = { services, config: deps.config, url: deps.url }
   return new Hono<SpEnv>()
     .use(sandboxSecurityHeaders())
+    .use(sendableHeaders())
     .route('/', healthRoutes('webex-emulator', VERSION, startedAt))
     .route('/', landingRoutes(deps))
     .route('/', adminApiRoutes(http))

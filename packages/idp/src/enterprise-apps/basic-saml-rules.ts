@@ -14,6 +14,14 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
  */
 export function checkWebUrl(value: string, field: string): Result<string, AdminError> {
   const trimmed = value.trim()
+  const control = /\p{Cc}/u.exec(trimmed)
+  if (control) {
+    const code = control[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')
+    return invalid(
+      `${field} contains a control character (U+${code}) at position ${control.index + 1}; remove it (or percent-encode it).`,
+      field,
+    )
+  }
   let url: URL
   try {
     url = new URL(trimmed)

@@ -1,3 +1,4 @@
+import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
 import type { SsoResult } from '../sso/outcome'
 import { ContinuePage } from '../views/continue-page'
@@ -41,7 +42,7 @@ export function renderResult(
       )
     case 'redirect': {
       const target = new URL(outcome.location, c.req.url)
-      if (!leavesSiteAfterPost(c, target)) return c.redirect(outcome.location, 302)
+      if (!leavesSiteAfterPost(c, target)) return c.redirect(locationHeaderValue(outcome.location), 302)
       if (target.protocol !== 'http:' && target.protocol !== 'https:')
         return c.text('The next address is not a web address.', 400, NO_STORE)
       return c.html(<ContinuePage location={target.href} />, 200, NO_STORE)

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@sandbox/shared'
+import { attachmentDisposition, err, ok, type Result } from '@sandbox/shared'
 import { Hono } from 'hono'
 import type { AdminError } from '../admin/admin-error'
 import { samlSummary } from '../admin/saml-summary'
@@ -168,7 +168,7 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
         typeof download.value.body === 'string' ? download.value.body : new Uint8Array(download.value.body)
       return c.body(body, 200, {
         'Content-Type': download.value.contentType,
-        'Content-Disposition': `attachment; filename="${download.value.fileName}"`,
+        'Content-Disposition': attachmentDisposition(download.value.fileName),
       })
     })
     .get('/servicePrincipals/:id/federationMetadata', (c) => {
@@ -177,10 +177,9 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
       const xml = metadata.appMetadata(app.value.application.appId)
       if (!xml.ok)
         return graphError(c, 404, 'Request_ResourceNotFound', 'The app has no federation metadata.')
-      const name = app.value.servicePrincipal.displayName.replace(/[^A-Za-z0-9 ._-]/g, '_')
       return c.body(xml.value, 200, {
         'Content-Type': 'text/xml; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${name}.xml"`,
+        'Content-Disposition': attachmentDisposition(`${app.value.servicePrincipal.displayName}.xml`),
       })
     })
 }

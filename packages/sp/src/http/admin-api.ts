@@ -1,3 +1,4 @@
+import { attachmentDisposition } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -35,7 +36,9 @@ export function adminApiRoutes(deps: HttpDeps) {
     .get('/api/v1/sso/sp-metadata', (c) =>
       c.body(sso.spMetadata(), 200, {
         'Content-Type': 'application/samlmetadata+xml; charset=utf-8',
-        'Content-Disposition': `attachment; filename="idb-meta-${deps.services.store.read().organization.id}-SP.xml"`,
+        'Content-Disposition': attachmentDisposition(
+          `idb-meta-${deps.services.store.read().organization.id}-SP.xml`,
+        ),
       }),
     )
     .post('/api/v1/sso/idp-metadata', async (c) => {

@@ -1,3 +1,4 @@
+import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -21,7 +22,7 @@ export function signInRoutes(deps: HttpDeps) {
   const orgId = () => deps.services.store.read().organization.id
 
   function send(c: Context<SpEnv>, outbound: Outbound) {
-    if (outbound.kind === 'redirect') return c.redirect(outbound.url, 302)
+    if (outbound.kind === 'redirect') return c.redirect(locationHeaderValue(outbound.url), 302)
     c.set('formActionOrigins', [new URL(outbound.action).origin])
     return c.html(
       <AutoPostForm action={outbound.action} fields={outbound.fields} nonce={c.get('secureHeadersNonce')} />,
@@ -106,7 +107,7 @@ export function signInRoutes(deps: HttpDeps) {
         })
         if (outcome.kind === 'signed-in') {
           setSessionCookie(c, deps, outcome.session.id)
-          return c.redirect(outcome.landing, 303)
+          return c.redirect(locationHeaderValue(outcome.landing), 303)
         }
         if (outcome.kind === 'test') {
           const checks = outcome.accepted?.checks ?? outcome.refusal?.checks ?? []
