@@ -70,6 +70,11 @@ export function graphGroup(group: DeepReadonly<DirectoryGroup>): GraphObject {
   }
 }
 
+/** A group as a member of a collection of directory objects (`memberOf`). */
+export function graphMemberGroup(group: DeepReadonly<DirectoryGroup>): GraphObject {
+  return { '@odata.type': '#microsoft.graph.group', ...graphGroup(group) }
+}
+
 /** A gallery template. */
 export function graphTemplate(template: ApplicationTemplate): GraphObject {
   return { ...template }

@@ -12,9 +12,12 @@ const TOKENS =
 function tokenize(text: string): Result<Token[], string> {
   const tokens: Token[] = []
   TOKENS.lastIndex = 0
+  const blank = /\s*/y
   while (TOKENS.lastIndex < text.length) {
     const start = TOKENS.lastIndex
-    if (/^\s*$/.test(text.slice(start))) break
+    blank.lastIndex = start
+    blank.exec(text)
+    if (blank.lastIndex >= text.length) break
     const match = TOKENS.exec(text)
     if (!match) return err(`unexpected text at position ${start}: '${text.slice(start, start + 20)}'`)
     const [, single, double, number, word, punct] = match
@@ -65,44 +68,91 @@ function compare(left: unknown, op: string, right: Literal): boolean {
 const OPERATORS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le'])
 const FUNCTIONS = new Set(['startswith', 'endswith'])
 
+/** The longest `$filter` read: far above any real script's, far below what could exhaust memory. */
+export const MAX_FILTER_LENGTH = 4096
+/** How deep parentheses, `not` and `any()` may nest (each level is a few stack frames). */
+export const MAX_FILTER_DEPTH = 32
+
+/** A parsed `$filter`. */
+export interface ODataFilter {
+  readonly predicate: ODataPredicate
+  /**
+   * The operators in it that Graph accepts on directory objects only in advanced queries
+   * (`ConsistencyLevel: eventual` and `$count=true`): `ne`, `not`, `endsWith`.
+   */
+  readonly advancedOperators: ReadonlySet<string>
+}
+
+/** A refusal the parser raises from any depth; other exceptions are defects and propagate. */
+class FilterSyntaxError extends Error {}
+
+const all =
+  (parts: readonly ODataPredicate[]): ODataPredicate =>
+  (item) =>
+    parts.every((p) => p(item))
+const any =
+  (parts: readonly ODataPredicate[]): ODataPredicate =>
+  (item) =>
+    parts.some((p) => p(item))
+
 /**
  * Parses the subset of OData `$filter` that Graph scripts for SAML apps use: `eq`, `ne`,
  * comparisons, `in (…)`, `startswith`/`endswith`, `and`, `or`, `not`, parentheses, and
  * `collection/any(x: x eq '…')`. String comparison ignores case, as Graph's does for directory
- * objects. Anything else is an error (Graph answers `Request_UnsupportedQuery`).
+ * objects. Anything else is an error (Graph answers 400). Length and nesting are bounded, and
+ * `and`/`or` chains are kept flat, so no input can exhaust the stack.
  */
-export function parseODataFilter(text: string): Result<ODataPredicate, string> {
+export function parseODataFilter(text: string): Result<ODataFilter, string> {
+  if (text.length > MAX_FILTER_LENGTH)
+    return err(`the filter is ${text.length} characters long; at most ${MAX_FILTER_LENGTH} are allowed`)
   const tokenized = tokenize(text)
   if (!tokenized.ok) return tokenized
   const tokens = tokenized.value
+  const advancedOperators = new Set<string>()
   let position = 0
+  let depth = 0
+  const fail = (message: string): never => {
+    throw new FilterSyntaxError(message)
+  }
+  const enter = (): void => {
+    depth += 1
+    if (depth > MAX_FILTER_DEPTH)
+      fail(`Recursion depth exceeded allowed limit (${MAX_FILTER_DEPTH} nested parentheses, not or any)`)
+  }
   const peek = (): Token | undefined => tokens[position]
   const isWord = (word: string): boolean => peek()?.kind === 'word' && peek()?.text.toLowerCase() === word
   const expect = (text: string): void => {
-    if (peek()?.text !== text) throw new Error(`expected '${text}' at token ${position + 1}`)
+    if (peek()?.text !== text) fail(`expected '${text}' at token ${position + 1}`)
     position += 1
+  }
+  const operator = (): string => {
+    const op = (peek()?.text ?? '').toLowerCase()
+    if (op === 'ne') advancedOperators.add('ne')
+    return op
   }
   const literal = (): Literal => {
     const token = peek()
     position += 1
-    if (!token) throw new Error('a value is missing at the end')
+    if (!token) return fail('a value is missing at the end')
     if (token.kind === 'string' || token.kind === 'number') return token.value ?? null
     const word = token.text.toLowerCase()
     if (word === 'true' || word === 'false') return word === 'true'
     if (word === 'null') return null
     if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token.text)) return token.text
-    throw new Error(`'${token.text}' is not a value; quote strings with single quotes`)
+    return fail(`'${token.text}' is not a value; quote strings with single quotes`)
   }
   const primary = (): ODataPredicate => {
     const token = peek()
-    if (!token) throw new Error('the filter ends too early')
+    if (!token) return fail('the filter ends too early')
     if (token.text === '(') {
       position += 1
+      enter()
       const inner = orExpression()
+      depth -= 1
       expect(')')
       return inner
     }
-    if (token.kind !== 'word') throw new Error(`unexpected '${token.text}'`)
+    if (token.kind !== 'word') return fail(`unexpected '${token.text}'`)
     position += 1
     const name = token.text
     if (FUNCTIONS.has(name.toLowerCase())) {
@@ -113,25 +163,26 @@ export function parseODataFilter(text: string): Result<ODataPredicate, string> {
       const value = String(literal() ?? '').toLowerCase()
       expect(')')
       const starts = name.toLowerCase() === 'startswith'
+      if (!starts) advancedOperators.add('endsWith')
       return (item) => {
         const actual = propertyAt(item, path)
         if (typeof actual !== 'string') return false
         return starts ? actual.toLowerCase().startsWith(value) : actual.toLowerCase().endsWith(value)
       }
     }
-    const any = /^(.*)\/any$/i.exec(name)
-    if (any?.[1]) {
-      const collection = any[1]
+    const lambda = /^(.*)\/any$/i.exec(name)
+    if (lambda?.[1]) {
+      const collection = lambda[1]
       expect('(')
       const variable = peek()?.text ?? ''
       position += 1
       expect(':')
       const subject = peek()?.text ?? ''
       position += 1
-      if (subject !== variable) throw new Error(`any() must compare its variable '${variable}'`)
-      const op = (peek()?.text ?? '').toLowerCase()
+      if (subject !== variable) fail(`any() must compare its variable '${variable}'`)
+      const op = operator()
       position += 1
-      if (!OPERATORS.has(op)) throw new Error(`'${op}' is not a supported operator`)
+      if (!OPERATORS.has(op)) fail(`'${op}' is not a supported operator`)
       const value = literal()
       expect(')')
       return (item) => {
@@ -150,46 +201,48 @@ export function parseODataFilter(text: string): Result<ODataPredicate, string> {
       expect(')')
       return (item) => values.some((v) => compare(propertyAt(item, name), 'eq', v))
     }
-    const op = (peek()?.text ?? '').toLowerCase()
+    const op = operator()
     if (!OPERATORS.has(op))
-      throw new Error(`'${peek()?.text ?? 'end of filter'}' is not a supported operator after '${name}'`)
+      fail(`'${peek()?.text ?? 'end of filter'}' is not a supported operator after '${name}'`)
     position += 1
     const value = literal()
     return (item) => compare(propertyAt(item, name), op, value)
   }
   const unary = (): ODataPredicate => {
-    if (isWord('not')) {
+    // `not not … x` is read iteratively: only the count of negations matters.
+    let negations = 0
+    while (isWord('not')) {
       position += 1
-      const inner = unary()
-      return (item) => !inner(item)
+      negations += 1
+      enter()
     }
-    return primary()
+    if (negations > 0) advancedOperators.add('not')
+    const inner = primary()
+    depth -= negations
+    return negations % 2 === 0 ? inner : (item) => !inner(item)
   }
   const andExpression = (): ODataPredicate => {
-    let left = unary()
+    const parts = [unary()]
     while (isWord('and')) {
       position += 1
-      const right = unary()
-      const l = left
-      left = (item) => l(item) && right(item)
+      parts.push(unary())
     }
-    return left
+    return parts.length === 1 ? (parts[0] as ODataPredicate) : all(parts)
   }
   const orExpression = (): ODataPredicate => {
-    let left = andExpression()
+    const parts = [andExpression()]
     while (isWord('or')) {
       position += 1
-      const right = andExpression()
-      const l = left
-      left = (item) => l(item) || right(item)
+      parts.push(andExpression())
     }
-    return left
+    return parts.length === 1 ? (parts[0] as ODataPredicate) : any(parts)
   }
   try {
     const predicate = orExpression()
-    if (position !== tokens.length) throw new Error(`unexpected '${peek()?.text}'`)
-    return ok(predicate)
+    if (position !== tokens.length) fail(`unexpected '${peek()?.text}'`)
+    return ok({ predicate, advancedOperators })
   } catch (error) {
-    return err((error as Error).message)
+    if (error instanceof FilterSyntaxError) return err(error.message)
+    throw error
   }
 }

@@ -1,19 +1,24 @@
 import { Hono } from 'hono'
 import { appByAppId } from '../../enterprise-apps/lookup'
 import { graphApplication, graphServicePrincipal } from '../../graph/app-projections'
+import { APPLICATION_RULES, plainRules } from '../../graph/collection-rules'
 import { graphTemplate } from '../../graph/directory-projections'
 import { applicationBody, instantiateBody, readGraphBody } from '../../graph/graph-bodies'
-import { selectProperties } from '../../graph/odata-query'
+import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpEnv } from '../env'
 import {
   adminErrorResponse,
   collection,
+  collectionCount,
+  entity,
   type GraphContext,
   graphError,
   odataContext,
   readJson,
-  selectOf,
 } from './graph-kit'
+
+const applications: CollectionQuery = { rules: APPLICATION_RULES }
+const templates: CollectionQuery = { rules: plainRules('ApplicationTemplate') }
 
 /** The object id behind `/applications/{id}` or `/applications(appId='{appId}')`. */
 export function applicationIdFrom(deps: HttpDeps, key: string): string {
@@ -49,10 +54,7 @@ export function graphApplicationRoutes(deps: HttpDeps) {
   const get = (c: GraphContext, key: string) => {
     const app = apps.getByApplication(applicationIdFrom(deps, key))
     if (!app.ok) return adminErrorResponse(c, app.error)
-    return c.json({
-      '@odata.context': odataContext(deps, 'applications/$entity'),
-      ...selectProperties(graphApplication(app.value), selectOf(c)),
-    })
+    return entity(c, deps, 'applications/$entity', graphApplication(app.value), applications)
   }
   const remove = async (c: GraphContext, key: string) => {
     const id = applicationIdFrom(deps, key)
@@ -66,7 +68,7 @@ export function graphApplicationRoutes(deps: HttpDeps) {
   }
   return new Hono<IdpEnv>()
     .get('/applicationTemplates', (c) =>
-      collection(c, deps, 'applicationTemplates', apps.listTemplates().map(graphTemplate)),
+      collection(c, deps, 'applicationTemplates', apps.listTemplates().map(graphTemplate), templates),
     )
     .get('/applicationTemplates/:id', (c) => {
       const template = apps.getTemplate(c.req.param('id'))
@@ -92,7 +94,12 @@ export function graphApplicationRoutes(deps: HttpDeps) {
         201,
       )
     })
-    .get('/applications', (c) => collection(c, deps, 'applications', apps.listApps().map(graphApplication)))
+    .get('/applications', (c) =>
+      collection(c, deps, 'applications', apps.listApps().map(graphApplication), applications),
+    )
+    .get('/applications/$count', (c) =>
+      collectionCount(c, apps.listApps().map(graphApplication), applications),
+    )
     .get('/applications/:id', (c) => get(c, c.req.param('id')))
     .get('/:key{applications\\(appId=.+\\)}', (c) => get(c, c.req.param('key').slice('applications'.length)))
     .patch('/applications/:id', (c) => patch(c, c.req.param('id')))

@@ -1,16 +1,42 @@
 import { Hono } from 'hono'
 import { graphAssignment } from '../../graph/app-projections'
+import { ASSIGNMENT_RULES, DIRECTORY_OBJECT_RULES, GROUP_RULES } from '../../graph/collection-rules'
 import { graphDirectoryObject, graphGroup } from '../../graph/directory-projections'
 import { assignmentBody, groupBody, readGraphBody, readReference } from '../../graph/graph-bodies'
-import { selectProperties } from '../../graph/odata-query'
+import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpEnv } from '../env'
-import { adminErrorResponse, collection, graphError, odataContext, readJson, selectOf } from './graph-kit'
+import {
+  adminErrorResponse,
+  collection,
+  collectionCount,
+  entity,
+  graphError,
+  odataContext,
+  readJson,
+} from './graph-kit'
 
 /** `/v1.0/groups`: security groups, `members` and `members/$ref`, app assignments. */
 export function graphGroupRoutes(deps: HttpDeps) {
   const { groups, assignments, store } = deps.services
+  const members = (groupId: string) => {
+    const listed = groups.listMembers(groupId)
+    return listed.ok ? listed.value.map(graphDirectoryObject) : []
+  }
+  const appRoleAssignments = (principalId: string) => {
+    const state = store.read()
+    return assignments.listForPrincipal(principalId).map((a) => graphAssignment(state, a))
+  }
+  const query: CollectionQuery = {
+    rules: GROUP_RULES,
+    expanders: {
+      members: (group) => members(String(group.id)),
+      appRoleAssignments: (group) => appRoleAssignments(String(group.id)),
+    },
+  }
+  const all = () => groups.listGroups().map(graphGroup)
   return new Hono<IdpEnv>()
-    .get('/groups', (c) => collection(c, deps, 'groups', groups.listGroups().map(graphGroup)))
+    .get('/groups', (c) => collection(c, deps, 'groups', all(), query))
+    .get('/groups/$count', (c) => collectionCount(c, all(), query))
     .post('/groups', async (c) => {
       const json = await readJson(c)
       if (!json.ok) return json.error
@@ -27,10 +53,7 @@ export function graphGroupRoutes(deps: HttpDeps) {
     .get('/groups/:id', (c) => {
       const group = groups.getGroup(c.req.param('id'))
       if (!group.ok) return adminErrorResponse(c, group.error)
-      return c.json({
-        '@odata.context': odataContext(deps, 'groups/$entity'),
-        ...selectProperties(graphGroup(group.value), selectOf(c)),
-      })
+      return entity(c, deps, 'groups/$entity', graphGroup(group.value), query)
     })
     .patch('/groups/:id', async (c) => {
       const json = await readJson(c)
@@ -46,9 +69,11 @@ export function graphGroupRoutes(deps: HttpDeps) {
       return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
     })
     .get('/groups/:id/members', (c) => {
-      const members = groups.listMembers(c.req.param('id'))
-      if (!members.ok) return adminErrorResponse(c, members.error)
-      return collection(c, deps, 'directoryObjects', members.value.map(graphDirectoryObject))
+      const listed = groups.listMembers(c.req.param('id'))
+      if (!listed.ok) return adminErrorResponse(c, listed.error)
+      return collection(c, deps, 'directoryObjects', listed.value.map(graphDirectoryObject), {
+        rules: DIRECTORY_OBJECT_RULES,
+      })
     })
     .post('/groups/:id/members/$ref', async (c) => {
       const json = await readJson(c)
@@ -65,12 +90,12 @@ export function graphGroupRoutes(deps: HttpDeps) {
     .get('/groups/:id/appRoleAssignments', (c) => {
       const group = groups.getGroup(c.req.param('id'))
       if (!group.ok) return adminErrorResponse(c, group.error)
-      const state = store.read()
       return collection(
         c,
         deps,
         `groups('${group.value.id}')/appRoleAssignments`,
-        assignments.listForPrincipal(group.value.id).map((a) => graphAssignment(state, a)),
+        appRoleAssignments(group.value.id),
+        { rules: ASSIGNMENT_RULES },
       )
     })
     .post('/groups/:id/appRoleAssignments', async (c) => {

@@ -1,8 +1,13 @@
 import { err, ok, type Result } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AdminError } from '../../admin/admin-error'
-import type { ODataOptions } from '../../graph/odata-query'
-import { queryCollection } from '../../graph/odata-query'
+import {
+  type CollectionQuery,
+  countCollection,
+  type ODataOptions,
+  queryCollection,
+  queryObject,
+} from '../../graph/odata-query'
 import type { HttpDeps, IdpEnv } from '../env'
 
 /** A request context of the admin APIs. */
@@ -137,20 +142,26 @@ function optionsOf(c: GraphContext): ODataOptions {
     top: c.req.query('$top'),
     skipToken: c.req.query('$skiptoken'),
     count: c.req.query('$count'),
+    orderBy: c.req.query('$orderby'),
+    search: c.req.query('$search'),
+    expand: c.req.query('$expand'),
+    consistencyLevel: c.req.header('consistencylevel'),
   }
 }
 
-/** Answers a collection with `$filter`, `$select`, `$top`, `$count` and `@odata.nextLink` paging. */
+/**
+ * Answers a collection with `$filter`, `$search`, `$orderby`, `$select`, `$expand`, `$top`,
+ * `$count` and `@odata.nextLink` paging, under Graph's rules for the collection.
+ */
 export function collection(
   c: GraphContext,
   deps: HttpDeps,
   fragment: string,
   items: readonly Record<string, unknown>[],
-  defaultView?: (item: Record<string, unknown>) => Record<string, unknown>,
+  query: CollectionQuery,
 ): Response {
-  const options = optionsOf(c)
-  const page = queryCollection(items, options)
-  if (!page.ok) return graphError(c, 400, 'Request_UnsupportedQuery', page.error.message)
+  const page = queryCollection(items, optionsOf(c), query)
+  if (!page.ok) return graphError(c, 400, page.error.code, page.error.message)
   let next: string | undefined
   if (page.value.next !== undefined) {
     const url = new URL(c.req.url)
@@ -165,11 +176,30 @@ export function collection(
     '@odata.context': odataContext(deps, fragment),
     ...(page.value.count === undefined ? {} : { '@odata.count': page.value.count }),
     ...(next ? { '@odata.nextLink': next } : {}),
-    value: options.select || !defaultView ? page.value.value : page.value.value.map(defaultView),
+    value: page.value.value,
   })
 }
 
-/** The `$select` of a single-object request. */
-export function selectOf(c: GraphContext): string | undefined {
-  return c.req.query('$select')
+/** `GET /{collection}/$count`: the number as text/plain, as Graph answers it. */
+export function collectionCount(
+  c: GraphContext,
+  items: readonly Record<string, unknown>[],
+  query: CollectionQuery,
+): Response {
+  const count = countCollection(items, optionsOf(c), query)
+  if (!count.ok) return graphError(c, 400, count.error.code, count.error.message)
+  return c.text(String(count.value), 200, { 'Content-Type': 'text/plain; charset=utf-8' })
+}
+
+/** One object with `$select` and `$expand`, under `@odata.context`. */
+export function entity(
+  c: GraphContext,
+  deps: HttpDeps,
+  fragment: string,
+  item: Record<string, unknown>,
+  query: CollectionQuery,
+): Response {
+  const shown = queryObject(item, optionsOf(c), query)
+  if (!shown.ok) return graphError(c, 400, shown.error.code, shown.error.message)
+  return c.json({ '@odata.context': odataContext(deps, fragment), ...shown.value })
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { plainRules } from '../../graph/collection-rules'
 import { graphClaimsPolicy, graphSignIn } from '../../graph/directory-projections'
 import { claimsPolicyBody, readGraphBody } from '../../graph/graph-bodies'
 import type { HttpDeps, IdpEnv } from '../env'
@@ -9,7 +10,9 @@ export function graphPolicyRoutes(deps: HttpDeps) {
   const { claimsPolicies, signInLog, store } = deps.services
   return new Hono<IdpEnv>()
     .get('/policies/claimsMappingPolicies', (c) =>
-      collection(c, deps, 'policies/claimsMappingPolicies', claimsPolicies.list().map(graphClaimsPolicy)),
+      collection(c, deps, 'policies/claimsMappingPolicies', claimsPolicies.list().map(graphClaimsPolicy), {
+        rules: plainRules('ClaimsMappingPolicy'),
+      }),
     )
     .post('/policies/claimsMappingPolicies', async (c) => {
       const json = await readJson(c)
@@ -47,26 +50,34 @@ export function graphPolicyRoutes(deps: HttpDeps) {
       return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
     })
     .get('/auditLogs/signIns', (c) =>
-      collection(c, deps, 'auditLogs/signIns', signInLog.list().map(graphSignIn)),
+      collection(c, deps, 'auditLogs/signIns', signInLog.list().map(graphSignIn), {
+        rules: plainRules('SignIn', { createdDateTime: 'default' }),
+      }),
     )
     .get('/organization', (c) => {
       const { tenant } = store.read()
-      return collection(c, deps, 'organization', [
-        {
-          id: tenant.id,
-          displayName: tenant.displayName,
-          createdDateTime: tenant.createdDateTime,
-          tenantType: 'AAD',
-          verifiedDomains: [
-            {
-              capabilities: 'Email, OfficeCommunicationsOnline',
-              isDefault: true,
-              isInitial: false,
-              name: tenant.defaultDomain,
-              type: 'Managed',
-            },
-          ],
-        },
-      ])
+      return collection(
+        c,
+        deps,
+        'organization',
+        [
+          {
+            id: tenant.id,
+            displayName: tenant.displayName,
+            createdDateTime: tenant.createdDateTime,
+            tenantType: 'AAD',
+            verifiedDomains: [
+              {
+                capabilities: 'Email, OfficeCommunicationsOnline',
+                isDefault: true,
+                isInitial: false,
+                name: tenant.defaultDomain,
+                type: 'Managed',
+              },
+            ],
+          },
+        ],
+        { rules: plainRules('Organization') },
+      )
     })
 }

@@ -6,6 +6,7 @@ import {
   graphSelfSignedCertificate,
   graphServicePrincipal,
 } from '../../graph/app-projections'
+import { ASSIGNMENT_RULES, plainRules, SERVICE_PRINCIPAL_RULES } from '../../graph/collection-rules'
 import { graphClaimsPolicy } from '../../graph/directory-projections'
 import {
   assignmentBody,
@@ -14,16 +15,17 @@ import {
   servicePrincipalBody,
   tokenSigningCertificateBody,
 } from '../../graph/graph-bodies'
-import { selectProperties } from '../../graph/odata-query'
+import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpEnv } from '../env'
 import {
   adminErrorResponse,
   collection,
+  collectionCount,
+  entity,
   type GraphContext,
   graphError,
   odataContext,
   readJson,
-  selectOf,
 } from './graph-kit'
 
 /** Graph's PATCH body turned into the service's patch (tags → visibility, samlSingleSignOnSettings → relay state). */
@@ -60,11 +62,30 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     if (!alternate?.[1]) return key
     return appByAppId(store.read(), alternate[1])?.servicePrincipal.id ?? alternate[1]
   }
+  const assignedTo = (servicePrincipalId: string) => {
+    const list = assignments.listForApp(servicePrincipalId)
+    const state = store.read()
+    return list.ok ? list.value.map((a) => graphAssignment(state, a)) : []
+  }
+  const policies = (servicePrincipalId: string) => {
+    const assigned = claimsPolicies.assignedTo(servicePrincipalId)
+    return assigned.ok ? assigned.value.map(graphClaimsPolicy) : []
+  }
+  const query: CollectionQuery = {
+    rules: SERVICE_PRINCIPAL_RULES,
+    expanders: {
+      appRoleAssignedTo: (sp) => assignedTo(String(sp.id)),
+      claimsMappingPolicies: (sp) => policies(String(sp.id)),
+    },
+  }
+  const all = () => {
+    const state = store.read()
+    return apps.listApps().map((a) => graphServicePrincipal(state, a))
+  }
   const get = (c: GraphContext, id: string) => {
     const app = apps.getByServicePrincipal(id)
     if (!app.ok) return adminErrorResponse(c, app.error)
-    const view = selectProperties(graphServicePrincipal(store.read(), app.value), selectOf(c))
-    return c.json({ '@odata.context': odataContext(deps, 'servicePrincipals/$entity'), ...view })
+    return entity(c, deps, 'servicePrincipals/$entity', graphServicePrincipal(store.read(), app.value), query)
   }
   const patch = async (c: GraphContext, id: string) => {
     const json = await readJson(c)
@@ -98,14 +119,8 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     return c.json({ '@odata.context': context, ...graphAssignment(store.read(), created.value) }, 201)
   }
   return new Hono<IdpEnv>()
-    .get('/servicePrincipals', (c) =>
-      collection(
-        c,
-        deps,
-        'servicePrincipals',
-        apps.listApps().map((a) => graphServicePrincipal(store.read(), a)),
-      ),
-    )
+    .get('/servicePrincipals', (c) => collection(c, deps, 'servicePrincipals', all(), query))
+    .get('/servicePrincipals/$count', (c) => collectionCount(c, all(), query))
     .get('/servicePrincipals/:id', (c) => get(c, c.req.param('id')))
     .get('/:key{servicePrincipals\\(appId=.+\\)}', (c) => get(c, idFrom(c.req.param('key'))))
     .patch('/servicePrincipals/:id', (c) => patch(c, c.req.param('id')))
@@ -135,12 +150,12 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     .get('/servicePrincipals/:id/appRoleAssignedTo', (c) => {
       const list = assignments.listForApp(c.req.param('id'))
       if (!list.ok) return adminErrorResponse(c, list.error)
-      const state = store.read()
       return collection(
         c,
         deps,
         `servicePrincipals('${c.req.param('id')}')/appRoleAssignedTo`,
-        list.value.map((a) => graphAssignment(state, a)),
+        assignedTo(c.req.param('id')),
+        { rules: ASSIGNMENT_RULES },
       )
     })
     .post('/servicePrincipals/:id/appRoleAssignedTo', (c) => assign(c))
@@ -160,7 +175,9 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     .get('/servicePrincipals/:id/claimsMappingPolicies', (c) => {
       const assigned = claimsPolicies.assignedTo(c.req.param('id'))
       if (!assigned.ok) return adminErrorResponse(c, assigned.error)
-      return collection(c, deps, 'policies/claimsMappingPolicies', assigned.value.map(graphClaimsPolicy))
+      return collection(c, deps, 'policies/claimsMappingPolicies', assigned.value.map(graphClaimsPolicy), {
+        rules: plainRules('ClaimsMappingPolicy'),
+      })
     })
     .post('/servicePrincipals/:id/claimsMappingPolicies/$ref', async (c) => {
       const json = await readJson(c)

@@ -1,16 +1,44 @@
 import { Hono } from 'hono'
 import { graphAssignment } from '../../graph/app-projections'
-import { defaultUserView, graphUser } from '../../graph/directory-projections'
+import { ASSIGNMENT_RULES, DIRECTORY_OBJECT_RULES, USER_RULES } from '../../graph/collection-rules'
+import { defaultUserView, graphMemberGroup, graphUser } from '../../graph/directory-projections'
 import { assignmentBody, readGraphBody, userBody } from '../../graph/graph-bodies'
-import { selectProperties } from '../../graph/odata-query'
+import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpEnv } from '../env'
-import { adminErrorResponse, collection, graphError, odataContext, readJson, selectOf } from './graph-kit'
+import {
+  adminErrorResponse,
+  collection,
+  collectionCount,
+  entity,
+  graphError,
+  odataContext,
+  readJson,
+} from './graph-kit'
 
 /** `/v1.0/users`: create, list (`$filter`), get by id or UPN, update, delete, memberships, app assignments. */
 export function graphUserRoutes(deps: HttpDeps) {
   const { directory, groups, assignments, store } = deps.services
+  const memberOf = (userId: string) =>
+    groups
+      .listGroups()
+      .filter((g) => g.memberIds.includes(userId))
+      .map(graphMemberGroup)
+  const appRoleAssignments = (principalId: string) => {
+    const state = store.read()
+    return assignments.listForPrincipal(principalId).map((a) => graphAssignment(state, a))
+  }
+  const users: CollectionQuery = {
+    rules: USER_RULES,
+    defaultView: defaultUserView,
+    expanders: {
+      memberOf: (user) => memberOf(String(user.id)),
+      appRoleAssignments: (user) => appRoleAssignments(String(user.id)),
+    },
+  }
+  const all = () => directory.listUsers().map(graphUser)
   return new Hono<IdpEnv>()
-    .get('/users', (c) => collection(c, deps, 'users', directory.listUsers().map(graphUser), defaultUserView))
+    .get('/users', (c) => collection(c, deps, 'users', all(), users))
+    .get('/users/$count', (c) => collectionCount(c, all(), users))
     .post('/users', async (c) => {
       const json = await readJson(c)
       if (!json.ok) return json.error
@@ -39,11 +67,7 @@ export function graphUserRoutes(deps: HttpDeps) {
     .get('/users/:id', (c) => {
       const user = directory.getUser(c.req.param('id'))
       if (!user.ok) return adminErrorResponse(c, user.error)
-      const select = selectOf(c)
-      const view = select
-        ? selectProperties(graphUser(user.value), select)
-        : defaultUserView(graphUser(user.value))
-      return c.json({ '@odata.context': odataContext(deps, 'users/$entity'), ...view })
+      return entity(c, deps, 'users/$entity', graphUser(user.value), users)
     })
     .patch('/users/:id', async (c) => {
       const json = await readJson(c)
@@ -64,28 +88,21 @@ export function graphUserRoutes(deps: HttpDeps) {
     .get('/users/:id/memberOf', (c) => {
       const user = directory.getUser(c.req.param('id'))
       if (!user.ok) return adminErrorResponse(c, user.error)
-      const memberOf = groups.listGroups().filter((g) => g.memberIds.includes(user.value.id))
-      return collection(
-        c,
-        deps,
-        'directoryObjects',
-        memberOf.map((g) => ({
-          '@odata.type': '#microsoft.graph.group',
-          id: g.id,
-          displayName: g.displayName,
-          securityEnabled: g.securityEnabled,
-        })),
-      )
+      return collection(c, deps, 'directoryObjects', memberOf(user.value.id), {
+        rules: DIRECTORY_OBJECT_RULES,
+      })
     })
     .get('/users/:id/appRoleAssignments', (c) => {
       const user = directory.getUser(c.req.param('id'))
       if (!user.ok) return adminErrorResponse(c, user.error)
-      const state = store.read()
       return collection(
         c,
         deps,
         `users('${user.value.id}')/appRoleAssignments`,
-        assignments.listForPrincipal(user.value.id).map((a) => graphAssignment(state, a)),
+        appRoleAssignments(user.value.id),
+        {
+          rules: ASSIGNMENT_RULES,
+        },
       )
     })
     .post('/users/:id/appRoleAssignments', async (c) => {
