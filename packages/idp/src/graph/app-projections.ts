@@ -54,6 +54,22 @@ function keyCredentials(app: App): GraphObject[] {
   })
 }
 
+/**
+ * The password that opens each signing certificate's private key (PFX), as Graph lists it on the
+ * service principal: same customKeyIdentifier and dates as the key pair, the Sign key's keyId.
+ */
+function passwordCredentials(app: App): GraphObject[] {
+  return app.saml.certificates.map((c) => ({
+    customKeyIdentifier: customKeyIdentifier(c.thumbprint),
+    displayName: c.displayName,
+    endDateTime: c.endDateTime,
+    hint: null,
+    keyId: c.signKeyId,
+    secretText: null,
+    startDateTime: c.startDateTime,
+  }))
+}
+
 /** The app registration (Graph `application`). */
 export function graphApplication(app: App): GraphObject {
   const registration = app.application
@@ -114,7 +130,7 @@ export function graphServicePrincipal(state: DeepState, app: App): GraphObject {
     tags,
     appRoles: sp.appRoles.map(graphAppRole),
     keyCredentials: keyCredentials(app),
-    passwordCredentials: [],
+    passwordCredentials: passwordCredentials(app),
   }
 }
 

@@ -177,6 +177,46 @@ describe('configuring SAML SSO through Graph, as Microsoft’s tutorial does', (
     })
   })
 
+  it('adds a Sign and Verify keyCredential and a passwordCredential with one customKeyIdentifier, as addTokenSigningCertificate does', async () => {
+    const { spId } = await instantiate()
+    const before = (
+      await graph.get(`/v1.0/servicePrincipals/${spId}?$select=keyCredentials,passwordCredentials`)
+    ).json
+    const endDateTime = new Date(t.runtime.clock.now() + 400 * 86_400_000).toISOString()
+    const added = await graph.post(`/v1.0/servicePrincipals/${spId}/addTokenSigningCertificate`, {
+      displayName: 'CN=customDisplayName',
+      endDateTime,
+    })
+    expect(added.status).toBe(200)
+    const sp = (await graph.get(`/v1.0/servicePrincipals/${spId}?$select=keyCredentials,passwordCredentials`))
+      .json
+    const mine = (list: { customKeyIdentifier: string }[]) =>
+      list.filter((k) => k.customKeyIdentifier === added.json.customKeyIdentifier)
+    const keys = mine(sp.keyCredentials)
+    expect(keys.map((k: { usage: string; type: string }) => [k.usage, k.type])).toEqual([
+      ['Sign', 'X509CertAndPassword'],
+      ['Verify', 'AsymmetricX509Cert'],
+    ])
+    expect(keys[1]).toMatchObject({ keyId: added.json.keyId })
+    expect(sp.passwordCredentials).toHaveLength(before.passwordCredentials.length + 1)
+    expect(mine(sp.passwordCredentials)).toEqual([
+      {
+        customKeyIdentifier: added.json.customKeyIdentifier,
+        displayName: 'CN=customDisplayName',
+        endDateTime: added.json.endDateTime,
+        hint: null,
+        keyId: keys[0].keyId,
+        secretText: null,
+        startDateTime: added.json.startDateTime,
+      },
+    ])
+    for (const key of keys)
+      expect(key).toMatchObject({
+        startDateTime: added.json.startDateTime,
+        endDateTime: added.json.endDateTime,
+      })
+  })
+
   it('reads and patches by appId, validates values, hides the app with the HideApp tag, and deletes', async () => {
     const { spId, appId, appObjectId } = await instantiate()
     expect((await graph.get(`/v1.0/applications(appId='${appId}')`)).json.id).toBe(appObjectId)
