@@ -165,12 +165,15 @@ export function collection(
   let next: string | undefined
   if (page.value.next !== undefined) {
     const url = new URL(c.req.url)
-    const link = new URL(`${deps.url}${url.pathname}`)
+    // As Graph writes it: `$` of the option names literal, values percent-encoded.
+    const part = (key: string, value: string) =>
+      `${encodeURIComponent(key).replace(/^%24/, '$')}=${encodeURIComponent(value)}`
+    const parts: string[] = []
     url.searchParams.forEach((value, key) => {
-      if (key !== '$skiptoken') link.searchParams.set(key, value)
+      if (key !== '$skiptoken') parts.push(part(key, value))
     })
-    link.searchParams.set('$skiptoken', page.value.next)
-    next = link.href
+    parts.push(part('$skiptoken', page.value.next))
+    next = `${deps.url}${url.pathname}?${parts.join('&')}`
   }
   return c.json({
     '@odata.context': odataContext(deps, fragment),

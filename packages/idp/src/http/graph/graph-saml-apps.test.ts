@@ -190,10 +190,11 @@ describe('configuring SAML SSO through Graph, as Microsoft’s tutorial does', (
     expect(added.status).toBe(200)
     const sp = (await graph.get(`/v1.0/servicePrincipals/${spId}?$select=keyCredentials,passwordCredentials`))
       .json
-    const mine = (list: { customKeyIdentifier: string }[]) =>
+    type Credential = { customKeyIdentifier: string; keyId: string; usage?: string; type?: string }
+    const mine = (list: Credential[]) =>
       list.filter((k) => k.customKeyIdentifier === added.json.customKeyIdentifier)
     const keys = mine(sp.keyCredentials)
-    expect(keys.map((k: { usage: string; type: string }) => [k.usage, k.type])).toEqual([
+    expect(keys.map((k) => [k.usage, k.type])).toEqual([
       ['Sign', 'X509CertAndPassword'],
       ['Verify', 'AsymmetricX509Cert'],
     ])
@@ -205,7 +206,7 @@ describe('configuring SAML SSO through Graph, as Microsoft’s tutorial does', (
         displayName: 'CN=customDisplayName',
         endDateTime: added.json.endDateTime,
         hint: null,
-        keyId: keys[0].keyId,
+        keyId: keys[0]?.keyId,
         secretText: null,
         startDateTime: added.json.startDateTime,
       },
