@@ -4,7 +4,14 @@ import { BINDING, encodeRedirectBinding, NS, signEnveloped } from '@sandbox/shar
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authnRequestXml } from '../../packages/idp/src/test-support/saml-app'
 import { fuzzBase64, fuzzXml, mutate, randomText } from './corpus/fuzz-inputs'
+import { controlText, wellFormed } from './corpus/hostile-parameters'
 import { createResponseSource, type ResponseSource, webexIdentity } from './corpus/idp-response'
+import {
+  idpParameterRequests,
+  type ParameterFuzzSetup,
+  prepareParameterFuzz,
+  spParameterRequests,
+} from './corpus/parameter-requests'
 import { createPrng, type Prng } from './corpus/prng'
 import { createSandbox, type Intercepted, type Sandbox } from './corpus/sandbox'
 import { first, parseCorpusXml, toXml } from './corpus/xml-kit'
@@ -17,6 +24,8 @@ import { first, parseCorpusXml, toXml } from './corpus/xml-kit'
  * heap at 25 %. `FUZZ_REPORT=1` prints the status counts and heap growth per endpoint.
  */
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000)
+/** The parameter fuzz: many request templates per server, so a fifth of the count each. */
+const PARAMETER_COUNT = Math.max(100, Math.floor(COUNT / 5))
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -50,14 +59,14 @@ interface FuzzReport {
   readonly processingInstructionRefusals: number
 }
 
-async function fuzz(target: FuzzTarget, seed: number): Promise<FuzzReport> {
+async function fuzz(target: FuzzTarget, seed: number, count = COUNT): Promise<FuzzReport> {
   const prng = createPrng(seed)
   const statuses = new Map<number, number>()
   const problems: string[] = []
   let quarterHeap = 0
   let processingInstructionRefusals = 0
-  for (let i = 0; i < COUNT; i += 1) {
-    if (i === Math.floor(COUNT / 4)) quarterHeap = await heapAfterGc()
+  for (let i = 0; i < count; i += 1) {
+    if (i === Math.floor(count / 4)) quarterHeap = await heapAfterGc()
     const before = target.state()
     let response: Response
     try {
@@ -446,5 +455,72 @@ describe(`fuzz: ${COUNT} inputs per endpoint`, { timeout: 180_000 }, () => {
       )
       expect(report.statuses.get(400) ?? 0).toBeGreaterThan(0)
     })
+  })
+})
+
+// ─── Control characters in every parameter, and deep nesting for every parser ────────────────
+// Each input is one request template (corpus/parameter-requests.ts) with its slots (query
+// parameters, form fields, JSON values, path segments, headers the apps read) filled with control
+// characters or with input nested past each parser's bounds (corpus/hostile-parameters.ts).
+
+describe(`fuzz: control characters and deep nesting, ${PARAMETER_COUNT} inputs per server`, {
+  timeout: 180_000,
+}, () => {
+  const SUCCESSES = [200, 201, 204, 302, 303]
+  let setup: ParameterFuzzSetup
+  beforeAll(async () => {
+    setup = await prepareParameterFuzz(await createSandbox())
+  })
+
+  it('the Entra ID emulator: SAML, sign-in, token, My Apps, Graph and sandbox APIs', async () => {
+    const templates = idpParameterRequests(setup)
+    await fuzz(
+      {
+        name: 'idp-parameters',
+        state: () => setup.sandbox.idp.idp.store.read(),
+        successes: SUCCESSES,
+        send: (prng) => Promise.resolve(prng.pick(templates)(prng)),
+      },
+      11,
+      PARAMETER_COUNT,
+    )
+  })
+
+  it('the Webex emulator: sign-on, SLO, Control Hub and users APIs, SCIM', async () => {
+    const templates = spParameterRequests(setup)
+    await fuzz(
+      {
+        name: 'sp-parameters',
+        state: () => setup.sandbox.sp.store.read(),
+        successes: SUCCESSES,
+        send: (prng) => Promise.resolve(prng.pick(templates)(prng)),
+      },
+      12,
+      PARAMETER_COUNT,
+    )
+  })
+
+  it('the ACS after a genuine sign-in, with control characters in RelayState', async () => {
+    const { sandbox } = setup
+    const report = await fuzz(
+      {
+        name: 'acs-relay-state',
+        state: () => sandbox.sp.store.read(),
+        successes: [303],
+        send: async (prng) => {
+          const relayState = wellFormed(controlText(prng, '/webex/home'))
+          const intercepted = await sandbox.intercept(prng.int(2) === 0 ? { relayState } : {})
+          const answer = await sandbox.postToAcs(intercepted.browser, intercepted.responseXml, { relayState })
+          const location = answer.headers.get('location') ?? ''
+          // A landing is a local path Node can send; anything else would be an open redirect or a 500.
+          if (answer.status === 303 && !/^\/(?![/\\])[\x21-\x7e]*$/.test(location))
+            return new Response(`unsafe landing ${JSON.stringify(location)}`, { status: 599 })
+          return answer
+        },
+      },
+      13,
+      Math.max(20, Math.floor(PARAMETER_COUNT / 20)),
+    )
+    expect(report.statuses.get(303) ?? 0).toBeGreaterThan(0)
   })
 })

@@ -155,6 +155,15 @@ export function readGraphBody<S extends AnyObject>(
   )
 }
 
+/** A percent-encoded URL segment decoded; one that is not valid percent-encoding is kept as sent. */
+function decodedOrAsIs(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 /** Reads the `@odata.id` of a `$ref` body and returns the id it ends with. */
 export function readReference(body: unknown): Result<string, string> {
   const reference =
@@ -162,6 +171,6 @@ export function readReference(body: unknown): Result<string, string> {
   const id =
     typeof reference === 'string' ? /\/([^/()]+)$/.exec(reference.replace(/\/+$/, ''))?.[1] : undefined
   return id
-    ? ok(decodeURIComponent(id))
+    ? ok(decodedOrAsIs(id))
     : err('The body must be { "@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}" }.')
 }

@@ -20,9 +20,12 @@ import {
 const applications: CollectionQuery = { rules: APPLICATION_RULES }
 const templates: CollectionQuery = { rules: plainRules('ApplicationTemplate') }
 
-/** The object id behind `/applications/{id}` or `/applications(appId='{appId}')`. */
+/**
+ * The object id behind `/applications/{id}` or `/applications(appId='{appId}')`. The route
+ * parameter arrives decoded: decoding again would misread (or throw on) a literal '%'.
+ */
 export function applicationIdFrom(deps: HttpDeps, key: string): string {
-  const alternate = /^\(appId='([^']+)'\)$/.exec(decodeURIComponent(key))
+  const alternate = /^\(appId='([^']+)'\)$/.exec(key)
   if (!alternate?.[1]) return key
   return appByAppId(deps.services.store.read(), alternate[1])?.application.id ?? alternate[1]
 }

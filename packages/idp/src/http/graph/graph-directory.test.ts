@@ -48,6 +48,28 @@ describe('Graph authentication and errors', () => {
   })
 })
 
+describe('Graph keys that are not valid percent-encoding once decoded', () => {
+  it('answers 404 or 400 for a key or @odata.id holding a stray %, never 500', async () => {
+    for (const path of [
+      "/v1.0/applications(appId='%250')",
+      "/v1.0/servicePrincipals(appId='%25E0%25A4%25A')",
+    ]) {
+      const answer = await graph.get(path)
+      expect(answer).toMatchObject({ status: 404, json: { error: { code: 'Request_ResourceNotFound' } } })
+    }
+    const group = await graph.post('/v1.0/groups', {
+      displayName: 'G',
+      mailNickname: 'g',
+      securityEnabled: true,
+      mailEnabled: false,
+    })
+    const ref = await graph.post(`/v1.0/groups/${group.json.id}/members/$ref`, {
+      '@odata.id': 'https://graph.microsoft.com/v1.0/directoryObjects/%E0%A4%A',
+    })
+    expect(ref).toMatchObject({ status: 404, json: { error: { code: 'Request_ResourceNotFound' } } })
+  })
+})
+
 describe('Graph users', () => {
   it('creates a user (Graph’s 201 shape) and shows a generated password once when none was given', async () => {
     const created = await graph.post('/v1.0/users', {

@@ -57,8 +57,9 @@ function toPatch(body: ReturnType<typeof servicePrincipalBody.parse>): ServicePr
  */
 export function graphServicePrincipalRoutes(deps: HttpDeps) {
   const { apps, assignments, certificates, claimsPolicies, store } = deps.services
+  // Route parameters arrive decoded: decoding again would misread (or throw on) a literal '%'.
   const idFrom = (key: string): string => {
-    const alternate = /^servicePrincipals\(appId='([^']+)'\)$/.exec(decodeURIComponent(key))
+    const alternate = /^servicePrincipals\(appId='([^']+)'\)$/.exec(key)
     if (!alternate?.[1]) return key
     return appByAppId(store.read(), alternate[1])?.servicePrincipal.id ?? alternate[1]
   }
