@@ -206,12 +206,12 @@ export function queryCollection(
     )
   const top = options.top === undefined ? DEFAULT_TOP : Number(options.top)
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP)
-    return badRequest(
+    return unsupported(
       `Invalid page size specified: '${options.top}'. Must be between 1 and ${MAX_TOP} inclusive.`,
     )
   const skip = options.skipToken === undefined ? 0 : Number(options.skipToken)
   if (!Number.isInteger(skip) || skip < 0)
-    return badRequest('The $skiptoken is not valid; use the @odata.nextLink as given.')
+    return unsupported('The $skiptoken is not valid; use the @odata.nextLink as given.')
   const page = ordered.slice(skip, skip + top)
   // Graph ignores $count=true on directory objects without ConsistencyLevel: eventual.
   const counted = mode.value.countRequested && (!rules.directory || mode.value.eventual)

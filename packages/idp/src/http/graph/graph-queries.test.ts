@@ -346,7 +346,14 @@ describe('$expand', () => {
   })
 })
 
-describe('$filter bounds', () => {
+describe('$top and $filter bounds', () => {
+  it('refuses a page size outside 1–999 with Graph’s message', async () => {
+    expect(await errorOf('/v1.0/users?$top=1000')).toEqual({
+      code: 'Request_UnsupportedQuery',
+      message: "Invalid page size specified: '1000'. Must be between 1 and 999 inclusive.",
+    })
+  })
+
   it('answers a deeply nested $filter with Graph’s 400, not a stack overflow', async () => {
     const deep = (depth: number) => `${'('.repeat(depth)}displayName eq 'a'${')'.repeat(depth)}`
     expect(await errorOf(`/v1.0/users?$filter=${encodeURIComponent(deep(100))}`)).toEqual({
