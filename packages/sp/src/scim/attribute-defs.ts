@@ -1,3 +1,4 @@
+import { attr, multiComplex, reference, text } from './attribute-builders'
 import { CISCO_URN, ENTERPRISE_URN, GROUP_URN, USER_URN } from './scim-urns'
 
 /** RFC 7643 §7: one attribute definition, as `/Schemas` publishes it. */
@@ -32,44 +33,6 @@ export interface ResourceDef {
   readonly extensions: readonly SchemaDef[]
 }
 
-type Options = Partial<Omit<AttributeDef, 'name' | 'type' | 'description'>>
-
-function attr(
-  name: string,
-  type: AttributeDef['type'],
-  description: string,
-  options: Options = {},
-): AttributeDef {
-  return {
-    name,
-    type,
-    multiValued: false,
-    description,
-    required: false,
-    caseExact: false,
-    mutability: 'readWrite',
-    returned: 'default',
-    uniqueness: 'none',
-    ...options,
-  }
-}
-
-const text = (name: string, description: string, options: Options = {}): AttributeDef =>
-  attr(name, 'string', description, options)
-
-function multiComplex(name: string, description: string, types: readonly string[], options: Options = {}) {
-  return attr(name, 'complex', description, {
-    multiValued: true,
-    subAttributes: [
-      text('value', `The ${name} value.`),
-      text('display', 'A human-readable name, for display only.'),
-      text('type', 'A label for this value.', types.length ? { canonicalValues: types } : {}),
-      attr('primary', 'boolean', 'True for the primary value; at most one value is primary.'),
-    ],
-    ...options,
-  })
-}
-
 const ID = text('id', 'Identifier issued by Webex; unique, never reassigned.', {
   caseExact: true,
   mutability: 'readOnly',
@@ -85,7 +48,7 @@ const META = attr('meta', 'complex', 'Resource metadata.', {
     text('resourceType', 'User or Group.', { mutability: 'readOnly', caseExact: true }),
     attr('created', 'dateTime', 'When the resource was created.', { mutability: 'readOnly' }),
     attr('lastModified', 'dateTime', 'When the resource last changed.', { mutability: 'readOnly' }),
-    attr('location', 'reference', 'The resource URI.', { mutability: 'readOnly', caseExact: true }),
+    reference('location', 'The resource URI.', ['uri'], { mutability: 'readOnly' }),
     text('version', 'The ETag, W/"n".', { mutability: 'readOnly', caseExact: true }),
   ],
 })
@@ -111,19 +74,21 @@ const USER_SCHEMA: SchemaDef = {
     }),
     text('displayName', 'The name shown in Webex.'),
     text('nickName', 'A casual name.'),
-    attr('profileUrl', 'reference', 'Online profile URL.', { referenceTypes: ['external'] }),
+    reference('profileUrl', 'Online profile URL.', ['external']),
     text('title', 'Business title.'),
     text('userType', 'Webex user type.', { canonicalValues: USER_TYPES }),
     text('preferredLanguage', 'Preferred language, e.g. en_US.'),
     text('locale', 'Locale, e.g. en_US.'),
     text('timezone', 'IANA time zone, e.g. America/Los_Angeles.'),
     attr('active', 'boolean', 'Whether the user can sign in.'),
-    multiComplex('emails', 'Email addresses; the primary one equals userName.', [
-      'work',
-      'home',
-      'room',
-      'other',
-    ]),
+    multiComplex(
+      'emails',
+      'Email addresses; the primary one equals userName.',
+      ['work', 'home', 'room', 'other'],
+      {
+        value: text('value', 'The email address.', { required: true }),
+      },
+    ),
     multiComplex('phoneNumbers', 'Phone numbers.', [
       'work',
       'home',
@@ -133,7 +98,9 @@ const USER_SCHEMA: SchemaDef = {
       'pager',
       'other',
     ]),
-    multiComplex('photos', 'Photo URLs.', ['photo', 'thumbnail', 'resizable']),
+    multiComplex('photos', 'Photo URLs.', ['photo', 'thumbnail', 'resizable'], {
+      value: reference('value', 'The photo URL.', ['external']),
+    }),
     attr('addresses', 'complex', 'Postal addresses.', {
       multiValued: true,
       subAttributes: [
@@ -143,7 +110,7 @@ const USER_SCHEMA: SchemaDef = {
         text('region', 'State or region.'),
         text('postalCode', 'Zip code.'),
         text('country', 'Country.'),
-        text('type', 'work, home or other.'),
+        text('type', 'work, home or other.', { canonicalValues: ['work', 'home', 'other'] }),
         attr('primary', 'boolean', 'Primary address.'),
       ],
     }),
@@ -153,10 +120,13 @@ const USER_SCHEMA: SchemaDef = {
       multiValued: true,
       mutability: 'readOnly',
       subAttributes: [
-        text('value', 'Group id.', { mutability: 'readOnly' }),
-        attr('$ref', 'reference', 'Group URI.', { mutability: 'readOnly' }),
+        text('value', 'Group id.', { mutability: 'readOnly', caseExact: true }),
+        reference('$ref', 'Group URI.', ['User', 'Group'], { mutability: 'readOnly' }),
         text('display', 'Group name.', { mutability: 'readOnly' }),
-        text('type', 'direct.', { mutability: 'readOnly' }),
+        text('type', 'direct (Webex does not report indirect membership).', {
+          mutability: 'readOnly',
+          canonicalValues: ['direct', 'indirect'],
+        }),
       ],
     }),
   ],
@@ -175,7 +145,7 @@ const ENTERPRISE_SCHEMA: SchemaDef = {
     attr('manager', 'complex', "The user's manager.", {
       subAttributes: [
         text('value', "The manager's id."),
-        attr('$ref', 'reference', "The manager's URI."),
+        reference('$ref', "The manager's URI.", ['User']),
         text('displayName', "The manager's name.", { mutability: 'readOnly' }),
       ],
     }),
@@ -210,8 +180,12 @@ const GROUP_SCHEMA: SchemaDef = {
     attr('members', 'complex', 'Members of the group.', {
       multiValued: true,
       subAttributes: [
-        text('value', 'The member id.', { mutability: 'immutable', caseExact: true }),
-        attr('$ref', 'reference', 'The member URI.', { mutability: 'immutable' }),
+        text('value', 'The member id: a user or group of this organization.', {
+          mutability: 'immutable',
+          caseExact: true,
+          required: true,
+        }),
+        reference('$ref', 'The member URI.', ['User', 'Group'], { mutability: 'immutable' }),
         text('display', 'The member name.', { mutability: 'readOnly' }),
         text('type', 'User or Group.', { mutability: 'immutable', canonicalValues: ['User', 'Group'] }),
       ],

@@ -8,7 +8,6 @@ import {
   USER_RESOURCE,
 } from './attribute-defs'
 import { MAX_COUNT } from './list-query'
-import { MAX_OPERATIONS } from './patch-request'
 import { RESOURCE_TYPE_URN, SCHEMA_URN, SERVICE_PROVIDER_CONFIG_URN } from './scim-urns'
 
 /** Largest request body the SCIM server reads, in bytes. */
@@ -34,7 +33,6 @@ export function serviceProviderConfig(baseUrl: string): Record<string, unknown> 
       },
     ],
     meta: { resourceType: 'ServiceProviderConfig', location: `${baseUrl}/ServiceProviderConfig` },
-    'x-sandbox': { maxOperations: MAX_OPERATIONS, maxPayloadSize: MAX_SCIM_BODY_BYTES },
   }
 }
 
