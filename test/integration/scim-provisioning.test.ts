@@ -71,12 +71,19 @@ describe('users provisioned over SCIM are the users SSO signs in', () => {
     expect(await signInOutcome()).toBe('signed in as b.simon@contoso.com')
   })
 
-  it('soft delete (PATCH active=false, as Entra sends it) stops sign-in; DELETE removes the user', async () => {
+  it('soft delete (PATCH active=false, as Entra sends it) stops sign-in, removing active does not undo it; DELETE removes the user', async () => {
     const patched = await scimCall('PATCH', `/Users/${id}`, {
       schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
       Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
     })
     expect(patched.status).toBe(200)
+    expect(await signInOutcome()).toBe('SSO_USER_INACTIVE')
+    // Removing active leaves it unassigned (RFC 7644 §3.5.2.2); it never signs the user back in.
+    const removed = await scimCall('PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Remove', path: 'active' }],
+    })
+    expect(removed.status).toBe(200)
     expect(await signInOutcome()).toBe('SSO_USER_INACTIVE')
     expect((await scimCall('DELETE', `/Users/${id}`)).status).toBe(204)
     expect(await signInOutcome()).toBe('SSO_USER_NOT_FOUND')

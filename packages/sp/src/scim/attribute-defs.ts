@@ -53,7 +53,7 @@ const META = attr('meta', 'complex', 'Resource metadata.', {
   ],
 })
 
-/** Webex's userType values (webex-admin.json: required on create). */
+/** Webex's userType values; a create without one gets `user`, as Entra's Webex connector sends none. */
 export const USER_TYPES = ['user', 'room', 'external_calling', 'calling_service'] as const
 
 const USER_SCHEMA: SchemaDef = {
@@ -76,7 +76,7 @@ const USER_SCHEMA: SchemaDef = {
     text('nickName', 'A casual name.'),
     reference('profileUrl', 'Online profile URL.', ['external']),
     text('title', 'Business title.'),
-    text('userType', 'Webex user type.', { canonicalValues: USER_TYPES }),
+    text('userType', 'Webex user type; "user" when a create leaves it out.', { canonicalValues: USER_TYPES }),
     text('preferredLanguage', 'Preferred language, e.g. en_US.'),
     text('locale', 'Locale, e.g. en_US.'),
     text('timezone', 'IANA time zone, e.g. America/Los_Angeles.'),

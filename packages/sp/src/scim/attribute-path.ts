@@ -1,5 +1,11 @@
 import { err, ok, type Result } from '@sandbox/shared'
-import { type AttributeDef, coreAttributes, findAttribute, type ResourceDef } from './attribute-defs'
+import {
+  type AttributeDef,
+  coreAttributes,
+  findAttribute,
+  type ResourceDef,
+  type SchemaDef,
+} from './attribute-defs'
 
 /** An attribute path bound to the schema: `name.givenName`, `urn:…:enterprise:2.0:User:department`. */
 export interface AttributeRef {
@@ -15,32 +21,49 @@ const NAME = /^[A-Za-z$][\w$-]*$/
 
 /** Resolves `[URN ":"] ATTRNAME ["." subAttr]` (RFC 7644 §3.10) against a resource's schemas. */
 export function resolveAttributePath(resource: ResourceDef, raw: string): Result<AttributeRef, string> {
+  const quoted = `"${raw.slice(0, 200)}"`
   let schema = resource.core.id
   let extension = false
   let attributes = coreAttributes(resource)
+  let scope = `${resource.name} resources`
   let rest = raw
   if (raw.toLowerCase().startsWith('urn:')) {
-    const lower = raw.toLowerCase()
-    const owner = [resource.core, ...resource.extensions].find((s) =>
-      lower.startsWith(`${s.id.toLowerCase()}:`),
-    )
-    if (!owner)
-      return err(`"${raw}" names a schema this server does not know for ${resource.name} resources.`)
+    const whole = schemaNamed(resource, raw)
+    if (whole) {
+      const example = whole.attributes[0]?.name ?? 'attribute'
+      return err(
+        `${quoted} is the ${whole.name} schema itself, not one of its attributes (e.g. "${whole.id}:${example}").`,
+      )
+    }
+    const schemas = [resource.core, ...resource.extensions]
+    const owner = schemas.find((s) => raw.toLowerCase().startsWith(`${s.id.toLowerCase()}:`))
+    if (!owner) {
+      return err(
+        `${quoted} is not in any schema of ${resource.name} resources (${schemas.map((s) => s.id).join(', ')}).`,
+      )
+    }
     schema = owner.id
     extension = owner !== resource.core
     attributes = extension ? owner.attributes : attributes
+    scope = `the ${owner.name} schema (${owner.id})`
     rest = raw.slice(owner.id.length + 1)
   }
   const parts = rest.split('.')
   if (parts.length > 2 || parts.some((p) => !NAME.test(p))) {
-    return err(`"${raw}" is not an attribute path (expected attribute or attribute.subAttribute).`)
+    return err(`${quoted} is not an attribute path (expected attribute or attribute.subAttribute).`)
   }
   const attribute = findAttribute(attributes, parts[0] as string)
-  if (!attribute) return err(`"${raw}" is not an attribute of ${resource.name} resources.`)
+  if (!attribute) return err(`${quoted} is not an attribute of ${scope}.`)
   if (parts.length === 1) return ok({ schema, extension, attribute })
   const sub = findAttribute(attribute.subAttributes ?? [], parts[1] as string)
-  if (!sub) return err(`"${raw}": ${attribute.name} has no sub-attribute "${parts[1]}".`)
+  if (!sub) return err(`${quoted}: ${attribute.name} has no sub-attribute "${parts[1]}".`)
   return ok({ schema, extension, attribute, sub })
+}
+
+/** The schema (core or extension) whose URN is exactly `raw`, case-insensitively. */
+export function schemaNamed(resource: ResourceDef, raw: string): SchemaDef | undefined {
+  const wanted = raw.toLowerCase()
+  return [resource.core, ...resource.extensions].find((s) => s.id.toLowerCase() === wanted)
 }
 
 /** The container of an attribute in a canonical resource: the resource or its extension object. */

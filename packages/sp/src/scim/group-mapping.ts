@@ -28,7 +28,7 @@ export function groupToScim(
     const nested = user ? undefined : directory.groups.find((g) => g.id === m.value)
     return {
       value: m.value,
-      display: user?.displayName ?? nested?.displayName ?? m.display ?? m.value,
+      display: (user ? user.displayName || user.userName : nested?.displayName) ?? m.display ?? m.value,
       $ref: `${context.baseUrl}/${user ? 'Users' : 'Groups'}/${m.value}`,
       type: user ? 'User' : 'Group',
     }
@@ -74,7 +74,10 @@ export function groupFromScim(
       )
     }
     if (!members.some((m) => m.value === value)) {
-      members.push({ value, display: user?.displayName ?? group?.displayName ?? value })
+      members.push({
+        value,
+        display: (user ? user.displayName || user.userName : group?.displayName) ?? value,
+      })
     }
   }
   return ok({

@@ -8,6 +8,17 @@ export const DEFAULT_COUNT = 100
 /** Largest page served (ServiceProviderConfig filter.maxResults). */
 export const MAX_COUNT = 1000
 
+/** Query parameters of a list request (RFC 7644 §3.4.2), as strings, from a URL or a SearchRequest. */
+export interface ListParams {
+  readonly filter?: string
+  readonly startIndex?: string
+  readonly count?: string
+  readonly sortBy?: string
+  readonly sortOrder?: string
+  readonly attributes?: string
+  readonly excludedAttributes?: string
+}
+
 /** A list request's paging and sorting (RFC 7644 §3.4.2.3, §3.4.2.4). */
 export interface ListQuery {
   /** 1-based index of the first result. */
@@ -54,7 +65,8 @@ export function parseListQuery(
   })
 }
 
-function sortKey(json: Record<string, unknown>, ref: AttributeRef): string {
+/** The text a resource sorts by: the first value at `ref`, lower-cased; '' when absent. */
+export function sortKeyOf(json: Record<string, unknown>, ref: AttributeRef): string {
   const raw = containerOf(json, ref)?.[ref.attribute.name]
   const first = Array.isArray(raw) ? raw[0] : raw
   const value =
@@ -67,7 +79,7 @@ export function pageOf<T extends Record<string, unknown>>(items: readonly T[], q
   let sorted = [...items]
   const by = query.sortBy
   if (by) {
-    sorted = sorted.sort((a, b) => sortKey(a, by).localeCompare(sortKey(b, by)))
+    sorted = sorted.sort((a, b) => sortKeyOf(a, by).localeCompare(sortKeyOf(b, by)))
     if (query.descending) sorted.reverse()
   }
   return sorted.slice(query.startIndex - 1, query.startIndex - 1 + query.count)

@@ -67,9 +67,21 @@ export function normalizeValue(def: AttributeDef, value: unknown, path: string):
       if (!single.ok) return single
       items.push(single.value)
     }
+    const primaries = items.filter(isPrimary).length
+    if (primaries > 1) {
+      return invalid(
+        path,
+        `has ${primaries} values with "primary": true; at most one value may be primary (RFC 7643 §2.4)`,
+      )
+    }
     return ok(items)
   }
   return normalizeSingle(def, value, path)
+}
+
+/** A value of a multi-valued complex attribute marked `"primary": true`. */
+export function isPrimary(value: unknown): boolean {
+  return isObject(value) && value.primary === true
 }
 
 function normalizeSingle(def: AttributeDef, value: unknown, path: string): Result<unknown, ScimError> {
@@ -105,11 +117,8 @@ function normalizeComplex(
   const out: Record<string, unknown> = {}
   for (const [key, raw] of Object.entries(value)) {
     const sub = findAttribute(subAttributes, key)
-    if (!sub) {
-      const known = subAttributes.map((a) => a.name).join(', ')
-      return badRequest('invalidSyntax', `"${path}" has no sub-attribute "${key}" (known: ${known}).`)
-    }
-    if (raw === null || raw === undefined || sub.mutability === 'readOnly') continue
+    // Webex ignores what it does not know, and read-only values (RFC 7643 §2.2), instead of refusing.
+    if (!sub || raw === null || raw === undefined || sub.mutability === 'readOnly') continue
     const checked = normalizeValue(sub, raw, `${path}.${sub.name}`)
     if (!checked.ok) return checked
     out[sub.name] = checked.value
@@ -127,14 +136,9 @@ function checkSchemas(resource: ResourceDef, schemas: unknown): Result<string[],
   const known = [resource.core.id, ...resource.extensions.map((e) => e.id)]
   const canonical: string[] = []
   for (const urn of schemas as string[]) {
+    // Webex ignores schemas it does not know (an IdP's own extensions) rather than refusing the user.
     const match = known.find((k) => k.toLowerCase() === urn.toLowerCase())
-    if (!match) {
-      return badRequest(
-        'invalidSyntax',
-        `The schema "${urn.slice(0, 200)}" is not supported for ${resource.name} resources (supported: ${known.join(', ')}).`,
-      )
-    }
-    if (!canonical.includes(match)) canonical.push(match)
+    if (match && !canonical.includes(match)) canonical.push(match)
   }
   if (!canonical.includes(resource.core.id)) {
     return badRequest('invalidSyntax', `"schemas" must include "${resource.core.id}".`)
@@ -146,7 +150,9 @@ function checkSchemas(resource: ResourceDef, schemas: unknown): Result<string[],
  * Validates a POST or PUT body (RFC 7643) against a resource's schemas and returns it in
  * canonical form: attribute names in their defined case, extension objects under their URN,
  * read-only attributes (id, meta, groups) dropped as RFC 7643 §2.2 says, nulls unassigned.
- * Unknown schemas and attributes are refused, naming the culprit.
+ * As Webex does, schemas and attributes it does not define are ignored (dropped), while
+ * values of known attributes are checked and refused, naming the culprit. Prototype keys
+ * (`__proto__`, `constructor`, `prototype`) are refused anywhere, known or not.
  */
 export function normalizeResource(
   resource: ResourceDef,
@@ -174,13 +180,7 @@ export function normalizeResource(
       continue
     }
     const def = findAttribute(core, key)
-    if (!def) {
-      return badRequest(
-        'invalidSyntax',
-        `"${key.slice(0, 100)}" is not an attribute of ${resource.name} resources; remove it or check its spelling.`,
-      )
-    }
-    if (raw === null || raw === undefined || def.mutability === 'readOnly') continue
+    if (!def || raw === null || raw === undefined || def.mutability === 'readOnly') continue
     const checked = normalizeValue(def, raw, def.name)
     if (!checked.ok) return checked
     out[def.name] = checked.value

@@ -53,10 +53,11 @@ export function userToScim(
     ...(user.externalId === null ? {} : { externalId: user.externalId }),
     userName: user.userName,
     ...(Object.keys(name).length > 0 ? { name } : {}),
-    displayName: user.displayName,
+    // An empty displayName or userType and a null active are unassigned (a PATCH removed them).
+    ...(user.displayName ? { displayName: user.displayName } : {}),
     ...Object.fromEntries(EXTRA_CORE.filter((k) => extra[k] !== undefined).map((k) => [k, extra[k]])),
-    userType: user.userType,
-    active: user.active,
+    ...(user.userType ? { userType: user.userType } : {}),
+    ...(user.active === null ? {} : { active: user.active }),
     emails: user.emails.map((e) => ({ ...e })),
     ...(memberOf.length > 0
       ? {
@@ -80,14 +81,16 @@ export function userToScim(
   }
 }
 
-/** How strict a write is: Webex's v2 API wants userType on create; the legacy path defaults it. */
-export interface UserWriteRules {
-  readonly requireUserType: boolean
-  /** The userType kept when the body has none (PUT and PATCH). */
-  readonly previousUserType?: string
-  /** The userName before this write: a primary email equal to it follows a userName change. */
-  readonly previousUserName?: string
-}
+/**
+ * What a write does with what its body leaves out. A create assigns defaults (userType `user`,
+ * active, a display name derived from the names), as RFC 7644 §3.3 allows. A PUT keeps the
+ * stored userType and active (an omitted `active` must never reactivate a deactivated user) and
+ * derives the display name. A PATCH leaves them unassigned: the body is the patched
+ * representation, so whatever is missing was removed (RFC 7644 §3.5.2.2).
+ */
+export type UserWriteRules =
+  | { readonly kind: 'create' }
+  | { readonly kind: 'replace' | 'patch'; readonly previous: DeepReadonly<WebexUser> }
 
 function checkEmails(
   raw: unknown,
@@ -117,17 +120,12 @@ function checkEmails(
       ...(typeof item.display === 'string' ? { display: item.display } : {}),
     })
   }
-  const primaries = emails.filter((e) => e.primary)
-  if (primaries.length > 1) {
+  // More than one primary never gets here: the schema check refuses it, and PATCH demotes the others.
+  const primary = emails.find((e) => e.primary)
+  if (primary && primary.value !== userName) {
     return badRequest(
       'invalidValue',
-      'At most one email may be primary; set "primary": true on one email only.',
-    )
-  }
-  if (primaries[0] && primaries[0].value !== userName) {
-    return badRequest(
-      'invalidValue',
-      `The primary email (${primaries[0].value}) must equal userName (${userName}) in Webex; change userName or the primary email.`,
+      `The primary email (${primary.value}) must equal userName (${userName}) in Webex: to make it the primary email, set userName to it in the same request.`,
     )
   }
   const own = emails.find((e) => e.value === userName)
@@ -158,7 +156,9 @@ export function userFromScim(
       `userName must be the user's email in Webex: ${userName.error.message} ${userName.error.fix}`,
     )
   }
-  let userType = rules.previousUserType ?? 'user'
+  const previous = rules.kind === 'create' ? undefined : rules.previous
+  const kept = rules.kind === 'replace' ? previous : undefined
+  let userType = rules.kind === 'create' ? 'user' : (kept?.userType ?? '')
   if (typeof resource.userType === 'string') {
     if (!(USER_TYPES as readonly string[]).includes(resource.userType)) {
       return badRequest(
@@ -167,13 +167,10 @@ export function userFromScim(
       )
     }
     userType = resource.userType
-  } else if (rules.requireUserType) {
-    return badRequest(
-      'invalidValue',
-      `userType is required on create: add "userType": "user" (or ${USER_TYPES.slice(1).join(', ')}).`,
-    )
   }
-  const emails = checkEmails(resource.emails, userName.value, rules.previousUserName)
+  let active: boolean | null = rules.kind === 'create' ? true : (kept?.active ?? null)
+  if (typeof resource.active === 'boolean') active = resource.active
+  const emails = checkEmails(resource.emails, userName.value, previous?.userName)
   if (!emails.ok) return emails
   const name = isObject(resource.name) ? { ...resource.name } : {}
   const givenName = typeof name.givenName === 'string' ? name.givenName.trim() : ''
@@ -191,9 +188,12 @@ export function userFromScim(
     userName: userName.value,
     givenName,
     familyName,
-    displayName: displayName || deriveDisplayName(givenName, familyName, userName.value),
+    displayName:
+      displayName !== '' || rules.kind === 'patch'
+        ? displayName
+        : deriveDisplayName(givenName, familyName, userName.value),
     emails: emails.value,
-    active: typeof resource.active === 'boolean' ? resource.active : true,
+    active,
     userType,
     externalId: typeof resource.externalId === 'string' ? resource.externalId : null,
     extra,

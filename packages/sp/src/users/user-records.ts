@@ -7,7 +7,7 @@ export interface UserFields {
   readonly familyName: string
   readonly displayName: string
   readonly emails: WebexUser['emails']
-  readonly active: boolean
+  readonly active: boolean | null
   readonly userType: string
   readonly externalId: string | null
   readonly extra: WebexUser['extra']

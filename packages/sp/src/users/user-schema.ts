@@ -10,11 +10,14 @@ export const webexUserSchema = z.object({
   userName: z.string(),
   givenName: z.string(),
   familyName: z.string(),
+  /** Empty when unassigned (a SCIM PATCH removed it). */
   displayName: z.string(),
   emails: z.array(
     z.object({ value: z.string(), type: z.string(), primary: z.boolean(), display: z.string().optional() }),
   ),
-  active: z.boolean(),
+  /** False: deactivated. Null: unassigned (a SCIM PATCH removed it); the user cannot sign in either way. */
+  active: z.boolean().nullable(),
+  /** Empty when unassigned (a SCIM PATCH removed it); new users get `user`. */
   userType: z.string(),
   externalId: z.string().nullable(),
   /** Where the user came from: Control Hub, SCIM or just-in-time creation at sign-in. */
