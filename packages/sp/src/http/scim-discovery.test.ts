@@ -3,6 +3,7 @@ import { createTestSp, type TestSp } from '../test-support/harness'
 import {
   CISCO_URN,
   ENTERPRISE_URN,
+  expectScimError,
   GROUP_URN,
   SCIM_FLAVOURS,
   scimRequest,
@@ -115,5 +116,18 @@ describe.each(SCIM_FLAVOURS)('SCIM discovery (%s path)', (_flavour, baseOf) => {
       'meta',
     ]
     expect(Object.keys(config.json).filter((k) => !defined.includes(k))).toEqual([])
+  })
+
+  it("serves Webex's /Schemas/SCIM2/User, /Schemas/SCIM2/Group and /Schemas/SCIM2/{schemaId}", async () => {
+    const users = await scimRequest(t, 'GET', `${base}/Schemas/SCIM2/User`)
+    expect(users.status).toBe(200)
+    expect(Object.keys(users.json)).toEqual([USER_URN, ENTERPRISE_URN, CISCO_URN])
+    expect(users.json[USER_URN]).toMatchObject({ id: USER_URN, name: 'User' })
+    const groups = await scimRequest(t, 'GET', `${base}/Schemas/SCIM2/Group`)
+    expect(Object.keys(groups.json)).toEqual([GROUP_URN])
+    const one = await scimRequest(t, 'GET', `${base}/Schemas/SCIM2/${ENTERPRISE_URN}`)
+    expect(one.json).toMatchObject({ id: ENTERPRISE_URN, name: 'EnterpriseUser' })
+    expect(one.json).toEqual((await scimRequest(t, 'GET', `${base}/Schemas/${ENTERPRISE_URN}`)).json)
+    expectScimError(await scimRequest(t, 'GET', `${base}/Schemas/SCIM2/urn:nope`), 404)
   })
 })

@@ -1,48 +1,66 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import {
-  findSchema,
-  resourceTypes,
-  schemaResource,
-  schemaResources,
-  serviceProviderConfig,
-} from '../scim/discovery'
 import type { ScimError } from '../scim/scim-error'
 import type { ProjectionParams, ScimFlavour, ScimRequestContext, ScimResource } from '../scim/scim-service'
-import { LIST_RESPONSE_URN } from '../scim/scim-urns'
 import type { HttpDeps, SpEnv } from './env'
+import { scimDiscoveryRoutes } from './scim-discovery-routes'
 import { readScimBody, scimAuth, scimErrorResponse, scimJson } from './scim-kit'
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: ScimError }
 
-function projectionOf(c: Context): ProjectionParams {
-  const attributes = c.req.query('attributes')
-  const excludedAttributes = c.req.query('excludedAttributes')
-  return { ...(attributes ? { attributes } : {}), ...(excludedAttributes ? { excludedAttributes } : {}) }
+const LIST_PARAMETERS = [
+  'filter',
+  'startIndex',
+  'count',
+  'sortBy',
+  'sortOrder',
+  'attributes',
+  'excludedAttributes',
+]
+
+function queryOf(c: Context, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = c.req.query(name)
+      return value === undefined ? [] : [[name, value]]
+    }),
+  )
 }
 
-function listResponse(resources: Record<string, unknown>[]) {
-  return {
-    schemas: [LIST_RESPONSE_URN],
-    totalResults: resources.length,
-    itemsPerPage: resources.length,
-    startIndex: 1,
-    Resources: resources,
-  }
+const projectionOf = (c: Context): ProjectionParams => queryOf(c, ['attributes', 'excludedAttributes'])
+
+function methodNotAllowed(c: Context, allow: string): Response {
+  c.header('Allow', allow)
+  return scimErrorResponse(c, { status: 405, detail: `${c.req.method} is not allowed here; use ${allow}.` })
+}
+
+/**
+ * `/Users/me` (RFC 7644 §3.11) is the user the bearer token belongs to, as Webex answers it. The
+ * SCIM token Control Hub issues belongs to the organization (the provisioning connector), not
+ * to any user, so there is no such user: a 404 that says so, for every method.
+ */
+function noMe(c: Context): Response {
+  return scimErrorResponse(c, {
+    status: 404,
+    detail:
+      '/Users/me is the user the bearer token was issued to; this SCIM token belongs to the organization (the provisioning connector), not to a user, so there is none. Find users with GET /Users?filter=userName eq "…".',
+  })
+}
+
+function listJson(c: Context, result: Result<Record<string, unknown>>): Response {
+  return result.ok ? scimJson(c, result.value) : scimErrorResponse(c, result.error)
 }
 
 /**
  * The SCIM 2.0 server of one URL flavour, mounted under its base path: Users and Groups
- * (RFC 7644 §3), discovery (RFC 7643 §5-7), and SCIM errors for everything else.
+ * (RFC 7644 §3), root queries, discovery (RFC 7643 §5-7), and SCIM errors for the rest.
  */
 function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
   const { scim } = deps.services
+  const orgIdNow = () => deps.services.store.read().organization.id
   const base = (orgId: string) =>
     flavour === 'v2' ? `${deps.url}/identity/scim/${orgId}/v2` : `${deps.url}/v1/scim/${orgId}`
-  const contextOf = (_c: Context): ScimRequestContext => {
-    const orgId = deps.services.store.read().organization.id
-    return { orgId, baseUrl: base(orgId), flavour }
-  }
+  const contextOf = (): ScimRequestContext => ({ orgId: orgIdNow(), baseUrl: base(orgIdNow()), flavour })
   const single = (c: Context, result: Result<ScimResource>, status: 200 | 201 = 200) =>
     result.ok
       ? scimJson(c, result.value.body, status, {
@@ -55,65 +73,62 @@ function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
 
   const app = new Hono<SpEnv>().use('*', scimAuth(deps)).use('*', async (c, next) => {
     const orgId = c.req.param('orgId') ?? ''
-    if (orgId.toLowerCase() !== deps.services.store.read().organization.id.toLowerCase()) {
+    if (orgId.toLowerCase() !== orgIdNow().toLowerCase()) {
       return scimErrorResponse(c, {
         status: 404,
-        detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${base(deps.services.store.read().organization.id)}.`,
+        detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${base(orgIdNow())}.`,
       })
     }
     await next()
   })
 
+  app
+    .get('/', (c) => listJson(c, scim.searchAll(contextOf(), queryOf(c, LIST_PARAMETERS))))
+    .post('/.search', async (c) => {
+      const body = await readScimBody(c)
+      return body.ok
+        ? listJson(c, scim.searchAllRequest(contextOf(), body.value))
+        : scimErrorResponse(c, body.error)
+    })
+    .all('/.search', (c) => methodNotAllowed(c, 'POST'))
+    .all('/Bulk', (c) =>
+      scimErrorResponse(c, {
+        status: 501,
+        detail: 'Bulk operations are not supported; send one request per resource.',
+      }),
+    )
+    .all('/Users/me', noMe)
+
   for (const kind of ['users', 'groups'] as const) {
     const path = kind === 'users' ? '/Users' : '/Groups'
     const ops = scim[kind]
     app
-      .get(path, (c) => {
-        const q = (name: string) => c.req.query(name)
-        const params = Object.fromEntries(
-          ['filter', 'startIndex', 'count', 'sortBy', 'sortOrder', 'attributes', 'excludedAttributes']
-            .map((name) => [name, q(name)])
-            .filter(([, v]) => v !== undefined),
-        )
-        const result = ops.list(contextOf(c), params)
-        return result.ok ? scimJson(c, result.value) : scimErrorResponse(c, result.error)
-      })
+      .get(path, (c) => listJson(c, ops.list(contextOf(), queryOf(c, LIST_PARAMETERS))))
       .post(path, async (c) => {
         const body = await readScimBody(c)
         if (!body.ok) return scimErrorResponse(c, body.error)
-        return single(c, await ops.create(contextOf(c), body.value, projectionOf(c)), 201)
+        return single(c, await ops.create(contextOf(), body.value, projectionOf(c)), 201)
       })
-      .post(`${path}/.search`, (c) =>
-        scimErrorResponse(c, {
-          status: 501,
-          detail: 'POST .search is not supported; use GET with ?filter=.',
-        }),
-      )
-      .get(`${path}/:id`, (c) => single(c, ops.get(contextOf(c), c.req.param('id'), projectionOf(c))))
+      .post(`${path}/.search`, async (c) => {
+        const body = await readScimBody(c)
+        return body.ok ? listJson(c, ops.search(contextOf(), body.value)) : scimErrorResponse(c, body.error)
+      })
+      .all(`${path}/.search`, (c) => methodNotAllowed(c, 'POST'))
+      .get(`${path}/:id`, (c) => single(c, ops.get(contextOf(), c.req.param('id'), projectionOf(c))))
       .put(`${path}/:id`, async (c) => {
         const body = await readScimBody(c)
         if (!body.ok) return scimErrorResponse(c, body.error)
+        const id = c.req.param('id')
         return single(
           c,
-          await ops.replace(
-            contextOf(c),
-            c.req.param('id'),
-            body.value,
-            c.req.header('if-match'),
-            projectionOf(c),
-          ),
+          await ops.replace(contextOf(), id, body.value, c.req.header('if-match'), projectionOf(c)),
         )
       })
       .patch(`${path}/:id`, async (c) => {
         const body = await readScimBody(c)
         if (!body.ok) return scimErrorResponse(c, body.error)
-        const result = await ops.patch(
-          contextOf(c),
-          c.req.param('id'),
-          body.value,
-          c.req.header('if-match'),
-          projectionOf(c),
-        )
+        const id = c.req.param('id')
+        const result = await ops.patch(contextOf(), id, body.value, c.req.header('if-match'), projectionOf(c))
         // Entra's gallery connector expects 204 for group PATCH; Webex's v2 API answers 200 with the group.
         if (kind === 'groups' && flavour === 'legacy') return noContent(c, result)
         return single(c, result)
@@ -126,48 +141,30 @@ function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
   }
 
   return app
-    .get('/ServiceProviderConfig', (c) => scimJson(c, serviceProviderConfig(contextOf(c).baseUrl)))
-    .get('/ResourceTypes', (c) => scimJson(c, listResponse(resourceTypes(contextOf(c).baseUrl))))
-    .get('/ResourceTypes/:name', (c) => {
-      const found = resourceTypes(contextOf(c).baseUrl).find(
-        (r) => String(r.id).toLowerCase() === c.req.param('name').toLowerCase(),
-      )
-      return found
-        ? scimJson(c, found)
-        : scimErrorResponse(c, { status: 404, detail: 'Resource types are User and Group.' })
-    })
-    .get('/Schemas', (c) => scimJson(c, listResponse(schemaResources(contextOf(c).baseUrl))))
-    .get('/Schemas/:id', (c) => {
-      const schema = findSchema(c.req.param('id'))
-      return schema
-        ? scimJson(c, schemaResource(schema, contextOf(c).baseUrl))
-        : scimErrorResponse(c, {
-            status: 404,
-            detail: `No schema ${c.req.param('id').slice(0, 100)}; GET /Schemas lists them.`,
-          })
-    })
-    .all('/Bulk', (c) =>
-      scimErrorResponse(c, {
-        status: 501,
-        detail: 'Bulk operations are not supported; send one request per resource.',
-      }),
+    .get('/Groups/:id/Members', (c) =>
+      listJson(c, scim.groupMembers(c.req.param('id'), queryOf(c, ['startIndex', 'count', 'memberType']))),
+    )
+    .all('/Groups/:id/Members', (c) => methodNotAllowed(c, 'GET'))
+    .route(
+      '/',
+      scimDiscoveryRoutes(() => contextOf().baseUrl),
     )
     .all('*', (c) =>
       scimErrorResponse(c, {
         status: 404,
-        detail: `No SCIM endpoint ${new URL(c.req.url).pathname.slice(0, 200)}; use /Users, /Groups, /ServiceProviderConfig, /ResourceTypes or /Schemas.`,
+        detail: `No SCIM endpoint ${new URL(c.req.url).pathname.slice(0, 200)}; use /Users, /Groups, /.search, /ServiceProviderConfig, /ResourceTypes or /Schemas.`,
       }),
     )
 }
 
-function methodNotAllowed(c: Context, allow: string): Response {
-  c.header('Allow', allow)
-  return scimErrorResponse(c, { status: 405, detail: `${c.req.method} is not allowed here; use ${allow}.` })
-}
-
-/** Webex's SCIM 2 API (`/identity/scim/{orgId}/v2`) and the legacy path Entra's gallery app uses (`/v1/scim/{orgId}`). */
+/**
+ * Webex's SCIM 2 API (`/identity/scim/{orgId}/v2`), the legacy path Entra's gallery app uses
+ * (`/v1/scim/{orgId}`), and Webex's org-less `/identity/scim/v2/Users/me`.
+ */
 export function scimRoutes(deps: HttpDeps) {
   return new Hono<SpEnv>()
     .route('/identity/scim/:orgId/v2', scimApi(deps, 'v2'))
     .route('/v1/scim/:orgId', scimApi(deps, 'legacy'))
+    .use('/identity/scim/v2/Users/me', scimAuth(deps))
+    .all('/identity/scim/v2/Users/me', noMe)
 }

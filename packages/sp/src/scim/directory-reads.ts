@@ -1,11 +1,12 @@
 import { type DeepReadonly, ok, type Result } from '@sandbox/shared'
 import type { DirectoryState } from '../users/user-schema'
 import { GROUP_RESOURCE, type ResourceDef, USER_RESOURCE } from './attribute-defs'
-import { compileFilter } from './filter-eval'
+import { type AttributeRef, resolveAttributePath } from './attribute-path'
+import { compileFilter, type Predicate } from './filter-eval'
 import { groupToScim } from './group-mapping'
-import { type ListParams, pageOf, parseListQuery } from './list-query'
-import { parseProjection, project } from './projection'
-import type { ScimError } from './scim-error'
+import { type ListParams, pageOf, parseListQuery, sortKeyOf } from './list-query'
+import { type Projection, parseProjection, project } from './projection'
+import { badRequest, type ScimError } from './scim-error'
 import { LIST_RESPONSE_URN } from './scim-urns'
 import { type ScimContext, userToScim } from './user-mapping'
 
@@ -65,6 +66,116 @@ export function listKind(
       matching.length,
       query.value.startIndex,
       page.map((r) => project(r, projection.value)),
+    ),
+  )
+}
+
+const KINDS: readonly Kind[] = ['users', 'groups']
+
+/** Names from a comma-separated list that some resource type knows; a name none knows is the error. */
+function namesPerKind(list: string, label: string): Result<Record<Kind, string[]>, ScimError> {
+  const out: Record<Kind, string[]> = { users: [], groups: [] }
+  for (const name of list
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)) {
+    const known = KINDS.filter((k) => resolveAttributePath(RESOURCE_OF[k], name).ok)
+    if (known.length === 0) {
+      return badRequest(
+        'invalidValue',
+        `${label}: "${name.slice(0, 100)}" is an attribute of neither Users nor Groups.`,
+      )
+    }
+    for (const k of known) out[k].push(name)
+  }
+  return ok(out)
+}
+
+function projectionsPerKind(params: ListParams): Result<Record<Kind, Projection>, ScimError> {
+  const all: Projection = { kind: 'all' }
+  if (params.attributes && params.excludedAttributes) {
+    return badRequest('invalidValue', 'Use either attributes or excludedAttributes, not both.')
+  }
+  const list = params.attributes || params.excludedAttributes
+  if (!list) return ok({ users: all, groups: all })
+  const label = params.attributes ? 'attributes' : 'excludedAttributes'
+  const names = namesPerKind(list, label)
+  if (!names.ok) return names
+  const out: Record<Kind, Projection> = { users: all, groups: all }
+  for (const kind of KINDS) {
+    const mine = names.value[kind]
+    if (mine.length === 0) {
+      out[kind] = params.attributes ? { kind: 'only', refs: [] } : all
+      continue
+    }
+    const parsed = parseProjection(
+      RESOURCE_OF[kind],
+      params.attributes ? mine.join(',') : undefined,
+      params.excludedAttributes ? mine.join(',') : undefined,
+    )
+    if (!parsed.ok) return parsed
+    out[kind] = parsed.value
+  }
+  return ok(out)
+}
+
+/**
+ * A query at the server root (RFC 7644 §3.4.2, §3.4.3): Users and Groups together. A filter or
+ * sortBy attribute that one resource type lacks simply matches none of its resources; one that
+ * neither has is a 400, as for a single type.
+ */
+export function searchAcross(
+  directory: Directory,
+  context: ScimContext,
+  params: ListParams,
+): Result<Json, ScimError> {
+  const { sortBy, ...rest } = params
+  const query = parseListQuery(USER_RESOURCE, rest)
+  if (!query.ok) return query
+  const projections = projectionsPerKind(params)
+  if (!projections.ok) return projections
+  const filters: Partial<Record<Kind, Predicate>> = {}
+  const problems: string[] = []
+  for (const kind of KINDS) {
+    if (!params.filter?.trim()) continue
+    const compiled = compileFilter(params.filter, RESOURCE_OF[kind])
+    if (compiled.ok) filters[kind] = compiled.value
+    else problems.push(`${RESOURCE_OF[kind].name}: ${compiled.error.detail}`)
+  }
+  if (problems.length === KINDS.length) return badRequest('invalidFilter', problems.join(' '))
+  const sortRefs: Partial<Record<Kind, AttributeRef>> = {}
+  if (sortBy) {
+    for (const kind of KINDS) {
+      const ref = resolveAttributePath(RESOURCE_OF[kind], sortBy)
+      if (ref.ok) sortRefs[kind] = ref.value
+    }
+    if (!sortRefs.users && !sortRefs.groups) {
+      return badRequest(
+        'invalidValue',
+        `sortBy: "${sortBy.slice(0, 100)}" is an attribute of neither Users nor Groups.`,
+      )
+    }
+  }
+  const matching: { kind: Kind; json: Json; key: string }[] = []
+  for (const kind of KINDS) {
+    const filter = filters[kind]
+    if (params.filter?.trim() && !filter) continue
+    const ref = sortRefs[kind]
+    for (const json of everything(kind, directory, context)) {
+      if (filter && !filter(json)) continue
+      matching.push({ kind, json, key: ref ? sortKeyOf(json, ref) : '' })
+    }
+  }
+  if (sortBy) {
+    matching.sort((a, b) => a.key.localeCompare(b.key))
+    if (query.value.descending) matching.reverse()
+  }
+  const page = pageOf(matching, { ...query.value, descending: false })
+  return ok(
+    listResponse(
+      matching.length,
+      query.value.startIndex,
+      page.map((m) => project(m.json, projections.value[m.kind])),
     ),
   )
 }

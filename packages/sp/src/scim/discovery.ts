@@ -84,3 +84,15 @@ export function schemaResources(baseUrl: string): Record<string, unknown>[] {
 export function findSchema(id: string): SchemaDef | undefined {
   return ALL_SCHEMAS.find((s) => s.id.toLowerCase() === id.toLowerCase())
 }
+
+/**
+ * Webex's `/Schemas/SCIM2/User` and `/Schemas/SCIM2/Group`: a resource type's schemas (core and
+ * extensions) in one object keyed by schema URN, undefined for other names.
+ */
+export function webexSchemaBundle(name: string, baseUrl: string): Record<string, unknown> | undefined {
+  const resource = [USER_RESOURCE, GROUP_RESOURCE].find((r) => r.name.toLowerCase() === name.toLowerCase())
+  if (!resource) return undefined
+  return Object.fromEntries(
+    [resource.core, ...resource.extensions].map((s) => [s.id, schemaResource(s, baseUrl)]),
+  )
+}

@@ -1,14 +1,16 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import type { SpState } from '../state/sp-state'
 import { touch } from '../users/user-records'
-import { type Directory, type Kind, listKind, RESOURCE_OF, represent } from './directory-reads'
+import { type Directory, type Kind, listKind, RESOURCE_OF, represent, searchAcross } from './directory-reads'
 import { writeResource } from './directory-writes'
+import { groupMembers, type MembersQuery } from './group-members'
 import type { ListParams } from './list-query'
 import { applyPatch } from './patch-apply'
 import { parsePatchRequest } from './patch-request'
 import { type Projection, parseProjection, project } from './projection'
 import { normalizeResource } from './resource-input'
 import { type ScimError, scimError } from './scim-error'
+import { parseSearchRequest } from './search-request'
 import { etagOf, type ScimContext } from './user-mapping'
 
 /** The two URL flavours: Webex's SCIM 2 API and the legacy path of Entra's gallery connector. */
@@ -171,6 +173,11 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
   function operations(kind: Kind) {
     return {
       list: (context: ScimRequestContext, params: ListParams) => listKind(kind, directory(), context, params),
+      /** `POST /Users/.search` (RFC 7644 §3.4.3): the query in a SearchRequest body. */
+      search(context: ScimRequestContext, body: unknown): Result<Json, ScimError> {
+        const params = parseSearchRequest(body)
+        return params.ok ? listKind(kind, directory(), context, params.value) : params
+      },
       get: (context: ScimRequestContext, id: string, params: ProjectionParams = {}) =>
         get(kind, context, id, params),
       create: (context: ScimRequestContext, body: unknown, params: ProjectionParams = {}) =>
@@ -193,7 +200,20 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     }
   }
 
-  return { users: operations('users'), groups: operations('groups') }
+  return {
+    users: operations('users'),
+    groups: operations('groups'),
+    /** A query at the server root across Users and Groups: `GET /` or `POST /.search`. */
+    searchAll(context: ScimRequestContext, params: ListParams): Result<Json, ScimError> {
+      return searchAcross(directory(), context, params)
+    },
+    searchAllRequest(context: ScimRequestContext, body: unknown): Result<Json, ScimError> {
+      const params = parseSearchRequest(body)
+      return params.ok ? searchAcross(directory(), context, params.value) : params
+    },
+    /** Webex's `GET /Groups/{id}/Members`. */
+    groupMembers: (id: string, query: MembersQuery) => groupMembers(directory(), id, query),
+  }
 }
 
 /** The SCIM service. */

@@ -10,6 +10,10 @@ export const CISCO_URN = 'urn:scim:schemas:extension:cisco:webexidentity:2.0:Use
 export const ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error'
 /** RFC 7644 §3.4.2. */
 export const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
+/** RFC 7644 §3.4.3: the body of `POST .search`. */
+export const SEARCH_REQUEST_URN = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest'
+/** Webex's answer to `GET /Groups/{id}/Members`. */
+export const GROUP_MEMBERS_URN = 'urn:scim:schemas:extension:cisco:webexidentity:2.0:GroupMembers'
 /** RFC 7644 §3.5.2. */
 export const PATCH_OP_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 /** RFC 7643 §5, §6, §7. */
