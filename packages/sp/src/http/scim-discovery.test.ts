@@ -100,7 +100,7 @@ describe.each(SCIM_FLAVOURS)('SCIM discovery (%s path)', (_flavour, baseOf) => {
     }
   })
 
-  it('keeps ServiceProviderConfig to the attributes its schema defines', async () => {
+  it('keeps ServiceProviderConfig to the attributes its schema defines, and advertises Bulk', async () => {
     const config = await scimRequest(t, 'GET', `${base}/ServiceProviderConfig`)
     expect(config.json.schemas).toEqual(['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'])
     const defined = [
@@ -116,6 +116,7 @@ describe.each(SCIM_FLAVOURS)('SCIM discovery (%s path)', (_flavour, baseOf) => {
       'meta',
     ]
     expect(Object.keys(config.json).filter((k) => !defined.includes(k))).toEqual([])
+    expect(config.json.bulk).toEqual({ supported: true, maxOperations: 100, maxPayloadSize: 1048576 })
   })
 
   it("serves Webex's /Schemas/SCIM2/User, /Schemas/SCIM2/Group and /Schemas/SCIM2/{schemaId}", async () => {

@@ -99,7 +99,10 @@ async function readCapped(request: Request, limit: number): Promise<Result<strin
 }
 
 /** Reads a SCIM JSON body: the content type, the size limit and the JSON syntax are checked. */
-export async function readScimBody(c: Context): Promise<Result<unknown, ScimError>> {
+export async function readScimBody(
+  c: Context,
+  limit: number = MAX_SCIM_BODY_BYTES,
+): Promise<Result<unknown, ScimError>> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
   if (type !== 'application/scim+json' && type !== 'application/json') {
     return err({
@@ -109,11 +112,11 @@ export async function readScimBody(c: Context): Promise<Result<unknown, ScimErro
   }
   const tooLarge: ScimError = {
     status: 413,
-    detail: `The request body is larger than ${MAX_SCIM_BODY_BYTES} bytes; send fewer attributes or members per request.`,
+    detail: `The request body is larger than ${limit} bytes; send fewer attributes, members or operations per request.`,
   }
   const declared = Number(c.req.header('content-length') ?? '0')
-  if (declared > MAX_SCIM_BODY_BYTES) return err(tooLarge)
-  const text = await readCapped(c.req.raw, MAX_SCIM_BODY_BYTES)
+  if (declared > limit) return err(tooLarge)
+  const text = await readCapped(c.req.raw, limit)
   if (!text.ok) return err(tooLarge)
   if (text.value.trim() === '')
     return err({

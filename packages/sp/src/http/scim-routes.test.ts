@@ -150,7 +150,7 @@ describe.each([
       412,
     )
     expectScimError(await scim('PUT', `${base}/Users`, user('x@contoso.com')), 405)
-    expectScimError(await scim('POST', `${base}/Bulk`, { schemas: [] }), 501)
+    expectScimError(await scim('POST', `${base}/Bulk`, { schemas: [] }), 400, 'invalidSyntax')
     expectScimError(await scim('GET', `${base}/Nope`), 404)
     expectScimError(await scim('GET', `${baseOf('11111111-2222-4333-8444-555555555555')}/Users`), 404)
     expect(t.store.read().directory.users).toHaveLength(2)
@@ -204,7 +204,7 @@ describe.each([
     const config = await scim('GET', `${base}/ServiceProviderConfig`)
     expect(config.json).toMatchObject({
       patch: { supported: true },
-      bulk: { supported: false },
+      bulk: { supported: true, maxOperations: 100, maxPayloadSize: 1048576 },
       filter: { supported: true, maxResults: 1000 },
     })
     const types = await scim('GET', `${base}/ResourceTypes`)

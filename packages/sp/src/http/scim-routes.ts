@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { BULK_MAX_PAYLOAD_BYTES } from '../scim/bulk-request'
 import type { ScimError } from '../scim/scim-error'
 import type { ProjectionParams, ScimFlavour, ScimRequestContext, ScimResource } from '../scim/scim-service'
 import type { HttpDeps, SpEnv } from './env'
@@ -53,7 +54,7 @@ function listJson(c: Context, result: Result<Record<string, unknown>>): Response
 
 /**
  * The SCIM 2.0 server of one URL flavour, mounted under its base path: Users and Groups
- * (RFC 7644 §3), root queries, discovery (RFC 7643 §5-7), and SCIM errors for the rest.
+ * (RFC 7644 §3), root queries, Bulk, discovery (RFC 7643 §5-7), and SCIM errors for the rest.
  */
 function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
   const { scim } = deps.services
@@ -91,12 +92,12 @@ function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
         : scimErrorResponse(c, body.error)
     })
     .all('/.search', (c) => methodNotAllowed(c, 'POST'))
-    .all('/Bulk', (c) =>
-      scimErrorResponse(c, {
-        status: 501,
-        detail: 'Bulk operations are not supported; send one request per resource.',
-      }),
-    )
+    .post('/Bulk', async (c) => {
+      const body = await readScimBody(c, BULK_MAX_PAYLOAD_BYTES)
+      if (!body.ok) return scimErrorResponse(c, body.error)
+      return listJson(c, await scim.bulk(contextOf(), body.value))
+    })
+    .all('/Bulk', (c) => methodNotAllowed(c, 'POST'))
     .all('/Users/me', noMe)
 
   for (const kind of ['users', 'groups'] as const) {
@@ -152,7 +153,7 @@ function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
     .all('*', (c) =>
       scimErrorResponse(c, {
         status: 404,
-        detail: `No SCIM endpoint ${new URL(c.req.url).pathname.slice(0, 200)}; use /Users, /Groups, /.search, /ServiceProviderConfig, /ResourceTypes or /Schemas.`,
+        detail: `No SCIM endpoint ${new URL(c.req.url).pathname.slice(0, 200)}; use /Users, /Groups, /Bulk, /.search, /ServiceProviderConfig, /ResourceTypes or /Schemas.`,
       }),
     )
 }

@@ -7,10 +7,11 @@ import {
   type SchemaDef,
   USER_RESOURCE,
 } from './attribute-defs'
+import { BULK_MAX_OPERATIONS, BULK_MAX_PAYLOAD_BYTES } from './bulk-request'
 import { MAX_COUNT } from './list-query'
 import { RESOURCE_TYPE_URN, SCHEMA_URN, SERVICE_PROVIDER_CONFIG_URN } from './scim-urns'
 
-/** Largest request body the SCIM server reads, in bytes. */
+/** Largest request body the SCIM server reads, in bytes (a bulk request may be larger, up to bulk.maxPayloadSize). */
 export const MAX_SCIM_BODY_BYTES = 256 * 1024
 
 /** RFC 7643 §5: what this server supports. */
@@ -19,7 +20,7 @@ export function serviceProviderConfig(baseUrl: string): Record<string, unknown> 
     schemas: [SERVICE_PROVIDER_CONFIG_URN],
     documentationUri: 'https://developer.webex.com/docs/api/v1/scim2-user',
     patch: { supported: true },
-    bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: { supported: true, maxOperations: BULK_MAX_OPERATIONS, maxPayloadSize: BULK_MAX_PAYLOAD_BYTES },
     filter: { supported: true, maxResults: MAX_COUNT },
     changePassword: { supported: false },
     sort: { supported: true },

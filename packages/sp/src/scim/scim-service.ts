@@ -1,6 +1,8 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import type { SpState } from '../state/sp-state'
 import { touch } from '../users/user-records'
+import { parseBulkRequest } from './bulk-request'
+import { type BulkTargetOps, runBulk } from './bulk-run'
 import { type Directory, type Kind, listKind, RESOURCE_OF, represent, searchAcross } from './directory-reads'
 import { writeResource } from './directory-writes'
 import { groupMembers, type MembersQuery } from './group-members'
@@ -200,6 +202,15 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     }
   }
 
+  function bulkTarget(kind: Kind, context: ScimRequestContext): BulkTargetOps {
+    return {
+      create: (body) => create(kind, context, body, {}),
+      replace: (id, body, ifMatch) => replace(kind, context, id, body, ifMatch, {}),
+      patch: (id, body, ifMatch) => patch(kind, context, id, body, ifMatch, {}),
+      remove: (id, ifMatch) => remove(kind, id, ifMatch),
+    }
+  }
+
   return {
     users: operations('users'),
     groups: operations('groups'),
@@ -213,6 +224,13 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     },
     /** Webex's `GET /Groups/{id}/Members`. */
     groupMembers: (id: string, query: MembersQuery) => groupMembers(directory(), id, query),
+    /** `POST /Bulk` (RFC 7644 §3.7). */
+    async bulk(context: ScimRequestContext, body: unknown): Promise<Result<Json, ScimError>> {
+      const request = parseBulkRequest(body)
+      if (!request.ok) return request
+      const targets = { users: bulkTarget('users', context), groups: bulkTarget('groups', context) }
+      return ok(await runBulk(targets, request.value, context.baseUrl))
+    },
   }
 }
 

@@ -12,6 +12,9 @@ export const ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error'
 export const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
 /** RFC 7644 §3.4.3: the body of `POST .search`. */
 export const SEARCH_REQUEST_URN = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest'
+/** RFC 7644 §3.7. */
+export const BULK_REQUEST_URN = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest'
+export const BULK_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:BulkResponse'
 /** Webex's answer to `GET /Groups/{id}/Members`. */
 export const GROUP_MEMBERS_URN = 'urn:scim:schemas:extension:cisco:webexidentity:2.0:GroupMembers'
 /** RFC 7644 §3.5.2. */

@@ -8,9 +8,11 @@ import {
   patchOp,
   SCIM_FLAVOURS,
   scimRequest,
+  USER_URN,
 } from '../test-support/scim-client'
 
 const SEARCH_URN = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest'
+const BULK_URN = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest'
 
 let t: TestSp
 
@@ -19,8 +21,14 @@ beforeEach(async () => {
 })
 
 const search = (body: Record<string, unknown>) => ({ schemas: [SEARCH_URN], ...body })
+const bulk = (Operations: unknown[], extra: Record<string, unknown> = {}) => ({
+  schemas: [BULK_URN],
+  ...extra,
+  Operations,
+})
+
 describe.each(SCIM_FLAVOURS)(
-  'SCIM .search, /Users/me, /Groups/{id}/Members (%s path)',
+  'SCIM .search, Bulk, /Users/me, /Groups/{id}/Members (%s path)',
   (_flavour, baseOf) => {
     let base: string
     let alice: string
@@ -139,6 +147,156 @@ describe.each(SCIM_FLAVOURS)(
         'invalidValue',
       )
       expectScimError(await scimRequest(t, 'GET', `${base}/.search`), 405)
+    })
+
+    it('POST /Bulk runs each operation on its own, resolves bulkId references and reports each result', async () => {
+      const answer = await scimRequest(
+        t,
+        'POST',
+        `${base}/Bulk`,
+        bulk([
+          {
+            method: 'PATCH',
+            path: '/Groups/bulkId:eng',
+            data: patchOp({ op: 'add', path: 'members', value: [{ value: 'bulkId:carol' }] }),
+          },
+          {
+            method: 'POST',
+            path: '/Users',
+            bulkId: 'carol',
+            data: { schemas: [USER_URN], userName: 'carol@contoso.com' },
+          },
+          {
+            method: 'POST',
+            path: '/Users',
+            bulkId: 'dup',
+            data: { schemas: [USER_URN], userName: 'ALICE@contoso.com' },
+          },
+          {
+            method: 'POST',
+            path: '/Groups',
+            bulkId: 'eng',
+            data: { schemas: [GROUP_URN], displayName: 'Engineering' },
+          },
+          {
+            method: 'PATCH',
+            path: `/Users/${bob}`,
+            version: 'W/"1"',
+            data: patchOp({ op: 'replace', path: 'active', value: false }),
+          },
+          {
+            method: 'PATCH',
+            path: '/Groups/bulkId:dup',
+            data: patchOp({ op: 'add', path: 'members', value: [{ value: bob }] }),
+          },
+          { method: 'DELETE', path: `/Groups/${sales}` },
+          {
+            method: 'PUT',
+            path: '/Users/bulkId:nobody',
+            data: { schemas: [USER_URN], userName: 'x@contoso.com' },
+          },
+          { method: 'FETCH', path: '/Users' },
+        ]),
+      )
+      expect(answer.status, JSON.stringify(answer.json)).toBe(200)
+      expect(answer.json.schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:BulkResponse'])
+      const results = answer.json.Operations as Record<string, unknown>[]
+      expect(results.map((r) => [r.method, r.bulkId, r.status])).toEqual([
+        ['PATCH', undefined, '200'],
+        ['POST', 'carol', '201'],
+        ['POST', 'dup', '409'],
+        ['POST', 'eng', '201'],
+        ['PATCH', undefined, '200'],
+        ['PATCH', undefined, '409'],
+        ['DELETE', undefined, '204'],
+        ['PUT', undefined, '400'],
+        [undefined, undefined, '400'],
+      ])
+      expect(results[2]?.response).toMatchObject({ scimType: 'uniqueness', status: '409' })
+      const carol = String(results[1]?.location).split('/').pop()
+      const eng = String(results[3]?.location).split('/').pop()
+      expect(results[1]).toMatchObject({ version: 'W/"1"', location: `${t.url}${base}/Users/${carol}` })
+      const group = await scimRequest(t, 'GET', `${base}/Groups/${eng}`)
+      expect(group.json.members.map((m: { value: string }) => m.value)).toEqual([carol])
+      expect((await scimRequest(t, 'GET', `${base}/Users/${bob}`)).json.active).toBe(false)
+      expectScimError(await scimRequest(t, 'GET', `${base}/Groups/${sales}`), 404)
+      // The failed operations left nothing behind; the others stay done.
+      expect(t.store.read().directory.users.map((u) => u.userName)).toEqual([
+        'alice@contoso.com',
+        'bob@fabrikam.com',
+        'carol@contoso.com',
+      ])
+    })
+
+    it('POST /Bulk stops after failOnErrors failures, refuses cycles, and enforces maxOperations and maxPayloadSize', async () => {
+      const stopped = await scimRequest(
+        t,
+        'POST',
+        `${base}/Bulk`,
+        bulk(
+          [
+            {
+              method: 'POST',
+              path: '/Users',
+              bulkId: 'a',
+              data: { schemas: [USER_URN], userName: 'alice@contoso.com' },
+            },
+            {
+              method: 'POST',
+              path: '/Users',
+              bulkId: 'b',
+              data: { schemas: [USER_URN], userName: 'carol@contoso.com' },
+            },
+          ],
+          { failOnErrors: 1 },
+        ),
+      )
+      expect(stopped.json.Operations.map((r: { status: string }) => r.status)).toEqual(['409'])
+      expect(t.store.read().directory.users).toHaveLength(2)
+      const cycle = await scimRequest(
+        t,
+        'POST',
+        `${base}/Bulk`,
+        bulk([
+          {
+            method: 'POST',
+            path: '/Groups',
+            bulkId: 'x',
+            data: { schemas: [GROUP_URN], displayName: 'X', members: [{ value: 'bulkId:y' }] },
+          },
+          {
+            method: 'POST',
+            path: '/Groups',
+            bulkId: 'y',
+            data: { schemas: [GROUP_URN], displayName: 'Y', members: [{ value: 'bulkId:x' }] },
+          },
+        ]),
+      )
+      expect(cycle.json.Operations.map((r: { status: string }) => r.status)).toEqual(['409', '409'])
+      const many = Array.from({ length: 101 }, (_, i) => ({ method: 'DELETE', path: `/Users/u${i}` }))
+      expectScimError(await scimRequest(t, 'POST', `${base}/Bulk`, bulk(many)), 413)
+      const big = bulk([
+        {
+          method: 'POST',
+          path: '/Users',
+          bulkId: 'big',
+          data: { schemas: [USER_URN], userName: 'big@contoso.com', title: 'x'.repeat(1024 * 1024) },
+        },
+      ])
+      expectScimError(await scimRequest(t, 'POST', `${base}/Bulk`, big), 413)
+      expectScimError(await scimRequest(t, 'POST', `${base}/Bulk`, { Operations: [] }), 400, 'invalidSyntax')
+      expectScimError(
+        await scimRequest(
+          t,
+          'POST',
+          `${base}/Bulk`,
+          `{"schemas":["${BULK_URN}"],"Operations":[{"method":"POST","path":"/Users","bulkId":"p","data":{"__proto__":{}}}]}`,
+        ),
+        400,
+        'invalidSyntax',
+      )
+      expectScimError(await scimRequest(t, 'GET', `${base}/Bulk`), 405)
+      expect(t.store.read().directory.groups.map((g) => g.displayName)).toEqual(['Sales'])
     })
 
     it("answers /Users/me with a 404 that explains the organization token has no user, as for Webex's connector token", async () => {
