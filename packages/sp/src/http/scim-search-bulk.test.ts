@@ -196,6 +196,8 @@ describe.each(SCIM_FLAVOURS)(
             data: { schemas: [USER_URN], userName: 'x@contoso.com' },
           },
           { method: 'FETCH', path: '/Users' },
+          { method: 'POST', path: '/Groups', bulkId: 'nodata' },
+          { method: 'DELETE', path: '/Groups/bulkId:nodata' },
         ]),
       )
       expect(answer.status, JSON.stringify(answer.json)).toBe(200)
@@ -211,6 +213,8 @@ describe.each(SCIM_FLAVOURS)(
         ['DELETE', undefined, '204'],
         ['PUT', undefined, '400'],
         [undefined, undefined, '400'],
+        ['POST', 'nodata', '400'],
+        ['DELETE', undefined, '409'],
       ])
       expect(results[2]?.response).toMatchObject({ scimType: 'uniqueness', status: '409' })
       const carol = String(results[1]?.location).split('/').pop()

@@ -133,21 +133,24 @@ export async function runBulk(
   request: BulkRequest,
   baseUrl: string,
 ): Promise<Json> {
+  const definedBy = (operation: BulkOperation) => (operation.method === 'POST' ? operation.bulkId : undefined)
   const results = new Map<number, Json>()
   const created = new Map<string, string>()
   const failed = new Set<string>()
   const defined = new Set(
-    request.operations.flatMap((p) =>
-      p.ok && p.operation.method === 'POST' && p.operation.bulkId ? [p.operation.bulkId] : [],
-    ),
+    request.operations.flatMap((p) => {
+      const bulkId = p.ok ? definedBy(p.operation) : p.method === 'POST' ? p.bulkId : undefined
+      return bulkId ? [bulkId] : []
+    }),
   )
   let errors = 0
   const limitReached = () => request.failOnErrors !== null && errors >= request.failOnErrors
-  const record = (index: number, result: Json, bulkId: string | undefined) => {
+  /** Records a result; `created` is the bulkId a POST defines (other methods echo theirs, defining nothing). */
+  const record = (index: number, result: Json, created: string | undefined) => {
     results.set(index, result)
     if (String(result.status).startsWith('2')) return
     errors += 1
-    if (bulkId) failed.add(bulkId)
+    if (created) failed.add(created)
   }
   let pending = request.operations.map((_, i) => i)
   while (pending.length > 0 && !limitReached()) {
@@ -156,32 +159,35 @@ export async function runBulk(
       if (limitReached()) break
       const parsed = request.operations[index] as BulkRequest['operations'][number]
       if (!parsed.ok) {
-        record(index, failure(parsed.method, parsed.bulkId, parsed.error), parsed.bulkId)
+        record(
+          index,
+          failure(parsed.method, parsed.bulkId, parsed.error),
+          parsed.method === 'POST' ? parsed.bulkId : undefined,
+        )
         continue
       }
       const { operation } = parsed
       const refs = [...referencesOf(operation)]
       const broken = brokenReference(refs, defined, failed)
       if (broken) {
-        record(index, failure(operation.method, operation.bulkId, broken), operation.bulkId)
+        record(index, failure(operation.method, operation.bulkId, broken), definedBy(operation))
       } else if (refs.some((r) => !created.has(r))) {
         waiting.push(index)
       } else {
         const outcome = await runOne(ops, operation, created, baseUrl)
-        if (outcome.id !== undefined && operation.bulkId) created.set(operation.bulkId, outcome.id)
-        record(index, outcome.result, operation.bulkId)
+        const defines = definedBy(operation)
+        if (outcome.id !== undefined && defines) created.set(defines, outcome.id)
+        record(index, outcome.result, defines)
       }
     }
     if (waiting.length === pending.length) {
       for (const index of waiting) {
         if (limitReached()) break
         const parsed = request.operations[index]
-        if (parsed?.ok)
-          record(
-            index,
-            failure(parsed.operation.method, parsed.operation.bulkId, CYCLE),
-            parsed.operation.bulkId,
-          )
+        if (parsed?.ok) {
+          const { operation } = parsed
+          record(index, failure(operation.method, operation.bulkId, CYCLE), definedBy(operation))
+        }
       }
       break
     }
