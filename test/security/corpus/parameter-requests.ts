@@ -381,5 +381,38 @@ export function spParameterRequests(setup: ParameterFuzzSetup): RequestTemplate[
         'GET',
         `${v2}/${encodeParameter(controlText(prng, 'Users'))}/${encodeParameter(controlText(prng))}`,
       ),
+    (prng) =>
+      scim(
+        'POST',
+        `${v2}/${prng.pick(['', 'Users/', 'Groups/'])}.search`,
+        bodyOf(prng, {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+          filter: slot(prng, 'userName sw "a"', 'scim-filter'),
+          attributes: [slot(prng, 'userName')],
+          startIndex: 1,
+          count: 10,
+        }),
+      ),
+    (prng) =>
+      scim(
+        'POST',
+        `${v2}/Bulk`,
+        bodyOf(prng, {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+          failOnErrors: 1,
+          Operations: [
+            {
+              method: 'POST',
+              path: slot(prng, '/Users'),
+              bulkId: slot(prng, 'b1'),
+              data: {
+                schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+                userName: `b${prng.int(1e9)}@contoso.com`,
+              },
+            },
+            { method: 'PATCH', path: slot(prng, '/Users/bulkId:b1'), data: {} },
+          ],
+        }),
+      ),
   ]
 }
