@@ -12,8 +12,8 @@ import { createSamlConfigService } from './enterprise-apps/saml-config-service'
 import { createMetadataService } from './federation-metadata/metadata-service'
 import { createAccessTokens } from './oauth/access-tokens'
 import { createTokenEndpoint } from './oauth/token-endpoint'
+import { createCredentialCheck } from './sessions/credential-check'
 import { createSessionStore } from './sessions/idp-sessions'
-import { createSignInThrottle } from './sessions/sign-in-throttle'
 import { createSignInLog } from './sign-in-log/sign-in-log'
 import { createMyAppsService } from './sso/my-apps'
 import { createPendingSignIns } from './sso/pending-sign-ins'
@@ -46,7 +46,7 @@ export function createIdpServices(given: ServiceDeps) {
     directory,
     sessions: createSessionStore(deps.runtime),
     pending: createPendingSignIns(deps.runtime),
-    throttle: createSignInThrottle(deps.runtime),
+    credentials: createCredentialCheck({ store: deps.store, clock: deps.runtime.clock }),
     log: createSignInLog(),
   }
   const sso = createSsoService(ssoDeps)
@@ -60,7 +60,7 @@ export function createIdpServices(given: ServiceDeps) {
       signInLog: ssoDeps.log,
     }),
     tokens,
-    tokenEndpoint: createTokenEndpoint({ ...deps, directory, throttle: ssoDeps.throttle, tokens }),
+    tokenEndpoint: createTokenEndpoint({ ...deps, credentials: ssoDeps.credentials, tokens }),
     keys,
     runtime: deps.runtime,
     store: deps.store,
@@ -71,6 +71,7 @@ export function createIdpServices(given: ServiceDeps) {
     pending: ssoDeps.pending,
     myApps: createMyAppsService(ssoDeps),
     directory,
+    credentials: ssoDeps.credentials,
     groups: createGroupService(deps),
     apps: createAppService(deps),
     assignments: createAssignmentService(deps),

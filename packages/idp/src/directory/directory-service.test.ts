@@ -33,7 +33,11 @@ describe('directory users', () => {
     const stored = t.store.read().users.find((u) => u.id === created.value.user.id)
     expect(JSON.stringify(stored)).not.toContain(created.value.generatedPassword as string)
     await expect(
-      t.services.directory.verifyCredentials('alice@contoso.com', created.value.generatedPassword as string),
+      t.services.credentials.check(
+        'alice@contoso.com',
+        created.value.generatedPassword as string,
+        '127.0.0.1',
+      ),
     ).resolves.toMatchObject({ ok: true })
   })
 
@@ -97,21 +101,21 @@ describe('directory users', () => {
   })
 
   it('answers unknown accounts and wrong passwords identically, and a disabled account only after its password', async () => {
-    const unknown = await t.services.directory.verifyCredentials('nobody@contoso.com', 'whatever')
-    const wrong = await t.services.directory.verifyCredentials('admin@contoso.com', 'whatever')
+    const check = (name: string, password: string) =>
+      t.services.credentials.check(name, password, '127.0.0.1')
+    const unknown = await check('nobody@contoso.com', 'whatever')
+    const wrong = await check('admin@contoso.com', 'whatever')
     expect(unknown).toEqual(wrong)
-    expect(unknown).toEqual({ ok: false, error: 'INVALID_CREDENTIALS' })
+    expect(unknown).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } })
     const admin = t.store.read().users[0]
     await t.services.directory.updateUser(admin?.id ?? '', { accountEnabled: false })
-    await expect(t.services.directory.verifyCredentials('admin@contoso.com', 'whatever')).resolves.toEqual({
+    await expect(check('admin@contoso.com', 'whatever')).resolves.toEqual({
       ok: false,
-      error: 'INVALID_CREDENTIALS',
+      error: { code: 'INVALID_CREDENTIALS' },
     })
-    await expect(
-      t.services.directory.verifyCredentials('admin@contoso.com', t.adminPassword),
-    ).resolves.toEqual({
+    await expect(check('admin@contoso.com', t.adminPassword)).resolves.toEqual({
       ok: false,
-      error: 'ACCOUNT_DISABLED',
+      error: { code: 'ACCOUNT_DISABLED' },
     })
   })
 })

@@ -5,7 +5,6 @@ import {
   ok,
   type Result,
   type Runtime,
-  verifyPassword,
 } from '@sandbox/shared'
 import { type AdminError, conflict, invalid, notFound } from '../admin/admin-error'
 import type { DeepState } from '../state/deep-state'
@@ -39,12 +38,6 @@ export interface CreatedUser {
   readonly user: DirectoryUser
   readonly generatedPassword: string | null
 }
-
-/** Why a sign-in's credentials were refused: one code for unknown user and wrong password alike. */
-export type CredentialError = 'INVALID_CREDENTIALS' | 'ACCOUNT_DISABLED'
-
-// A fixed hash that verifies nothing: unknown accounts cost as much as wrong passwords.
-const DUMMY_HASH = 'scrypt$1024$8$1$c2FuZGJveC1kdW1teS1zYWx0$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
 function applyUserInput(state: DeepState, user: DirectoryUser, input: UserInput): Result<void, AdminError> {
   if (input.userPrincipalName !== undefined) {
@@ -86,7 +79,8 @@ function applyUserInput(state: DeepState, user: DirectoryUser, input: UserInput)
 
 /**
  * Users of the tenant: create (password generated and shown once when not given), update,
- * delete (memberships and assignments go with the user), and credential checks for sign-in.
+ * delete (memberships and assignments go with the user). Passwords are checked only by the
+ * credential check (`sessions/credential-check.ts`), which throttles every path alike.
  */
 export function createDirectoryService(deps: { store: DocumentStore<IdpState>; runtime: Runtime }) {
   const { store, runtime } = deps
@@ -174,21 +168,6 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
         draft.appRoleAssignments = draft.appRoleAssignments.filter((a) => a.principalId !== user.id)
         return ok(undefined)
       })
-    },
-
-    /**
-     * Checks sign-in credentials. Unknown accounts and wrong passwords take the same time and
-     * give the same answer; a disabled account is reported only after a correct password.
-     */
-    async verifyCredentials(
-      userPrincipalName: string,
-      password: string,
-    ): Promise<Result<DeepState['users'][number], CredentialError>> {
-      const user = findUser(store.read(), userPrincipalName.trim())
-      const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
-      if (!user || !matches) return { ok: false, error: 'INVALID_CREDENTIALS' }
-      if (!user.accountEnabled) return { ok: false, error: 'ACCOUNT_DISABLED' }
-      return ok(user)
     },
   }
 }

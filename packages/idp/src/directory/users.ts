@@ -14,6 +14,32 @@ export function findUser<S extends Pick<DeepState, 'users'>>(
   return state.users.find((u) => u.userPrincipalName.toLowerCase() === key)
 }
 
+/** The account a sign-in name names, and the key its failed sign-ins are counted under. */
+export interface SignInAccount<U> {
+  /** `user:{object id}` for an account, else `name:{the name as compared}`. */
+  readonly key: string
+  readonly user: U | undefined
+}
+
+/**
+ * Resolves what someone typed as their account (sign-in page, token endpoint): surrounding
+ * white space dropped, case folded, then the userPrincipalName, the object id, or a mail
+ * address that exactly one user has (Entra's "email as an alternate login ID"). Every name of
+ * one account gives the same key, so throttling can count per account, never per spelling.
+ */
+export function signInAccountOf<S extends Pick<DeepState, 'users'>>(
+  state: S,
+  name: string,
+): SignInAccount<S['users'][number]> {
+  const folded = name.trim().normalize('NFC').toLowerCase()
+  const byUpn = state.users.find((u) => u.userPrincipalName.toLowerCase() === folded)
+  const byId =
+    byUpn ?? (GUID.test(folded) ? state.users.find((u) => u.id.toLowerCase() === folded) : undefined)
+  const byMail = state.users.filter((u) => u.mail?.toLowerCase() === folded)
+  const user = byId ?? (byMail.length === 1 ? byMail[0] : undefined)
+  return { key: user ? `user:${user.id}` : `name:${folded}`, user }
+}
+
 /** True when the user holds the Global Administrator directory role. */
 export function isGlobalAdministrator(user: DeepReadonly<DirectoryUser>): boolean {
   return user.directoryRoles.includes('Global Administrator')

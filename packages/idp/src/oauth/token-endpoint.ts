@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import { type DocumentStore, err, isoInstant, ok, type Result, type Runtime } from '@sandbox/shared'
-import type { DirectoryService } from '../directory/directory-service'
-import type { SignInThrottle } from '../sessions/sign-in-throttle'
+import type { CredentialCheck } from '../sessions/credential-check'
 import type { IdpState } from '../state/idp-state'
 import { isThisTenant } from '../state/tenant-path'
 import type { AccessTokens } from './access-tokens'
@@ -60,8 +59,7 @@ function sameSecret(a: string, b: string): boolean {
 export function createTokenEndpoint(deps: {
   store: DocumentStore<IdpState>
   runtime: Runtime
-  directory: DirectoryService
-  throttle: SignInThrottle
+  credentials: CredentialCheck
   tokens: AccessTokens
 }) {
   const { runtime } = deps
@@ -174,19 +172,17 @@ export function createTokenEndpoint(deps: {
       if (request.grant_type === 'password') {
         if (!request.username) return missing('username')
         if (!request.password) return missing('password')
-        if (deps.throttle.check(request.username, ip).locked) {
-          return fail(
-            400,
-            'invalid_grant',
-            50053,
-            "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password.",
-          )
-        }
-        const user = await deps.directory.verifyCredentials(request.username, request.password)
+        const user = await deps.credentials.check(request.username, request.password, ip)
         if (!user.ok) {
-          if (user.error === 'ACCOUNT_DISABLED')
+          if (user.error.code === 'LOCKED')
+            return fail(
+              400,
+              'invalid_grant',
+              50053,
+              "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password.",
+            )
+          if (user.error.code === 'ACCOUNT_DISABLED')
             return fail(400, 'invalid_grant', 50057, 'The user account is disabled.')
-          deps.throttle.recordFailure(request.username, ip)
           return fail(
             400,
             'invalid_grant',
@@ -194,7 +190,6 @@ export function createTokenEndpoint(deps: {
             'Error validating credentials due to invalid username or password.',
           )
         }
-        deps.throttle.recordSuccess(request.username)
         return tokenFor({ kind: 'user', userId: user.value.id })
       }
       return fail(

@@ -1,12 +1,12 @@
 import type { Clock } from '@sandbox/shared'
-import { BoundedMap } from '@sandbox/shared'
+import { BoundedMap, clientSourceOf } from '@sandbox/shared'
 
 interface Counter {
   failures: number[]
   lockedUntil: number
 }
 
-/** Smart-lockout-like limits: per account (what Entra locks) and per client address. */
+/** Smart-lockout-like limits: per account (what Entra locks) and per client source. */
 export const THROTTLE_LIMITS = {
   accountFailures: 10,
   addressFailures: 30,
@@ -14,23 +14,43 @@ export const THROTTLE_LIMITS = {
   lockoutMs: 60_000,
 } as const
 
-/** The verdict for a sign-in attempt. */
-export interface ThrottleVerdict {
-  readonly locked: boolean
-  readonly retryAfterSeconds: number
+/** The limits a throttle is built with (tests pass smaller ones). */
+export type ThrottleLimits = { readonly [K in keyof typeof THROTTLE_LIMITS]: number }
+
+/** A password check the throttle let through: say how it ended, exactly once. */
+export interface ThrottledAttempt {
+  /** `failure` counts towards both locks; `success` clears the account's count; `neutral` neither. */
+  finish(outcome: 'failure' | 'success' | 'neutral'): void
 }
 
-/**
- * Counts failed sign-ins per account name (known or not, so probing unknown names is throttled
- * the same) and per client address; past the limit, both lock for a minute (AADSTS50053).
- */
-export function createSignInThrottle(deps: { clock: Clock }, limits = THROTTLE_LIMITS) {
-  const accounts = new BoundedMap<string, Counter>(50_000)
-  const addresses = new BoundedMap<string, Counter>(50_000)
+/** The throttle's answer to "may this password be checked now?". */
+export type ThrottleAdmission =
+  | { readonly locked: true; readonly retryAfterSeconds: number }
+  | { readonly locked: false; readonly attempt: ThrottledAttempt }
 
-  function verdictOf(counter: Counter | undefined, now: number): number {
-    return counter && counter.lockedUntil > now ? counter.lockedUntil - now : 0
-  }
+/**
+ * Counts failed sign-ins per account key (an account's every name gives one key, and unknown
+ * names are counted the same way, so probing them is throttled alike) and per client source
+ * (every loopback address is one source, IPv6 counts by /64: see `clientSourceOf`); past a
+ * limit, the key locks for a minute (AADSTS50053).
+ *
+ * Checks still in flight count towards the limits: a password check is admitted only while
+ * the failures so far plus the checks under way stay below the limit, and otherwise waits for
+ * one of them to end. So a thousand guesses sent at once are checked ten at a time, never all
+ * before the first failure is counted, while honest sign-ins (no failures) run side by side.
+ */
+export function createSignInThrottle(deps: { clock: Clock }, limits: ThrottleLimits = THROTTLE_LIMITS) {
+  // Keys are attacker-chosen, so the tables are bounded; evicting a lock needs 50 000 newer
+  // failures within its minute, and the per-source limit allows one source 30 per minute.
+  const accounts = new BoundedMap<string, Counter>(50_000)
+  const sources = new BoundedMap<string, Counter>(50_000)
+  const inFlight = new Map<string, number>()
+  const waiting = new Map<string, Array<() => void>>()
+
+  const recent = (counter: Counter | undefined, now: number): number =>
+    counter ? counter.failures.filter((at) => at > now - limits.windowMs).length : 0
+  const lockWait = (counter: Counter | undefined, now: number): number =>
+    counter && counter.lockedUntil > now ? counter.lockedUntil - now : 0
 
   function fail(table: BoundedMap<string, Counter>, key: string, threshold: number, now: number): void {
     const counter = table.get(key) ?? { failures: [], lockedUntil: 0 }
@@ -42,24 +62,53 @@ export function createSignInThrottle(deps: { clock: Clock }, limits = THROTTLE_L
     table.set(key, counter)
   }
 
+  function settle(flightKey: string): void {
+    const left = (inFlight.get(flightKey) ?? 1) - 1
+    if (left > 0) inFlight.set(flightKey, left)
+    else inFlight.delete(flightKey)
+    const woken = waiting.get(flightKey)
+    waiting.delete(flightKey)
+    for (const wake of woken ?? []) wake()
+  }
+
   return {
-    check(account: string, address: string): ThrottleVerdict {
-      const now = deps.clock.now()
-      const wait = Math.max(
-        verdictOf(accounts.get(account.toLowerCase()), now),
-        verdictOf(addresses.get(address), now),
-      )
-      return { locked: wait > 0, retryAfterSeconds: Math.ceil(wait / 1000) }
-    },
-
-    recordFailure(account: string, address: string): void {
-      const now = deps.clock.now()
-      fail(accounts, account.toLowerCase(), limits.accountFailures, now)
-      fail(addresses, address, limits.addressFailures, now)
-    },
-
-    recordSuccess(account: string): void {
-      accounts.delete(account.toLowerCase())
+    async admit(accountKey: string, address: string): Promise<ThrottleAdmission> {
+      const source = clientSourceOf(address)
+      const flights = { account: `account:${accountKey}`, source: `source:${source}` }
+      for (;;) {
+        const now = deps.clock.now()
+        const wait = Math.max(lockWait(accounts.get(accountKey), now), lockWait(sources.get(source), now))
+        if (wait > 0) return { locked: true, retryAfterSeconds: Math.ceil(wait / 1000) }
+        const full = (counter: Counter | undefined, flight: string, threshold: number) =>
+          recent(counter, now) + (inFlight.get(flight) ?? 0) >= threshold
+        const blocked = full(accounts.get(accountKey), flights.account, limits.accountFailures)
+          ? flights.account
+          : full(sources.get(source), flights.source, limits.addressFailures)
+            ? flights.source
+            : null
+        if (blocked === null) break
+        await new Promise<void>((resolve) => waiting.set(blocked, [...(waiting.get(blocked) ?? []), resolve]))
+      }
+      for (const flight of [flights.account, flights.source])
+        inFlight.set(flight, (inFlight.get(flight) ?? 0) + 1)
+      let finished = false
+      return {
+        locked: false,
+        attempt: {
+          finish(outcome) {
+            if (finished) return
+            finished = true
+            const now = deps.clock.now()
+            if (outcome === 'failure') {
+              fail(accounts, accountKey, limits.accountFailures, now)
+              fail(sources, source, limits.addressFailures, now)
+            }
+            if (outcome === 'success') accounts.delete(accountKey)
+            settle(flights.account)
+            settle(flights.source)
+          },
+        },
+      }
     },
   }
 }

@@ -55,7 +55,7 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * The sign-in page (account and password): CSRF-protected by a flow token bound to the pending
- * sign-in, throttled per account and per address (AADSTS50053), identical answers for unknown
+ * sign-in, throttled per account and per client source (AADSTS50053), identical answers for unknown
  * accounts and wrong passwords, a new session id on success.
  */
 export function createSignInService(deps: SsoDeps, sso: SsoService) {
@@ -152,21 +152,22 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
         initiatedBy: 'sp' as const,
         error: null,
       }
-      const verdict = deps.throttle.check(login, ctx.ip)
-      if (verdict.locked) {
-        h.record({ ...facts, errorCode: 50053, failureReason: SIGN_IN_TEXT.locked }, deps.runtime.ids.guid())
-        return again(429, SIGN_IN_TEXT.locked, verdict.retryAfterSeconds)
-      }
-      const checked = await deps.directory.verifyCredentials(login, password)
+      const checked = await deps.credentials.check(login, password, ctx.ip)
       if (!checked.ok) {
-        if (checked.error === 'ACCOUNT_DISABLED') {
+        if (checked.error.code === 'LOCKED') {
+          h.record(
+            { ...facts, errorCode: 50053, failureReason: SIGN_IN_TEXT.locked },
+            deps.runtime.ids.guid(),
+          )
+          return again(429, SIGN_IN_TEXT.locked, checked.error.retryAfterSeconds)
+        }
+        if (checked.error.code === 'ACCOUNT_DISABLED') {
           h.record(
             { ...facts, errorCode: 50057, failureReason: 'The user account is disabled.' },
             deps.runtime.ids.guid(),
           )
           return again(200, SIGN_IN_TEXT.disabled)
         }
-        deps.throttle.recordFailure(login, ctx.ip)
         h.record(
           {
             ...facts,
@@ -177,7 +178,6 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
         )
         return again(200, SIGN_IN_TEXT.wrongCredentials)
       }
-      deps.throttle.recordSuccess(login)
       deps.pending.finish(pending.id)
       deps.sessions.end(ctx.sessionId)
       const session = deps.sessions.create(checked.value.id)

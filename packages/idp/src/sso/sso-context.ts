@@ -7,8 +7,8 @@ import {
 } from '@sandbox/shared'
 import type { SigningKeyCache } from '../certificates/signing-keys'
 import type { DirectoryService } from '../directory/directory-service'
+import type { CredentialCheck } from '../sessions/credential-check'
 import type { IdpSession, SessionStore } from '../sessions/idp-sessions'
-import type { SignInThrottle } from '../sessions/sign-in-throttle'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
 import type { DirectoryUser, EnterpriseApp, IdpState } from '../state/idp-state'
 import type { EntraError } from './entra-errors'
@@ -24,7 +24,8 @@ export interface SsoDeps {
   readonly keys: SigningKeyCache
   readonly sessions: SessionStore
   readonly pending: PendingSignIns
-  readonly throttle: SignInThrottle
+  /** The one door to password checks (throttled per account and per source). */
+  readonly credentials: CredentialCheck
   readonly log: SignInLog
   readonly directory: DirectoryService
 }
