@@ -8,6 +8,7 @@ import {
 } from '@sandbox/shared'
 import { createSpApp } from './app'
 import type { SpConfig } from './config'
+import type { SpEnv } from './http/env'
 import { createInitialSpState, SP_STATE_FILE } from './state/sp-state'
 
 /** A running Webex emulator. */
@@ -43,7 +44,7 @@ export async function startSp(config: SpConfig, runtime: Runtime): Promise<Runni
   )
   const url = publicUrlFor(config, server.port, config.publicUrl)
   const app = createSpApp({ config, runtime, store: opened.store, url })
-  server.handle(app.fetch)
+  server.handle((request, env) => app.fetch(request, env as SpEnv['Bindings']))
   return {
     url,
     port: server.port,

@@ -1,6 +1,6 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
 import { createKeyMaterial } from './sign-in/key-material'
-import { createMemoryStores } from './sign-in/memory-stores'
+import { createMemoryStores, type SpMemoryBounds } from './sign-in/memory-stores'
 import { createSessionService } from './sign-in/session-service'
 import { createSignInService } from './sign-in/sign-in-service'
 import { createSpMetadataCache } from './sso/sp-metadata'
@@ -15,11 +15,13 @@ export interface ServiceDeps {
   readonly runtime: Runtime
   /** The SP's public base URL, e.g. `http://localhost:7080`. */
   readonly url: string
+  /** Bounds of the in-memory tables (default `SP_MEMORY_BOUNDS`). */
+  readonly memoryBounds?: SpMemoryBounds
 }
 
 /** Builds the SP's domain services once; the JSON API, the pages and SCIM call these. */
 export function createSpServices(deps: ServiceDeps) {
-  const memory = createMemoryStores(deps.runtime.clock)
+  const memory = createMemoryStores(deps.runtime.clock, deps.memoryBounds)
   const users = createUserService(deps)
   const keys = createKeyMaterial()
   const spMetadataOf = createSpMetadataCache(deps.url)

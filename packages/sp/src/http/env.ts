@@ -1,10 +1,18 @@
-import type { SecurityVariables } from '@sandbox/shared'
+import type { IncomingMessage } from 'node:http'
+import { type ClientSource, clientSourceOf, type SecurityVariables } from '@sandbox/shared'
+import type { Context } from 'hono'
 import type { SpConfig } from '../config'
 import type { SpServices } from '../services'
 
-/** Hono's typing of the SP's context: the security-header variables. */
+/** Hono's typing of the SP's context: the security-header variables and the Node bindings. */
 export interface SpEnv {
   Variables: SecurityVariables
+  Bindings: { incoming?: IncomingMessage }
+}
+
+/** The client source of the request's socket (never a forwarded header, which anyone can forge). */
+export function clientSource(c: Context<SpEnv>): ClientSource {
+  return clientSourceOf(c.env?.incoming?.socket?.remoteAddress)
 }
 
 /** What every route module gets. */

@@ -6,7 +6,7 @@ import type { Outbound } from '../sign-in/authn-request'
 import type { LogoutHandling } from '../sign-in/session-service'
 import { AutoPostForm, HomePage, MessagePage, SignInErrorPage, TestResultPage } from '../views/sign-in-pages'
 import { browserIdOf, clearSessionCookie, sessionIdOf, setSessionCookie } from './cookies'
-import { type HttpDeps, NO_STORE, type SpEnv } from './env'
+import { clientSource, type HttpDeps, NO_STORE, type SpEnv } from './env'
 
 /** The largest form the ACS reads: real Responses are under 20 KB. */
 const ACS_BODY_LIMIT = 512 * 1024
@@ -34,7 +34,7 @@ export function signInRoutes(deps: HttpDeps) {
   function startSignIn(c: Context<SpEnv>, purpose: 'sign-in' | 'test') {
     const browserId = browserIdOf(c, deps, true) as string
     const relayState = purpose === 'sign-in' ? c.req.query('RelayState') : undefined
-    const started = signIn.start({ browserId, relayState, purpose })
+    const started = signIn.start({ browserId, source: clientSource(c), relayState, purpose })
     if (!started.ok)
       return c.html(
         <MessagePage

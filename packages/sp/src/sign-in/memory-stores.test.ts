@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { fixedClock } from '@sandbox/shared'
 import { describe, expect, it } from 'vitest'
-import { createMemoryStores } from './memory-stores'
+import { createMemoryStores, SP_MEMORY_BOUNDS } from './memory-stores'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -33,6 +33,7 @@ describe('SP memory stores', () => {
       stores.rememberAssertion(id, Date.UTC(2025, 0, 2))
       stores.addSession({
         id: `session-${i}`,
+        browserId: `browser-${i}`,
         user: { id: `user-${i}`, userName: 'b.simon@contoso.com', displayName: 'B. Simon' },
         nameId: id,
         nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
@@ -48,5 +49,19 @@ describe('SP memory stores', () => {
     expect(retainedBytes).toBeLessThan((MESSAGES * MESSAGE_PADDING) / 4)
     expect(stores.seenBefore(parsedValues(7).id)).toBe(true)
     expect(stores.session('session-7')?.checks[0]?.detail).toBe(parsedValues(7).detail)
+  })
+
+  it("answers a user's LogoutResponse however many logouts another user starts", () => {
+    const stores = createMemoryStores(fixedClock(Date.UTC(2025, 0, 1)), {
+      ...SP_MEMORY_BOUNDS,
+      logoutRequests: { capacity: 4, perUser: 2 },
+    })
+    stores.addLogoutRequest('_victim', 'user-victim')
+    for (let i = 0; i < 100; i += 1) stores.addLogoutRequest(`_flood-${i}`, 'user-flooder')
+    expect(stores.sizes().logoutRequests).toBe(3)
+    expect(stores.useLogoutRequest('_flood-0')).toBe(false)
+    expect(stores.useLogoutRequest('_flood-99')).toBe(true)
+    expect(stores.useLogoutRequest('_victim')).toBe(true)
+    expect(stores.useLogoutRequest('_victim')).toBe(false)
   })
 })

@@ -1,4 +1,11 @@
-import { BoundedMap, type Clock, detached } from '@sandbox/shared'
+import {
+  BoundedMap,
+  type ClientSource,
+  type Clock,
+  detached,
+  ExpiringSet,
+  OwnedBoundedMap,
+} from '@sandbox/shared'
 import type { Check } from './response-checks'
 
 /** An AuthnRequest waiting for its Response, bound to the browser that started it. */
@@ -39,26 +46,73 @@ export interface SignInAttempt {
 const PENDING_LIFETIME_MS = 10 * 60_000
 const SESSION_LIFETIME_MS = 8 * 3600_000
 
-/**
- * The SP's in-memory tables, each bounded and expiring so a flood of requests costs memory
- * up to a cap (research/security.md §5, issue 7's memory target). A restart empties them,
- * as an outage would: configuration survives, sign-ins in flight do not. What they keep from
- * a request is {@link detached} first: strings read from a parsed SAML message are slices of
- * the whole message and would keep it alive (~5 KB per entry).
- */
-export function createMemoryStores(clock: Clock) {
-  const pending = new BoundedMap<string, PendingRequest>(10_000)
-  const replay = new BoundedMap<string, number>(50_000)
+/** How much the SP keeps in memory, in all and per owner (tests pass small ones). */
+export interface SpMemoryBounds {
+  readonly pending: { readonly capacity: number; readonly perBrowser: number }
+  readonly sessions: { readonly capacity: number; readonly perBrowser: number; readonly perUser: number }
+  /** Assertion IDs held until they expire; when full, sign-ins are refused, never an ID forgotten. */
+  readonly replay: number
+  readonly logoutRequests: { readonly capacity: number; readonly perUser: number }
+}
+
+export const SP_MEMORY_BOUNDS: SpMemoryBounds = {
+  // A browser has a handful of sign-ins in flight (tabs); a source gets what the others leave.
+  pending: { capacity: 10_000, perBrowser: 16 },
   // A session keeps the ACS's checks and the attributes (~10 KB): 2 000 of them (~20 MB) hold
-  // RSS flat under CI-scale load, where every sign-in opens a new one (issue 7).
-  const sessions = new BoundedMap<string, SpSession>(2_000)
+  // RSS flat under CI-scale load, where every sign-in opens a new one. A browser has one session
+  // cookie, so its older sessions are dead weight; one user gets at most a quarter.
+  sessions: { capacity: 2_000, perBrowser: 4, perUser: 500 },
+  // ~100 bytes each: 10 MB at most, and 100 000 sign-ins inside one assertion lifetime to fill.
+  replay: 100_000,
+  logoutRequests: { capacity: 1_000, perUser: 16 },
+}
+
+/**
+ * The SP's in-memory tables, each bounded and expiring so that a flood of requests costs
+ * memory up to a cap, and bounded per owner so that it costs the flooding client its own
+ * entries only: pending requests per browser and fairly shared between client sources,
+ * sessions per browser and per user, logout requests per user (see {@link OwnedBoundedMap}).
+ * A client that discards its cookie gets a new browser id each time, so for it the per-source
+ * share is what holds; the sandbox listens on loopback, where every client is one source.
+ *
+ * The replay cache is never evicted. Forgetting an unexpired assertion ID would let that
+ * assertion be used again: an answer to Webex's own request is still stopped by its request
+ * having been consumed, but an unsolicited (IdP-initiated) one has nothing else to stop it. So
+ * it is bounded by refusing: while it holds `replay` unexpired IDs, the ACS refuses unsolicited
+ * Responses (answers to requests, Test SSO's included, go on). Filling it takes that many
+ * valid signed assertions within their lifetime, that is, signing in that many times.
+ * The sign-in attempts are a global ring of the last 200, a log that no sign-in depends on;
+ * test tickets are made only by Control Hub's administrator.
+ *
+ * A restart empties them, as an outage would: configuration survives, sign-ins in flight do
+ * not. What they keep from a request is {@link detached} first: strings read from a parsed SAML
+ * message are slices of the whole message and would keep it alive (~5 KB per entry).
+ */
+export function createMemoryStores(clock: Clock, bounds: SpMemoryBounds = SP_MEMORY_BOUNDS) {
+  const pending = new OwnedBoundedMap<string, PendingRequest, 'source' | 'browser'>({
+    capacity: bounds.pending.capacity,
+    perOwner: { source: bounds.pending.capacity, browser: bounds.pending.perBrowser },
+    fairBy: 'source',
+  })
+  const replay = new ExpiringSet<string>(bounds.replay)
+  const sessions = new OwnedBoundedMap<string, SpSession, 'browser' | 'user'>({
+    capacity: bounds.sessions.capacity,
+    perOwner: { browser: bounds.sessions.perBrowser, user: bounds.sessions.perUser },
+    fairBy: 'user',
+  })
   const testTickets = new BoundedMap<string, number>(1_000)
-  const logoutRequests = new BoundedMap<string, number>(1_000)
+  const logoutRequests = new OwnedBoundedMap<string, number, 'user'>({
+    capacity: bounds.logoutRequests.capacity,
+    perOwner: { user: bounds.logoutRequests.perUser },
+    fairBy: 'user',
+  })
   const attempts: SignInAttempt[] = []
   return {
-    addPending(entry: Omit<PendingRequest, 'expiresAt'>): PendingRequest {
-      const full = detached({ ...entry, expiresAt: clock.now() + PENDING_LIFETIME_MS })
-      pending.set(full.requestId, full)
+    /** Holds a request for its browser, counted against that browser and its client source. */
+    addPending(entry: Omit<PendingRequest, 'expiresAt'> & { readonly source: ClientSource }): PendingRequest {
+      const { source, ...kept } = entry
+      const full = detached({ ...kept, expiresAt: clock.now() + PENDING_LIFETIME_MS })
+      pending.set(full.requestId, full, { source, browser: full.browserId })
       return full
     },
     peekPending(requestId: string): PendingRequest | undefined {
@@ -74,20 +128,27 @@ export function createMemoryStores(clock: Clock) {
     },
     /** True when the assertion was used before (and not yet forgotten: kept until it expires). */
     seenBefore(assertionId: string): boolean {
-      const until = replay.get(assertionId)
-      if (until === undefined) return false
-      if (until < clock.now()) {
-        replay.delete(assertionId)
-        return false
-      }
-      return true
+      return replay.has(assertionId, clock.now())
     },
-    rememberAssertion(assertionId: string, until: number): void {
-      replay.set(detached(assertionId), until)
+    /**
+     * Remembers a used assertion until `until`. False when the cache is full of unexpired IDs:
+     * the caller must refuse the sign-in (see {@link replayRoomAt}), as forgetting one is no option.
+     */
+    rememberAssertion(assertionId: string, until: number): boolean {
+      return replay.add(detached(assertionId), until, clock.now())
     },
-    addSession(session: Omit<SpSession, 'expiresAt'>): SpSession {
-      const full = detached({ ...session, expiresAt: clock.now() + SESSION_LIFETIME_MS })
-      sessions.set(full.id, full)
+    /** When the full replay cache has room again (its earliest ID expires). */
+    replayRoomAt(): number | null {
+      return replay.nextExpiry(clock.now())
+    },
+    /**
+     * Opens a session, counted against its user and the browser that signed in (`browserId`
+     * null: a browser without the cookie, as after an IdP-initiated sign-in; not kept).
+     */
+    addSession(session: Omit<SpSession, 'expiresAt'> & { readonly browserId: string | null }): SpSession {
+      const { browserId, ...kept } = session
+      const full = detached({ ...kept, expiresAt: clock.now() + SESSION_LIFETIME_MS })
+      sessions.set(full.id, full, { browser: browserId, user: full.user.id })
       return full
     },
     session(id: string): SpSession | undefined {
@@ -115,8 +176,8 @@ export function createMemoryStores(clock: Clock) {
       return ended
     },
     /** A LogoutRequest Webex sent: its LogoutResponse must answer it (InResponseTo), once. */
-    addLogoutRequest(requestId: string): void {
-      logoutRequests.set(requestId, clock.now() + PENDING_LIFETIME_MS)
+    addLogoutRequest(requestId: string, userId: string): void {
+      logoutRequests.set(requestId, clock.now() + PENDING_LIFETIME_MS, { user: userId })
     },
     useLogoutRequest(requestId: string): boolean {
       const until = logoutRequests.get(requestId)
@@ -137,6 +198,15 @@ export function createMemoryStores(clock: Clock) {
     },
     attempts(): readonly SignInAttempt[] {
       return attempts
+    },
+    /** How many entries each bounded table holds (for diagnostics and tests). */
+    sizes(): { pending: number; sessions: number; replay: number; logoutRequests: number } {
+      return {
+        pending: pending.size,
+        sessions: sessions.size,
+        replay: replay.size,
+        logoutRequests: logoutRequests.size,
+      }
     },
     clear(): void {
       pending.clear()

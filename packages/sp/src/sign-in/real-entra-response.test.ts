@@ -1,4 +1,4 @@
-import { fixedClock, ok } from '@sandbox/shared'
+import { fixedClock, LOOPBACK_SOURCE, ok } from '@sandbox/shared'
 import { describe, expect, it } from 'vitest'
 import {
   readRealFixture,
@@ -46,6 +46,7 @@ function expectResponseTo(sp: TestSp, purpose: 'sign-in' | 'test') {
   sp.services.memory.addPending({
     requestId: TERCEN_REQUEST_ID,
     browserId: BROWSER,
+    source: LOOPBACK_SOURCE,
     relayState: undefined,
     purpose,
     idpConfigId: config?.id ?? '',

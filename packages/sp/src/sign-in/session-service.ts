@@ -78,7 +78,7 @@ export function createSessionService(deps: {
       const entity = spEntityOf(state, deps.url)
       const a = escapeXmlAttribute
       const requestId = runtime.ids.samlId()
-      memory.addLogoutRequest(requestId)
+      memory.addLogoutRequest(requestId, session.user.id)
       const xml = `<samlp:LogoutRequest xmlns:samlp="${NS.protocol}" xmlns:saml="${NS.assertion}" ID="${requestId}" Version="2.0" IssueInstant="${isoInstant(runtime.clock.now())}" Destination="${a(idp.sloUrl)}"><saml:Issuer>${escapeXmlText(entity.entityId)}</saml:Issuer><saml:NameID Format="${a(session.nameIdFormat)}">${escapeXmlText(session.nameId)}</saml:NameID>${session.sessionIndex ? `<samlp:SessionIndex>${escapeXmlText(session.sessionIndex)}</samlp:SessionIndex>` : ''}</samlp:LogoutRequest>`
       return outboundMessage({
         xml,

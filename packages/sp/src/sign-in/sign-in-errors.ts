@@ -88,3 +88,17 @@ export function uidMissing(attributes: Readonly<Record<string, readonly string[]
     fix: 'Make the IdP send an attribute named uid (Name="uid", basic or unspecified name format) whose value is the user\'s Webex username (their email address). Entra: Cisco Webex > Single sign-on > Attributes & Claims > Add new claim, Name uid, Source attribute user.userprincipalname. Other IdPs: map the user\'s email or login to an attribute released as "uid" (pysaml2: an attribute map that names it uid; Okta, ADFS, Shibboleth: an attribute statement or claim rule named uid). Or match users by the NameID instead (PATCH /api/v1/sso/settings {"matchUserBy": "nameid"}).',
   }
 }
+
+/**
+ * The replay cache holds every still-valid assertion ID and is never evicted (a forgotten ID
+ * could be replayed), so when it is full an unsolicited Response, which only it can stop, is
+ * refused until the earliest ID expires. Answers to Webex's own requests are not affected.
+ */
+export function replayCacheFull(roomAt: number | null): { code: string; message: string; fix: string } {
+  const when = roomAt === null ? 'in a moment' : `at ${new Date(roomAt).toISOString()}`
+  return {
+    code: 'SSO_REPLAY_CACHE_FULL',
+    message: `Webex keeps the ID of every assertion that is still valid, to refuse its replay, and can keep no more until the earliest one expires (${when}); until then it accepts no unsolicited (IdP-initiated) Response.`,
+    fix: 'Start the sign-in from Webex (the Sign-on URL): answers to its own requests are still accepted. Or sign in again after that time.',
+  }
+}

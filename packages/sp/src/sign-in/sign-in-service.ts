@@ -1,4 +1,4 @@
-import type { DeepReadonly } from '@sandbox/shared'
+import type { ClientSource, DeepReadonly } from '@sandbox/shared'
 import {
   certificateToDer,
   type DocumentStore,
@@ -23,7 +23,7 @@ import {
   type ResponseRefusal,
   receiveResponse,
 } from './response-checks'
-import { uidMissing } from './sign-in-errors'
+import { replayCacheFull, uidMissing } from './sign-in-errors'
 import { recordTestResult } from './test-sso'
 import { trustAnchorsOf } from './trust-anchors'
 
@@ -84,6 +84,7 @@ export function createSignInService(deps: {
     /** Starts SP-initiated SSO for a browser; `test` runs against the pending (not yet enabled) IdP. */
     start(options: {
       browserId: string
+      source: ClientSource
       relayState: string | undefined
       purpose: 'sign-in' | 'test'
     }): Result<Outbound, SsoError> {
@@ -113,6 +114,7 @@ export function createSignInService(deps: {
       memory.addPending({
         requestId,
         browserId: options.browserId,
+        source: options.source,
         relayState: options.relayState,
         purpose: options.purpose,
         idpConfigId: config.id,
@@ -303,10 +305,17 @@ export function createSignInService(deps: {
           checks: [...checks, { name: 'Webex user', passed: false, detail: 'deactivated' }],
           seen: facts,
         })
-      memory.rememberAssertion(facts.assertionId, facts.replayUntil)
+      // An answer to a request cannot be replayed (its request is consumed below); an
+      // unsolicited one can, so it is refused when the replay cache cannot hold its ID.
+      if (!memory.rememberAssertion(facts.assertionId, facts.replayUntil) && facts.inResponseTo === null) {
+        const full = replayCacheFull(memory.replayRoomAt())
+        const replay = { name: 'Replay', passed: false, detail: full.message }
+        return outcome({ ...full, checks: [...checks, replay], seen: facts })
+      }
       if (pending) memory.consumePending(pending.requestId)
       const session = memory.addSession({
         id: runtime.ids.token(32),
+        browserId: form.browserId,
         user: { id: user.id, userName: user.userName, displayName: user.displayName },
         nameId: facts.nameId,
         nameIdFormat: facts.nameIdFormat,

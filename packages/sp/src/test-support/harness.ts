@@ -10,7 +10,9 @@ import { createTestRuntime } from '../../../../test/support/test-runtime'
 import { createSpApp } from '../app'
 import type { SpConfig } from '../config'
 import { BROWSER_COOKIE, SESSION_COOKIE } from '../http/cookies'
+import type { SpEnv } from '../http/env'
 import { createSpServices, type SpServices } from '../services'
+import type { SpMemoryBounds } from '../sign-in/memory-stores'
 import { acsPath, spEntityOf } from '../sso/sp-entity'
 import { createInitialSpState, type SpState } from '../state/sp-state'
 import type { IdpSide } from './idp-side'
@@ -43,8 +45,9 @@ export interface TestSp {
   /**
    * Opens `path` (the Sign-on URL by default) in a fresh browser (or `browser`) and follows the
    * redirect to the IdP: the AuthnRequest's ID, the browser's cookie and the RelayState sent.
+   * `address` is the socket address the request comes from (none by default).
    */
-  startSignIn(options?: { path?: string; browser?: string }): Promise<StartedSignIn>
+  startSignIn(options?: { path?: string; browser?: string; address?: string }): Promise<StartedSignIn>
   /** Posts a Response (XML, base64-encoded here) to the ACS as `browser` would. */
   postToAcs(xml: string, options?: { browser?: string | null; relayState?: string }): Promise<Response>
 }
@@ -67,10 +70,18 @@ export function sessionCookieOf(response: Response): string | null {
 }
 
 /** Builds a fresh org in memory with cached test keys (milliseconds, no key generation). */
-export async function createTestSp(options: { clock?: Clock; ids?: IdGenerator } = {}): Promise<TestSp> {
+export async function createTestSp(
+  options: { clock?: Clock; ids?: IdGenerator; memoryBounds?: SpMemoryBounds } = {},
+): Promise<TestSp> {
   const runtime = await createTestRuntime(options)
   const store = createMemoryStore<SpState>(await createInitialSpState(runtime))
-  const deps = { config: TEST_SP_CONFIG, runtime, store, url: TEST_SP_URL }
+  const deps = {
+    config: TEST_SP_CONFIG,
+    runtime,
+    store,
+    url: TEST_SP_URL,
+    ...(options.memoryBounds ? { memoryBounds: options.memoryBounds } : {}),
+  }
   const services = createSpServices(deps)
   const app = createSpApp(deps, services)
   return {
@@ -109,7 +120,8 @@ export async function createTestSp(options: { clock?: Clock; ids?: IdGenerator }
       const headers: Record<string, string> = start.browser
         ? { cookie: `${BROWSER_COOKIE}=${start.browser}` }
         : {}
-      const response = await app.request(path, { headers })
+      const env = start.address ? { incoming: { socket: { remoteAddress: start.address } } } : undefined
+      const response = await app.request(path, { headers }, env as SpEnv['Bindings'] | undefined)
       if (response.status !== 302)
         throw new Error(`sign-in did not start: ${response.status} ${await response.text()}`)
       const location = new URL(response.headers.get('location') ?? '')
