@@ -10,13 +10,13 @@ import { createAppService } from './enterprise-apps/app-service'
 import { createAssignmentService } from './enterprise-apps/assignment-service'
 import { createSamlConfigService } from './enterprise-apps/saml-config-service'
 import { createMetadataService } from './federation-metadata/metadata-service'
-import { createAccessTokens } from './oauth/access-tokens'
+import { createAccessTokens, type TokenBounds } from './oauth/access-tokens'
 import { createTokenEndpoint } from './oauth/token-endpoint'
 import { createCredentialCheck } from './sessions/credential-check'
-import { createSessionStore } from './sessions/idp-sessions'
+import { createSessionStore, type SessionBounds } from './sessions/idp-sessions'
 import { createSignInLog } from './sign-in-log/sign-in-log'
 import { createMyAppsService } from './sso/my-apps'
-import { createPendingSignIns } from './sso/pending-sign-ins'
+import { createPendingSignIns, type PendingBounds } from './sso/pending-sign-ins'
 import { createSignInService } from './sso/sign-in-service'
 import { createSsoService } from './sso/sso-service'
 import type { IdpState } from './state/idp-state'
@@ -27,6 +27,12 @@ export interface ServiceDeps {
   readonly runtime: Runtime
   /** The IdP's public base URL, e.g. `http://localhost:7070`. */
   readonly url: string
+  /** Bounds of the in-memory tables (defaults: `PENDING_BOUNDS`, `SESSION_BOUNDS`, `TOKEN_BOUNDS`). */
+  readonly memoryBounds?: {
+    readonly pending?: PendingBounds
+    readonly sessions?: SessionBounds
+    readonly tokens?: TokenBounds
+  }
 }
 
 /**
@@ -44,13 +50,16 @@ export function createIdpServices(given: ServiceDeps) {
     ...deps,
     keys,
     directory,
-    sessions: createSessionStore(deps.runtime),
-    pending: createPendingSignIns(deps.runtime),
+    sessions: createSessionStore(deps.runtime, given.memoryBounds?.sessions),
+    pending: createPendingSignIns(deps.runtime, given.memoryBounds?.pending),
     credentials: createCredentialCheck({ store: deps.store, clock: deps.runtime.clock }),
     log: createSignInLog(),
   }
   const sso = createSsoService(ssoDeps)
-  const tokens = createAccessTokens({ store: deps.store, clock: deps.runtime.clock, ids: deps.runtime.ids })
+  const tokens = createAccessTokens(
+    { store: deps.store, clock: deps.runtime.clock, ids: deps.runtime.ids },
+    given.memoryBounds?.tokens,
+  )
   return {
     sandbox: createSandboxService({
       ...deps,

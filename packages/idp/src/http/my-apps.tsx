@@ -12,7 +12,8 @@ export function myAppsRoutes(deps: HttpDeps) {
   return new Hono<IdpEnv>()
     .get('/myapps', (c) => {
       const view = deps.services.myApps.view(sessionIdOf(c))
-      if (!view) return renderResult(c, deps, deps.services.sso.signInFor({ kind: 'my-apps' }))
+      if (!view)
+        return renderResult(c, deps, deps.services.sso.signInFor({ kind: 'my-apps' }, clientAddress(c)))
       return c.html(<MyAppsPage view={view} />, 200, { 'Cache-Control': 'no-store' })
     })
     .get('/myapps/launch/:id', (c) =>

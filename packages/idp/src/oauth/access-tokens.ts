@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Clock, DocumentStore, IdGenerator } from '@sandbox/shared'
-import { BoundedMap } from '@sandbox/shared'
+import { OwnedBoundedMap } from '@sandbox/shared'
 import { findUser, isGlobalAdministrator } from '../directory/users'
 import type { IdpState } from '../state/idp-state'
 
@@ -24,17 +24,43 @@ function same(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right)
 }
 
+/** How many minted tokens are kept, in all and per principal (user or application). */
+export interface TokenBounds {
+  readonly capacity: number
+  readonly perPrincipal: number
+}
+
+export const TOKEN_BOUNDS: TokenBounds = { capacity: 50_000, perPrincipal: 12_500 }
+
+function principalKey(principal: TokenPrincipal): string {
+  if (principal.kind === 'user') return `user:${principal.userId}`
+  return principal.kind === 'application' ? `application:${principal.appId}` : 'sandbox-admin'
+}
+
 /**
  * Bearer tokens of the Graph-shaped API: the sandbox's fixed token (state.graphApiToken) and
  * opaque tokens minted by the token endpoint, kept in memory until they expire. A user token
- * may administer only if its user is a Global Administrator (others get Graph's 403).
+ * may administer only if its user is a Global Administrator (others get Graph's 403). Bounded
+ * per principal, so one user minting tokens in a loop replaces only their own oldest, never the
+ * automation app's token a script is using.
  */
-export function createAccessTokens(deps: { store: DocumentStore<IdpState>; clock: Clock; ids: IdGenerator }) {
-  const issued = new BoundedMap<string, { principal: TokenPrincipal; expiresAt: number }>(50_000)
+export function createAccessTokens(
+  deps: { store: DocumentStore<IdpState>; clock: Clock; ids: IdGenerator },
+  bounds: TokenBounds = TOKEN_BOUNDS,
+) {
+  const issued = new OwnedBoundedMap<string, { principal: TokenPrincipal; expiresAt: number }, 'principal'>({
+    capacity: bounds.capacity,
+    perOwner: { principal: bounds.perPrincipal },
+    fairBy: 'principal',
+  })
   return {
     mint(principal: TokenPrincipal): { token: string; expiresIn: number } {
       const token = deps.ids.token(48)
-      issued.set(token, { principal, expiresAt: deps.clock.now() + ACCESS_TOKEN_SECONDS * 1000 })
+      issued.set(
+        token,
+        { principal, expiresAt: deps.clock.now() + ACCESS_TOKEN_SECONDS * 1000 },
+        { principal: principalKey(principal) },
+      )
       return { token, expiresIn: ACCESS_TOKEN_SECONDS }
     },
 

@@ -1,5 +1,5 @@
 import type { Clock, IdGenerator } from '@sandbox/shared'
-import { BoundedMap } from '@sandbox/shared'
+import { OwnedBoundedMap } from '@sandbox/shared'
 
 /** An app the session signed in to: what a LogoutRequest from it must match. */
 export interface SessionParticipant {
@@ -20,11 +20,27 @@ export interface IdpSession {
 
 /** Sessions last a working day; a restart ends them all (they are not persisted). */
 export const SESSION_LIFETIME_MS = 12 * 3600_000
-const MAX_SESSIONS = 20_000
 
-/** The IdP's in-memory session table. Ids are 256-bit random tokens. */
-export function createSessionStore(deps: { clock: Clock; ids: IdGenerator }) {
-  const sessions = new BoundedMap<string, IdpSession>(MAX_SESSIONS)
+/** How many sessions the IdP keeps, in all and per user. */
+export interface SessionBounds {
+  readonly capacity: number
+  readonly perUser: number
+}
+
+export const SESSION_BOUNDS: SessionBounds = { capacity: 20_000, perUser: 5_000 }
+
+/**
+ * The IdP's in-memory session table. Ids are 256-bit random tokens. Bounded per user: every
+ * session takes that user's password, so a flood of sign-ins (from any number of browsers)
+ * is one user's, who gives up their own oldest sessions and never another user's. A browser
+ * holds one session (signing in again ends the one it had).
+ */
+export function createSessionStore(deps: { clock: Clock; ids: IdGenerator }, bounds = SESSION_BOUNDS) {
+  const sessions = new OwnedBoundedMap<string, IdpSession, 'user'>({
+    capacity: bounds.capacity,
+    perOwner: { user: bounds.perUser },
+    fairBy: 'user',
+  })
   return {
     /** Starts a session for a user who just authenticated; a new id every time (rotation). */
     create(userId: string): IdpSession {
@@ -36,7 +52,7 @@ export function createSessionStore(deps: { clock: Clock; ids: IdGenerator }) {
         expiresAt: now + SESSION_LIFETIME_MS,
         participants: [],
       }
-      sessions.set(session.id, session)
+      sessions.set(session.id, session, { user: userId })
       return session
     },
 
@@ -59,7 +75,7 @@ export function createSessionStore(deps: { clock: Clock; ids: IdGenerator }) {
       const others = session.participants.filter(
         (p) => p.servicePrincipalId !== participant.servicePrincipalId,
       )
-      sessions.set(id, { ...session, participants: [...others, participant] })
+      sessions.update(id, { ...session, participants: [...others, participant] })
     },
 
     end(id: string | undefined): void {

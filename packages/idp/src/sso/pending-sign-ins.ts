@@ -1,5 +1,5 @@
-import type { Clock, IdGenerator } from '@sandbox/shared'
-import { BoundedMap, detached } from '@sandbox/shared'
+import type { ClientSource, Clock, IdGenerator } from '@sandbox/shared'
+import { detached, OwnedBoundedMap } from '@sandbox/shared'
 import type { NameIdPolicyRequest } from '../claims/token-claims'
 
 /** A validated SAML sign-in waiting for (or ready for) a user: everything the Response needs from the request. */
@@ -38,17 +38,44 @@ export interface PendingSignIn {
 
 const PENDING_LIFETIME_MS = 15 * 60_000
 
+/** How many sign-in pages may be open, in all and per browser with an IdP session. */
+export interface PendingBounds {
+  readonly capacity: number
+  readonly perSession: number
+}
+
+export const PENDING_BOUNDS: PendingBounds = { capacity: 20_000, perSession: 16 }
+
+/** Who opened a sign-in page: the client source, and the IdP session its browser has, if any. */
+export interface PendingOwner {
+  readonly source: ClientSource
+  readonly sessionId: string | null
+}
+
 /**
  * Sign-ins waiting for credentials, in memory, bounded, single-use, expiring after 15 minutes.
+ * Bounded per owner too: a browser with a session holds at most `perSession`, and when the
+ * table is full the client source holding the most gives up its own oldest, so a flood of
+ * AuthnRequests from one source never expires another source's open sign-in page. An
+ * anonymous browser has no cookie to count it by, so for it the source's share is what holds;
+ * the sandbox listens on loopback, where every client is one source.
+ *
  * Each keeps a {@link detached} copy of what it read from the AuthnRequest (the parser's strings
  * are slices of the whole message, which an abandoned sign-in would otherwise keep alive).
  */
-export function createPendingSignIns(deps: { clock: Clock; ids: IdGenerator }) {
-  const pending = new BoundedMap<string, PendingSignIn>(20_000)
+export function createPendingSignIns(
+  deps: { clock: Clock; ids: IdGenerator },
+  bounds: PendingBounds = PENDING_BOUNDS,
+) {
+  const pending = new OwnedBoundedMap<string, PendingSignIn, 'source' | 'session'>({
+    capacity: bounds.capacity,
+    perOwner: { source: bounds.capacity, session: bounds.perSession },
+    fairBy: 'source',
+  })
   return {
     start(
       next: PendingSignIn['next'],
-      options: { correlationId: string; loginHint: string | null },
+      options: { correlationId: string; loginHint: string | null; owner: PendingOwner },
     ): PendingSignIn {
       const entry: PendingSignIn = {
         id: deps.ids.token(24),
@@ -58,7 +85,7 @@ export function createPendingSignIns(deps: { clock: Clock; ids: IdGenerator }) {
         expiresAt: deps.clock.now() + PENDING_LIFETIME_MS,
         next: detached(next),
       }
-      pending.set(entry.id, entry)
+      pending.set(entry.id, entry, { source: options.owner.source, session: options.owner.sessionId })
       return entry
     },
 

@@ -1,4 +1,4 @@
-import { STATUS } from '@sandbox/shared'
+import { clientSourceOf, STATUS } from '@sandbox/shared'
 import { findUser } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import type { IdpSession } from '../sessions/idp-sessions'
@@ -28,9 +28,11 @@ export function createSsoService(deps: SsoDeps) {
     next: SamlSignIn | PortalTarget,
     correlationId: string,
     loginHint: string | null,
+    from: { ip: string; session: IdpSession | null },
   ): SsoResult {
+    const owner = { source: clientSourceOf(from.ip), sessionId: from.session?.id ?? null }
     return {
-      outcome: { kind: 'sign-in', pending: deps.pending.start(next, { correlationId, loginHint }) },
+      outcome: { kind: 'sign-in', pending: deps.pending.start(next, { correlationId, loginHint, owner }) },
       session: 'keep',
     }
   }
@@ -46,14 +48,17 @@ export function createSsoService(deps: SsoDeps) {
     const state = store.read()
     if (!session || signIn.forceAuthn) {
       const upn = session ? (findUser(state, session.userId)?.userPrincipalName ?? null) : null
-      return signInFirst(signIn, correlationId, upn ?? loginHint)
+      return signInFirst(signIn, correlationId, upn ?? loginHint, { ip: ctx.ip, session })
     }
     const issued = issueResponse(deps, state, signIn, session)
     const facts = { correlationId, ip: ctx.ip, initiatedBy: signIn.initiatedBy }
     if (issued.ok) return { outcome: h.deliver(issued.value, session, facts), session: 'keep' }
     if (issued.error.reauthenticate || !issued.error.error) {
       deps.sessions.end(session.id)
-      return { ...signInFirst(signIn, correlationId, loginHint), session: 'end' }
+      return {
+        ...signInFirst(signIn, correlationId, loginHint, { ip: ctx.ip, session: null }),
+        session: 'end',
+      }
     }
     return {
       outcome: h.fail(issued.error.error, { ...facts, app: issued.error.app, user: issued.error.user }),
@@ -147,7 +152,11 @@ export function createSsoService(deps: SsoDeps) {
         ),
       )
     }
-    if (!session) return signInFirst({ kind: 'launch', servicePrincipalId, via }, correlationId, null)
+    if (!session)
+      return signInFirst({ kind: 'launch', servicePrincipalId, via }, correlationId, null, {
+        ip: ctx.ip,
+        session: null,
+      })
     if (app.servicePrincipal.loginUrl)
       return { outcome: { kind: 'redirect', location: app.servicePrincipal.loginUrl }, session: 'keep' }
     if (app.saml.requestVerification.required) {
@@ -210,8 +219,8 @@ export function createSsoService(deps: SsoDeps) {
     },
 
     /** Starts a sign-in for a portal page (My Apps) when the browser has no session. */
-    signInFor(target: PortalTarget): SsoResult {
-      return signInFirst(target, runtime.ids.guid(), null)
+    signInFor(target: PortalTarget, ip: string): SsoResult {
+      return signInFirst(target, runtime.ids.guid(), null, { ip, session: null })
     },
   }
 }

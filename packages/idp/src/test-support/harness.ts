@@ -9,7 +9,7 @@ import {
 import { createTestRuntime } from '../../../../test/support/test-runtime'
 import { createIdpApp } from '../app'
 import type { IdpConfig } from '../config'
-import { createIdpServices, type IdpServices } from '../services'
+import { createIdpServices, type IdpServices, type ServiceDeps } from '../services'
 import type { IdpState } from '../state/idp-state'
 import { createInitialIdpState } from '../state/initial-state'
 
@@ -26,14 +26,24 @@ export interface TestServices {
   readonly url: string
 }
 
+/** What a test IdP can be built with: a clock, ids, small bounds for the in-memory tables. */
+export interface TestIdpOptions {
+  readonly clock?: Clock
+  readonly ids?: IdGenerator
+  readonly memoryBounds?: ServiceDeps['memoryBounds']
+}
+
 /** Builds a fresh tenant in memory with cached test keys (milliseconds, no key generation). */
-export async function createTestServices(
-  options: { clock?: Clock; ids?: IdGenerator } = {},
-): Promise<TestServices> {
+export async function createTestServices(options: TestIdpOptions = {}): Promise<TestServices> {
   const runtime = await createTestRuntime(options)
   const initial = await createInitialIdpState(runtime)
   const store = createMemoryStore<IdpState>(initial.state)
-  const services = createIdpServices({ store, runtime, url: TEST_IDP_URL })
+  const services = createIdpServices({
+    store,
+    runtime,
+    url: TEST_IDP_URL,
+    ...(options.memoryBounds ? { memoryBounds: options.memoryBounds } : {}),
+  })
   return {
     runtime,
     store,
@@ -89,7 +99,7 @@ export function inProcessTransport(
 }
 
 /** A fresh tenant served by the IdP's app (no socket). */
-export async function createTestIdp(options: { clock?: Clock; ids?: IdGenerator } = {}): Promise<TestIdp> {
+export async function createTestIdp(options: TestIdpOptions = {}): Promise<TestIdp> {
   const t = await createTestServices(options)
   const app = createIdpApp(
     { config: TEST_IDP_CONFIG, runtime: t.runtime, store: t.store, url: t.url },
