@@ -1,7 +1,8 @@
 /**
- * A Map that forgets its oldest entries beyond `capacity`: every in-memory table that a
- * client can grow (sessions, pending sign-ins, throttling counters, tokens) is bounded, so a
- * flood of requests costs memory up to a cap and no more.
+ * A Map that forgets its oldest entries beyond `capacity`, so a flood of requests costs memory
+ * up to a cap and no more. Its eviction is global: a table whose entries clients depend on
+ * (sessions, pending sign-ins, tokens) uses `OwnedBoundedMap` instead, so that one
+ * client's flood evicts only its own entries, and a replay cache uses `ExpiringSet`.
  */
 export class BoundedMap<K, V> {
   private readonly entries = new Map<K, V>()
