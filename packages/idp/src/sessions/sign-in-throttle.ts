@@ -86,7 +86,9 @@ export function createSignInThrottle(deps: { clock: Clock }, limits: ThrottleLim
           : full(sources.get(source), flights.source, limits.addressFailures)
             ? flights.source
             : null
-        if (blocked === null) break
+        // Only checks in flight can make room; with none (never the case: reaching a limit
+        // locks), waiting would never end.
+        if (blocked === null || !inFlight.has(blocked)) break
         await new Promise<void>((resolve) => waiting.set(blocked, [...(waiting.get(blocked) ?? []), resolve]))
       }
       for (const flight of [flights.account, flights.source])
