@@ -1,5 +1,6 @@
 import { listen, type RunningHttpServer } from '@sandbox/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SpEnv } from '../../packages/sp/src/http/env'
 import { acsPath } from '../../packages/sp/src/sso/sp-entity'
 import { createSandbox, type Intercepted, type Sandbox } from './corpus/sandbox'
 
@@ -13,7 +14,7 @@ let sp: RunningHttpServer
 beforeAll(async () => {
   sandbox = await createSandbox()
   sp = await listen({ host: '127.0.0.1', port: 0 }, 'Webex emulator')
-  sp.handle(sandbox.sp.app.fetch)
+  sp.handle((request, env) => sandbox.sp.app.fetch(request, env as SpEnv['Bindings']))
 })
 afterAll(async () => {
   await sp?.close(0)
