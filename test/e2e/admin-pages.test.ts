@@ -47,7 +47,7 @@ describe('admin landing pages in Chromium', () => {
   it('shows the Webex Control Hub overview with the org id', async () => {
     const page = await browser.newPage()
     await page.goto(`${sandbox.sp.url}/admin`)
-    await expect(page.title()).resolves.toContain('Webex Control Hub')
+    await expect(page.title()).resolves.toContain('Cisco Cloud Collaboration Management')
     await expect(page.getByText(sandbox.sp.orgId).first().isVisible()).resolves.toBe(true)
     await page.screenshot({ path: join(SCREENSHOTS, 'control-hub-overview.png') })
   })

@@ -8,6 +8,7 @@ import {
 import { Hono } from 'hono'
 import type { SpConfig } from './config'
 import { adminApiRoutes } from './http/admin-api'
+import { consoleAssetRoutes } from './http/console-assets'
 import type { HttpDeps, SpEnv } from './http/env'
 import { landingRoutes } from './http/landing'
 import { scimRoutes } from './http/scim-routes'
@@ -35,6 +36,7 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
     .use(sandboxSecurityHeaders())
     .use(sendableHeaders())
     .route('/', healthRoutes('webex-emulator', VERSION, startedAt))
+    .route('/', consoleAssetRoutes())
     .route('/', landingRoutes(deps))
     .route('/', adminApiRoutes(http))
     .route('/', signInRoutes(http))

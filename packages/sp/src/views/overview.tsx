@@ -1,4 +1,5 @@
-import { Layout } from './layout'
+import { Card, Facts, StatusDot } from './console/cards'
+import { ControlHubLayout, controlHubNav } from './console/control-hub-layout'
 
 /** What the organization overview shows. */
 export interface OverviewProps {
@@ -14,66 +15,77 @@ export interface OverviewProps {
   readonly userCount: number
 }
 
+function trustModeText(mode: string | null): string {
+  if (mode === 'ca-signed')
+    return 'Require certificate signed by a certificate authority in Metadata (more secure)'
+  if (mode === 'self-signed-allowed') return 'Allow self-signed certificate in Metadata (less secure)'
+  return '-'
+}
+
+function nextStep(props: OverviewProps): string {
+  if (props.ssoEnabled) return 'Single sign-on is on: people sign in at the Sign-on URL below.'
+  if (!props.pendingIdp)
+    return 'Download the SP metadata, upload it to Entra, then import the Entra metadata here.'
+  return props.lastTest?.status === 'passed'
+    ? 'The test passed: enable single sign-on (POST /api/v1/sso/enable).'
+    : 'Run Test SSO Connection (POST /api/v1/sso/test), then enable.'
+}
+
 /** Control Hub > Overview: the organization, its SSO state and the wizard's next step. */
 export function OverviewPage(props: OverviewProps) {
-  const next = props.ssoEnabled
-    ? 'Single sign-on is on: people sign in at the Sign-on URL below.'
-    : props.pendingIdp
-      ? props.lastTest?.status === 'passed'
-        ? 'The test passed: enable single sign-on (POST /api/v1/sso/enable).'
-        : 'Run Test SSO Connection (POST /api/v1/sso/test), then enable.'
-      : 'Download the SP metadata, upload it to Entra, then import the Entra metadata here.'
+  const lastTest = props.lastTest
+    ? `${props.lastTest.status}${props.lastTest.code ? ` (${props.lastTest.code})` : ''}: ${props.lastTest.message}`
+    : 'Not run'
   return (
-    <Layout title="Overview" orgName={props.orgName}>
-      <h1>{props.orgName}</h1>
-      <section class="card">
-        <h2>Authentication</h2>
-        <dl>
-          <dt>Single sign-on</dt>
-          <dd class={props.ssoEnabled ? 'status-on' : 'status-off'} id="sso-status">
-            {props.ssoEnabled ? 'Enabled' : 'Not enabled'}
-          </dd>
-          <dt>Identity provider</dt>
-          <dd>{props.idpEntityId ?? props.pendingIdp ?? 'None imported'}</dd>
-          <dt>Certificate trust</dt>
-          <dd>
-            {props.trustMode === 'ca-signed'
-              ? 'Require certificate signed by a certificate authority in Metadata (more secure)'
-              : props.trustMode === 'self-signed-allowed'
-                ? 'Allow self-signed certificate in metadata (less secure)'
-                : '-'}
-          </dd>
-          <dt>Last Test SSO Connection</dt>
-          <dd>
-            {props.lastTest
-              ? `${props.lastTest.status}${props.lastTest.code ? ` (${props.lastTest.code})` : ''}: ${props.lastTest.message}`
-              : 'Not run'}
-          </dd>
-          <dt>Next step</dt>
-          <dd>{next}</dd>
-        </dl>
-      </section>
-      <section class="card">
-        <h2>Organization</h2>
-        <dl>
-          <dt>Organization ID</dt>
-          <dd>
-            <code>{props.orgId}</code>
-          </dd>
-          <dt>SP entity ID</dt>
-          <dd>
-            <code>{props.entityId}</code>
-          </dd>
-          <dt>Sign-on URL (ACS)</dt>
-          <dd>
-            <a href={props.acsUrl}>
-              <code>{props.acsUrl}</code>
-            </a>
-          </dd>
-          <dt>Users</dt>
-          <dd>{props.userCount}</dd>
-        </dl>
-      </section>
-    </Layout>
+    <ControlHubLayout
+      pageTitle="Overview"
+      subtitle={props.orgName}
+      orgName={props.orgName}
+      nav={controlHubNav(['overview'])}
+      current="overview"
+    >
+      <>
+        <Card
+          title="Single Sign-On"
+          id="sso"
+          aside={
+            <StatusDot
+              id="sso-status"
+              state={props.ssoEnabled ? 'on' : 'off'}
+              label={props.ssoEnabled ? 'Enabled' : 'Disabled'}
+            />
+          }
+        >
+          <Facts
+            items={[
+              { label: 'Identity provider', value: props.idpEntityId ?? props.pendingIdp ?? 'None imported' },
+              { label: 'Certificate trust', value: trustModeText(props.trustMode) },
+              { label: 'Last Test SSO Connection', value: lastTest },
+              { label: 'Next step', value: nextStep(props) },
+            ]}
+          />
+        </Card>
+        <Card title="Organization" id="organization">
+          <Facts
+            items={[
+              { label: 'Organization ID', value: <code>{props.orgId}</code> },
+              {
+                label: 'SP entity ID',
+                value: <code>{props.entityId}</code>,
+              },
+              {
+                label: 'Sign-on URL (ACS)',
+                value: (
+                  <a href={props.acsUrl}>
+                    <code>{props.acsUrl}</code>
+                  </a>
+                ),
+              },
+              { label: 'Users', value: String(props.userCount) },
+            ]}
+          />
+        </Card>
+      </>
+    </ControlHubLayout>
   )
 }

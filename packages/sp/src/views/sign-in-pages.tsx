@@ -1,5 +1,9 @@
 import type { Check } from '../sign-in/response-checks'
-import { Layout } from './layout'
+import { Card, StatusPill } from './console/cards'
+import { DataTable } from './console/data-table'
+import { KeyValueTable } from './console/key-value'
+import { WebexHomeFrame } from './console/webex-app'
+import { WebexPageFrame } from './console/webex-frame'
 
 /** The AuthnRequest over HTTP-POST: hidden fields, submitted by the response's nonce'd script. */
 export function AutoPostForm(props: {
@@ -30,37 +34,32 @@ export function AutoPostForm(props: {
 
 function ChecksTable(props: { checks: readonly Check[] }) {
   return (
-    <table class="checks">
-      <thead>
-        <tr>
-          <th>Check</th>
-          <th>Result</th>
-          <th>Detail</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.checks.map((check) => (
-          <tr class={check.passed ? 'ok' : 'failed'}>
-            <td>{check.name}</td>
-            <td>{check.passed ? 'passed' : 'FAILED'}</td>
-            <td>{check.detail}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Checks"
+      captionHidden={true}
+      columns={[{ label: 'Check' }, { label: 'Result' }, { label: 'Detail', wrap: true }]}
+      rows={props.checks.map((check) => ({
+        cells: [
+          check.name,
+          <StatusPill tone={check.passed ? 'success' : 'error'} label={check.passed ? 'passed' : 'FAILED'} />,
+          check.detail,
+        ],
+      }))}
+      empty={{ title: 'No checks ran' }}
+    />
   )
 }
 
 function Attributes(props: { attributes: Readonly<Record<string, readonly string[]>> }) {
   return (
-    <dl class="attributes">
-      {Object.entries(props.attributes).map(([name, values]) => (
-        <>
-          <dt>{name}</dt>
-          <dd>{values.join(', ')}</dd>
-        </>
-      ))}
-    </dl>
+    <KeyValueTable
+      caption="Attributes"
+      mono={true}
+      rows={Object.entries(props.attributes).map(([name, values]) => ({
+        key: name,
+        values: [values.join(', ')],
+      }))}
+    />
   )
 }
 
@@ -75,32 +74,43 @@ export function HomePage(props: {
   checks: readonly Check[]
 }) {
   return (
-    <Layout title="Webex" orgName={props.orgName}>
-      <h1>Welcome, {props.displayName}</h1>
-      <section class="card">
-        <p>
-          You are signed in to Webex as <strong id="signed-in-user">{props.userName}</strong> through single
-          sign-on.
-        </p>
-        <dl>
-          <dt>NameID</dt>
-          <dd>{props.nameId}</dd>
-          <dt>Identity provider</dt>
-          <dd>{props.issuer}</dd>
-        </dl>
-        <p>
-          <a href="/webex/logout">Sign out</a>
-        </p>
-      </section>
-      <section class="card">
-        <h2>Attributes the IdP sent</h2>
+    <WebexHomeFrame
+      pageTitle="Home"
+      orgName={props.orgName}
+      user={{ displayName: props.displayName, email: props.userName }}
+      signOut={{ method: 'get', href: '/webex/logout' }}
+      rail={[
+        { label: 'Sign-in', icon: 'shield', href: '/webex/home', current: true },
+        { label: 'Messaging', icon: 'message', href: null },
+        { label: 'Meetings', icon: 'meeting', href: null },
+        { label: 'Calling', icon: 'call', href: null },
+      ]}
+    >
+      <div class="wx-welcome">
+        <div>
+          <h1>Welcome, {props.displayName}</h1>
+          <p>
+            You are signed in to Webex as <strong id="signed-in-user">{props.userName}</strong> through single
+            sign-on.
+          </p>
+        </div>
+      </div>
+      <Card title="What the IdP sent">
+        <KeyValueTable
+          caption="Subject"
+          captionHidden={true}
+          keys="narrow"
+          rows={[
+            { key: 'NameID', values: [props.nameId] },
+            { key: 'Identity provider', values: [props.issuer] },
+          ]}
+        />
         <Attributes attributes={props.attributes} />
-      </section>
-      <section class="card">
-        <h2>Checks Webex made</h2>
+      </Card>
+      <Card title="Checks Webex made">
         <ChecksTable checks={props.checks} />
-      </section>
-    </Layout>
+      </Card>
+    </WebexHomeFrame>
   )
 }
 
@@ -113,9 +123,9 @@ export function SignInErrorPage(props: {
   checks: readonly Check[]
 }) {
   return (
-    <Layout title="Sign-in failed" orgName={props.orgName}>
+    <WebexPageFrame pageTitle="Sign-in failed" orgName={props.orgName}>
       <h1>We couldn't sign you in</h1>
-      <section class="card error">
+      <Card tone="error">
         <p class="error-code">
           Error code: <code>{props.code}</code>
         </p>
@@ -123,14 +133,13 @@ export function SignInErrorPage(props: {
         <p>
           <strong>How to fix it:</strong> {props.fix}
         </p>
-      </section>
+      </Card>
       {props.checks.length > 0 ? (
-        <section class="card">
-          <h2>Checks Webex made</h2>
+        <Card title="Checks Webex made">
           <ChecksTable checks={props.checks} />
-        </section>
+        </Card>
       ) : null}
-    </Layout>
+    </WebexPageFrame>
   )
 }
 
@@ -153,9 +162,9 @@ export function TestResultPage(props: {
   samlify: { readonly agrees: boolean | null; readonly detail: string | null }
 }) {
   return (
-    <Layout title="Test SSO Connection" orgName={props.orgName}>
+    <WebexPageFrame pageTitle="Test SSO Connection" orgName={props.orgName}>
       <h1>{props.passed ? 'Single Sign-On succeeded' : 'Single Sign-On failed'}</h1>
-      <section class={props.passed ? 'card success' : 'card error'}>
+      <Card tone={props.passed ? 'success' : 'error'}>
         {props.code ? (
           <p class="error-code">
             Error code: <code>{props.code}</code>
@@ -167,27 +176,26 @@ export function TestResultPage(props: {
             ? 'Close this tab, return to Control Hub, tick "This test was successful. Enable Single Sign-On" and Save.'
             : 'Fix the problem, then run Test SSO Connection again.'}
         </p>
-      </section>
-      <section class="card">
-        <h2>What the IdP sent</h2>
-        <dl>
-          <dt>NameID</dt>
-          <dd>{props.nameId ?? '(not read)'}</dd>
-          <dt>Signing certificate</dt>
-          <dd>{props.certificate ?? '(not verified)'}</dd>
-          <dt>IssueInstant</dt>
-          <dd>{props.timing?.issueInstant ?? '(not read)'}</dd>
-          <dt>Valid from / until</dt>
-          <dd>
-            {props.timing?.notBefore ?? '-'} / {props.timing?.notOnOrAfter ?? '-'}
-          </dd>
-          <dt>Webex clock at the test</dt>
-          <dd>{props.at}</dd>
-        </dl>
+      </Card>
+      <Card title="What the IdP sent">
+        <KeyValueTable
+          caption="Subject, certificate and timing"
+          captionHidden={true}
+          keys="narrow"
+          rows={[
+            { key: 'NameID', values: [props.nameId ?? '(not read)'] },
+            { key: 'Signing certificate', values: [props.certificate ?? '(not verified)'] },
+            { key: 'IssueInstant', values: [props.timing?.issueInstant ?? '(not read)'] },
+            {
+              key: 'Valid from / until',
+              values: [`${props.timing?.notBefore ?? '-'} / ${props.timing?.notOnOrAfter ?? '-'}`],
+            },
+            { key: 'Webex clock at the test', values: [props.at] },
+          ]}
+        />
         <Attributes attributes={props.attributes} />
-      </section>
-      <section class="card">
-        <h2>Second opinion (samlify)</h2>
+      </Card>
+      <Card title="Second opinion (samlify)">
         <p id="samlify-opinion">
           {props.samlify.agrees === null
             ? 'Not asked.'
@@ -196,12 +204,11 @@ export function TestResultPage(props: {
               : 'samlify reaches a different verdict.'}{' '}
           {props.samlify.detail ?? ''}
         </p>
-      </section>
-      <section class="card">
-        <h2>Checks</h2>
+      </Card>
+      <Card title="Checks">
         <ChecksTable checks={props.checks} />
-      </section>
-    </Layout>
+      </Card>
+    </WebexPageFrame>
   )
 }
 
@@ -213,16 +220,16 @@ export function MessagePage(props: {
   link?: { href: string; text: string }
 }) {
   return (
-    <Layout title={props.title} orgName={props.orgName}>
+    <WebexPageFrame pageTitle={props.title} orgName={props.orgName}>
       <h1>{props.title}</h1>
-      <section class="card">
+      <Card>
         <p>{props.message}</p>
         {props.link ? (
           <p>
             <a href={props.link.href}>{props.link.text}</a>
           </p>
         ) : null}
-      </section>
-    </Layout>
+      </Card>
+    </WebexPageFrame>
   )
 }

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { separatorBreaks } from './separator-breaks'
+import { isIdentifierLike, separatorBreaks } from './separator-breaks'
 
 /** Text that may wrap only after its separators (`<wbr>` between the parts). */
 export function Breakable(props: { text: string }) {
@@ -10,7 +10,7 @@ export function Breakable(props: { text: string }) {
 export interface KeyValueRow {
   /** The name: a claim URI, "NameID", "Signing certificate". */
   readonly key: string
-  /** One or more values (a claim may carry several). Strings wrap at separators too. */
+  /** One or more values (a claim may carry several). URI and URN values wrap at separators too. */
   readonly values: readonly (string | Child)[]
   /** Opaque data (base64, fingerprints) that has no separators: it may wrap anywhere. */
   readonly opaque?: boolean
@@ -43,7 +43,11 @@ export function KeyValueTable(props: {
             <td class={row.opaque ? 'kv-value opaque' : 'kv-value'}>
               {row.values.map((value) => (
                 <div class={props.mono ? 'value mono' : 'value'}>
-                  {typeof value === 'string' && !row.opaque ? <Breakable text={value} /> : value}
+                  {typeof value === 'string' && !row.opaque && isIdentifierLike(value) ? (
+                    <Breakable text={value} />
+                  ) : (
+                    value
+                  )}
                 </div>
               ))}
             </td>

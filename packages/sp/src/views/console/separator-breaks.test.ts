@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { separatorBreaks } from './separator-breaks'
+import { isIdentifierLike, separatorBreaks } from './separator-breaks'
 
 describe('separatorBreaks', () => {
   it('cuts a claim URI after each separator run and never inside a word', () => {
@@ -39,5 +39,14 @@ describe('separatorBreaks', () => {
   it('does not cut a word that has no separator, however long', () => {
     const word = 'x'.repeat(200)
     expect(separatorBreaks(word)).toEqual([word])
+  })
+
+  it('treats URIs and URNs as identifiers, and dates, addresses and prose as words', () => {
+    expect(isIdentifierLike('https://sts.windows.net/0a1b/')).toBe(true)
+    expect(isIdentifierLike('urn:oasis:names:tc:SAML:2.0:nameid-format:persistent')).toBe(true)
+    expect(isIdentifierLike('2026-03-01T10:00:00.000Z')).toBe(false)
+    expect(isIdentifierLike('b.simon@contoso.com')).toBe(false)
+    expect(isIdentifierLike('CN=Microsoft Azure Federated SSO Certificate')).toBe(false)
+    expect(isIdentifierLike('see https://example.com')).toBe(false)
   })
 })

@@ -23,3 +23,11 @@ export function separatorBreaks(text: string, minLength = 16): string[] {
   if (current) parts.push(current)
   return parts
 }
+
+/**
+ * A URI or URN with no spaces (`https://…`, `urn:oasis:…`): a value worth breaking at its
+ * separators. Dates, email addresses and prose are left alone: they wrap as words.
+ */
+export function isIdentifierLike(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(text)
+}

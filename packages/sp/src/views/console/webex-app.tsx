@@ -16,6 +16,16 @@ export function Wordmark() {
   )
 }
 
+/** The organization the page belongs to, at the right of the header. */
+export function OrgName(props: { name: string }) {
+  return (
+    <span class="wx-org">
+      <Icon name="organization" />
+      <span>{props.name}</span>
+    </span>
+  )
+}
+
 function SandboxStrip() {
   return (
     <div class="wx-sandbox-strip">
@@ -103,6 +113,7 @@ export interface RailItem {
 
 export interface WebexHomeFrameProps {
   readonly pageTitle: string
+  readonly orgName?: string
   readonly user: { readonly displayName: string; readonly email: string }
   readonly signOut: Action
   readonly rail: readonly RailItem[]
@@ -162,6 +173,7 @@ export function WebexHomeFrame(props: WebexHomeFrameProps) {
               SANDBOX <span class="detail">Rehearsal copy, not Cisco Webex</span>
             </span>
             <span class="spacer" />
+            {props.orgName ? <OrgName name={props.orgName} /> : null}
             <div class="wx-user">
               <span class="avatar" aria-hidden="true">
                 {initials(props.user.displayName)}
