@@ -129,7 +129,8 @@ function AccountMenu(props: { account: AdminAccount }) {
   const { account } = props
   return (
     <details class="account-menu">
-      <summary aria-label={`Account: ${account.displayName}`}>
+      <summary>
+        <span class="visually-hidden">Account: {account.displayName}</span>
         <span class="avatar" aria-hidden="true">
           {initialsOf(account.displayName)}
         </span>
@@ -177,7 +178,7 @@ export function ControlHubLayout(props: ControlHubLayoutProps) {
               <span class="name">{props.orgName}</span>
             </div>
             <span class="sandbox-marker">
-              SANDBOX <span class="detail">Rehearsal copy, not Cisco Webex</span>
+              <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
             </span>
             <span class="spacer" />
             {props.account ? <AccountMenu account={props.account} /> : null}

@@ -170,7 +170,7 @@ export function WebexHomeFrame(props: WebexHomeFrameProps) {
           <header class="wx-header">
             <Wordmark />
             <span class="sandbox-marker">
-              SANDBOX <span class="detail">Rehearsal copy, not Cisco Webex</span>
+              <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
             </span>
             <span class="spacer" />
             {props.orgName ? <OrgName name={props.orgName} /> : null}

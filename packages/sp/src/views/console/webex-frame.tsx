@@ -15,7 +15,7 @@ export function WebexPageFrame(props: { pageTitle: string; orgName?: string; chi
       <header class="wx-header">
         <Wordmark />
         <span class="sandbox-marker">
-          SANDBOX <span class="detail">Rehearsal copy, not Cisco Webex</span>
+          <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
         </span>
         <span class="spacer" />
         {props.orgName ? <OrgName name={props.orgName} /> : null}
