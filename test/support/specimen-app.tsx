@@ -3,15 +3,8 @@ import { Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { consoleAssetRoutes } from '../../packages/sp/src/http/console-assets'
 import { decodeFlash, encodeFlash, FLASH_COOKIE, flashCookieOptions } from '../../packages/sp/src/http/flash'
-import {
-  ManageUsersSpecimen,
-  SettingsSpecimen,
-  type SpecimenUser,
-  STEPS,
-  UsersSpecimen,
-  WIZARD_PATH,
-  type WizardStepName,
-} from './control-hub-specimens'
+import { SettingsSpecimen, STEPS, WIZARD_PATH, type WizardStepName } from './control-hub-specimens'
+import { ManageUsersSpecimen, type SpecimenUser, UsersSpecimen } from './users-specimens'
 import { HomeSpecimen, SignInSpecimen } from './webex-specimens'
 
 const FIRST = ['Alex', 'Bianca', 'Chen', 'Dmitri', 'Emeka', 'Farah', 'Gustavo', 'Hana', 'Ivan', 'Jasmine']

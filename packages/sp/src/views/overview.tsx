@@ -44,48 +44,46 @@ export function OverviewPage(props: OverviewProps) {
       nav={controlHubNav(['overview'])}
       current="overview"
     >
-      <>
-        <Card
-          title="Single Sign-On"
-          id="sso"
-          aside={
-            <StatusDot
-              id="sso-status"
-              state={props.ssoEnabled ? 'on' : 'off'}
-              label={props.ssoEnabled ? 'Enabled' : 'Disabled'}
-            />
-          }
-        >
-          <Facts
-            items={[
-              { label: 'Identity provider', value: props.idpEntityId ?? props.pendingIdp ?? 'None imported' },
-              { label: 'Certificate trust', value: trustModeText(props.trustMode) },
-              { label: 'Last Test SSO Connection', value: lastTest },
-              { label: 'Next step', value: nextStep(props) },
-            ]}
+      <Card
+        title="Single Sign-On"
+        id="sso"
+        aside={
+          <StatusDot
+            id="sso-status"
+            state={props.ssoEnabled ? 'on' : 'off'}
+            label={props.ssoEnabled ? 'Enabled' : 'Disabled'}
           />
-        </Card>
-        <Card title="Organization" id="organization">
-          <Facts
-            items={[
-              { label: 'Organization ID', value: <code>{props.orgId}</code> },
-              {
-                label: 'SP entity ID',
-                value: <code>{props.entityId}</code>,
-              },
-              {
-                label: 'Sign-on URL (ACS)',
-                value: (
-                  <a href={props.acsUrl}>
-                    <code>{props.acsUrl}</code>
-                  </a>
-                ),
-              },
-              { label: 'Users', value: String(props.userCount) },
-            ]}
-          />
-        </Card>
-      </>
+        }
+      >
+        <Facts
+          items={[
+            { label: 'Identity provider', value: props.idpEntityId ?? props.pendingIdp ?? 'None imported' },
+            { label: 'Certificate trust', value: trustModeText(props.trustMode) },
+            { label: 'Last Test SSO Connection', value: lastTest },
+            { label: 'Next step', value: nextStep(props) },
+          ]}
+        />
+      </Card>
+      <Card title="Organization" id="organization">
+        <Facts
+          items={[
+            { label: 'Organization ID', value: <code>{props.orgId}</code> },
+            {
+              label: 'SP entity ID',
+              value: <code>{props.entityId}</code>,
+            },
+            {
+              label: 'Sign-on URL (ACS)',
+              value: (
+                <a href={props.acsUrl}>
+                  <code>{props.acsUrl}</code>
+                </a>
+              ),
+            },
+            { label: 'Users', value: String(props.userCount) },
+          ]}
+        />
+      </Card>
     </ControlHubLayout>
   )
 }

@@ -17,6 +17,7 @@ const STYLESHEET_PARTS = [
   'components.css',
   'tables.css',
   'dialogs.css',
+  'toasts.css',
   'webex-app.css',
 ] as const
 
