@@ -15,7 +15,7 @@ import { createSpecimenApp, type SpecimenControls } from '../support/specimen-ap
 let browser: Browser
 let server: ServerType
 let base = ''
-const controls: SpecimenControls = { testVersion: 0 }
+const controls: SpecimenControls = { testVersion: 0, refusedPosts: 0 }
 const METADATA =
   '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sts.windows.net/x/"/>'
 const WIZARD = '/admin/settings/authentication/sso'
@@ -227,6 +227,26 @@ describe('Control Hub look in Chromium', () => {
     await dialog.getByRole('radio', { name: 'This test was successful. Enable Single Sign-On' }).check()
     expect(await next.isEnabled()).toBe(true)
     await expectCleanPage(page, csp, 'look-wizard-test')
+    await close()
+  })
+
+  it('shows a POST answered without a page as an error toast and never sends it twice', async () => {
+    const { page, csp, close } = await open(`${WIZARD}?step=init`)
+    await page.evaluate(() => {
+      const form = document.createElement('form')
+      form.method = 'post'
+      form.action = '/specimen/refuse'
+      form.setAttribute('data-enhance', '')
+      document.body.append(form)
+      form.requestSubmit()
+    })
+    await page
+      .getByRole('status', { name: 'Notifications' })
+      .getByText('Forbidden: the form carries no valid CSRF token.')
+      .waitFor()
+    expect(controls.refusedPosts).toBe(1)
+    expect(page.url()).toBe(`${base}${WIZARD}?step=init`)
+    expect(csp).toEqual([])
     await close()
   })
 

@@ -36,9 +36,10 @@ export const SPECIMEN_USERS: readonly SpecimenUser[] = Array.from({ length: 5000
 
 const PAGE_SIZE = 50
 
-/** What the look test changes: the Test SSO result the wizard's test step polls for. */
+/** What the look test changes and reads: the polled Test SSO result, refused posts counted. */
 export interface SpecimenControls {
   testVersion: number
+  refusedPosts: number
 }
 
 /**
@@ -87,6 +88,10 @@ export function createSpecimenApp(controls: SpecimenControls) {
       }),
     )
     .get('/specimen/test-status', (c) => c.json({ version: controls.testVersion }))
+    .post('/specimen/refuse', (c) => {
+      controls.refusedPosts += 1
+      return c.text('Forbidden: the form carries no valid CSRF token.', 403)
+    })
     .get('/admin/users', (c) => {
       const query = (c.req.query('q') ?? '').trim().toLowerCase()
       const sort =

@@ -71,6 +71,27 @@
     focusInitial(returnFocusId)
   }
 
+  // A toast written by the script, for a request that got no page back. Text only (textContent).
+  function scriptToast(message) {
+    const region = document.getElementById('toasts')
+    if (!region) return
+    const toast = document.createElement('div')
+    toast.className = 'toast error'
+    const text = document.createElement('p')
+    text.className = 'message'
+    text.textContent = message
+    const dismiss = document.createElement('button')
+    dismiss.type = 'button'
+    dismiss.className = 'btn btn-ghost btn-icon'
+    dismiss.setAttribute('data-toast-dismiss', '')
+    dismiss.setAttribute('aria-label', 'Dismiss')
+    dismiss.textContent = '×'
+    toast.append(text, dismiss)
+    region.append(toast)
+  }
+
+  // Fetches a page and swaps it in. Returns 'swapped', or 'unsent' when nothing reached the
+  // server, or 'not-page' when the answer was not HTML (a download, a plain-text refusal).
   async function visit(url, init, push) {
     let response
     try {
@@ -80,17 +101,17 @@
         headers: { Accept: 'text/html', 'X-Sandbox-Enhanced': '1' },
       })
     } catch {
-      return false
+      return { outcome: 'unsent' }
     }
     const type = response.headers.get('content-type') ?? ''
-    if (!type.includes('text/html')) return false
+    if (!type.includes('text/html')) return { outcome: 'not-page', text: await response.text() }
     const doc = new DOMParser().parseFromString(await response.text(), 'text/html')
     swapPage(doc)
     if (response.url !== location.href) {
       if (push) history.pushState({ enhanced: true }, '', response.url)
       else history.replaceState({ enhanced: true }, '', response.url)
     }
-    return true
+    return { outcome: 'swapped' }
   }
 
   function requestOf(form, submitter) {
@@ -120,12 +141,14 @@
     const { url, init } = requestOf(form, event.submitter)
     if (form.dataset.busy === '1') return
     form.dataset.busy = '1'
-    const done = await visit(url, init, true)
+    const result = await visit(url, init, true)
     delete form.dataset.busy
-    if (!done) {
-      if (init.method === 'GET') location.assign(url)
-      else HTMLFormElement.prototype.submit.call(form)
-    }
+    if (result.outcome === 'swapped') return
+    // A GET can simply be loaded the ordinary way. A POST is never sent twice: the server may
+    // have acted on it, so its answer (or the failure) is shown instead.
+    if (init.method === 'GET') location.assign(url)
+    else if (result.outcome === 'not-page') scriptToast(result.text.slice(0, 400) || 'The request failed.')
+    else scriptToast('The request did not reach the sandbox. Check that it is running, then try again.')
   })
 
   document.addEventListener('click', (event) => {
@@ -133,7 +156,9 @@
     const link = target?.closest('a[data-enhance]')
     if (link && event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey) {
       event.preventDefault()
-      visit(link.href, { method: 'GET' }, true).then((done) => done || location.assign(link.href))
+      visit(link.href, { method: 'GET' }, true).then(
+        (r) => r.outcome === 'swapped' || location.assign(link.href),
+      )
       return
     }
     const dismiss = target?.closest('[data-toast-dismiss]')
@@ -252,7 +277,7 @@
   }
 
   window.addEventListener('popstate', () => {
-    visit(location.href, { method: 'GET' }, false).then((done) => done || location.reload())
+    visit(location.href, { method: 'GET' }, false).then((r) => r.outcome === 'swapped' || location.reload())
   })
 
   document.addEventListener('DOMContentLoaded', () => {
