@@ -336,7 +336,7 @@ describe('Webex end-user pages in Chromium', () => {
   it('shows the signed-in home with long claim names wrapping only after separators', async () => {
     const { page, csp, close } = await open('/webex/home')
     await expect(page.getByRole('navigation', { name: 'Control Hub' }).count()).resolves.toBe(0)
-    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('link', { name: 'Sign out' }).isVisible()).resolves.toBe(true)
     expect(await page.locator('#signed-in-user').textContent()).toBe('b.simon@contoso.com')
     const names = await wrapPointsOf(page, '#claims th')
     const wrapped = names.filter((n) => n.breaks.length > 0)

@@ -183,7 +183,16 @@ export function WebexHomeFrame(props: WebexHomeFrameProps) {
                 <span class="email">{props.user.email}</span>
               </span>
             </div>
-            <ActionButton label="Sign out" icon="sign-out" action={props.signOut} enhance={false} />
+            {props.signOut.method === 'get' ? (
+              // A link, not a GET form: signing out goes on to the IdP (single logout), and a
+              // form whose answer redirects to another origin is blocked by the CSP's form-action.
+              <a class="btn btn-secondary" href={props.signOut.href}>
+                <Icon name="sign-out" />
+                Sign out
+              </a>
+            ) : (
+              <ActionButton label="Sign out" icon="sign-out" action={props.signOut} enhance={false} />
+            )}
           </header>
           <main id="main" class="wx-content" tabindex={-1}>
             {props.children}
