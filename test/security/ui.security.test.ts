@@ -1,7 +1,7 @@
 import { encodeRedirectBinding, signIn } from '@sandbox/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authnRequestXml } from '../../packages/idp/src/test-support/saml-app'
-import { acsPath } from '../../packages/sp/src/sso/sp-entity'
+import { acsPath } from '../../packages/sp/src/sso-setup/sp-entity'
 import { contextFor, expectAcsRefusal } from './corpus/acs-kit'
 import { createSandbox, type Sandbox } from './corpus/sandbox'
 import { assertionOf, first, parseCorpusXml, resign, setText, toXml } from './corpus/xml-kit'

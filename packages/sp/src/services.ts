@@ -3,8 +3,8 @@ import { createKeyMaterial } from './sign-in/key-material'
 import { createMemoryStores, type SpMemoryBounds } from './sign-in/memory-stores'
 import { createSessionService } from './sign-in/session-service'
 import { createSignInService } from './sign-in/sign-in-service'
-import { createSpMetadataCache } from './sso/sp-metadata'
-import { createSsoService } from './sso/sso-service'
+import { createSpMetadataCache } from './sso-setup/sp-metadata'
+import { createSsoSetupService } from './sso-setup/sso-setup-service'
 import type { SpState } from './state/sp-state'
 import { createDirectoryServices } from './users/directory-services'
 import { createUserService } from './users/user-service'
@@ -31,7 +31,7 @@ export function createSpServices(deps: ServiceDeps) {
     memory,
     users,
     ...createDirectoryServices(deps),
-    sso: createSsoService({ ...deps, memory, spMetadataOf }),
+    sso: createSsoSetupService({ ...deps, memory, spMetadataOf }),
     signIn: createSignInService({ ...deps, users, memory, keys, spMetadataOf }),
     sessions: createSessionService({ ...deps, memory, keys }),
   }

@@ -9,7 +9,7 @@ import {
 import { createSpApp } from '../../../packages/sp/src/app'
 import type { SpConfig } from '../../../packages/sp/src/config'
 import { createSpServices, type SpServices } from '../../../packages/sp/src/services'
-import { acsPath } from '../../../packages/sp/src/sso/sp-entity'
+import { acsPath } from '../../../packages/sp/src/sso-setup/sp-entity'
 import { createInitialSpState, type SpState } from '../../../packages/sp/src/state/sp-state'
 import { createTestRuntime } from '../../support/test-runtime'
 import { createResponseSource, type ResponseSource, webexIdentity } from './idp-response'

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { SpDeps } from '../app'
-import { spEntityOf } from '../sso/sp-entity'
+import { spEntityOf } from '../sso-setup/sp-entity'
 import { OverviewPage } from '../views/overview'
 
 /** Control Hub's home page (its stylesheet and script are served by `consoleAssetRoutes`). */

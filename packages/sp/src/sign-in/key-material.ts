@@ -5,7 +5,7 @@ import {
   type TrustedCertificate,
   trustCertificate,
 } from '@sandbox/shared'
-import type { IdpConfig } from '../sso/sso-schema'
+import type { IdpTrust } from '../sso-setup/sso-schema'
 import type { SpSnapshot } from '../state/sp-state'
 
 /** The SP's own keys, parsed from state. */
@@ -40,7 +40,7 @@ export function createKeyMaterial() {
     },
 
     /** The IdP's signing certificates from its imported metadata. */
-    trustedCertificates(config: DeepReadonly<IdpConfig>): TrustedCertificate[] {
+    trustedCertificates(config: DeepReadonly<IdpTrust>): TrustedCertificate[] {
       let trusted = trustedOf.get(config.id)
       if (!trusted) {
         trusted = config.signingCertificates.map((pem) =>

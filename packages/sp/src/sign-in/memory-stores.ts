@@ -15,7 +15,7 @@ export interface PendingRequest {
   readonly relayState: string | undefined
   /** A normal sign-in, or Control Hub's Test SSO Connection (against the pending configuration). */
   readonly purpose: 'sign-in' | 'test'
-  readonly idpConfigId: string
+  readonly idpTrustId: string
   readonly expiresAt: number
 }
 

@@ -49,7 +49,7 @@ function expectResponseTo(sp: TestSp, purpose: 'sign-in' | 'test') {
     source: LOOPBACK_SOURCE,
     relayState: undefined,
     purpose,
-    idpConfigId: config?.id ?? '',
+    idpTrustId: config?.id ?? '',
   })
 }
 

@@ -16,7 +16,7 @@ import {
   verifyEnvelopedSignature,
   verifyRedirectSignature,
 } from '@sandbox/shared'
-import { spEntityOf } from '../sso/sp-entity'
+import { spEntityOf } from '../sso-setup/sp-entity'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import { type Outbound, outboundMessage } from './authn-request'
 import type { KeyMaterial } from './key-material'

@@ -8,10 +8,10 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
-import { createTrustCache } from '../sso/idp-trust'
-import { spEntityOf } from '../sso/sp-entity'
-import type { SsoError } from '../sso/sso-error'
-import type { IdpConfig, TestResult } from '../sso/sso-schema'
+import { createTrustCache } from '../sso-setup/idp-trust'
+import { spEntityOf } from '../sso-setup/sp-entity'
+import type { SsoError } from '../sso-setup/sso-error'
+import type { IdpTrust, TestResult } from '../sso-setup/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
 import { authnRequestXml, type Outbound, outboundMessage } from './authn-request'
@@ -24,7 +24,7 @@ import {
   receiveResponse,
 } from './response-checks'
 import { replayCacheFull, uidMissing } from './sign-in-errors'
-import { recordTestResult } from './test-sso'
+import { recordTestResult } from './sso-test-run'
 import { trustAnchorsOf } from './trust-anchors'
 
 /** Where the person lands after signing in when RelayState is absent or unsafe. */
@@ -76,7 +76,7 @@ export function createSignInService(deps: {
   const { spMetadataOf } = deps
   const { spKeys, trustedCertificates } = deps.keys
 
-  function configFor(state: SpSnapshot, purpose: 'sign-in' | 'test'): DeepReadonly<IdpConfig> | null {
+  function configFor(state: SpSnapshot, purpose: 'sign-in' | 'test'): DeepReadonly<IdpTrust> | null {
     return purpose === 'test' ? state.sso.pending : state.sso.enabled ? state.sso.active : null
   }
 
@@ -117,7 +117,7 @@ export function createSignInService(deps: {
         source: options.source,
         relayState: options.relayState,
         purpose: options.purpose,
-        idpConfigId: config.id,
+        idpTrustId: config.id,
       })
       return ok(
         outboundMessage({
@@ -242,7 +242,7 @@ export function createSignInService(deps: {
               message: `The request ${inResponseTo} was started in another browser.`,
               fix: 'Finish the sign-in in the browser that started it.',
             }
-          if (pending.idpConfigId !== config.id)
+          if (pending.idpTrustId !== config.id)
             return {
               ok: false,
               code: 'SSO_INRESPONSETO_MISMATCH',

@@ -6,7 +6,7 @@ import {
   type StateFileSpec,
 } from '@sandbox/shared'
 import { z } from 'zod'
-import { INITIAL_SSO_STATE, ssoStateSchema } from '../sso/sso-schema'
+import { INITIAL_SSO_STATE, ssoStateSchema } from '../sso-setup/sso-schema'
 import { directoryStateSchema, EMPTY_DIRECTORY } from '../users/user-schema'
 
 /**

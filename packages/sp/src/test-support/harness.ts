@@ -13,7 +13,7 @@ import { BROWSER_COOKIE, SESSION_COOKIE } from '../http/cookies'
 import type { SpEnv } from '../http/env'
 import { createSpServices, type SpServices } from '../services'
 import type { SpMemoryBounds } from '../sign-in/memory-stores'
-import { acsPath, spEntityOf } from '../sso/sp-entity'
+import { acsPath, spEntityOf } from '../sso-setup/sp-entity'
 import { createInitialSpState, type SpState } from '../state/sp-state'
 import type { IdpSide } from './idp-side'
 

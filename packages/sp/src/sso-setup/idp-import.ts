@@ -9,7 +9,7 @@ import {
 } from '@sandbox/shared'
 import { judgeSigningCertificate } from './idp-trust'
 import { type SsoError, ssoError } from './sso-error'
-import type { IdpConfig, TrustMode } from './sso-schema'
+import type { IdpTrust, TrustMode } from './sso-schema'
 
 export interface ImportInput {
   readonly xml: string
@@ -40,7 +40,7 @@ const FIX_METADATA =
  * certificate under the chosen trust mode. Nothing is returned (and so nothing stored) unless
  * every check passes; a refusal names the certificate and the reason.
  */
-export function importIdpMetadata(input: ImportInput): Result<IdpConfig, SsoError> {
+export function importIdpMetadata(input: ImportInput): Result<IdpTrust, SsoError> {
   const read = readEntityMetadata(input.xml)
   if (!read.ok) return ssoError(read.error.code, read.error.message, FIX_METADATA)
   const metadata = read.value
@@ -107,7 +107,7 @@ export function importIdpMetadata(input: ImportInput): Result<IdpConfig, SsoErro
 
 /** One line per signing certificate, as Control Hub lists them. */
 export function describeCertificates(
-  config: DeepReadonly<IdpConfig>,
+  config: DeepReadonly<IdpTrust>,
 ): { subject: string; thumbprint: string; notAfter: string }[] {
   return config.signingCertificates.map((pem) => {
     const summary = summarizeCertificate(pem)

@@ -14,7 +14,7 @@ import { createTrustStoreService } from './trust-store-service'
  * import the IdP metadata with a trust mode, test, enable; plus the org's SSO settings and
  * trust store (trust-store-service.ts). Every change validates first and stores once.
  */
-export function createSsoService(deps: {
+export function createSsoSetupService(deps: {
   store: DocumentStore<SpState>
   runtime: Runtime
   url: string
@@ -192,4 +192,4 @@ export function createSsoService(deps: {
   }
 }
 
-export type SsoService = ReturnType<typeof createSsoService>
+export type SsoSetupService = ReturnType<typeof createSsoSetupService>

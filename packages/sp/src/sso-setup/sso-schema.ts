@@ -4,8 +4,11 @@ import { z } from 'zod'
 export const TRUST_MODES = ['ca-signed', 'self-signed-allowed'] as const
 export type TrustMode = (typeof TRUST_MODES)[number]
 
-/** An IdP as imported from its metadata: what the sign-in path needs, parsed once. */
-export const idpConfigSchema = z.object({
+/**
+ * The IdP this org trusts, as imported from its metadata: what the sign-in path needs, parsed
+ * once. (In the IdP package, `IdpConfig` is the IdP server's own configuration.)
+ */
+export const idpTrustSchema = z.object({
   /** Changes at every import, so a test result belongs to exactly one import. */
   id: z.string(),
   entityId: z.string(),
@@ -22,10 +25,11 @@ export const idpConfigSchema = z.object({
   /** The imported document as given (for samlify's second opinion in Test SSO Connection). */
   metadataXml: z.string(),
 })
-export type IdpConfig = z.infer<typeof idpConfigSchema>
+export type IdpTrust = z.infer<typeof idpTrustSchema>
 
 /** The last Test SSO Connection, kept so that "Enable" can check it (even after a restart). */
 export const testResultSchema = z.object({
+  /** The id of the {@link IdpTrust} tested (named so in state files and the API since version 1). */
   idpConfigId: z.string(),
   status: z.enum(['passed', 'failed']),
   code: z.string().nullable(),
@@ -81,9 +85,9 @@ export const ssoStateSchema = z.object({
   enabled: z.boolean(),
   settings: storedSsoSettingsSchema,
   /** The imported, not yet enabled configuration (the wizard's current draft). */
-  pending: idpConfigSchema.nullable(),
+  pending: idpTrustSchema.nullable(),
   /** The configuration sign-ins use. */
-  active: idpConfigSchema.nullable(),
+  active: idpTrustSchema.nullable(),
   lastTest: testResultSchema.nullable(),
   /** Extra roots for the CA-signed mode; the sandbox root CA is always trusted. */
   trustedRoots: z.array(z.string()),

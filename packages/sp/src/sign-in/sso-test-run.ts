@@ -7,7 +7,7 @@ import {
   samlifySecondOpinion,
   systemClock,
 } from '@sandbox/shared'
-import type { IdpConfig, TestResult } from '../sso/sso-schema'
+import type { IdpTrust, TestResult } from '../sso-setup/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
 import { DECRYPTION_REFUSAL_CODE } from './assertion-signature'
@@ -42,7 +42,7 @@ export interface TestRecorderDeps {
 export async function recordTestResult(
   deps: TestRecorderDeps,
   checked: Result<AcceptedResponse, ResponseRefusal>,
-  config: DeepReadonly<IdpConfig>,
+  config: DeepReadonly<IdpTrust>,
   requestId: string | null,
   samlResponseBase64: string,
 ): Promise<AcsOutcome> {
