@@ -20,7 +20,7 @@ beforeAll(async () => {
     firstName: 'Chief',
     lastName: 'Executive',
   })
-  if (!victim.ok) throw new Error(victim.error.message)
+  if (!victim.ok) throw new Error(victim.error.code)
 })
 
 const casesOf = (...rows: number[]): Array<readonly [string, ResponseCase]> =>

@@ -37,7 +37,7 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
     .use(sendableHeaders())
     .route('/', healthRoutes('webex-emulator', VERSION, startedAt))
     .route('/', consoleAssetRoutes())
-    .route('/', landingRoutes(deps))
+    .route('/', landingRoutes(http))
     .route('/', adminApiRoutes(http))
     .route('/', signInRoutes(http))
     .route('/', usersApiRoutes(http))

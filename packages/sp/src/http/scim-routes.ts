@@ -58,10 +58,12 @@ function listJson(c: Context, result: Result<Record<string, unknown>>): Response
  */
 function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
   const { scim } = deps.services
-  const orgIdNow = () => deps.services.store.read().organization.id
-  const base = (orgId: string) =>
-    flavour === 'v2' ? `${deps.url}/identity/scim/${orgId}/v2` : `${deps.url}/v1/scim/${orgId}`
-  const contextOf = (): ScimRequestContext => ({ orgId: orgIdNow(), baseUrl: base(orgIdNow()), flavour })
+  const { org } = deps.services
+  const baseUrl = () => {
+    const urls = org.scimBaseUrls()
+    return flavour === 'v2' ? urls.scimBaseUrl : urls.legacyScimBaseUrl
+  }
+  const contextOf = (): ScimRequestContext => ({ orgId: org.current().id, baseUrl: baseUrl(), flavour })
   const single = (c: Context, result: Result<ScimResource>, status: 200 | 201 = 200) =>
     result.ok
       ? scimJson(c, result.value.body, status, {
@@ -74,10 +76,10 @@ function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
 
   const app = new Hono<SpEnv>().use('*', scimAuth(deps)).use('*', async (c, next) => {
     const orgId = c.req.param('orgId') ?? ''
-    if (orgId.toLowerCase() !== orgIdNow().toLowerCase()) {
+    if (orgId.toLowerCase() !== org.current().id.toLowerCase()) {
       return scimErrorResponse(c, {
         status: 404,
-        detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${base(orgIdNow())}.`,
+        detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${baseUrl()}.`,
       })
     }
     await next()

@@ -2,6 +2,7 @@ import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { describeError } from '../errors/catalogue'
 import type { Outbound } from '../sign-in/authn-request'
 import type { LogoutHandling } from '../sign-in/session-service'
 import { AutoPostForm, HomePage, MessagePage, SignInErrorPage, TestResultPage } from '../views/sign-in-pages'
@@ -18,8 +19,8 @@ const ACS_BODY_LIMIT = 512 * 1024
  */
 export function signInRoutes(deps: HttpDeps) {
   const { signIn, sessions } = deps.services
-  const orgName = () => deps.services.store.read().organization.name
-  const orgId = () => deps.services.store.read().organization.id
+  const orgName = () => deps.services.org.current().name
+  const orgId = () => deps.services.org.current().id
 
   function send(c: Context<SpEnv>, outbound: Outbound) {
     if (outbound.kind === 'redirect') return c.redirect(locationHeaderValue(outbound.url), 302)
@@ -40,7 +41,7 @@ export function signInRoutes(deps: HttpDeps) {
         <MessagePage
           orgName={orgName()}
           title="Single sign-on is not available"
-          message={`${started.error.message} ${started.error.fix}`}
+          message={(({ message, fix }) => `${message} ${fix}`)(describeError(started.error))}
         />,
         400,
         NO_STORE,
@@ -73,7 +74,7 @@ export function signInRoutes(deps: HttpDeps) {
       return startSignIn(c, 'sign-in')
     })
     .get('/admin/sso/test/:ticket', (c) => {
-      if (!deps.services.memory.useTestTicket(c.req.param('ticket')))
+      if (!signIn.redeemTestTicket(c.req.param('ticket')))
         return c.html(
           <MessagePage
             orgName={orgName()}

@@ -65,6 +65,9 @@ export function createSessionService(deps: {
   }
 
   return {
+    /** A new browser id, for the cookie that binds a sign-in to the browser that started it. */
+    newBrowserId: (): string => runtime.ids.token(24),
+
     current(id: string | undefined): SpSession | undefined {
       return id ? memory.session(id) : undefined
     },

@@ -3,14 +3,13 @@ import {
   certificateToDer,
   type DocumentStore,
   decodePostBinding,
-  err,
   ok,
   type Result,
   type Runtime,
 } from '@sandbox/shared'
+import { describeError, fail, type SpError, spError } from '../errors/catalogue'
 import { createTrustCache } from '../sso-setup/idp-trust'
 import { spEntityOf } from '../sso-setup/sp-entity'
-import type { SsoError } from '../sso-setup/sso-error'
 import type { IdpTrust, TestResult } from '../sso-setup/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
@@ -23,7 +22,6 @@ import {
   type ResponseRefusal,
   receiveResponse,
 } from './response-checks'
-import { replayCacheFull, uidMissing } from './sign-in-errors'
 import { recordTestResult } from './sso-test-run'
 import { trustAnchorsOf } from './trust-anchors'
 
@@ -81,25 +79,25 @@ export function createSignInService(deps: {
   }
 
   return {
+    /** The last sign-in attempts and refused logout messages (Control Hub's troubleshooting log). */
+    attempts: () => memory.attempts(),
+
+    /** Uses a one-time Test SSO Connection link; false when it was used or has expired. */
+    redeemTestTicket: (ticket: string): boolean => memory.useTestTicket(ticket),
+
     /** Starts SP-initiated SSO for a browser; `test` runs against the pending (not yet enabled) IdP. */
     start(options: {
       browserId: string
       source: ClientSource
       relayState: string | undefined
       purpose: 'sign-in' | 'test'
-    }): Result<Outbound, SsoError> {
+    }): Result<Outbound, SpError> {
       const state = store.read()
       const config = configFor(state, options.purpose)
       if (!config)
-        return err({
-          code: options.purpose === 'test' ? 'SSO_NO_IDP_METADATA' : 'SSO_NOT_ENABLED',
-          message:
-            options.purpose === 'test'
-              ? 'There is no IdP metadata to test: import it first.'
-              : 'Single sign-on is not set up for this organization.',
-          fix: 'Control Hub > Organization Settings > Authentication > Modify: integrate a 3rd-party identity provider.',
-          status: 400,
-        })
+        return options.purpose === 'test'
+          ? fail('SSO_NO_IDP_METADATA', { action: 'test' })
+          : fail('SSO_NOT_ENABLED', { at: 'sign-on' })
       const entity = spEntityOf(state, deps.url)
       const settings = state.sso.settings
       const requestId = runtime.ids.samlId()
@@ -287,14 +285,7 @@ export function createSignInService(deps: {
           familyName:
             facts.attributes['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname']?.[0] ?? '',
         })
-        if (!created.ok)
-          return outcome({
-            code: created.error.code,
-            message: created.error.message,
-            fix: created.error.fix,
-            checks,
-            seen: facts,
-          })
+        if (!created.ok) return outcome({ ...describeError(created.error), checks, seen: facts })
         user = created.value
       }
       if (!user.active)
@@ -308,7 +299,7 @@ export function createSignInService(deps: {
       // An answer to a request cannot be replayed (its request is consumed below); an
       // unsolicited one can, so it is refused when the replay cache cannot hold its ID.
       if (!memory.rememberAssertion(facts.assertionId, facts.replayUntil) && facts.inResponseTo === null) {
-        const full = replayCacheFull(memory.replayRoomAt())
+        const full = describeError(spError('SSO_REPLAY_CACHE_FULL', { roomAt: memory.replayRoomAt() }))
         const replay = { name: 'Replay', passed: false, detail: full.message }
         return outcome({ ...full, checks: [...checks, replay], seen: facts })
       }
@@ -345,7 +336,11 @@ export function createSignInService(deps: {
     const state = store.read()
     const by = state.sso.settings.matchUserBy
     const lookup = by === 'uid' ? attributes.uid?.[0] : nameId
-    if (!lookup) return { ok: false as const, error: uidMissing(attributes) }
+    if (!lookup)
+      return {
+        ok: false as const,
+        error: describeError(spError('SSO_UID_MISSING', { attributeNames: Object.keys(attributes) })),
+      }
     return { ok: true as const, value: users.findSignInUser(lookup), lookup }
   }
 }

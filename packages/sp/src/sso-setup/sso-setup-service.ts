@@ -1,12 +1,13 @@
+// sso-setup/: Control Hub's SSO wizard: the SP metadata, IdP metadata import and trust, the test, enabling.
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import { fail, type SpError } from '../errors/catalogue'
 import type { MemoryStores } from '../sign-in/memory-stores'
 import { trustAnchorsOf } from '../sign-in/trust-anchors'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import { EMPTY_DIRECTORY } from '../users/user-schema'
-import { describeCertificates, importIdpMetadata } from './idp-import'
-import { spEntityOf } from './sp-entity'
-import { type SsoError, ssoError } from './sso-error'
+import { importIdpMetadata } from './idp-import'
 import { INITIAL_SSO_STATE, type SsoSettings, type TrustMode } from './sso-schema'
+import { type SsoOverview, type SsoStatus, ssoOverviewOf, ssoStatusOf } from './sso-status'
 import { createTrustStoreService } from './trust-store-service'
 
 /**
@@ -30,51 +31,12 @@ export function createSsoSetupService(deps: {
 
     spMetadata: () => metadata(store.read()),
 
-    organization() {
-      const state = store.read()
-      const entity = spEntityOf(state, deps.url)
-      return { name: state.organization.name, ...entity }
-    },
+    status: (): SsoStatus => ssoStatusOf(store.read()),
 
-    /** Organization Settings: the org's display name (shown on every Webex page). */
-    async renameOrganization(name: string): Promise<Result<ReturnType<typeof this.organization>, SsoError>> {
-      const trimmed = name.trim()
-      if (trimmed.length === 0 || trimmed.length > 80 || [...trimmed].some((ch) => ch.charCodeAt(0) < 0x20))
-        return ssoError(
-          'SETTINGS_INVALID',
-          'The organization name must be 1 to 80 characters, without control characters.',
-          'Send e.g. {"name": "Contoso"}.',
-        )
-      await store.update((draft) => {
-        draft.organization.name = trimmed
-        return ok(true)
-      })
-      return ok(this.organization())
-    },
+    /** Control Hub's overview page. */
+    overview: (): SsoOverview => ssoOverviewOf(store.read(), deps.url),
 
-    status() {
-      const state = store.read()
-      const describe = (config: NonNullable<typeof state.sso.pending>) => ({
-        idpEntityId: config.entityId,
-        trustMode: config.trustMode,
-        importedAt: config.importedAt,
-        ssoUrl: config.ssoRedirectUrl ?? config.ssoPostUrl,
-        sloUrl: config.sloUrl,
-        signingCertificates: describeCertificates(config),
-      })
-      return {
-        enabled: state.sso.enabled,
-        pending: state.sso.pending ? describe(state.sso.pending) : null,
-        active: state.sso.active ? describe(state.sso.active) : null,
-        lastTest: state.sso.lastTest,
-        settings: state.sso.settings,
-      }
-    },
-
-    async importIdpMetadata(
-      xml: string,
-      trustMode: TrustMode,
-    ): Promise<Result<ReturnType<typeof this.status>, SsoError>> {
+    async importIdpMetadata(xml: string, trustMode: TrustMode): Promise<Result<SsoStatus, SpError>> {
       const state = store.read()
       const trust = trustAnchorsOf(runtime, state)
       const imported = importIdpMetadata({
@@ -91,17 +53,12 @@ export function createSsoSetupService(deps: {
         draft.sso.lastTest = null
         return ok(true)
       })
-      return ok(this.status())
+      return ok(ssoStatusOf(store.read()))
     },
 
     /** A one-time link that runs Test SSO Connection in whichever browser opens it. */
-    startTest(): Result<{ url: string }, SsoError> {
-      if (!store.read().sso.pending)
-        return ssoError(
-          'SSO_NO_IDP_METADATA',
-          'There is no IdP metadata to test.',
-          'Import the IdP metadata first (POST /api/v1/sso/idp-metadata).',
-        )
+    startTest(): Result<{ url: string }, SpError> {
+      if (!store.read().sso.pending) return fail('SSO_NO_IDP_METADATA', { action: 'test' })
       const ticket = runtime.ids.token(24)
       memory.addTestTicket(ticket)
       return ok({ url: `${deps.url}/admin/sso/test/${ticket}` })
@@ -115,72 +72,52 @@ export function createSsoSetupService(deps: {
     },
 
     /** "This test was successful. Enable Single Sign-On", then Save. */
-    enable(): Promise<Result<ReturnType<typeof this.status>, SsoError>> {
+    enable(): Promise<Result<SsoStatus, SpError>> {
       return store
-        .update((draft) => {
+        .update((draft): Result<true, SpError> => {
           const pending = draft.sso.pending
-          if (!pending)
-            return draft.sso.active
-              ? ok(true)
-              : ssoError(
-                  'SSO_NO_IDP_METADATA',
-                  'There is no IdP configuration to enable.',
-                  'Import the IdP metadata, run Test SSO Connection, then enable.',
-                )
+          if (!pending) return draft.sso.active ? ok(true) : fail('SSO_NO_IDP_METADATA', { action: 'enable' })
           const test = draft.sso.lastTest
           if (!test || test.idpConfigId !== pending.id || test.status !== 'passed')
-            return ssoError(
-              'SSO_TEST_REQUIRED',
-              test && test.idpConfigId === pending.id
-                ? `The last Test SSO Connection failed (${test.code}): single sign-on cannot be enabled.`
-                : 'Single sign-on can be enabled only after a successful Test SSO Connection of this IdP metadata.',
-              'Control Hub > Authentication > Modify: run Test SSO Connection, sign in, then tick "This test was successful. Enable Single Sign-On".',
-              409,
-            )
+            return fail('SSO_TEST_REQUIRED', {
+              failedWith: test && test.idpConfigId === pending.id ? (test.code ?? 'failed') : null,
+            })
           draft.sso.active = pending
           draft.sso.pending = null
           draft.sso.enabled = true
           return ok(true)
         })
-        .then((r) => (r.ok ? ok(this.status()) : r))
+        .then((r) => (r.ok ? ok(ssoStatusOf(store.read())) : r))
     },
 
-    async disable() {
+    async disable(): Promise<SsoStatus> {
       await store.update((draft) => {
         draft.sso.enabled = false
         if (draft.sso.active && !draft.sso.pending) draft.sso.pending = draft.sso.active
         draft.sso.active = null
         return ok(true)
       })
-      return this.status()
+      return ssoStatusOf(store.read())
     },
 
-    updateSettings(changes: Partial<SsoSettings>): Promise<Result<SsoSettings, SsoError>> {
+    updateSettings(changes: Partial<SsoSettings>): Promise<Result<SsoSettings, SpError>> {
       return store.update((draft) => {
         const next = { ...draft.sso.settings, ...changes }
         if (next.entityId !== null && !/^\S{1,1024}$/.test(next.entityId))
-          return ssoError(
-            'SETTINGS_INVALID',
-            'entityId must be a URI without spaces.',
-            'Use e.g. https://idbroker.webex.com/{orgId}.',
-          )
+          return fail('SETTINGS_INVALID', { setting: 'entityId' })
         if (
           !Number.isInteger(next.clockSkewSeconds) ||
           next.clockSkewSeconds < 0 ||
           next.clockSkewSeconds > 600
         )
-          return ssoError(
-            'SETTINGS_INVALID',
-            'clockSkewSeconds must be a whole number from 0 to 600.',
-            'Webex allows a few minutes; 180 is the default.',
-          )
+          return fail('SETTINGS_INVALID', { setting: 'clockSkewSeconds' })
         draft.sso.settings = next
         return ok(next)
       })
     },
 
     /** `pnpm rehearse --from-scratch`: no SSO configuration and no users; org id, certificates and tokens kept. */
-    async reset() {
+    async reset(): Promise<{ reset: true }> {
       await store.update((draft) => {
         draft.sso = structuredClone(INITIAL_SSO_STATE)
         draft.directory = structuredClone(EMPTY_DIRECTORY)

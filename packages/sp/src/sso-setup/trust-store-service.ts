@@ -7,8 +7,9 @@ import {
   type Runtime,
   summarizeCertificate,
 } from '@sandbox/shared'
+import { fail, type SpError } from '../errors/catalogue'
+import type { Shelf as ShelfCode } from '../errors/trust-store-errors'
 import type { SpState } from '../state/sp-state'
-import { type SsoError, ssoError } from './sso-error'
 
 /** One certificate of the trust store, as the API lists it. */
 export interface TrustStoreEntry {
@@ -23,19 +24,17 @@ const MAX_ADDED = 20
 
 /** The two halves of the trust store, told apart the way an OS store keeps roots and intermediates. */
 interface Shelf {
-  /** The error-code prefix and the words used in messages. */
-  readonly code: 'ROOT' | 'INTERMEDIATE'
-  readonly noun: string
+  /** The error-code prefix. */
+  readonly code: ShelfCode
   readonly builtInPem: (runtime: Runtime) => string
   /** Where the added certificates are stored. */
   readonly field: 'trustedRoots' | 'intermediateCas'
   /** Why this certificate does not belong on this shelf, or null. */
-  readonly misfit: (ca: { selfSigned: boolean; isCa: boolean }) => { message: string; fix: string } | null
+  readonly misfit: (ca: { selfSigned: boolean; isCa: boolean }) => 'self-signed' | 'not-a-ca' | null
 }
 
 const ROOTS: Shelf = {
   code: 'ROOT',
-  noun: 'root',
   builtInPem: (runtime) => runtime.ca.root.certificatePem,
   field: 'trustedRoots',
   misfit: () => null,
@@ -43,23 +42,9 @@ const ROOTS: Shelf = {
 
 const INTERMEDIATES: Shelf = {
   code: 'INTERMEDIATE',
-  noun: 'intermediate CA',
   builtInPem: (runtime) => runtime.ca.intermediate.certificatePem,
   field: 'intermediateCas',
-  misfit: (ca) => {
-    if (ca.selfSigned)
-      return {
-        message: 'The certificate is self-signed: it is a root CA, not an intermediate.',
-        fix: 'Add it as a root instead: POST /api/v1/sso/trusted-roots {"pem": "…"}.',
-      }
-    if (!ca.isCa)
-      return {
-        message:
-          'The certificate is not a CA certificate (no basicConstraints CA:TRUE), so it issues no certificates.',
-        fix: 'Send the certificate of the CA that issued the IdP signing certificate, not the signing certificate itself.',
-      }
-    return null
-  },
+  misfit: (ca) => (ca.selfSigned ? 'self-signed' : ca.isCa ? null : 'not-a-ca'),
 }
 
 /**
@@ -83,61 +68,39 @@ export function createTrustStoreService(deps: { store: DocumentStore<SpState>; r
     })
   }
 
-  async function add(shelf: Shelf, pem: string): Promise<Result<TrustStoreEntry[], SsoError>> {
-    const send = `Send the ${shelf.noun} certificate as PEM, e.g. {"pem": "-----BEGIN CERTIFICATE-----…"}.`
+  async function add(shelf: Shelf, pem: string): Promise<Result<TrustStoreEntry[], SpError>> {
     const der = certificateToDer(pem)
     const ca = der ? describeCaCertificate(der) : null
-    if (!der || !ca)
-      return ssoError(`${shelf.code}_INVALID`, 'The body is not a decodable PEM or Base64 certificate.', send)
+    if (!der || !ca) return fail(`${shelf.code}_INVALID`, { problem: 'unreadable' })
     const misfit = shelf.misfit(ca)
-    if (misfit) return ssoError(`${shelf.code}_INVALID`, misfit.message, misfit.fix)
+    if (misfit) return fail(`${shelf.code}_INVALID`, { problem: misfit })
     const summary = summarizeCertificate(der)
-    const updated = await store.update((draft) => {
+    const updated = await store.update((draft): Result<true, SpError> => {
       const added = draft.sso[shelf.field]
       const present = [shelf.builtInPem(runtime), ...added]
       if (present.some((r) => summarizeCertificate(r).thumbprint === summary.thumbprint))
-        return ssoError(
-          `${shelf.code}_EXISTS`,
-          `${summary.subject} is already in the trust store.`,
-          'Nothing to do.',
-          409,
-        )
-      if (added.length >= MAX_ADDED)
-        return ssoError(
-          `${shelf.code}_LIMIT`,
-          `The trust store holds at most ${MAX_ADDED} added ${shelf.noun} certificates.`,
-          'Remove one first.',
-        )
+        return fail(`${shelf.code}_EXISTS`, { subject: summary.subject })
+      if (added.length >= MAX_ADDED) return fail(`${shelf.code}_LIMIT`, { max: MAX_ADDED })
       added.push(summary.pem)
       return ok(true)
     })
     return updated.ok ? ok(list(shelf)) : updated
   }
 
-  function remove(shelf: Shelf, thumbprint: string): Promise<Result<true, SsoError>> {
+  function remove(shelf: Shelf, thumbprint: string): Promise<Result<true, SpError>> {
     return store.update((draft) => {
       const added = draft.sso[shelf.field]
       const index = added.findIndex((r) => summarizeCertificate(r).thumbprint === thumbprint.toUpperCase())
-      if (index < 0)
-        return ssoError(
-          `${shelf.code}_NOT_FOUND`,
-          `No added ${shelf.noun} has the thumbprint ${thumbprint}.`,
-          `List them first (the built-in sandbox ${shelf.noun} cannot be removed).`,
-          404,
-        )
+      if (index < 0) return fail(`${shelf.code}_NOT_FOUND`, { thumbprint })
       added.splice(index, 1)
       return ok(true as const)
     })
   }
 
-  return {
-    trustedRoots: () => list(ROOTS),
-    addTrustedRoot: (pem: string) => add(ROOTS, pem),
-    removeTrustedRoot: (thumbprint: string) => remove(ROOTS, thumbprint),
-    intermediateCas: () => list(INTERMEDIATES),
-    addIntermediateCa: (pem: string) => add(INTERMEDIATES, pem),
-    removeIntermediateCa: (thumbprint: string) => remove(INTERMEDIATES, thumbprint),
-  }
+  const shelfOf = (shelf: Shelf) => ({
+    list: () => list(shelf),
+    add: (pem: string) => add(shelf, pem),
+    remove: (thumbprint: string) => remove(shelf, thumbprint),
+  })
+  return { roots: shelfOf(ROOTS), intermediates: shelfOf(INTERMEDIATES) }
 }
-
-export type TrustStoreService = ReturnType<typeof createTrustStoreService>

@@ -1,8 +1,16 @@
 import { type DeepReadonly, type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import { fail } from '../errors/catalogue'
 import type { SpState } from '../state/sp-state'
-import { type DirectoryError, userExists, userNotFound } from './directory-error'
 import { newUserRecord, primaryWorkEmail, touch } from './user-records'
-import { checkEmail, checkName, deriveDisplayName, emailOwner, holdsEmail, sameEmail } from './user-rules'
+import {
+  checkEmail,
+  checkName,
+  type DirectoryError,
+  deriveDisplayName,
+  emailOwner,
+  holdsEmail,
+  sameEmail,
+} from './user-rules'
 import type { WebexUser } from './user-schema'
 
 /** A stored user as reads return it (frozen). */
@@ -101,7 +109,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
     if (!checked.ok) return Promise.resolve(checked)
     const { email, firstName, lastName, displayName } = checked.value
     return store.update((draft) => {
-      if (emailOwner(draft.directory.users, email)) return userExists(email)
+      if (emailOwner(draft.directory.users, email)) return fail('USER_EXISTS', { field: 'email', email })
       const user = newUserRecord(
         runtime.ids.guid(),
         {
@@ -126,7 +134,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
   function setActive(id: string, active: boolean): Promise<Result<WebexUser, DirectoryError>> {
     return store.update((draft) => {
       const user = draft.directory.users.find((u) => u.id === id)
-      if (!user) return userNotFound(id)
+      if (!user) return fail('USER_NOT_FOUND', { id })
       if (user.active !== active) {
         user.active = active
         touch(user, now())
@@ -148,7 +156,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
 
     get(id: string): Result<StoredUser, DirectoryError> {
       const user = store.read().directory.users.find((u) => u.id === id)
-      return user ? ok(user) : userNotFound(id)
+      return user ? ok(user) : fail('USER_NOT_FOUND', { id })
     },
 
     /**
@@ -191,7 +199,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
     modify(id: string, changes: UserChanges): Promise<Result<WebexUser, DirectoryError>> {
       return store.update((draft) => {
         const user = draft.directory.users.find((u) => u.id === id)
-        if (!user) return userNotFound(id)
+        if (!user) return fail('USER_NOT_FOUND', { id })
         const checked = checkNewUser({
           email: changes.email ?? user.userName,
           firstName: changes.firstName ?? user.givenName,
@@ -204,7 +212,8 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
         })
         if (!checked.ok) return checked
         const { email, firstName, lastName, displayName } = checked.value
-        if (emailOwner(draft.directory.users, email, id)) return userExists(email)
+        if (emailOwner(draft.directory.users, email, id))
+          return fail('USER_EXISTS', { field: 'email', email })
         if (email !== user.userName) {
           const previous = user.userName
           user.emails = [
@@ -237,7 +246,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
     remove(id: string): Promise<Result<void, DirectoryError>> {
       return store.update((draft) => {
         const index = draft.directory.users.findIndex((u) => u.id === id)
-        if (index < 0) return userNotFound(id)
+        if (index < 0) return fail('USER_NOT_FOUND', { id })
         draft.directory.users.splice(index, 1)
         const at = now()
         for (const group of draft.directory.groups) {

@@ -1,0 +1,34 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { z } from 'zod'
+import { spError } from '../errors/catalogue'
+import { apiError } from './error-responses'
+
+export const API_BODY_LIMIT = 1024 * 1024 + 4096
+
+/** Reads a JSON body against a strict schema; unknown fields are named in the error. */
+export async function readJson<T>(
+  c: Context,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  let raw: unknown
+  try {
+    raw = await c.req.json()
+  } catch {
+    return { ok: false, response: apiError(c, spError('INVALID_JSON')) }
+  }
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+    return { ok: false, response: apiError(c, spError('INVALID_BODY', { problems })) }
+  }
+  return { ok: true, value: parsed.data }
+}
+
+/** Bodies of the Control Hub API are at most {@link API_BODY_LIMIT} bytes (metadata with certificates fits). */
+export function apiBodyLimit(): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: (c) => apiError(c, spError('BODY_TOO_LARGE', { what: 'api' })),
+  })
+}
