@@ -11,6 +11,7 @@ import { adminApiRoutes } from './http/admin-api'
 import { consoleAssetRoutes } from './http/console-assets'
 import type { HttpDeps, SpEnv } from './http/env'
 import { landingRoutes } from './http/landing'
+import { logoutRoutes } from './http/logout-routes'
 import { scimRoutes } from './http/scim-routes'
 import { signInRoutes } from './http/sign-in-routes'
 import { usersApiRoutes } from './http/users-api'
@@ -40,6 +41,7 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
     .route('/', landingRoutes(http))
     .route('/', adminApiRoutes(http))
     .route('/', signInRoutes(http))
+    .route('/', logoutRoutes(http))
     .route('/', usersApiRoutes(http))
     .route('/', scimRoutes(http))
     .onError((error, c) => {

@@ -75,3 +75,6 @@ export const CERTIFICATE_ERRORS = {
     'The certificate has a critical extension Webex does not know.',
   ),
 } satisfies Record<CertificateProblem, ErrorEntry<CertificateFacts>>
+
+/** Every certificate problem's code (what the certificate-trust check can refuse with). */
+export const CERTIFICATE_CODES = Object.keys(CERTIFICATE_ERRORS) as CertificateProblem[]

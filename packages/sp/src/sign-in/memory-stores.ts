@@ -6,7 +6,7 @@ import {
   ExpiringSet,
   OwnedBoundedMap,
 } from '@sandbox/shared'
-import type { Check } from './response-checks'
+import type { Check } from './check-pipeline'
 
 /** An AuthnRequest waiting for its Response, bound to the browser that started it. */
 export interface PendingRequest {

@@ -7,12 +7,12 @@ import {
   samlifySecondOpinion,
   systemClock,
 } from '@sandbox/shared'
+import { describeError } from '../errors/catalogue'
 import type { IdpTrust, TestResult } from '../sso-setup/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
-import { DECRYPTION_REFUSAL_CODE } from './assertion-signature'
+import type { AcceptedResponse, ResponseRefusal } from './acs/acs-pipeline'
 import type { MemoryStores } from './memory-stores'
-import type { AcceptedResponse, ResponseRefusal } from './response-checks'
 import type { AcsOutcome } from './sign-in-service'
 
 /**
@@ -26,54 +26,62 @@ function samlifyClockNote(spNow: number, wallNow: number = systemClock.now()): s
     : ''
 }
 
-/** What recording a Test SSO Connection needs. */
-export interface TestRecorderDeps {
+/** What recording a Test SSO Connection needs: the state the Response was checked against, and where results go. */
+export interface SsoTestRunDeps {
   readonly store: DocumentStore<SpState>
+  readonly state: SpSnapshot
   readonly runtime: Runtime
   readonly users: UserService
   readonly memory: MemoryStores
   readonly spMetadataOf: (state: SpSnapshot) => string
 }
 
+function verdictMessage(deps: SsoTestRunDeps, accepted: AcceptedResponse): string {
+  const { facts } = accepted
+  const lookup = deps.state.sso.settings.matchUserBy === 'uid' ? facts.attributes.uid?.[0] : facts.nameId
+  if (!lookup)
+    return 'This test was successful. The assertion has no uid attribute: add the uid claim on Entra.'
+  const user = deps.users.findSignInUser(lookup)
+  return `This test was successful. ${user ? `It signs in the Webex user ${user.userName}.` : `No Webex user matches "${lookup}" yet: add one in Users before people sign in.`}`
+}
+
 /**
  * Test SSO Connection's verdict: the ACS checks' result, whether a Webex user would match,
  * and samlify's independent opinion; stored so that "Enable" can require a passing test.
  */
-export async function recordTestResult(
-  deps: TestRecorderDeps,
+export async function recordSsoTestRun(
+  deps: SsoTestRunDeps,
   checked: Result<AcceptedResponse, ResponseRefusal>,
-  config: DeepReadonly<IdpTrust>,
+  trust: DeepReadonly<IdpTrust>,
   requestId: string | null,
   samlResponseBase64: string,
 ): Promise<AcsOutcome> {
-  const { store, runtime, users, memory, spMetadataOf } = deps
+  const { store, runtime, memory } = deps
   const seen = checked.ok ? checked.value.facts : checked.error.seen
-  let message: string
+  const code = checked.ok ? null : checked.error.error.code
+  const message = checked.ok
+    ? verdictMessage(deps, checked.value)
+    : describeError(checked.error.error).message
   if (checked.ok) {
-    const lookup = store.read().sso.settings.matchUserBy === 'uid' ? seen.attributes?.uid?.[0] : seen.nameId
-    const user = lookup ? users.findSignInUser(lookup) : null
-    message = `This test was successful. ${lookup ? (user ? `It signs in the Webex user ${user.userName}.` : `No Webex user matches "${lookup}" yet: add one in Users before people sign in.`) : 'The assertion has no uid attribute: add the uid claim on Entra.'}`
     memory.rememberAssertion(checked.value.facts.assertionId, checked.value.facts.replayUntil)
     if (requestId) memory.consumePending(requestId)
-  } else {
-    message = checked.error.message
   }
   // An independent second opinion (samlify's stock checks), affordable here: tests are rare.
   // Not for an assertion Webex could not decrypt: samlify's own decryption errors would say what
   // Webex's one refusal hides, and make this page a decryption oracle.
-  const undecryptable = !checked.ok && checked.error.code === DECRYPTION_REFUSAL_CODE
-  const opinion = undecryptable
-    ? null
-    : await samlifySecondOpinion({
-        spMetadata: spMetadataOf(store.read()),
-        idpMetadata: config.metadataXml,
-        samlResponseBase64,
-        encryptionKeyPem: store.read().encryptionCertificate.privateKeyPem,
-      })
+  const opinion =
+    code === 'SSO_DECRYPTION_FAILED'
+      ? null
+      : await samlifySecondOpinion({
+          spMetadata: deps.spMetadataOf(deps.state),
+          idpMetadata: trust.metadataXml,
+          samlResponseBase64,
+          encryptionKeyPem: deps.state.encryptionCertificate.privateKeyPem,
+        })
   const result: TestResult = {
-    idpConfigId: config.id,
+    idpConfigId: trust.id,
     status: checked.ok ? 'passed' : 'failed',
-    code: checked.ok ? null : checked.error.code,
+    code,
     message,
     at: new Date(runtime.clock.now()).toISOString(),
     nameId: seen.nameId ?? null,
@@ -100,7 +108,7 @@ export async function recordTestResult(
     at: result.at,
     purpose: 'test',
     outcome: checked.ok ? 'success' : 'failure',
-    code: result.code,
+    code,
     message,
     user: seen.nameId ?? null,
   })

@@ -1,4 +1,4 @@
-import type { Check } from '../sign-in/response-checks'
+import type { Check } from '../sign-in/check-pipeline'
 import { Card, StatusPill } from './console/cards'
 import { DataTable } from './console/data-table'
 import { KeyValueTable } from './console/key-value'
