@@ -23,7 +23,10 @@ export function checkBearer(header: string | undefined, expected: string): Beare
   return tokensMatch(match[1] as string, expected) ? null : 'wrong'
 }
 
-/** Query parameters that carry tokens in other APIs; SCIM refuses them (security.md §5). */
+/**
+ * Query parameters that carry tokens in other APIs. SCIM refuses them, even with a right token:
+ * a token in a URL ends up in logs, proxies and browser history.
+ */
 export const TOKEN_QUERY_PARAMETERS = [
   'access_token',
   'token',

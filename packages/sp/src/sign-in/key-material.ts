@@ -17,8 +17,8 @@ export interface SpKeys {
 }
 
 /**
- * Keys and certificates parsed once and shared by sign-in and logout, not per message
- * (issue 7). State snapshots are immutable, so the certificate objects themselves key the
+ * Keys and certificates parsed once and shared by sign-in and logout, not per message: parsing
+ * a private key or a certificate is costly, and a message needs them all. State snapshots are immutable, so the certificate objects themselves key the
  * SP's keys; an IdP configuration's id changes at every import, so it keys that trust.
  */
 export function createKeyMaterial() {

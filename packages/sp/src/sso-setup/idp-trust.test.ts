@@ -34,7 +34,7 @@ async function expectRefusedImport(
   expect(sp.store.read()).toBe(before)
 }
 
-describe('"Require certificate signed by a certificate authority" at import (research/security.md §4)', () => {
+describe('"Require certificate signed by a certificate authority" at import: the whole chain to a trusted root', () => {
   it('accepts a CA-issued signing certificate with its issuing CA in the metadata', async () => {
     const sp = await freshSp()
     const idp = await createIdpSide(sp.runtime, sp.entity())

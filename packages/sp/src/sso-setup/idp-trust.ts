@@ -24,9 +24,10 @@ export interface TrustInput {
 }
 
 /**
- * Judges one IdP signing certificate under the org's trust mode: the chain checks of
- * research/security.md §4 in the CA-signed mode, and readability, key size and validity in
- * the self-signed mode.
+ * Judges one IdP signing certificate under the org's trust mode: in the CA-signed mode a full
+ * chain to a trusted root (validity, issuer CA flags and key usage, path length, key size,
+ * signature algorithm, critical extensions); in the self-signed mode readability, key size and
+ * validity.
  */
 export function judgeSigningCertificate(
   der: Buffer,

@@ -10,8 +10,8 @@ function keyDescriptor(use: 'signing' | 'encryption', pem: string): string {
 /**
  * The file Control Hub's "Download Metadata File" gives: the SPSSODescriptor with the Cisco SP
  * signing and encryption certificates, the three NameID formats Webex supports, the ACS
- * (HTTP-POST) and SLO endpoints (research/real-formats.md §4; the signing flags there are
- * unverified, so they follow the org's settings).
+ * (HTTP-POST) and SLO endpoints, as in Webex's published SP metadata. Its AuthnRequestsSigned
+ * flag follows the org's settings: what real Webex metadata says there could not be confirmed.
  */
 export function buildSpMetadata(state: SpSnapshot, entity: SpEntity): string {
   const a = escapeXmlAttribute

@@ -52,7 +52,7 @@ export const testResultSchema = z.object({
 })
 export type TestResult = z.infer<typeof testResultSchema>
 
-/** Org-wide SSO settings; defaults follow what Webex documents (research/real-formats.md §4). */
+/** Org-wide SSO settings; the defaults are Webex's documented ones (uid matching, 180 s skew, SHA-256, signed assertions). */
 export const ssoSettingsSchema = z.object({
   /** null = Webex's `https://idbroker.webex.com/{orgId}`. */
   entityId: z.string().nullable(),
