@@ -80,12 +80,3 @@ export function describeError(error: SpError): ErrorDescription {
 export function statusOf(code: SpErrorCode): ErrorStatus {
   return SP_ERRORS[code].status
 }
-
-/** One line per code, for the docs and the SAML inspector. */
-export function catalogueEntries(): { code: SpErrorCode; meaning: string; status: ErrorStatus }[] {
-  return (Object.keys(SP_ERRORS) as SpErrorCode[]).map((code) => ({
-    code,
-    meaning: SP_ERRORS[code].meaning,
-    status: SP_ERRORS[code].status,
-  }))
-}

@@ -4,7 +4,7 @@ import type { z } from 'zod'
 import { spError } from '../errors/catalogue'
 import { apiError } from './error-responses'
 
-export const API_BODY_LIMIT = 1024 * 1024 + 4096
+const API_BODY_LIMIT = 1024 * 1024 + 4096
 
 /** Reads a JSON body against a strict schema; unknown fields are named in the error. */
 export async function readJson<T>(

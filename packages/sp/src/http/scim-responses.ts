@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { type ScimError, scimErrorBody } from '../scim/scim-error'
 
 /** SCIM's media type (RFC 7644 §3.1). */
-export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8'
+const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8'
 
 function scimBody(
   c: Context,

@@ -65,5 +65,3 @@ export function createOrganizationService(deps: { store: DocumentStore<SpState>;
     },
   }
 }
-
-export type OrganizationService = ReturnType<typeof createOrganizationService>

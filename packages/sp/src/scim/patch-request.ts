@@ -15,7 +15,7 @@ export interface PatchOperation {
 }
 
 /** Most operations one PATCH may carry. */
-export const MAX_OPERATIONS = 1000
+const MAX_OPERATIONS = 1000
 
 function field(object: Record<string, unknown>, name: string): unknown {
   const key = Object.keys(object).find((k) => k.toLowerCase() === name)

@@ -18,13 +18,13 @@ import { recordSsoTestRun } from './sso-test-run'
 import { SIGN_IN_CHECKS, type UserMatch } from './webex-user-checks'
 
 /** Where the person lands after signing in when RelayState is absent or unsafe. */
-export const DEFAULT_LANDING = '/webex/home'
+const DEFAULT_LANDING = '/webex/home'
 
 /**
  * RelayState is a local path or nothing: never an open redirect. Whitespace and control
  * characters make it no path at all (Node could not send them in a Location header either).
  */
-export function safeLanding(relayState: string | undefined): string {
+function safeLanding(relayState: string | undefined): string {
   if (!relayState || relayState.length > 80) return DEFAULT_LANDING
   if (!relayState.startsWith('/') || relayState.startsWith('//') || relayState.startsWith('/\\'))
     return DEFAULT_LANDING

@@ -17,7 +17,7 @@ export const sloRedirectPath = (orgId: string) => `/idb/SPSloRedirect/metaAlias/
 export const sloPostPath = (orgId: string) => `/idb/SPSloPOST/metaAlias/${orgId}/sp`
 
 /** Webex's entityID pattern, unless the org overrides it. */
-export function defaultEntityId(orgId: string): string {
+function defaultEntityId(orgId: string): string {
   return `https://idbroker.webex.com/${orgId}`
 }
 

@@ -13,7 +13,7 @@ function keyDescriptor(use: 'signing' | 'encryption', pem: string): string {
  * (HTTP-POST) and SLO endpoints, as in Webex's published SP metadata. Its AuthnRequestsSigned
  * flag follows the org's settings: what real Webex metadata says there could not be confirmed.
  */
-export function buildSpMetadata(state: SpSnapshot, entity: SpEntity): string {
+function buildSpMetadata(state: SpSnapshot, entity: SpEntity): string {
   const a = escapeXmlAttribute
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

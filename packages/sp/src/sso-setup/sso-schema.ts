@@ -8,7 +8,7 @@ export type TrustMode = (typeof TRUST_MODES)[number]
  * The IdP this org trusts, as imported from its metadata: what the sign-in path needs, parsed
  * once. (In the IdP package, `IdpConfig` is the IdP server's own configuration.)
  */
-export const idpTrustSchema = z.object({
+const idpTrustSchema = z.object({
   /** Changes at every import, so a test result belongs to exactly one import. */
   id: z.string(),
   entityId: z.string(),
@@ -28,7 +28,7 @@ export const idpTrustSchema = z.object({
 export type IdpTrust = z.infer<typeof idpTrustSchema>
 
 /** The last Test SSO Connection, kept so that "Enable" can check it (even after a restart). */
-export const testResultSchema = z.object({
+const testResultSchema = z.object({
   /** The id of the {@link IdpTrust} tested (named so in state files and the API since version 1). */
   idpConfigId: z.string(),
   status: z.enum(['passed', 'failed']),
@@ -99,7 +99,7 @@ export const ssoStateSchema = z.object({
 })
 export type SsoState = z.infer<typeof ssoStateSchema>
 
-export const DEFAULT_SSO_SETTINGS: SsoSettings = {
+const DEFAULT_SSO_SETTINGS: SsoSettings = {
   entityId: null,
   acsUrl: null,
   authnRequestBinding: 'redirect',

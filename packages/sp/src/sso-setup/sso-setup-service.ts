@@ -128,5 +128,3 @@ export function createSsoSetupService(deps: {
     },
   }
 }
-
-export type SsoSetupService = ReturnType<typeof createSsoSetupService>

@@ -1,3 +1,4 @@
+// state/: the SP's persisted state file (organization, certificates, tokens, SSO, directory) and its schema.
 import {
   type DeepReadonly,
   type IdGenerator,
@@ -14,20 +15,19 @@ import { directoryStateSchema, EMPTY_DIRECTORY } from '../users/user-schema'
  * trust, users and SCIM credentials. Sessions, pending AuthnRequests and the replay cache
  * live in memory only (a restart ends them, as a real outage would).
  */
-export const keyedCertificateSchema = z.object({
+const keyedCertificateSchema = z.object({
   certificatePem: z.string().includes('BEGIN CERTIFICATE'),
   privateKeyPem: z.string().includes('PRIVATE KEY'),
 })
-export type KeyedCertificate = z.infer<typeof keyedCertificateSchema>
 
-export const organizationSchema = z.object({
+const organizationSchema = z.object({
   /** The org GUID: part of the SP entityID and of every Webex path. */
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
 })
 
-export const spStateSchema = z.object({
+const spStateSchema = z.object({
   organization: organizationSchema,
   /** "SAML Cisco (SP) SSO Certificate": signs AuthnRequests and LogoutRequests. */
   signingCertificate: keyedCertificateSchema,
@@ -51,7 +51,7 @@ export const SP_STATE_FILE: StateFileSpec<SpState> = {
 }
 
 /** The built-in defaults of a new organization. */
-export const DEFAULT_ORGANIZATION = { name: 'Contoso' } as const
+const DEFAULT_ORGANIZATION = { name: 'Contoso' } as const
 
 /** Validity of the SP certificates, like Webex's multi-year SP certificate. */
 const SP_CERTIFICATE_DAYS = 5 * 365

@@ -1,3 +1,4 @@
+// test-support/: an in-memory SP and a stand-in IdP for tests, never imported by the server.
 import {
   type Clock,
   createMemoryStore,
@@ -20,7 +21,7 @@ import type { IdpSide } from './idp-side'
 /** The base URL test SPs pretend to be served at. */
 export const TEST_SP_URL = 'http://localhost:7080'
 
-export const TEST_SP_CONFIG: SpConfig = {
+const TEST_SP_CONFIG: SpConfig = {
   host: '127.0.0.1',
   dataDir: null,
   reset: false,

@@ -1,3 +1,4 @@
+// users/: the org's Webex users as Control Hub manages them; one record for Control Hub, SCIM and sign-in.
 import { type DeepReadonly, type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { fail } from '../errors/catalogue'
 import type { SpState } from '../state/sp-state'
@@ -52,8 +53,8 @@ export interface UserPage {
   readonly items: readonly StoredUser[]
 }
 
-export const DEFAULT_PAGE_SIZE = 100
-export const MAX_PAGE_SIZE = 1000
+const DEFAULT_PAGE_SIZE = 100
+const MAX_PAGE_SIZE = 1000
 
 interface CheckedUser {
   readonly email: string

@@ -1,3 +1,4 @@
+// views/: pure hono/jsx pages (props in, HTML out); console/ holds the Control Hub and Webex components.
 import type { Check } from '../sign-in/check-pipeline'
 import { Card, StatusPill } from './console/cards'
 import { DataTable } from './console/data-table'

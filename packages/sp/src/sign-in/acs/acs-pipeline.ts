@@ -1,3 +1,4 @@
+// sign-in/acs/: the ACS's checks of a posted Response, declared as one ordered table.
 import type { Result } from '@sandbox/shared'
 import { err, ok } from '@sandbox/shared'
 import type { SpError } from '../../errors/catalogue'

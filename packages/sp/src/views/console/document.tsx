@@ -1,3 +1,4 @@
+// views/console/: the console's components, look and assets (README.md: the rules for pages).
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { CONSOLE_ASSETS } from './assets'
