@@ -3,6 +3,7 @@ import {
   type DeepReadonly,
   type IdGenerator,
   issueLeafCertificate,
+  type RsaKeyPair,
   type Runtime,
   type StateFileSpec,
 } from '@sandbox/shared'
@@ -64,29 +65,22 @@ export async function createInitialSpState(
   const now = runtime.clock.now()
   const [signingKey, encryptionKey] = await Promise.all([runtime.keys.take(), runtime.keys.take()])
   const orgId = ids.guid()
-  const signing = issueLeafCertificate(runtime.ca, {
-    profile: 'saml-signing',
-    commonName: 'SAML Cisco (SP) SSO Certificate',
-    organization: `Cisco Webex (sandbox org ${orgId})`,
-    key: signingKey,
-    validityDays: SP_CERTIFICATE_DAYS,
-    now,
-  })
-  const encryption = issueLeafCertificate(runtime.ca, {
-    profile: 'saml-encryption',
-    commonName: 'SAML Cisco (SP) Encryption Certificate',
-    organization: `Cisco Webex (sandbox org ${orgId})`,
-    key: encryptionKey,
-    validityDays: SP_CERTIFICATE_DAYS,
-    now,
-  })
+  /** A Cisco SP certificate of the org, issued by the sandbox CA, with its private key. */
+  const issue = (profile: 'saml-signing' | 'saml-encryption', commonName: string, key: RsaKeyPair) => {
+    const issued = issueLeafCertificate(runtime.ca, {
+      profile,
+      commonName,
+      organization: `Cisco Webex (sandbox org ${orgId})`,
+      key,
+      validityDays: SP_CERTIFICATE_DAYS,
+      now,
+    })
+    return { certificatePem: issued.certificatePem, privateKeyPem: issued.key.privateKeyPem }
+  }
   return {
     organization: { id: orgId, name: DEFAULT_ORGANIZATION.name, createdAt: new Date(now).toISOString() },
-    signingCertificate: { certificatePem: signing.certificatePem, privateKeyPem: signing.key.privateKeyPem },
-    encryptionCertificate: {
-      certificatePem: encryption.certificatePem,
-      privateKeyPem: encryption.key.privateKeyPem,
-    },
+    signingCertificate: issue('saml-signing', 'SAML Cisco (SP) SSO Certificate', signingKey),
+    encryptionCertificate: issue('saml-encryption', 'SAML Cisco (SP) Encryption Certificate', encryptionKey),
     scimToken: ids.token(32),
     adminApiToken: ids.token(32),
     sso: INITIAL_SSO_STATE,

@@ -115,29 +115,23 @@ const ASSERTION_SIGNATURE = {
   fix: `Entra: SAML Certificates > Signing Option "Sign SAML assertion", and the current Federation Metadata XML imported.`,
 } as const
 
-/** The signature of a plaintext assertion: it needs nothing decrypted, so it runs before the envelope. */
-export const plaintextAssertionSignature: CheckStep<
-  AcsFacts,
-  AcsExpectations,
-  'postedAssertion' | 'responseSigner'
-> = {
-  ...ASSERTION_SIGNATURE,
-  reads: ['postedAssertion', 'responseSigner'],
-  run: ({ postedAssertion, responseSigner }, expect) =>
-    verifyAssertion(postedAssertion.unverified, false, responseSigner, expect),
+/** The assertion-signature step on the posted assertion, or on the one decrypted from it. */
+function assertionSignature<R extends 'postedAssertion' | 'decrypted'>(
+  source: R,
+): CheckStep<AcsFacts, AcsExpectations, R | 'responseSigner'> {
+  return {
+    ...ASSERTION_SIGNATURE,
+    reads: [source, 'responseSigner'],
+    run: (facts, expect) =>
+      verifyAssertion(facts[source].unverified, source === 'decrypted', facts.responseSigner, expect),
+  }
 }
 
+/** The signature of a plaintext assertion: it needs nothing decrypted, so it runs before the envelope. */
+export const plaintextAssertionSignature = assertionSignature('postedAssertion')
+
 /** The signature of the assertion decrypted from an EncryptedAssertion. */
-export const decryptedAssertionSignature: CheckStep<
-  AcsFacts,
-  AcsExpectations,
-  'decrypted' | 'responseSigner'
-> = {
-  ...ASSERTION_SIGNATURE,
-  reads: ['decrypted', 'responseSigner'],
-  run: ({ decrypted, responseSigner }, expect) =>
-    verifyAssertion(decrypted.unverified, true, responseSigner, expect),
-}
+export const decryptedAssertionSignature = assertionSignature('decrypted')
 
 export const certificateTrust = onSignedAssertion({
   name: 'Certificate trust',

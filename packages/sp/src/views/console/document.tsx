@@ -54,3 +54,21 @@ export function ConsoleDocument(props: { tabTitle: string; bodyClass?: string; c
     </>
   )
 }
+
+/** The first thing on every page: a link past the navigation to the content (`#main`). */
+export function SkipLink() {
+  return (
+    <a class="skip-link" href="#main">
+      Skip to main content
+    </a>
+  )
+}
+
+/** Every page says it is a rehearsal copy, so no screenshot passes for the real product. */
+export function SandboxMarker() {
+  return (
+    <span class="sandbox-marker">
+      <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
+    </span>
+  )
+}
