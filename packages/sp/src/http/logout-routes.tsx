@@ -41,13 +41,14 @@ export function logoutRoutes(deps: HttpDeps) {
     )
     .post('/idb/SPSloPOST/metaAlias/:orgId/sp', thisOrgOnly(deps), samlFormLimit('logout'), async (c) => {
       const form = await readSamlForm(c, 'SLO endpoint')
-      if (!form.ok) return form.response
+      if (!form.ok) return textError(c, form.error)
+      const field = form.value
       return logoutAnswer(
         c,
         sessions.handlePostedLogoutMessage({
-          samlRequest: form.field('SAMLRequest'),
-          samlResponse: form.field('SAMLResponse'),
-          relayState: form.field('RelayState'),
+          samlRequest: field('SAMLRequest'),
+          samlResponse: field('SAMLResponse'),
+          relayState: field('RelayState'),
         }),
       )
     })

@@ -1,7 +1,7 @@
-import { locationHeaderValue } from '@sandbox/shared'
+import { locationHeaderValue, ok, type Result } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { spError } from '../errors/catalogue'
+import { fail, type SpError, spError } from '../errors/catalogue'
 import type { Outbound } from '../sign-in/authn-request'
 import { AutoPostForm } from '../views/sign-in-pages'
 import { type HttpDeps, NO_STORE, type SpEnv } from './env'
@@ -37,16 +37,19 @@ export function samlFormLimit(what: 'response' | 'logout'): MiddlewareHandler<Sp
   })
 }
 
-/** The posted form's text fields, or the error answer when the body is not a form. */
+/** A posted form's text field by name (files and repeated fields are no SAML binding's). */
+export type FormField = (name: string) => string | undefined
+
+/** The posted form, or NOT_A_FORM_POST naming the endpoint. */
 export async function readSamlForm(
   c: Context<SpEnv>,
   endpoint: 'ACS' | 'SLO endpoint',
-): Promise<{ ok: true; field: (name: string) => string | undefined } | { ok: false; response: Response }> {
+): Promise<Result<FormField, SpError>> {
   let form: Record<string, string | File | (string | File)[]>
   try {
     form = await c.req.parseBody()
   } catch {
-    return { ok: false, response: textError(c, spError('NOT_A_FORM_POST', { endpoint })) }
+    return fail('NOT_A_FORM_POST', { endpoint })
   }
-  return { ok: true, field: (name) => (typeof form[name] === 'string' ? (form[name] as string) : undefined) }
+  return ok((name) => (typeof form[name] === 'string' ? (form[name] as string) : undefined))
 }

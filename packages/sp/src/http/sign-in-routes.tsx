@@ -5,7 +5,7 @@ import { describeError, type SpError, spError, statusOf } from '../errors/catalo
 import { HomePage, MessagePage, SignInErrorPage, TestResultPage } from '../views/sign-in-pages'
 import { browserIdOf, sessionIdOf, setSessionCookie } from './cookies'
 import { clientSource, type HttpDeps, NO_STORE, type SpEnv } from './env'
-import { apiError } from './error-responses'
+import { apiError, textError } from './error-responses'
 import { readSamlForm, samlFormLimit, sendOutbound, thisOrgOnly } from './saml-bindings'
 
 /** A sign-in that cannot start, or a link that no longer works: a Webex message page. */
@@ -48,10 +48,11 @@ export function signInRoutes(deps: HttpDeps) {
     })
     .post('/idb/Consumer/metaAlias/:orgId/sp', thisOrgOnly(deps), samlFormLimit('response'), async (c) => {
       const form = await readSamlForm(c, 'ACS')
-      if (!form.ok) return form.response
+      if (!form.ok) return textError(c, form.error)
+      const field = form.value
       const outcome = await signIn.consume({
-        samlResponse: form.field('SAMLResponse'),
-        relayState: form.field('RelayState'),
+        samlResponse: field('SAMLResponse'),
+        relayState: field('RelayState'),
         browserId: browserIdOf(c, deps, false),
       })
       if (outcome.kind === 'signed-in') {

@@ -2,6 +2,7 @@
 import { type DeepReadonly, type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { fail } from '../errors/catalogue'
 import type { SpState } from '../state/sp-state'
+import { pageOfUsers, type UserListQuery, type UserPage } from './user-list'
 import { newUserRecord, primaryWorkEmail, touch } from './user-records'
 import {
   checkEmail,
@@ -35,27 +36,6 @@ export interface UserChanges {
   readonly active?: boolean
 }
 
-/** Control Hub's user list query: a case-insensitive substring search and offset paging. */
-export interface UserListQuery {
-  /** Matched against userName, emails, display, first and last name. */
-  readonly search?: string
-  /** 0-based offset of the first user returned. */
-  readonly offset?: number
-  /** At most this many users (default {@link DEFAULT_PAGE_SIZE}, capped at {@link MAX_PAGE_SIZE}). */
-  readonly limit?: number
-}
-
-/** One page of users. */
-export interface UserPage {
-  readonly total: number
-  readonly offset: number
-  readonly limit: number
-  readonly items: readonly StoredUser[]
-}
-
-const DEFAULT_PAGE_SIZE = 100
-const MAX_PAGE_SIZE = 1000
-
 interface CheckedUser {
   readonly email: string
   readonly firstName: string
@@ -78,22 +58,6 @@ function checkNewUser(input: NewUser): Result<CheckedUser, DirectoryError> {
     lastName: lastName.value,
     displayName: displayName.value || deriveDisplayName(firstName.value, lastName.value, email.value),
   })
-}
-
-function matchesSearch(user: StoredUser, needle: string): boolean {
-  const haystack = [
-    user.userName,
-    user.displayName,
-    user.givenName,
-    user.familyName,
-    ...user.emails.map((e) => e.value),
-  ]
-  return haystack.some((value) => value.toLowerCase().includes(needle))
-}
-
-function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || !Number.isFinite(value)) return fallback
-  return Math.min(Math.max(Math.trunc(value), min), max)
 }
 
 /**
@@ -147,12 +111,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
   return {
     /** Users in creation order, optionally searched, one page at a time. */
     list(query: UserListQuery = {}): UserPage {
-      const needle = query.search?.trim().toLowerCase() ?? ''
-      const all = store.read().directory.users
-      const matching = needle ? all.filter((u) => matchesSearch(u, needle)) : all
-      const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER)
-      const limit = clampInt(query.limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
-      return { total: matching.length, offset, limit, items: matching.slice(offset, offset + limit) }
+      return pageOfUsers(store.read().directory.users, query)
     },
 
     get(id: string): Result<StoredUser, DirectoryError> {
