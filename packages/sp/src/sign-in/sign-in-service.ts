@@ -1,6 +1,12 @@
 // sign-in/: Webex's side of SSO at sign-in time: the AuthnRequest, the ACS's check pipeline, sessions, single logout.
-import type { ClientSource, DeepReadonly } from '@sandbox/shared'
-import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import {
+  type ClientSource,
+  type DeepReadonly,
+  type DocumentStore,
+  ok,
+  type Result,
+  type Runtime,
+} from '@sandbox/shared'
 import { describeError, fail, type SpError, spError } from '../errors/catalogue'
 import { spEntityOf } from '../sso-setup/sp-entity'
 import type { IdpTrust, TestResult } from '../sso-setup/sso-schema'
@@ -43,6 +49,14 @@ export type AcsOutcome =
     }
   | { readonly kind: 'refused'; readonly refusal: ResponseRefusal }
 
+/** A Webex user to create at sign-in (just-in-time provisioning). */
+interface JustInTimeUser {
+  readonly kind: 'create'
+  readonly email: string
+  readonly givenName: string
+  readonly familyName: string
+}
+
 const GIVEN_NAME = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname'
 const SURNAME = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname'
 
@@ -81,8 +95,8 @@ export function createSignInService(deps: {
     return { kind: 'refused', refusal }
   }
 
-  /** The Webex user the assertion names; creates it just in time where the org allows it. */
-  async function matchUser(facts: AssertionFacts, state: SpSnapshot): Promise<UserMatch> {
+  /** The Webex user the assertion names, or the one to create just in time where the org allows it. */
+  function findUser(facts: AssertionFacts, state: SpSnapshot): UserMatch | JustInTimeUser {
     const { matchUserBy, justInTimeProvisioning } = state.sso.settings
     const value = matchUserBy === 'uid' ? facts.attributes.uid?.[0] : facts.nameId
     if (!value) return { kind: 'no-uid', attributeNames: Object.keys(facts.attributes) }
@@ -90,11 +104,17 @@ export function createSignInService(deps: {
     if (user) return { kind: 'found', user }
     if (!justInTimeProvisioning || !value.includes('@'))
       return { kind: 'not-found', matchedBy: matchUserBy, value }
-    const created = await users.createJustInTime({
+    return {
+      kind: 'create',
       email: value,
       givenName: facts.attributes[GIVEN_NAME]?.[0] ?? '',
       familyName: facts.attributes[SURNAME]?.[0] ?? '',
-    })
+    }
+  }
+
+  async function createJustInTime(wanted: JustInTimeUser): Promise<UserMatch> {
+    const { kind: _kind, ...fields } = wanted
+    const created = await users.createJustInTime(fields)
     return created.ok ? { kind: 'found', user: created.value } : { kind: 'not-created', error: created.error }
   }
 
@@ -194,7 +214,10 @@ export function createSignInService(deps: {
         )
       if (!checked.ok) return refuse(purpose, checked.error)
       const { facts, checks } = checked.value
-      const match = await matchUser(facts, state)
+      // Synchronous from the checks to the replay cache and the session, so two posts of one
+      // assertion cannot both pass Replay; only a just-in-time creation waits in between.
+      const found = findUser(facts, state)
+      const match = found.kind === 'create' ? await createJustInTime(found) : found
       const signIn = runChecks(
         SIGN_IN_CHECKS,
         { accepted: facts, match },
