@@ -36,12 +36,12 @@ const VERSION = '0.1.0'
  */
 export function createIdpApp(deps: IdpDeps, services: IdpServices = createIdpServices(deps)) {
   const startedAt = Date.now()
-  const http: HttpDeps = { services, url: deps.url, tenantId: () => deps.store.read().tenant.id }
+  const http: HttpDeps = { services, url: deps.url }
   return new Hono<IdpEnv>()
     .use(sandboxSecurityHeaders())
     .use(sendableHeaders())
     .route('/', healthRoutes('entra-id-emulator', VERSION, startedAt))
-    .route('/', landingRoutes(deps))
+    .route('/', landingRoutes(http))
     .route('/', samlEndpointRoutes(http))
     .route('/', signInRoutes(http))
     .route('/', metadataRoutes(http))

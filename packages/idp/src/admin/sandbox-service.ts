@@ -6,12 +6,12 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { AccessTokens } from '../oauth/access-tokens'
 import type { SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
 import type { IdpState } from '../state/idp-state'
 import { createInitialIdpState } from '../state/initial-state'
-import { type AdminError, invalid } from './admin-error'
 
 /** A week: far enough for any skew exercise, near enough to keep certificates valid. */
 const MAX_CLOCK_OFFSET_SECONDS = 7 * 24 * 3600

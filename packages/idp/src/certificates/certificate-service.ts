@@ -1,6 +1,6 @@
 import { type DocumentStore, ok, type Result, type Runtime, summarizeCertificate } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { CertificateKind, IdpState, SigningCertificate } from '../state/idp-state'
 import { activateCertificate } from './activation'
 import { defaultCertificateExpiry, issueSigningCertificate } from './issue-certificate'

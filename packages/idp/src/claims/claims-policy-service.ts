@@ -1,7 +1,7 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { checkDisplayName } from '../directory/user-rules'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 import type { ClaimsMappingPolicy, IdpState } from '../state/idp-state'
 import { parseClaimsMappingPolicy } from './claims-policy'

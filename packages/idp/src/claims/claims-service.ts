@@ -1,7 +1,7 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { z } from 'zod'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import {
   type Claim,
   claimSourceSchema,

@@ -6,7 +6,7 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
-import { type AdminError, conflict, invalid, notFound } from '../admin/admin-error'
+import { type AdminError, conflict, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 import type { DirectoryUser, IdpState } from '../state/idp-state'
 import {

@@ -1,5 +1,5 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 import type { DirectoryGroup, IdpState } from '../state/idp-state'
 import { checkDisplayName, checkMailNickname } from './user-rules'

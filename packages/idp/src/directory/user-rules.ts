@@ -1,5 +1,5 @@
 import { ok, type Result } from '@sandbox/shared'
-import { type AdminError, invalid } from '../admin/admin-error'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 
 /** The tenant's verified domains: the default one and its `onmicrosoft.com` twin. */

@@ -1,7 +1,7 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { activateCertificate } from '../certificates/activation'
 import { checkDisplayName, checkEmailShaped } from '../directory/user-rules'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 import type { AppRole, EnterpriseApp, IdpState, ReplyUrl, SSO_MODES } from '../state/idp-state'
 import {
@@ -12,7 +12,7 @@ import {
   checkWebUrl,
 } from './basic-saml-rules'
 import { type ApplicationTemplate, GALLERY, galleryEntry, SINGLE_INSTANCE_MESSAGE } from './gallery'
-import { appByApplicationId, appByServicePrincipalId } from './lookup'
+import { appByAppId, appByApplicationId, appByServicePrincipalId } from './lookup'
 import { newEnterpriseApp } from './new-app'
 import { rulesOf } from './rules-of'
 
@@ -197,6 +197,12 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
     getByApplication(id: string): Result<DeepState['apps'][number], AdminError> {
       const app = appByApplicationId(store.read(), id)
       return app ? ok(app) : notFound(id)
+    },
+
+    /** An app by its application (client) id. */
+    getByAppId(appId: string): Result<DeepState['apps'][number], AdminError> {
+      const app = appByAppId(store.read(), appId)
+      return app ? ok(app) : notFound(appId)
     },
 
     updateApplication(id: string, patch: ApplicationPatch): Promise<Result<EnterpriseApp, AdminError>> {

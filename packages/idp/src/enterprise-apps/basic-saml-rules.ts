@@ -1,5 +1,5 @@
 import { ok, type Result } from '@sandbox/shared'
-import { type AdminError, conflict, invalid } from '../admin/admin-error'
+import { type AdminError, conflict, invalid } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 import type { EnterpriseApp, ReplyUrl } from '../state/idp-state'
 import type { GalleryRules } from './gallery'

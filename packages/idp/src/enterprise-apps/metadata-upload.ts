@@ -1,5 +1,5 @@
 import { BINDING, ok, type Result, readEntityMetadata } from '@sandbox/shared'
-import { type AdminError, invalid } from '../admin/admin-error'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { EnterpriseApp, IdpState } from '../state/idp-state'
 import { applyBasicSaml } from './basic-saml-config'
 

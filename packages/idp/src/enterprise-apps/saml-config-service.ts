@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto'
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { activateCertificate } from '../certificates/activation'
 import { issueSigningCertificate } from '../certificates/issue-certificate'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import {
   type CertificateKind,
   ENCRYPTION_METHODS,
@@ -18,6 +18,7 @@ import {
 import { applyBasicSaml, type BasicSamlInput } from './basic-saml-config'
 import { appByServicePrincipalId } from './lookup'
 import { applySpMetadata, type MetadataUploadResult } from './metadata-upload'
+import { type SamlSummary, samlSummary } from './saml-summary'
 
 function checkCertificatePem(pem: string, field: string): Result<string, AdminError> {
   try {
@@ -36,7 +37,12 @@ function checkCertificatePem(pem: string, field: string): Result<string, AdminEr
  * certificate), Basic SAML Configuration, "Upload metadata file", signing options, token
  * timing, signed-request verification and token encryption.
  */
-export function createSamlConfigService(deps: { store: DocumentStore<IdpState>; runtime: Runtime }) {
+export function createSamlConfigService(deps: {
+  store: DocumentStore<IdpState>
+  runtime: Runtime
+  /** The IdP's public base URL (the page lists the IdP's own URLs). */
+  url: string
+}) {
   const { store, runtime } = deps
 
   function withApp<R>(id: string, change: (app: EnterpriseApp, draft: IdpState) => Result<R, AdminError>) {
@@ -47,6 +53,14 @@ export function createSamlConfigService(deps: { store: DocumentStore<IdpState>; 
   }
 
   return {
+    /** The app's "Set up single sign-on with SAML" page, as data. */
+    summary(servicePrincipalId: string): Result<SamlSummary, AdminError> {
+      const state = store.read()
+      const app = appByServicePrincipalId(state, servicePrincipalId)
+      if (!app) return notFound(servicePrincipalId)
+      return ok(samlSummary(state, app, deps.url, runtime.clock.now()))
+    },
+
     /** Selects SAML as the sign-on method; the first time, creates and activates a signing certificate. */
     async enableSaml(servicePrincipalId: string): Promise<Result<EnterpriseApp, AdminError>> {
       const current = appByServicePrincipalId(store.read(), servicePrincipalId)

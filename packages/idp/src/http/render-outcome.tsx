@@ -48,7 +48,10 @@ export function renderResult(
       return c.html(<ContinuePage location={target.href} />, 200, NO_STORE)
     }
     case 'sign-in':
-      return c.redirect(`/${deps.tenantId()}/login?ctx=${encodeURIComponent(outcome.pending.id)}`, 302)
+      return c.redirect(
+        `/${deps.services.tenant.id()}/login?ctx=${encodeURIComponent(outcome.pending.id)}`,
+        302,
+      )
     case 'error': {
       const { page } = outcome
       return c.html(

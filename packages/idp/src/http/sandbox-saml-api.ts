@@ -1,7 +1,5 @@
 import { attachmentDisposition, err, ok, type Result } from '@sandbox/shared'
 import { Hono } from 'hono'
-import type { AdminError } from '../admin/admin-error'
-import { samlSummary } from '../admin/saml-summary'
 import {
   basicSamlBody,
   claimBody,
@@ -14,9 +12,10 @@ import {
   timingBody,
 } from '../admin/sandbox-bodies'
 import type { CertificateFormat } from '../certificates/certificate-service'
-import type { HttpDeps, IdpEnv } from './env'
-import { adminErrorResponse, type GraphContext, graphError } from './graph/graph-kit'
-import { readBody } from './sandbox-kit'
+import type { AdminError } from '../errors/admin-error'
+import type { HttpDeps, IdpContext, IdpEnv } from './env'
+import { adminErrorResponse, graphError } from './graph/graph-errors'
+import { readBody } from './json-body'
 
 const MAX_METADATA_UPLOAD = 2 * 1024 * 1024
 
@@ -24,13 +23,12 @@ const MAX_METADATA_UPLOAD = 2 * 1024 * 1024
  * The uploaded SP metadata: the raw XML body, or JSON `{"xml": "…"}`. Up to 2 MB is read so that
  * the domain's 1 MB limit answers with its own message.
  */
-async function metadataXml(c: GraphContext): Promise<Result<string, Response>> {
+async function metadataXml(c: IdpContext): Promise<Result<string, Response>> {
   const text = await c.req.text()
   if (text.length > MAX_METADATA_UPLOAD) {
     return err(
       graphError(
         c,
-        413,
         'Request_EntityTooLarge',
         'The metadata file is larger than 1 MB; upload the SP metadata file itself.',
       ),
@@ -45,27 +43,24 @@ async function metadataXml(c: GraphContext): Promise<Result<string, Response>> {
   }
   const parsed = metadataBody.safeParse(json)
   if (!parsed.success)
-    return err(
-      graphError(c, 400, 'BadRequest', 'Send the metadata as the XML body, or as JSON {"xml": "…"}.'),
-    )
+    return err(graphError(c, 'BadRequest', 'Send the metadata as the XML body, or as JSON {"xml": "…"}.'))
   return ok(parsed.data.xml)
 }
 
 /** The per-app SAML endpoints of `/sandbox/api/servicePrincipals/{id}/…`. */
 export function sandboxSamlRoutes(deps: HttpDeps) {
-  const { apps, samlConfig, claims, certificates, metadata, runtime, store } = deps.services
+  const { apps, samlConfig, claims, certificates, metadata } = deps.services
 
   /** Answers with the app's SAML page after a change, or the error. */
   function summary(
-    c: GraphContext,
+    c: IdpContext,
     id: string,
     result?: { ok: true } | { ok: false; error: AdminError },
     status: 200 | 201 = 200,
   ) {
     if (result && !result.ok) return adminErrorResponse(c, result.error)
-    const app = apps.getByServicePrincipal(id)
-    if (!app.ok) return adminErrorResponse(c, app.error)
-    return c.json(samlSummary(store.read(), app.value, deps.url, runtime.clock.now()), status)
+    const page = samlConfig.summary(id)
+    return page.ok ? c.json(page.value, status) : adminErrorResponse(c, page.error)
   }
 
   return new Hono<IdpEnv>()
@@ -83,12 +78,9 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
       if (!xml.ok) return xml.error
       const uploaded = await samlConfig.uploadSpMetadata(c.req.param('id'), xml.value)
       if (!uploaded.ok) return adminErrorResponse(c, uploaded.error)
-      const app = apps.getByServicePrincipal(c.req.param('id'))
-      if (!app.ok) return adminErrorResponse(c, app.error)
-      return c.json({
-        uploaded: uploaded.value,
-        saml: samlSummary(store.read(), app.value, deps.url, runtime.clock.now()),
-      })
+      const page = samlConfig.summary(c.req.param('id'))
+      if (!page.ok) return adminErrorResponse(c, page.error)
+      return c.json({ uploaded: uploaded.value, saml: page.value })
     })
     .put('/servicePrincipals/:id/saml/nameId', async (c) => {
       const body = await readBody(c, nameIdBody)
@@ -161,7 +153,7 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
     .get('/servicePrincipals/:id/certificates/:thumbprint/download', (c) => {
       const format = (c.req.query('format') ?? 'base64') as CertificateFormat
       if (!['base64', 'raw', 'pem'].includes(format))
-        return graphError(c, 400, 'BadRequest', "format must be 'base64', 'raw' or 'pem'.")
+        return graphError(c, 'BadRequest', "format must be 'base64', 'raw' or 'pem'.")
       const download = certificates.download(c.req.param('id'), c.req.param('thumbprint'), format)
       if (!download.ok) return adminErrorResponse(c, download.error)
       const body =
@@ -175,8 +167,7 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
       const app = apps.getByServicePrincipal(c.req.param('id'))
       if (!app.ok) return adminErrorResponse(c, app.error)
       const xml = metadata.appMetadata(app.value.application.appId)
-      if (!xml.ok)
-        return graphError(c, 404, 'Request_ResourceNotFound', 'The app has no federation metadata.')
+      if (!xml.ok) return graphError(c, 'Request_ResourceNotFound', 'The app has no federation metadata.')
       return c.body(xml.value, 200, {
         'Content-Type': 'text/xml; charset=utf-8',
         'Content-Disposition': attachmentDisposition(`${app.value.servicePrincipal.displayName}.xml`),

@@ -1,21 +1,13 @@
 import { Hono } from 'hono'
-import { appByAppId } from '../../enterprise-apps/lookup'
 import { graphApplication, graphServicePrincipal } from '../../graph/app-projections'
 import { APPLICATION_RULES, plainRules } from '../../graph/collection-rules'
 import { graphTemplate } from '../../graph/directory-projections'
 import { applicationBody, instantiateBody, readGraphBody } from '../../graph/graph-bodies'
 import type { CollectionQuery } from '../../graph/odata-query'
-import type { HttpDeps, IdpEnv } from '../env'
-import {
-  adminErrorResponse,
-  collection,
-  collectionCount,
-  entity,
-  type GraphContext,
-  graphError,
-  odataContext,
-  readJson,
-} from './graph-kit'
+import type { HttpDeps, IdpContext, IdpEnv } from '../env'
+import { readJson } from '../json-body'
+import { adminErrorResponse, graphError } from './graph-errors'
+import { collection, collectionCount, entity, odataContext } from './odata-responses'
 
 const applications: CollectionQuery = { rules: APPLICATION_RULES }
 const templates: CollectionQuery = { rules: plainRules('ApplicationTemplate') }
@@ -27,17 +19,18 @@ const templates: CollectionQuery = { rules: plainRules('ApplicationTemplate') }
 export function applicationIdFrom(deps: HttpDeps, key: string): string {
   const alternate = /^\(appId='([^']+)'\)$/.exec(key)
   if (!alternate?.[1]) return key
-  return appByAppId(deps.services.store.read(), alternate[1])?.application.id ?? alternate[1]
+  const app = deps.services.apps.getByAppId(alternate[1])
+  return app.ok ? app.value.application.id : alternate[1]
 }
 
 /** `/v1.0/applicationTemplates` (list, `$filter`, `instantiate`) and `/v1.0/applications` (get, update, delete). */
 export function graphApplicationRoutes(deps: HttpDeps) {
-  const { apps, store } = deps.services
-  const patch = async (c: GraphContext, key: string) => {
+  const { apps, tenant } = deps.services
+  const patch = async (c: IdpContext, key: string) => {
     const json = await readJson(c)
     if (!json.ok) return json.error
     const body = readGraphBody(json.value, applicationBody, 'Application')
-    if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+    if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
     const { web, ...rest } = body.value
     const updated = await apps.updateApplication(applicationIdFrom(deps, key), {
       ...rest,
@@ -54,12 +47,12 @@ export function graphApplicationRoutes(deps: HttpDeps) {
     })
     return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
   }
-  const get = (c: GraphContext, key: string) => {
+  const get = (c: IdpContext, key: string) => {
     const app = apps.getByApplication(applicationIdFrom(deps, key))
     if (!app.ok) return adminErrorResponse(c, app.error)
     return entity(c, deps, 'applications/$entity', graphApplication(app.value), applications)
   }
-  const remove = async (c: GraphContext, key: string) => {
+  const remove = async (c: IdpContext, key: string) => {
     const id = applicationIdFrom(deps, key)
     if (!apps.getByApplication(id).ok)
       return adminErrorResponse(c, {
@@ -85,14 +78,14 @@ export function graphApplicationRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, instantiateBody, 'ApplicationServicePrincipal')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const created = await apps.instantiate(c.req.param('id'), body.value.displayName)
       if (!created.ok) return adminErrorResponse(c, created.error)
       return c.json(
         {
           '@odata.context': odataContext(deps, 'microsoft.graph.applicationServicePrincipal'),
           application: graphApplication(created.value),
-          servicePrincipal: graphServicePrincipal(store.read(), created.value),
+          servicePrincipal: graphServicePrincipal(created.value, tenant.id()),
         },
         201,
       )

@@ -5,27 +5,19 @@ import { graphDirectoryObject, graphGroup } from '../../graph/directory-projecti
 import { assignmentBody, groupBody, readGraphBody, readReference } from '../../graph/graph-bodies'
 import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpEnv } from '../env'
-import {
-  adminErrorResponse,
-  collection,
-  collectionCount,
-  entity,
-  graphError,
-  odataContext,
-  readJson,
-} from './graph-kit'
+import { readJson } from '../json-body'
+import { adminErrorResponse, graphError } from './graph-errors'
+import { collection, collectionCount, entity, odataContext } from './odata-responses'
 
 /** `/v1.0/groups`: security groups, `members` and `members/$ref`, app assignments. */
 export function graphGroupRoutes(deps: HttpDeps) {
-  const { groups, assignments, store } = deps.services
+  const { groups, assignments } = deps.services
   const members = (groupId: string) => {
     const listed = groups.listMembers(groupId)
     return listed.ok ? listed.value.map(graphDirectoryObject) : []
   }
-  const appRoleAssignments = (principalId: string) => {
-    const state = store.read()
-    return assignments.listForPrincipal(principalId).map((a) => graphAssignment(state, a))
-  }
+  const appRoleAssignments = (principalId: string) =>
+    assignments.listForPrincipal(principalId).map(graphAssignment)
   const query: CollectionQuery = {
     rules: GROUP_RULES,
     expanders: {
@@ -41,7 +33,7 @@ export function graphGroupRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, groupBody, 'Group')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const { groupTypes: _types, ...input } = body.value
       const created = await groups.createGroup(input)
       if (!created.ok) return adminErrorResponse(c, created.error)
@@ -59,7 +51,7 @@ export function graphGroupRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, groupBody, 'Group')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const { groupTypes: _types, ...input } = body.value
       const updated = await groups.updateGroup(c.req.param('id'), input)
       return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
@@ -79,7 +71,7 @@ export function graphGroupRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const memberId = readReference(json.value)
-      if (!memberId.ok) return graphError(c, 400, 'Request_BadRequest', memberId.error)
+      if (!memberId.ok) return graphError(c, 'Request_BadRequest', memberId.error)
       const added = await groups.addMember(c.req.param('id'), memberId.value)
       return added.ok ? c.body(null, 204) : adminErrorResponse(c, added.error)
     })
@@ -104,7 +96,7 @@ export function graphGroupRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, assignmentBody, 'AppRoleAssignment')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const created = await assignments.assign({
         resourceId: body.value.resourceId ?? '',
         principalId: group.value.id,
@@ -114,7 +106,7 @@ export function graphGroupRoutes(deps: HttpDeps) {
       return c.json(
         {
           '@odata.context': odataContext(deps, `groups('${group.value.id}')/appRoleAssignments/$entity`),
-          ...graphAssignment(store.read(), created.value),
+          ...graphAssignment(created.value),
         },
         201,
       )

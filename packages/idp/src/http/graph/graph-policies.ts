@@ -1,13 +1,15 @@
 import { Hono } from 'hono'
 import { plainRules } from '../../graph/collection-rules'
-import { graphClaimsPolicy, graphSignIn } from '../../graph/directory-projections'
+import { graphClaimsPolicy, graphOrganization, graphSignIn } from '../../graph/directory-projections'
 import { claimsPolicyBody, readGraphBody } from '../../graph/graph-bodies'
 import type { HttpDeps, IdpEnv } from '../env'
-import { adminErrorResponse, collection, graphError, odataContext, readJson } from './graph-kit'
+import { readJson } from '../json-body'
+import { adminErrorResponse, graphError } from './graph-errors'
+import { collection, odataContext } from './odata-responses'
 
 /** `/v1.0/policies/claimsMappingPolicies`, `/v1.0/auditLogs/signIns` and `/v1.0/organization`. */
 export function graphPolicyRoutes(deps: HttpDeps) {
-  const { claimsPolicies, signInLog, store } = deps.services
+  const { claimsPolicies, signInLog, tenant } = deps.services
   return new Hono<IdpEnv>()
     .get('/policies/claimsMappingPolicies', (c) =>
       collection(c, deps, 'policies/claimsMappingPolicies', claimsPolicies.list().map(graphClaimsPolicy), {
@@ -18,7 +20,7 @@ export function graphPolicyRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, claimsPolicyBody, 'ClaimsMappingPolicy')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const created = await claimsPolicies.create(body.value)
       if (!created.ok) return adminErrorResponse(c, created.error)
       return c.json(
@@ -41,7 +43,7 @@ export function graphPolicyRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, claimsPolicyBody, 'ClaimsMappingPolicy')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const updated = await claimsPolicies.update(c.req.param('id'), body.value)
       return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
     })
@@ -54,30 +56,9 @@ export function graphPolicyRoutes(deps: HttpDeps) {
         rules: plainRules('SignIn', { createdDateTime: 'default' }),
       }),
     )
-    .get('/organization', (c) => {
-      const { tenant } = store.read()
-      return collection(
-        c,
-        deps,
-        'organization',
-        [
-          {
-            id: tenant.id,
-            displayName: tenant.displayName,
-            createdDateTime: tenant.createdDateTime,
-            tenantType: 'AAD',
-            verifiedDomains: [
-              {
-                capabilities: 'Email, OfficeCommunicationsOnline',
-                isDefault: true,
-                isInitial: false,
-                name: tenant.defaultDomain,
-                type: 'Managed',
-              },
-            ],
-          },
-        ],
-        { rules: plainRules('Organization') },
-      )
-    })
+    .get('/organization', (c) =>
+      collection(c, deps, 'organization', [graphOrganization(tenant.organization())], {
+        rules: plainRules('Organization'),
+      }),
+    )
 }

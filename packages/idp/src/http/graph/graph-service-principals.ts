@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import type { ServicePrincipalPatch } from '../../enterprise-apps/app-service'
-import { appByAppId } from '../../enterprise-apps/lookup'
 import {
   graphAssignment,
   graphSelfSignedCertificate,
@@ -16,17 +15,10 @@ import {
   tokenSigningCertificateBody,
 } from '../../graph/graph-bodies'
 import type { CollectionQuery } from '../../graph/odata-query'
-import type { HttpDeps, IdpEnv } from '../env'
-import {
-  adminErrorResponse,
-  collection,
-  collectionCount,
-  entity,
-  type GraphContext,
-  graphError,
-  odataContext,
-  readJson,
-} from './graph-kit'
+import type { HttpDeps, IdpContext, IdpEnv } from '../env'
+import { readJson } from '../json-body'
+import { adminErrorResponse, graphError } from './graph-errors'
+import { collection, collectionCount, entity, odataContext } from './odata-responses'
 
 /** Graph's PATCH body turned into the service's patch (tags → visibility, samlSingleSignOnSettings → relay state). */
 function toPatch(body: ReturnType<typeof servicePrincipalBody.parse>): ServicePrincipalPatch {
@@ -56,17 +48,17 @@ function toPatch(body: ReturnType<typeof servicePrincipalBody.parse>): ServicePr
  * `appRoleAssignedTo` (and the tutorial's `appRoleAssignments`), `claimsMappingPolicies/$ref`.
  */
 export function graphServicePrincipalRoutes(deps: HttpDeps) {
-  const { apps, assignments, certificates, claimsPolicies, store } = deps.services
+  const { apps, assignments, certificates, claimsPolicies, tenant } = deps.services
   // Route parameters arrive decoded: decoding again would misread (or throw on) a literal '%'.
   const idFrom = (key: string): string => {
     const alternate = /^servicePrincipals\(appId='([^']+)'\)$/.exec(key)
     if (!alternate?.[1]) return key
-    return appByAppId(store.read(), alternate[1])?.servicePrincipal.id ?? alternate[1]
+    const app = apps.getByAppId(alternate[1])
+    return app.ok ? app.value.servicePrincipal.id : alternate[1]
   }
   const assignedTo = (servicePrincipalId: string) => {
     const list = assignments.listForApp(servicePrincipalId)
-    const state = store.read()
-    return list.ok ? list.value.map((a) => graphAssignment(state, a)) : []
+    return list.ok ? list.value.map(graphAssignment) : []
   }
   const policies = (servicePrincipalId: string) => {
     const assigned = claimsPolicies.assignedTo(servicePrincipalId)
@@ -80,32 +72,31 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     },
   }
   const all = () => {
-    const state = store.read()
-    return apps.listApps().map((a) => graphServicePrincipal(state, a))
+    const tenantId = tenant.id()
+    return apps.listApps().map((a) => graphServicePrincipal(a, tenantId))
   }
-  const get = (c: GraphContext, id: string) => {
+  const get = (c: IdpContext, id: string) => {
     const app = apps.getByServicePrincipal(id)
     if (!app.ok) return adminErrorResponse(c, app.error)
-    return entity(c, deps, 'servicePrincipals/$entity', graphServicePrincipal(store.read(), app.value), query)
+    return entity(c, deps, 'servicePrincipals/$entity', graphServicePrincipal(app.value, tenant.id()), query)
   }
-  const patch = async (c: GraphContext, id: string) => {
+  const patch = async (c: IdpContext, id: string) => {
     const json = await readJson(c)
     if (!json.ok) return json.error
     const body = readGraphBody(json.value, servicePrincipalBody, 'ServicePrincipal')
-    if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+    if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
     const updated = await apps.updateServicePrincipal(id, toPatch(body.value))
     return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
   }
-  const assign = async (c: GraphContext) => {
+  const assign = async (c: IdpContext) => {
     const json = await readJson(c)
     if (!json.ok) return json.error
     const body = readGraphBody(json.value, assignmentBody, 'AppRoleAssignment')
-    if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+    if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
     const resourceId = c.req.param('id') ?? ''
     if (body.value.resourceId && body.value.resourceId !== resourceId) {
       return graphError(
         c,
-        400,
         'Request_BadRequest',
         'resourceId must be the id of the service principal in the URL.',
       )
@@ -117,7 +108,7 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     })
     if (!created.ok) return adminErrorResponse(c, created.error)
     const context = odataContext(deps, `servicePrincipals('${resourceId}')/appRoleAssignedTo/$entity`)
-    return c.json({ '@odata.context': context, ...graphAssignment(store.read(), created.value) }, 201)
+    return c.json({ '@odata.context': context, ...graphAssignment(created.value) }, 201)
   }
   return new Hono<IdpEnv>()
     .get('/servicePrincipals', (c) => collection(c, deps, 'servicePrincipals', all(), query))
@@ -140,7 +131,7 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, tokenSigningCertificateBody, 'SelfSignedCertificate')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const added = await certificates.addCertificate(c.req.param('id'), body.value)
       if (!added.ok) return adminErrorResponse(c, added.error)
       return c.json({
@@ -184,7 +175,7 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const policyId = readReference(json.value)
-      if (!policyId.ok) return graphError(c, 400, 'Request_BadRequest', policyId.error)
+      if (!policyId.ok) return graphError(c, 'Request_BadRequest', policyId.error)
       const assigned = await claimsPolicies.assign(c.req.param('id'), policyId.value)
       return assigned.ok ? c.body(null, 204) : adminErrorResponse(c, assigned.error)
     })

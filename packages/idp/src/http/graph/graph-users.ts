@@ -5,28 +5,20 @@ import { defaultUserView, graphMemberGroup, graphUser } from '../../graph/direct
 import { assignmentBody, readGraphBody, userBody } from '../../graph/graph-bodies'
 import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpEnv } from '../env'
-import {
-  adminErrorResponse,
-  collection,
-  collectionCount,
-  entity,
-  graphError,
-  odataContext,
-  readJson,
-} from './graph-kit'
+import { readJson } from '../json-body'
+import { adminErrorResponse, graphError } from './graph-errors'
+import { collection, collectionCount, entity, odataContext } from './odata-responses'
 
 /** `/v1.0/users`: create, list (`$filter`), get by id or UPN, update, delete, memberships, app assignments. */
 export function graphUserRoutes(deps: HttpDeps) {
-  const { directory, groups, assignments, store } = deps.services
+  const { directory, groups, assignments } = deps.services
   const memberOf = (userId: string) =>
     groups
       .listGroups()
       .filter((g) => g.memberIds.includes(userId))
       .map(graphMemberGroup)
-  const appRoleAssignments = (principalId: string) => {
-    const state = store.read()
-    return assignments.listForPrincipal(principalId).map((a) => graphAssignment(state, a))
-  }
+  const appRoleAssignments = (principalId: string) =>
+    assignments.listForPrincipal(principalId).map(graphAssignment)
   const users: CollectionQuery = {
     rules: USER_RULES,
     defaultView: defaultUserView,
@@ -43,7 +35,7 @@ export function graphUserRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, userBody, 'User')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const { passwordProfile, jobTitle: _j, usageLocation: _u, department: _d, ...input } = body.value
       const created = await directory.createUser({
         ...input,
@@ -73,7 +65,7 @@ export function graphUserRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, userBody, 'User')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       const { passwordProfile, jobTitle: _j, usageLocation: _u, department: _d, ...input } = body.value
       const updated = await directory.updateUser(c.req.param('id'), {
         ...input,
@@ -111,9 +103,9 @@ export function graphUserRoutes(deps: HttpDeps) {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const body = readGraphBody(json.value, assignmentBody, 'AppRoleAssignment')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      if (!body.ok) return graphError(c, 'Request_BadRequest', body.error)
       if (body.value.principalId && body.value.principalId !== user.value.id) {
-        return graphError(c, 400, 'Request_BadRequest', 'principalId must be the id of the user in the URL.')
+        return graphError(c, 'Request_BadRequest', 'principalId must be the id of the user in the URL.')
       }
       const created = await assignments.assign({
         resourceId: body.value.resourceId ?? '',
@@ -124,7 +116,7 @@ export function graphUserRoutes(deps: HttpDeps) {
       return c.json(
         {
           '@odata.context': odataContext(deps, `users('${user.value.id}')/appRoleAssignments/$entity`),
-          ...graphAssignment(store.read(), created.value),
+          ...graphAssignment(created.value),
         },
         201,
       )
