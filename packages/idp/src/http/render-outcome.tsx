@@ -1,5 +1,6 @@
 import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
+import { aadstsEntry, aadstsFix, aadstsMessage } from '../errors/catalogue'
 import type { SsoResult } from '../sso/outcome'
 import { ContinuePage } from '../views/continue-page'
 import { ErrorPage } from '../views/error-page'
@@ -56,14 +57,14 @@ export function renderResult(
       const { page } = outcome
       return c.html(
         <ErrorPage
-          message={page.error.message}
+          message={aadstsMessage(page.error)}
           requestId={page.requestId}
           correlationId={page.correlationId}
           timestamp={page.timestamp}
           appName={page.appName}
-          hint={page.error.hint}
+          hint={aadstsFix(page.error)}
         />,
-        page.error.status,
+        aadstsEntry(page.error.code).page ?? 400,
         NO_STORE,
       )
     }

@@ -7,11 +7,11 @@ import {
 } from '@sandbox/shared'
 import type { SigningKeyCache } from '../certificates/signing-keys'
 import type { DirectoryService } from '../directory/directory-service'
+import { type AadstsError, aadstsMessage, aadstsNumber } from '../errors/catalogue'
 import type { CredentialCheck } from '../sessions/credential-check'
 import type { IdpSession, SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
 import type { DirectoryUser, EnterpriseApp, IdpState } from '../state/idp-state'
-import type { EntraError } from './entra-errors'
 import type { IssuedResponse } from './issue-response'
 import type { SsoOutcome } from './outcome'
 import type { PendingSignIns } from './pending-sign-ins'
@@ -30,8 +30,8 @@ export interface SsoDeps {
   readonly directory: DirectoryService
 }
 
-/** Who asked: for the sign-in log and throttling. */
-export interface RequestContext {
+/** The browser that asked: its IdP session cookie and its socket address (sign-in log, throttling). */
+export interface BrowserCaller {
   readonly sessionId: string | undefined
   readonly ip: string
 }
@@ -43,9 +43,8 @@ export interface LogFacts {
   readonly app: DeepReadonly<EnterpriseApp> | null
   readonly user: DeepReadonly<DirectoryUser> | null
   readonly initiatedBy: 'sp' | 'idp'
-  readonly error: EntraError | null
-  /** Overrides the error's code (login page failures show no AADSTS page). */
-  readonly errorCode?: number
+  readonly error: AadstsError | null
+  /** Overrides the error's message line (Entra logs a password failure's reason without its code). */
   readonly failureReason?: string
 }
 
@@ -54,7 +53,7 @@ export function ssoHelpers(deps: SsoDeps) {
   const { runtime } = deps
 
   function record(facts: LogFacts, requestId: string): void {
-    const errorCode = facts.errorCode ?? (facts.error ? Number(facts.error.code.replace('AADSTS', '')) : 0)
+    const errorCode = facts.error ? aadstsNumber(facts.error.code) : 0
     deps.log.record({
       id: requestId,
       createdDateTime: isoInstant(runtime.clock.now()),
@@ -67,7 +66,7 @@ export function ssoHelpers(deps: SsoDeps) {
       ipAddress: facts.ip,
       correlationId: facts.correlationId,
       errorCode,
-      failureReason: facts.failureReason ?? facts.error?.message ?? null,
+      failureReason: facts.failureReason ?? (facts.error ? aadstsMessage(facts.error) : null),
       initiatedBy: facts.initiatedBy,
     })
   }
@@ -76,7 +75,7 @@ export function ssoHelpers(deps: SsoDeps) {
     record,
 
     /** The error page for `error`, logged as a failed sign-in. */
-    fail(error: EntraError, facts: Omit<LogFacts, 'error'>): SsoOutcome {
+    fail(error: AadstsError, facts: Omit<LogFacts, 'error'>): SsoOutcome {
       const requestId = runtime.ids.guid()
       record({ ...facts, error }, requestId)
       return {
