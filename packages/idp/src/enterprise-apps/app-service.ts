@@ -226,10 +226,16 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
       })
     },
 
-    /** Deletes the whole enterprise app (registration, service principal, assignments). */
-    deleteApp(id: string): Promise<Result<void, AdminError>> {
+    /**
+     * Deletes the whole enterprise app (registration, service principal, assignments), found by
+     * its service principal's object id or by its registration's.
+     */
+    deleteApp(
+      id: string,
+      by: 'servicePrincipal' | 'application' = 'servicePrincipal',
+    ): Promise<Result<void, AdminError>> {
       return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, id) ?? appByApplicationId(draft, id)
+        const app = by === 'application' ? appByApplicationId(draft, id) : appByServicePrincipalId(draft, id)
         if (!app) return notFound(id)
         draft.apps = draft.apps.filter((a) => a !== app)
         draft.appRoleAssignments = draft.appRoleAssignments.filter(

@@ -105,6 +105,19 @@ export function createAssignmentService(deps: { store: DocumentStore<IdpState>; 
       })
     },
 
+    /** Removes an assignment of one app (an assignment of another app is not found). */
+    removeFromApp(servicePrincipalId: string, assignmentId: string): Promise<Result<void, AdminError>> {
+      return store.update((draft) => {
+        if (!appByServicePrincipalId(draft, servicePrincipalId)) return notFound(servicePrincipalId)
+        const kept = draft.appRoleAssignments.filter(
+          (a) => a.id !== assignmentId || a.resourceId !== servicePrincipalId,
+        )
+        if (kept.length === draft.appRoleAssignments.length) return notFound(assignmentId)
+        draft.appRoleAssignments = kept
+        return ok(undefined)
+      })
+    },
+
     unassign(assignmentId: string): Promise<Result<void, AdminError>> {
       return store.update((draft) => {
         if (!draft.appRoleAssignments.some((a) => a.id === assignmentId)) return notFound(assignmentId)

@@ -84,3 +84,23 @@ export function entity(
   if (!shown.ok) return graphError(c, shown.error.code, shown.error.message)
   return c.json({ '@odata.context': odataContext(deps, fragment), ...shown.value })
 }
+
+/** `201 Created` with the new object under its `@odata.context`. */
+export function created(
+  c: IdpContext,
+  deps: HttpDeps,
+  fragment: string,
+  item: Record<string, unknown>,
+): Response {
+  return c.json({ '@odata.context': odataContext(deps, fragment), ...item }, 201)
+}
+
+/** One object under its `@odata.context`, without query options (templates, policies). */
+export function plainEntity(
+  c: IdpContext,
+  deps: HttpDeps,
+  fragment: string,
+  item: Record<string, unknown>,
+): Response {
+  return c.json({ '@odata.context': odataContext(deps, fragment), ...item })
+}
