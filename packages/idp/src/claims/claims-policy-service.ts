@@ -3,6 +3,7 @@ import { checkDisplayName } from '../directory/user-rules'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { readFound, updateFound } from '../state/found'
 import type { ClaimsMappingPolicy, IdpState } from '../state/idp-state'
 import { parseClaimsMappingPolicy } from './claims-policy'
 
@@ -45,8 +46,7 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
 
     get(id: string): Result<DeepState['claimsMappingPolicies'][number], AdminError> {
-      const policy = find(store.read(), id)
-      return policy ? ok(policy) : notFound(id)
+      return readFound(store, find, id)
     },
 
     create(input: ClaimsPolicyInput): Promise<Result<ClaimsMappingPolicy, AdminError>> {
@@ -68,18 +68,14 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
 
     update(id: string, input: ClaimsPolicyInput): Promise<Result<ClaimsMappingPolicy, AdminError>> {
-      return store.update((draft) => {
-        const policy = find(draft, id)
-        if (!policy) return notFound(id)
+      return updateFound(store, find, id, (policy) => {
         const applied = applyInput(policy, input)
         return applied.ok ? ok(policy) : applied
       })
     },
 
     delete(id: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const policy = find(draft, id)
-        if (!policy) return notFound(id)
+      return updateFound(store, find, id, (policy, draft) => {
         draft.claimsMappingPolicies = draft.claimsMappingPolicies.filter((p) => p !== policy)
         for (const app of draft.apps) {
           if (app.servicePrincipal.claimsMappingPolicyId === policy.id)
@@ -91,9 +87,7 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
 
     /** POST /servicePrincipals/{id}/claimsMappingPolicies/$ref. */
     assign(servicePrincipalId: string, policyId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, servicePrincipalId)
-        if (!app) return notFound(servicePrincipalId)
+      return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app, draft) => {
         const policy = find(draft, policyId)
         if (!policy) return notFound(policyId)
         if (app.servicePrincipal.claimsMappingPolicyId !== null) {
@@ -107,9 +101,7 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
 
     unassign(servicePrincipalId: string, policyId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, servicePrincipalId)
-        if (!app) return notFound(servicePrincipalId)
+      return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app) => {
         if (app.servicePrincipal.claimsMappingPolicyId?.toLowerCase() !== policyId.toLowerCase())
           return notFound(policyId)
         app.servicePrincipal.claimsMappingPolicyId = null

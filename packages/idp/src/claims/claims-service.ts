@@ -2,6 +2,7 @@ import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shar
 import { z } from 'zod'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
+import { updateFound } from '../state/found'
 import {
   type Claim,
   claimSourceSchema,
@@ -74,10 +75,7 @@ export function createClaimsService(deps: { store: DocumentStore<IdpState>; runt
   const { store, runtime } = deps
 
   function withApp<R>(id: string, change: (app: EnterpriseApp) => Result<R, AdminError>) {
-    return store.update((draft) => {
-      const app = appByServicePrincipalId(draft, id)
-      return app ? change(app) : notFound(id)
-    })
+    return updateFound(store, appByServicePrincipalId, id, change)
   }
 
   return {

@@ -6,8 +6,9 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
-import { type AdminError, conflict, invalid, notFound } from '../errors/admin-error'
+import { type AdminError, conflict, invalid } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { readFound, updateFound } from '../state/found'
 import type { DirectoryUser, IdpState } from '../state/idp-state'
 import {
   checkDisplayName,
@@ -97,8 +98,7 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
     },
 
     getUser(idOrUpn: string): Result<DeepState['users'][number], AdminError> {
-      const user = findUser(store.read(), idOrUpn)
-      return user ? ok(user) : notFound(idOrUpn)
+      return readFound(store, findUser, idOrUpn)
     },
 
     async createUser(input: UserInput): Promise<Result<CreatedUser, AdminError>> {
@@ -132,9 +132,7 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
     async updateUser(idOrUpn: string, input: UserInput): Promise<Result<DirectoryUser, AdminError>> {
       const passwordHash = await hashed(input.password)
       if (!passwordHash.ok) return passwordHash
-      return store.update((draft) => {
-        const user = findUser(draft, idOrUpn)
-        if (!user) return notFound(idOrUpn)
+      return updateFound(store, findUser, idOrUpn, (user, draft) => {
         const applied = applyUserInput(draft, user, input)
         if (!applied.ok) return applied
         if (passwordHash.value) user.passwordHash = passwordHash.value
@@ -146,18 +144,14 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
     async resetPassword(idOrUpn: string): Promise<Result<string, AdminError>> {
       const password = generatePassword()
       const passwordHash = await hashPassword(password)
-      return store.update((draft) => {
-        const user = findUser(draft, idOrUpn)
-        if (!user) return notFound(idOrUpn)
+      return updateFound(store, findUser, idOrUpn, (user) => {
         user.passwordHash = passwordHash
         return ok(password)
       })
     },
 
     deleteUser(idOrUpn: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const user = findUser(draft, idOrUpn)
-        if (!user) return notFound(idOrUpn)
+      return updateFound(store, findUser, idOrUpn, (user, draft) => {
         if (isGlobalAdministrator(user) && draft.users.filter(isGlobalAdministrator).length === 1) {
           return invalid(
             'This is the last Global Administrator of the tenant; give another user the role before deleting it.',

@@ -1,6 +1,7 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { readFound, updateFound } from '../state/found'
 import type { DirectoryGroup, IdpState } from '../state/idp-state'
 import { checkDisplayName, checkMailNickname } from './user-rules'
 import { findUser } from './users'
@@ -54,8 +55,7 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     getGroup(id: string): Result<DeepState['groups'][number], AdminError> {
-      const group = findGroup(store.read(), id)
-      return group ? ok(group) : notFound(id)
+      return readFound(store, findGroup, id)
     },
 
     createGroup(input: GroupInput): Promise<Result<DirectoryGroup, AdminError>> {
@@ -79,18 +79,14 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     updateGroup(id: string, input: GroupInput): Promise<Result<DirectoryGroup, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
+      return updateFound(store, findGroup, id, (group) => {
         const applied = applyGroupInput(group, input)
         return applied.ok ? ok(group) : applied
       })
     },
 
     deleteGroup(id: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
+      return updateFound(store, findGroup, id, (group, draft) => {
         draft.groups = draft.groups.filter((g) => g.id !== group.id)
         draft.appRoleAssignments = draft.appRoleAssignments.filter((a) => a.principalId !== group.id)
         return ok(undefined)
@@ -106,9 +102,7 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     addMember(id: string, memberId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
+      return updateFound(store, findGroup, id, (group, draft) => {
         const user = findUser(draft, memberId)
         if (!user) {
           return findGroup(draft, memberId)
@@ -127,9 +121,7 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     removeMember(id: string, memberId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
+      return updateFound(store, findGroup, id, (group) => {
         if (!group.memberIds.includes(memberId)) return notFound(memberId)
         group.memberIds = group.memberIds.filter((m) => m !== memberId)
         return ok(undefined)

@@ -3,6 +3,7 @@ import { activateCertificate } from '../certificates/activation'
 import { checkDisplayName, checkEmailShaped } from '../directory/user-rules'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { readFound, updateFound } from '../state/found'
 import type { AppRole, EnterpriseApp, IdpState, ReplyUrl, SSO_MODES } from '../state/idp-state'
 import {
   checkIdentifiers,
@@ -189,26 +190,21 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
 
     /** An app by its service principal id. */
     getByServicePrincipal(id: string): Result<DeepState['apps'][number], AdminError> {
-      const app = appByServicePrincipalId(store.read(), id)
-      return app ? ok(app) : notFound(id)
+      return readFound(store, appByServicePrincipalId, id)
     },
 
     /** An app by its registration's object id. */
     getByApplication(id: string): Result<DeepState['apps'][number], AdminError> {
-      const app = appByApplicationId(store.read(), id)
-      return app ? ok(app) : notFound(id)
+      return readFound(store, appByApplicationId, id)
     },
 
     /** An app by its application (client) id. */
     getByAppId(appId: string): Result<DeepState['apps'][number], AdminError> {
-      const app = appByAppId(store.read(), appId)
-      return app ? ok(app) : notFound(appId)
+      return readFound(store, appByAppId, appId)
     },
 
     updateApplication(id: string, patch: ApplicationPatch): Promise<Result<EnterpriseApp, AdminError>> {
-      return store.update((draft) => {
-        const app = appByApplicationId(draft, id)
-        if (!app) return notFound(id)
+      return updateFound(store, appByApplicationId, id, (app, draft) => {
         const patched = patchApplication(draft, app, patch)
         return patched.ok ? ok(app) : patched
       })
@@ -218,9 +214,7 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
       id: string,
       patch: ServicePrincipalPatch,
     ): Promise<Result<EnterpriseApp, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, id)
-        if (!app) return notFound(id)
+      return updateFound(store, appByServicePrincipalId, id, (app) => {
         const patched = patchServicePrincipal(app, patch, runtime.clock.now())
         return patched.ok ? ok(app) : patched
       })
@@ -234,9 +228,8 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
       id: string,
       by: 'servicePrincipal' | 'application' = 'servicePrincipal',
     ): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = by === 'application' ? appByApplicationId(draft, id) : appByServicePrincipalId(draft, id)
-        if (!app) return notFound(id)
+      const find = by === 'application' ? appByApplicationId : appByServicePrincipalId
+      return updateFound(store, find, id, (app, draft) => {
         draft.apps = draft.apps.filter((a) => a !== app)
         draft.appRoleAssignments = draft.appRoleAssignments.filter(
           (a) => a.resourceId !== app.servicePrincipal.id,

@@ -3,6 +3,7 @@ import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shar
 import { activateCertificate } from '../certificates/activation'
 import { issueSigningCertificate } from '../certificates/issue-certificate'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
+import { updateFound } from '../state/found'
 import {
   type CertificateKind,
   ENCRYPTION_METHODS,
@@ -46,10 +47,7 @@ export function createSamlConfigService(deps: {
   const { store, runtime } = deps
 
   function withApp<R>(id: string, change: (app: EnterpriseApp, draft: IdpState) => Result<R, AdminError>) {
-    return store.update((draft) => {
-      const app = appByServicePrincipalId(draft, id)
-      return app ? change(app, draft) : notFound(id)
-    })
+    return updateFound(store, appByServicePrincipalId, id, change)
   }
 
   return {
@@ -57,8 +55,7 @@ export function createSamlConfigService(deps: {
     summary(servicePrincipalId: string): Result<SamlSummary, AdminError> {
       const state = store.read()
       const app = appByServicePrincipalId(state, servicePrincipalId)
-      if (!app) return notFound(servicePrincipalId)
-      return ok(samlSummary(state, app, deps.url, runtime.clock.now()))
+      return app ? ok(samlSummary(state, app, deps.url, runtime.clock.now())) : notFound(servicePrincipalId)
     },
 
     /** Selects SAML as the sign-on method; the first time, creates and activates a signing certificate. */
