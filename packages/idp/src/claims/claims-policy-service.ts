@@ -1,9 +1,9 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { checkDisplayName } from '../directory/user-rules'
+import { setDisplayName } from '../directory/user-rules'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
-import { readFound, updateFound } from '../state/found'
+import { patchFound, readFound, updateFound } from '../state/found'
 import type { ClaimsMappingPolicy, IdpState } from '../state/idp-state'
 import { parseClaimsMappingPolicy } from './claims-policy'
 
@@ -15,11 +15,8 @@ export interface ClaimsPolicyInput {
 }
 
 function applyInput(policy: ClaimsMappingPolicy, input: ClaimsPolicyInput): Result<void, AdminError> {
-  if (input.displayName !== undefined) {
-    const name = checkDisplayName(input.displayName, 'ClaimsMappingPolicy')
-    if (!name.ok) return name
-    policy.displayName = name.value
-  }
+  const name = setDisplayName(policy, input.displayName, 'ClaimsMappingPolicy')
+  if (!name.ok) return name
   if (input.definition !== undefined) {
     const parsed = parseClaimsMappingPolicy(input.definition)
     if (!parsed.ok) return invalid(`Property definition has an invalid value: ${parsed.error}`, 'definition')
@@ -68,10 +65,7 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
 
     update(id: string, input: ClaimsPolicyInput): Promise<Result<ClaimsMappingPolicy, AdminError>> {
-      return updateFound(store, find, id, (policy) => {
-        const applied = applyInput(policy, input)
-        return applied.ok ? ok(policy) : applied
-      })
+      return patchFound(store, find, id, (policy) => applyInput(policy, input))
     },
 
     delete(id: string): Promise<Result<void, AdminError>> {

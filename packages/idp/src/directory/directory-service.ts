@@ -11,11 +11,10 @@ import type { DeepState } from '../state/deep-state'
 import { readFound, updateFound } from '../state/found'
 import type { DirectoryUser, IdpState } from '../state/idp-state'
 import {
-  checkDisplayName,
   checkEmailShaped,
-  checkMailNickname,
   checkPasswordComplexity,
   checkUserPrincipalName,
+  setDirectoryNames,
 } from './user-rules'
 import { findUser, isGlobalAdministrator } from './users'
 
@@ -48,16 +47,8 @@ function applyUserInput(state: DeepState, user: DirectoryUser, input: UserInput)
     if (clash && clash.id !== user.id) return conflict('userPrincipalName')
     user.userPrincipalName = upn.value
   }
-  if (input.displayName !== undefined) {
-    const name = checkDisplayName(input.displayName, 'User')
-    if (!name.ok) return name
-    user.displayName = name.value
-  }
-  if (input.mailNickname !== undefined) {
-    const nickname = checkMailNickname(input.mailNickname)
-    if (!nickname.ok) return nickname
-    user.mailNickname = nickname.value
-  }
+  const names = setDirectoryNames(user, input, 'User')
+  if (!names.ok) return names
   for (const property of ['mail', 'onPremisesUserPrincipalName'] as const) {
     const value = input[property]
     if (value === undefined) continue

@@ -1,9 +1,9 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
-import { readFound, updateFound } from '../state/found'
+import { patchFound, readFound, updateFound } from '../state/found'
 import type { DirectoryGroup, IdpState } from '../state/idp-state'
-import { checkDisplayName, checkMailNickname } from './user-rules'
+import { setDirectoryNames } from './user-rules'
 import { findUser } from './users'
 
 /** Properties an admin can set on a group. */
@@ -16,16 +16,8 @@ export interface GroupInput {
 }
 
 function applyGroupInput(group: DirectoryGroup, input: GroupInput): Result<void, AdminError> {
-  if (input.displayName !== undefined) {
-    const name = checkDisplayName(input.displayName, 'Group')
-    if (!name.ok) return name
-    group.displayName = name.value
-  }
-  if (input.mailNickname !== undefined) {
-    const nickname = checkMailNickname(input.mailNickname)
-    if (!nickname.ok) return invalid(nickname.error.message.replace("'User'", "'Group'"), 'mailNickname')
-    group.mailNickname = nickname.value
-  }
+  const names = setDirectoryNames(group, input, 'Group')
+  if (!names.ok) return names
   if (input.description !== undefined) group.description = input.description
   if (input.mailEnabled === true) {
     return invalid(
@@ -79,10 +71,7 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     updateGroup(id: string, input: GroupInput): Promise<Result<DirectoryGroup, AdminError>> {
-      return updateFound(store, findGroup, id, (group) => {
-        const applied = applyGroupInput(group, input)
-        return applied.ok ? ok(group) : applied
-      })
+      return patchFound(store, findGroup, id, (group) => applyGroupInput(group, input))
     },
 
     deleteGroup(id: string): Promise<Result<void, AdminError>> {

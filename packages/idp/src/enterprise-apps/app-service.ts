@@ -1,17 +1,12 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { activateCertificate } from '../certificates/activation'
-import { checkDisplayName, checkEmailShaped } from '../directory/user-rules'
+import { checkDisplayName, checkEmailShaped, setDisplayName } from '../directory/user-rules'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
-import { readFound, updateFound } from '../state/found'
+import { patchFound, readFound, updateFound } from '../state/found'
 import type { AppRole, EnterpriseApp, IdpState, ReplyUrl, SSO_MODES } from '../state/idp-state'
-import {
-  checkIdentifiers,
-  checkRelayState,
-  checkReplyUrls,
-  checkSignOnUrl,
-  checkWebUrl,
-} from './basic-saml-rules'
+import { applyBasicSaml, setLogoutUrl } from './basic-saml-config'
+import { checkIdentifiers, checkReplyUrls } from './basic-saml-rules'
 import { type ApplicationTemplate, GALLERY, galleryEntry, SINGLE_INSTANCE_MESSAGE } from './gallery'
 import { appByAppId, appByApplicationId, appByServicePrincipalId } from './lookup'
 import { newEnterpriseApp } from './new-app'
@@ -74,45 +69,22 @@ function patchApplication(
     if (!replyUrls.ok) return replyUrls
     app.application.replyUrls = replyUrls.value
   }
-  if (patch.logoutUrl !== undefined) {
-    if (patch.logoutUrl === null || patch.logoutUrl === '') app.application.logoutUrl = null
-    else {
-      const url = checkWebUrl(patch.logoutUrl, 'Logout URL')
-      if (!url.ok) return url
-      app.application.logoutUrl = url.value
-    }
-  }
-  return ok(undefined)
+  return patch.logoutUrl === undefined ? ok(undefined) : setLogoutUrl(app, patch.logoutUrl)
 }
 
 function patchServicePrincipal(
+  draft: IdpState,
   app: EnterpriseApp,
   patch: ServicePrincipalPatch,
   now: number,
 ): Result<void, AdminError> {
   const sp = app.servicePrincipal
-  const rules = rulesOf(app)
-  if (patch.displayName !== undefined) {
-    const name = checkDisplayName(patch.displayName, 'ServicePrincipal')
-    if (!name.ok) return name
-    sp.displayName = name.value
-  }
+  const name = setDisplayName(sp, patch.displayName, 'ServicePrincipal')
+  if (!name.ok) return name
   if (patch.preferredSingleSignOnMode !== undefined)
     sp.preferredSingleSignOnMode = patch.preferredSingleSignOnMode
-  if (patch.loginUrl !== undefined) {
-    if (patch.loginUrl === null || patch.loginUrl === '') sp.loginUrl = null
-    else {
-      const url = checkSignOnUrl(rules, patch.loginUrl)
-      if (!url.ok) return url
-      sp.loginUrl = url.value
-    }
-  }
-  if (patch.relayState !== undefined) {
-    const relay =
-      patch.relayState === null || patch.relayState === '' ? ok(null) : checkRelayState(patch.relayState)
-    if (!relay.ok) return relay
-    sp.relayState = relay.value
-  }
+  const urls = applyBasicSaml(draft, app, { signOnUrl: patch.loginUrl, relayState: patch.relayState })
+  if (!urls.ok) return urls
   if (patch.appRoleAssignmentRequired !== undefined)
     sp.appRoleAssignmentRequired = patch.appRoleAssignmentRequired
   if (patch.visibleToUsers !== undefined) sp.visibleToUsers = patch.visibleToUsers
@@ -204,20 +176,16 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
     },
 
     updateApplication(id: string, patch: ApplicationPatch): Promise<Result<EnterpriseApp, AdminError>> {
-      return updateFound(store, appByApplicationId, id, (app, draft) => {
-        const patched = patchApplication(draft, app, patch)
-        return patched.ok ? ok(app) : patched
-      })
+      return patchFound(store, appByApplicationId, id, (app, draft) => patchApplication(draft, app, patch))
     },
 
     updateServicePrincipal(
       id: string,
       patch: ServicePrincipalPatch,
     ): Promise<Result<EnterpriseApp, AdminError>> {
-      return updateFound(store, appByServicePrincipalId, id, (app) => {
-        const patched = patchServicePrincipal(app, patch, runtime.clock.now())
-        return patched.ok ? ok(app) : patched
-      })
+      return patchFound(store, appByServicePrincipalId, id, (app, draft) =>
+        patchServicePrincipal(draft, app, patch, runtime.clock.now()),
+      )
     },
 
     /**

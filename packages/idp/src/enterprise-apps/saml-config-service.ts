@@ -3,7 +3,7 @@ import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shar
 import { activateCertificate } from '../certificates/activation'
 import { issueSigningCertificate } from '../certificates/issue-certificate'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
-import { updateFound } from '../state/found'
+import { patchFound, updateFound } from '../state/found'
 import {
   type CertificateKind,
   ENCRYPTION_METHODS,
@@ -84,10 +84,9 @@ export function createSamlConfigService(deps: {
       servicePrincipalId: string,
       input: BasicSamlInput,
     ): Promise<Result<EnterpriseApp, AdminError>> {
-      return withApp(servicePrincipalId, (app, draft) => {
-        const applied = applyBasicSaml(draft, app, input)
-        return applied.ok ? ok(app) : applied
-      })
+      return patchFound(store, appByServicePrincipalId, servicePrincipalId, (app, draft) =>
+        applyBasicSaml(draft, app, input),
+      )
     },
 
     /** "Upload metadata file" (see {@link applySpMetadata}). */

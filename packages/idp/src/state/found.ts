@@ -28,3 +28,16 @@ export function updateFound<T, R>(
     return found === undefined ? notFound(key) : change(found, draft)
   })
 }
+
+/** Like {@link updateFound} for a change that only validates and sets: answers the changed object. */
+export function patchFound<T>(
+  store: DocumentStore<IdpState>,
+  find: (draft: IdpState, key: string) => T | undefined,
+  key: string,
+  apply: (found: T, draft: IdpState) => Result<void, AdminError>,
+): Promise<Result<T, AdminError>> {
+  return updateFound(store, find, key, (found, draft) => {
+    const applied = apply(found, draft)
+    return applied.ok ? ok(found) : applied
+  })
+}

@@ -8,20 +8,16 @@ import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpContext, IdpEnv } from '../env'
 import { principalAssignmentRoutes } from './graph-assignments'
 import { adminErrorResponse } from './graph-errors'
-import { noContent, readGraphReference, readGraphRequest } from './graph-requests'
+import { listedOrEmpty, noContent, readGraphReference, readGraphRequest } from './graph-requests'
 import { collection, collectionCount, created, entity } from './odata-responses'
 
 /** `/v1.0/groups`: security groups, `members` and `members/$ref`, app assignments. */
 export function graphGroupRoutes(deps: HttpDeps) {
   const { groups, assignments } = deps.services
-  const members = (groupId: string) => {
-    const listed = groups.listMembers(groupId)
-    return listed.ok ? listed.value.map(graphDirectoryObject) : []
-  }
   const query: CollectionQuery = {
     rules: GROUP_RULES,
     expanders: {
-      members: (group) => members(String(group.id)),
+      members: (group) => listedOrEmpty(groups.listMembers(String(group.id))).map(graphDirectoryObject),
       appRoleAssignments: (group) => assignments.listForPrincipal(String(group.id)).map(graphAssignment),
     },
   }

@@ -42,3 +42,8 @@ export function noContent(c: IdpContext, result: Result<unknown, AdminError>): R
 export function appIdOf(keySuffix: string): string | null {
   return /^\(appId='([^']+)'\)$/.exec(keySuffix)?.[1] ?? null
 }
+
+/** A listing's items, or none when its owner is gone (an `$expand` of an object that exists). */
+export function listedOrEmpty<T>(listed: Result<readonly T[], AdminError>): readonly T[] {
+  return listed.ok ? listed.value : []
+}

@@ -12,7 +12,7 @@ import type { CollectionQuery } from '../../graph/odata-query'
 import type { HttpDeps, IdpContext, IdpEnv } from '../env'
 import { assignFromBody } from './graph-assignments'
 import { adminErrorResponse } from './graph-errors'
-import { appIdOf, noContent, readGraphReference, readGraphRequest } from './graph-requests'
+import { appIdOf, listedOrEmpty, noContent, readGraphReference, readGraphRequest } from './graph-requests'
 import { collection, collectionCount, entity, plainEntity } from './odata-responses'
 
 /** Graph's PATCH body turned into the service's patch (tags → visibility, samlSingleSignOnSettings → relay state). */
@@ -50,19 +50,12 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     const app = apps.getByAppId(appId)
     return app.ok ? app.value.servicePrincipal.id : appId
   }
-  const assignedTo = (servicePrincipalId: string) => {
-    const list = assignments.listForApp(servicePrincipalId)
-    return list.ok ? list.value.map(graphAssignment) : []
-  }
-  const policies = (servicePrincipalId: string) => {
-    const assigned = claimsPolicies.assignedTo(servicePrincipalId)
-    return assigned.ok ? assigned.value.map(graphClaimsPolicy) : []
-  }
   const query: CollectionQuery = {
     rules: SERVICE_PRINCIPAL_RULES,
     expanders: {
-      appRoleAssignedTo: (sp) => assignedTo(String(sp.id)),
-      claimsMappingPolicies: (sp) => policies(String(sp.id)),
+      appRoleAssignedTo: (sp) => listedOrEmpty(assignments.listForApp(String(sp.id))).map(graphAssignment),
+      claimsMappingPolicies: (sp) =>
+        listedOrEmpty(claimsPolicies.assignedTo(String(sp.id))).map(graphClaimsPolicy),
     },
   }
   const all = () => {
