@@ -145,6 +145,3 @@ export function createCertificateService(deps: { store: DocumentStore<IdpState>;
     },
   }
 }
-
-/** The certificate service's interface. */
-export type CertificateService = ReturnType<typeof createCertificateService>

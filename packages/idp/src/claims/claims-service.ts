@@ -128,6 +128,3 @@ export function createClaimsService(deps: { store: DocumentStore<IdpState>; runt
     },
   }
 }
-
-/** The claims service's interface. */
-export type ClaimsService = ReturnType<typeof createClaimsService>

@@ -60,7 +60,7 @@ export function checkEmailShaped(value: string | null, property: string): Result
 const NICKNAME = /^[\x21-\x7e]{1,64}$/
 
 /** mailNickname: printable ASCII without @ ( ) \ [ ] " ; : < > , or spaces, at most 64. */
-export function checkMailNickname(value: string, resource: 'User' | 'Group'): Result<string, AdminError> {
+function checkMailNickname(value: string, resource: 'User' | 'Group'): Result<string, AdminError> {
   if (!NICKNAME.test(value) || /[@()\\[\]";:<>,]/.test(value)) {
     return invalid(
       `Invalid value specified for property 'mailNickname' of resource '${resource}'.`,

@@ -207,6 +207,3 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
     },
   }
 }
-
-/** The app service's interface. */
-export type AppService = ReturnType<typeof createAppService>

@@ -46,7 +46,7 @@ export function checkWebUrl(value: string, field: string): Result<string, AdminE
 }
 
 /** An Identifier (Entity ID): any string without whitespace, at most 256 characters. */
-export function checkIdentifier(value: string): Result<string, AdminError> {
+function checkIdentifier(value: string): Result<string, AdminError> {
   const trimmed = value.trim()
   if (trimmed.length === 0 || /\s/.test(trimmed) || trimmed.length > 256) {
     return invalid(

@@ -211,6 +211,3 @@ export function createSamlConfigService(deps: {
     },
   }
 }
-
-/** The SAML configuration service's interface. */
-export type SamlConfigService = ReturnType<typeof createSamlConfigService>

@@ -7,7 +7,7 @@ import type { ClaimsMappingPolicy, DirectoryGroup, DirectoryUser, Tenant } from 
 export type GraphObject = Record<string, unknown>
 
 /** Graph's default user properties come first; the rest appear with `$select`. */
-export const DEFAULT_USER_PROPERTIES = [
+const DEFAULT_USER_PROPERTIES = [
   'businessPhones',
   'displayName',
   'givenName',

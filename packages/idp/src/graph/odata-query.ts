@@ -53,7 +53,7 @@ const unsupported = (message: string): Result<never, ODataError> =>
   err({ code: 'Request_UnsupportedQuery', message })
 
 /** Keeps only the `$select`ed properties (case-insensitive), as Graph does. */
-export function selectProperties(item: GraphItem, select: string | undefined): GraphItem {
+function selectProperties(item: GraphItem, select: string | undefined): GraphItem {
   if (!select) return item
   const wanted = select
     .split(',')

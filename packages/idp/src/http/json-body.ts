@@ -5,7 +5,7 @@ import type { IdpContext } from './env'
 import { graphError } from './graph/graph-errors'
 
 /** The largest JSON body the admin APIs read. */
-export const MAX_JSON_BYTES = 1024 * 1024
+const MAX_JSON_BYTES = 1024 * 1024
 
 /** Reads a JSON body (an empty one reads as `{}`), or answers Graph's error for an unreadable one. */
 export async function readJson(c: IdpContext): Promise<Result<unknown, Response>> {

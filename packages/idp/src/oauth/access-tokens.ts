@@ -16,7 +16,7 @@ export type BearerCheck =
   | { readonly ok: false; readonly reason: 'missing' | 'invalid' | 'expired' }
 
 /** Access token lifetime, as Entra's token endpoint reports it. */
-export const ACCESS_TOKEN_SECONDS = 3599
+const ACCESS_TOKEN_SECONDS = 3599
 
 function same(a: string, b: string): boolean {
   const left = Buffer.from(a)

@@ -18,7 +18,7 @@ export interface SignInRecord {
 }
 
 /** How many sign-ins the log keeps (the oldest go first). */
-export const SIGN_IN_LOG_CAPACITY = 1000
+const SIGN_IN_LOG_CAPACITY = 1000
 
 /**
  * A bounded, in-memory sign-in log, newest first. The SAML inspector and training mode read

@@ -166,7 +166,7 @@ export const AUTHN_REQUEST_PIPELINE: readonly CheckInfo[] = [
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:/
 
 /** The Audience for an Issuer: itself, or `spn:{issuer}` when it is not a URI (as Entra does). */
-export function audienceFor(issuer: string): string {
+function audienceFor(issuer: string): string {
   return URI.test(issuer) ? issuer : `spn:${issuer}`
 }
 

@@ -37,7 +37,7 @@ export type SignInSubmission =
   | { readonly kind: 'result'; readonly result: SsoResult }
 
 /** Entra's sign-in page texts. */
-export const SIGN_IN_TEXT = {
+const SIGN_IN_TEXT = {
   wrongCredentials:
     "Your account or password is incorrect. If you don't remember your password, reset it now.",
   locked:
@@ -174,6 +174,3 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
     },
   }
 }
-
-/** The sign-in service's interface. */
-export type SignInService = ReturnType<typeof createSignInService>
