@@ -59,7 +59,7 @@ function applyTransformation(
       const parameter = plainValue(subject, transformation.parameter)
       if (parameter === null) return null
       // For the NameID, Join drops the input's domain first (joe@contoso.com + @ + fabrikam.com
-      // gives joe@fabrikam.com), as saml-claims-customization.md describes.
+      // gives joe@fabrikam.com), as Entra's claims editor does.
       const input = forNameId ? extractMailPrefix(value) : value
       return `${input}${transformation.separator}${parameter}`
     }

@@ -4,7 +4,7 @@ import type { ApplicationTemplate, GalleryRules } from './gallery'
 
 const CLAIMS_NS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims'
 
-/** The Attributes & Claims editor's defaults for every new SAML app (configure-saml-single-sign-on.md). */
+/** The Attributes & Claims editor's defaults for every new SAML app, as Entra sets them. */
 export const EDITOR_DEFAULT_CLAIMS: readonly Omit<Claim, 'id'>[] = [
   { name: 'givenname', namespace: CLAIMS_NS, source: { kind: 'attribute', attribute: 'user.givenname' } },
   { name: 'surname', namespace: CLAIMS_NS, source: { kind: 'attribute', attribute: 'user.surname' } },

@@ -48,7 +48,7 @@ export interface SignInFacts {
 }
 
 /**
- * The sign-in errors, worded as Entra words them (reference-error-codes and the troubleshooting
+ * The sign-in errors, worded as Entra words them (its error-code reference and troubleshooting
  * articles). Each is shown on the error page ("Sorry, but we're having trouble signing you in.")
  * with `page` as its status, or sent back as a SAML error Response (`samlStatus`); no assertion
  * is ever sent.

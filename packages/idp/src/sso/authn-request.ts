@@ -2,7 +2,7 @@ import { attributeOf, childNamed, childrenNamed, err, NS, ok, type Result, textO
 import type { AadstsError } from '../errors/catalogue'
 import { type Unverified, unverified } from './unverified-request'
 
-/** An AuthnRequest as the SAML endpoint reads it (SAML Core §3.4.1, Entra's single-sign-on-saml-protocol). */
+/** An AuthnRequest as the SAML endpoint reads it (SAML Core §3.4.1), with the properties Entra honours. */
 export interface AuthnRequest {
   readonly id: string
   readonly issuer: string | null

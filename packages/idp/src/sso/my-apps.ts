@@ -16,7 +16,7 @@ export interface MyAppsView {
   readonly apps: readonly AppTile[]
 }
 
-/** My Apps: the signed-in user's assigned, visible SAML apps (application-properties.md). */
+/** My Apps: the enabled, visible SAML apps assigned to the signed-in user (or to a group of theirs). */
 export function createMyAppsService(deps: Pick<SsoDeps, 'store' | 'sessions'>) {
   return {
     /** The page for the browser's session, or null when it has none (sign in first). */

@@ -33,7 +33,8 @@ export function unverified<T>(content: T, read: { issuer: string | null; element
 /**
  * Opens a request once its signature is checked as the app requires: over the raw query for the
  * Redirect binding; as an enveloped signature of the root (direct child, Reference to the root's
- * own ID, which defeats signature wrapping such as GHSA-63ch-w8pw-4mf2) for the POST binding.
+ * own ID, so a valid signature of some other element moved into the request proves nothing) for the
+ * POST binding.
  * When the app does not require signed requests, signatures are not checked at all (as in Entra).
  */
 export function openVerified<T>(

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * User attributes a claim or the NameID can take its value from, named as the Attributes &
- * Claims editor names them (saml-claims-customization.md).
+ * Claims editor names them.
  */
 export const USER_ATTRIBUTES = [
   'user.userprincipalname',
@@ -151,7 +151,7 @@ const servicePrincipalSchema = z.object({
 })
 export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>
 
-/** Response signing: what gets signed and with which algorithm (certificate-signing-options.md). */
+/** Response signing: what gets signed (assertion, response or both) and with which algorithm. */
 export const SIGNING_OPTIONS = ['assertion', 'response', 'both'] as const
 export type SigningOption = (typeof SIGNING_OPTIONS)[number]
 export const SIGNING_ALGORITHMS = ['rsa-sha256', 'rsa-sha1'] as const
