@@ -1,3 +1,4 @@
+// admin/: what only the sandbox can do (tenant overview, clock offset, reset) and the sandbox API's request bodies.
 import {
   type AdjustableClock,
   type DocumentStore,

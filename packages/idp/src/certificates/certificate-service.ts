@@ -1,3 +1,4 @@
+// certificates/: the SAML signing certificates of apps and the tenant: issue, activate, roll over, download, and the keys that sign.
 import { type DocumentStore, ok, type Result, type Runtime, summarizeCertificate } from '@sandbox/shared'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'

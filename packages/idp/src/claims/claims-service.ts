@@ -1,3 +1,4 @@
+// claims/: what a token says about the user: the NameID, the claims and their transformations, claims mapping policies.
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { z } from 'zod'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'

@@ -1,3 +1,4 @@
+// directory/: the tenant and its users and groups, and the rules their properties follow.
 import {
   type DocumentStore,
   generatePassword,

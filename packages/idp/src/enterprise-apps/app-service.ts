@@ -1,3 +1,4 @@
+// enterprise-apps/: enterprise applications: the gallery, Basic SAML Configuration, SAML settings, assignments, who may use them.
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { activateCertificate } from '../certificates/activation'
 import { checkDisplayName, checkEmailShaped, setDisplayName } from '../directory/user-rules'

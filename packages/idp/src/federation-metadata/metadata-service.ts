@@ -1,3 +1,4 @@
+// federation-metadata/: Entra's federation metadata documents (tenant and per app) and which certificate signs for an app.
 import { type DeepReadonly, type DocumentStore, err, ok, type Result, type Runtime } from '@sandbox/shared'
 import { effectiveSigningCertificate } from '../certificates/certificate-status'
 import type { SigningKeyCache } from '../certificates/signing-keys'

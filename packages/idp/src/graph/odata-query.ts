@@ -1,3 +1,4 @@
+// graph/: Microsoft Graph's shapes without HTTP: projections of the state, request bodies, and the OData query options.
 import { err, ok, type Result } from '@sandbox/shared'
 import type { CollectionRules } from './collection-rules'
 import { type ExpandItem, MAX_EXPANDED_ITEMS, parseExpand } from './odata-expand'

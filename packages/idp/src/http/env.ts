@@ -1,3 +1,4 @@
+// http/: the HTTP adapter: Hono routes that read a request, call a service, and map its result or error code to a response.
 import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import type { TokenPrincipal } from '../oauth/access-tokens'

@@ -1,3 +1,4 @@
+// oauth/: the token endpoint and the bearer tokens of the Graph-shaped and sandbox APIs.
 import { timingSafeEqual } from 'node:crypto'
 import { type DocumentStore, err, ok, type Result, type Runtime } from '@sandbox/shared'
 import type { AadstsError } from '../errors/catalogue'

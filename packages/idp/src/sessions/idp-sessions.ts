@@ -1,3 +1,4 @@
+// sessions/: who is signed in to the IdP: browser sessions, the password check and its throttle, console flash messages.
 import type { Clock, IdGenerator } from '@sandbox/shared'
 import { OwnedBoundedMap } from '@sandbox/shared'
 import { liveEntry } from './live-entry'

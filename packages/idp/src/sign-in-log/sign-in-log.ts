@@ -1,3 +1,4 @@
+// sign-in-log/: the in-memory log of sign-in attempts that Graph's auditLogs/signIns lists.
 /** One sign-in attempt, as Entra's sign-in logs (Graph `auditLogs/signIns`) record it. */
 export interface SignInRecord {
   readonly id: string

@@ -1,3 +1,4 @@
+// sso/: SAML sign-in and logout: the request check tables, the sign-in page's flow, issued Responses, My Apps launches.
 import { clientSourceOf } from '@sandbox/shared'
 import { findUser } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'

@@ -1,3 +1,4 @@
+// state/: the IdP's persisted state: its schema, a new tenant's first state, and how services find and change objects in it.
 import type { StateFileSpec } from '@sandbox/shared'
 import { z } from 'zod'
 import {

@@ -1,3 +1,4 @@
+// http/graph/: the Graph-shaped API under /v1.0: its routes, Graph's error body, and the OData answers.
 import { Hono } from 'hono'
 import { bearerAuth } from '../bearer-auth'
 import type { HttpDeps, IdpEnv } from '../env'
