@@ -4,7 +4,8 @@ import type { IdpSession } from '../sessions/idp-sessions'
 import type { ReceivedMessage } from './decode-message'
 import { LOGOUT_REQUEST_CHECKS } from './logout-request-checks'
 import type { SsoResult } from './outcome'
-import { type BrowserCaller, type SsoDeps, ssoHelpers } from './sso-context'
+import { signInOutcomes } from './sign-in-outcomes'
+import type { BrowserCaller, SsoDeps } from './sso-deps'
 import { buildLogoutResponse } from './status-messages'
 
 function withQuery(url: string, query: string): string {
@@ -19,7 +20,7 @@ function withQuery(url: string, query: string): string {
  */
 export function createLogoutHandler(deps: SsoDeps) {
   const { runtime, store } = deps
-  const h = ssoHelpers(deps)
+  const outcomes = signInOutcomes(deps)
   return {
     receive(message: ReceivedMessage, session: IdpSession | null, caller: BrowserCaller): SsoResult {
       if (message.kind === 'LogoutResponse') {
@@ -31,7 +32,7 @@ export function createLogoutHandler(deps: SsoDeps) {
       if (!checked.ok) {
         const { error, app } = checked.error.rejection
         const facts = { correlationId, ip: caller.ip, app, user: null, initiatedBy: 'sp' as const }
-        return { outcome: h.fail(error, facts), session: 'keep' }
+        return { outcome: outcomes.fail(error, facts), session: 'keep' }
       }
       const { app, request } = checked.value
       if (session) deps.sessions.end(session.id)

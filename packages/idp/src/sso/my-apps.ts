@@ -1,6 +1,6 @@
 import { findUser } from '../directory/users'
 import { myAppsOf } from '../enterprise-apps/access'
-import type { SsoDeps } from './sso-context'
+import type { SsoDeps } from './sso-deps'
 
 /** One tile of My Apps. */
 export interface AppTile {

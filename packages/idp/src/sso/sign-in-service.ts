@@ -5,7 +5,8 @@ import { aadstsText } from '../errors/catalogue'
 import { isThisTenant } from '../state/tenant-path'
 import type { SsoResult } from './outcome'
 import type { PendingSignIn } from './pending-sign-ins'
-import { type BrowserCaller, type SsoDeps, ssoHelpers } from './sso-context'
+import { signInOutcomes } from './sign-in-outcomes'
+import type { BrowserCaller, SsoDeps } from './sso-deps'
 import type { SsoService } from './sso-service'
 
 /** What the sign-in page shows. */
@@ -59,7 +60,7 @@ function sameToken(a: string, b: string): boolean {
  * accounts and wrong passwords, a new session id on success.
  */
 export function createSignInService(deps: SsoDeps, sso: SsoService) {
-  const h = ssoHelpers(deps)
+  const outcomes = signInOutcomes(deps)
 
   function model(pending: PendingSignIn, login: string, error: string | null): SignInPageModel {
     const next = pending.next
@@ -78,7 +79,7 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
 
   function expired(correlationId: string, ip: string): SsoResult {
     return {
-      outcome: h.fail(
+      outcome: outcomes.fail(
         { code: 'AADSTS50089' },
         { correlationId, ip, app: null, user: null, initiatedBy: 'sp' },
       ),
@@ -91,7 +92,7 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
       const state = deps.store.read()
       if (!isThisTenant(state, tenant)) {
         return err({
-          outcome: h.fail(
+          outcome: outcomes.fail(
             { code: 'AADSTS90002', tenant },
             {
               correlationId: deps.runtime.ids.guid(),
@@ -115,7 +116,7 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
         return {
           kind: 'result',
           result: {
-            outcome: h.fail(
+            outcome: outcomes.fail(
               { code: 'AADSTS90002', tenant },
               {
                 correlationId: deps.runtime.ids.guid(),
@@ -148,7 +149,7 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
       const checked = await deps.credentials.check(login, password, caller.ip)
       if (!checked.ok) {
         const refusal = checked.error
-        h.record(
+        outcomes.record(
           {
             correlationId: pending.correlationId,
             ip: caller.ip,

@@ -2,6 +2,7 @@
 import { clientSourceOf } from '@sandbox/shared'
 import { findUser } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import type { AadstsError } from '../errors/catalogue'
 import type { IdpSession } from '../sessions/idp-sessions'
 import { AUTHN_REQUEST_CHECKS, samlSignInOf } from './authn-request-checks'
 import type { SamlEndpointInput } from './decode-message'
@@ -11,7 +12,8 @@ import type { SsoResult } from './outcome'
 import type { PendingSignIn, PortalTarget, SamlSignIn } from './pending-sign-ins'
 import type { RequestRejection } from './request-rejection'
 import { SAML_MESSAGE_CHECKS } from './saml-message-checks'
-import { type BrowserCaller, type SsoDeps, ssoHelpers } from './sso-context'
+import { signInOutcomes } from './sign-in-outcomes'
+import type { BrowserCaller, SsoDeps } from './sso-deps'
 import { statusResponse } from './status-response'
 
 /**
@@ -21,7 +23,7 @@ import { statusResponse } from './status-response'
  */
 export function createSsoService(deps: SsoDeps) {
   const { runtime, store } = deps
-  const h = ssoHelpers(deps)
+  const outcomes = signInOutcomes(deps)
   const logout = createLogoutHandler(deps)
 
   function signInFirst(
@@ -52,7 +54,7 @@ export function createSsoService(deps: SsoDeps) {
     }
     const issued = issueResponse(deps, state, signIn, session)
     const facts = { correlationId, ip: caller.ip, initiatedBy: signIn.initiatedBy }
-    if (issued.ok) return { outcome: h.deliver(issued.value, session, facts), session: 'keep' }
+    if (issued.ok) return { outcome: outcomes.deliver(issued.value, session, facts), session: 'keep' }
     if (issued.error.reauthenticate || !issued.error.error) {
       deps.sessions.end(session.id)
       return {
@@ -61,7 +63,11 @@ export function createSsoService(deps: SsoDeps) {
       }
     }
     return {
-      outcome: h.fail(issued.error.error, { ...facts, app: issued.error.app, user: issued.error.user }),
+      outcome: outcomes.fail(issued.error.error, {
+        ...facts,
+        app: issued.error.app,
+        user: issued.error.user,
+      }),
       session: 'keep',
     }
   }
@@ -76,7 +82,7 @@ export function createSsoService(deps: SsoDeps) {
     const facts = { correlationId, ip: caller.ip, user: null, initiatedBy: 'sp' as const }
     const reject = (rejection: RequestRejection): SsoResult =>
       rejection.kind === 'page'
-        ? { outcome: h.fail(rejection.error, { ...facts, app: rejection.app }), session: 'keep' }
+        ? { outcome: outcomes.fail(rejection.error, { ...facts, app: rejection.app }), session: 'keep' }
         : statusResponse(deps, rejection, correlationId, caller.ip)
     const received = SAML_MESSAGE_CHECKS.run({ state, tenantPath: tenant, input })
     if (!received.ok) return reject(received.error.rejection)
@@ -105,8 +111,8 @@ export function createSsoService(deps: SsoDeps) {
       user: session ? (findUser(state, session.userId) ?? null) : null,
       initiatedBy: 'idp' as const,
     }
-    const fail = (error: Parameters<typeof h.fail>[0]): SsoResult => ({
-      outcome: h.fail(error, facts),
+    const fail = (error: AadstsError): SsoResult => ({
+      outcome: outcomes.fail(error, facts),
       session: 'keep',
     })
     if (app?.servicePrincipal.preferredSingleSignOnMode !== 'saml') {

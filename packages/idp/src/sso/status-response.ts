@@ -2,7 +2,8 @@ import { type DeepReadonly, entraIssuer } from '@sandbox/shared'
 import { type AadstsError, aadstsEntry, aadstsMessage } from '../errors/catalogue'
 import type { EnterpriseApp } from '../state/idp-state'
 import type { SsoResult } from './outcome'
-import { postForm, type SsoDeps, ssoHelpers } from './sso-context'
+import { postForm, signInOutcomes } from './sign-in-outcomes'
+import type { SsoDeps } from './sso-deps'
 import { buildStatusResponse, statusMessageText } from './status-messages'
 
 /** The codes Entra answers with a SAML error Response instead of an error page. */
@@ -30,7 +31,7 @@ export function statusResponse(
   const message = aadstsMessage(rejection.error)
   const status = aadstsEntry(rejection.error.code).samlStatus
   if (!status) throw new Error(`internal: ${rejection.error.code} has no SAML status in the catalogue`)
-  ssoHelpers(deps).record(
+  signInOutcomes(deps).record(
     {
       correlationId,
       ip,

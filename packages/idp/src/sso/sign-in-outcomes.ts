@@ -1,40 +1,10 @@
-import {
-  type DeepReadonly,
-  type DocumentStore,
-  encodePostBinding,
-  isoInstant,
-  type Runtime,
-} from '@sandbox/shared'
-import type { SigningKeyCache } from '../certificates/signing-keys'
-import type { DirectoryService } from '../directory/directory-service'
+import { type DeepReadonly, encodePostBinding, isoInstant } from '@sandbox/shared'
 import { type AadstsError, aadstsMessage, aadstsNumber } from '../errors/catalogue'
-import type { CredentialCheck } from '../sessions/credential-check'
-import type { IdpSession, SessionStore } from '../sessions/idp-sessions'
-import type { SignInLog } from '../sign-in-log/sign-in-log'
-import type { DirectoryUser, EnterpriseApp, IdpState } from '../state/idp-state'
+import type { IdpSession } from '../sessions/idp-sessions'
+import type { DirectoryUser, EnterpriseApp } from '../state/idp-state'
 import type { IssuedResponse } from './issue-response'
 import type { SsoOutcome } from './outcome'
-import type { PendingSignIns } from './pending-sign-ins'
-
-/** What the SSO services share: state, runtime, and the in-memory tables. */
-export interface SsoDeps {
-  readonly store: DocumentStore<IdpState>
-  readonly runtime: Runtime
-  readonly url: string
-  readonly keys: SigningKeyCache
-  readonly sessions: SessionStore
-  readonly pending: PendingSignIns
-  /** The one door to password checks (throttled per account and per source). */
-  readonly credentials: CredentialCheck
-  readonly log: SignInLog
-  readonly directory: DirectoryService
-}
-
-/** The browser that asked: its IdP session cookie and its socket address (sign-in log, throttling). */
-export interface BrowserCaller {
-  readonly sessionId: string | undefined
-  readonly ip: string
-}
+import type { SsoDeps } from './sso-deps'
 
 /** What a sign-in log line knows. */
 export interface LogFacts {
@@ -48,8 +18,11 @@ export interface LogFacts {
   readonly failureReason?: string
 }
 
-/** Shared helpers of the SSO services. */
-export function ssoHelpers(deps: SsoDeps) {
+/**
+ * How a sign-in ends, each logged once in the sign-in log: a log line, the error page, or the
+ * Response posted to the app (which also makes the app a participant of single logout).
+ */
+export function signInOutcomes(deps: SsoDeps) {
   const { runtime } = deps
 
   function record(facts: LogFacts, requestId: string): void {
