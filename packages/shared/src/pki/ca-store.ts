@@ -83,6 +83,26 @@ export async function openSandboxCa(options: OpenCaOptions): Promise<Result<Sand
   return ok(fromStored(winner.value))
 }
 
+/**
+ * The sandbox CA's certificates (root, then issuing CA) from its file, without creating one
+ * when there is none (null then) and without their keys: what a tool that only verifies
+ * chains (the SAML inspector) needs.
+ */
+export async function readSandboxCaCertificates(
+  path: string,
+): Promise<Result<{ rootPem: string; intermediatePem: string } | null, StateFileError>> {
+  const stored = await readStateFile(path, CA_FILE_SPEC)
+  if (!stored.ok) return stored
+  return ok(
+    stored.value
+      ? {
+          rootPem: stored.value.root.certificatePem,
+          intermediatePem: stored.value.intermediate.certificatePem,
+        }
+      : null,
+  )
+}
+
 const TLS_FILE_SPEC = {
   format: 'sso-sandbox/tls-identity',
   version: 1,
