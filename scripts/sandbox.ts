@@ -11,6 +11,7 @@ import {
   StartupError,
 } from '@sandbox/shared'
 import { exportCaCertificate } from './lib/ca-export'
+import { runInspectCommand } from './lib/inspect-command'
 import { runLogin } from './lib/login-command'
 import { findRunningSandbox } from './lib/running-record'
 import { stopSandbox } from './lib/sandbox-process'
@@ -21,6 +22,7 @@ const USAGE = `Usage: pnpm sandbox <command> [options]
 Commands:
   ca export [--out FILE] [--format pem|der]   Write the sandbox root CA, to trust it in a browser or OS store
             [--issuing]                       ... or the issuing CA, for a relying party that checks the chain
+  inspect FILE|- [--json] [--cert …] …        Explain a SAML message, metadata or HAR offline, with the ACS checks (see --help)
   login --user UPN --password PW [--json]     Sign in to Webex through Entra without a browser (SP-initiated)
   status                                      Say whether a sandbox runs on the data directory, and where
   stop                                        Stop the sandbox that pnpm rehearse started in the background`
@@ -154,6 +156,7 @@ async function stop(argv: readonly string[]): Promise<number> {
 async function main(argv: readonly string[]): Promise<number | undefined> {
   const [group, command, ...rest] = argv
   if (group === 'ca' && command === 'export') return caExport(rest).then(() => 0)
+  if (group === 'inspect') return runInspectCommand(argv.slice(1))
   if (group === 'login') return login(argv.slice(1))
   if (group === 'status') return status(argv.slice(1))
   if (group === 'stop') return stop(argv.slice(1))

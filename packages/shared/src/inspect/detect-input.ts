@@ -22,7 +22,7 @@ import {
  */
 
 /** HAR files of a long sign-in reach several MB; beyond this the input is refused, not read. */
-export const MAX_INPUT_BYTES = 32 * 1024 * 1024
+export const MAX_INSPECT_INPUT_BYTES = 32 * 1024 * 1024
 
 const SAML_PARAMETER = /(?:^|[?&])(SAMLRequest|SAMLResponse)=/
 const BASE64_TEXT = /^[A-Za-z0-9+/=_-]+$/
@@ -108,10 +108,10 @@ function fromUrl(text: string): Result<DetectedInput, UnusableInput> {
 /** Finds every SAML message in `input`, or says why none could be found. */
 export function detectInput(input: string): Result<DetectedInput, UnusableInput> {
   const bytes = Buffer.byteLength(input, 'utf8')
-  if (bytes > MAX_INPUT_BYTES)
+  if (bytes > MAX_INSPECT_INPUT_BYTES)
     return err({
       code: 'INPUT_TOO_LARGE',
-      message: `The input is ${bytes} bytes; at most ${MAX_INPUT_BYTES} bytes are read. Give one message, or a HAR of the sign-in alone.`,
+      message: `The input is ${bytes} bytes; at most ${MAX_INSPECT_INPUT_BYTES} bytes are read. Give one message, or a HAR of the sign-in alone.`,
     })
   const text = stripBom(input).trim()
   if (text.length === 0) return unusable('INPUT_EMPTY', 'The input is empty.')

@@ -40,6 +40,7 @@ export {
   signerFromDer,
   spContextFromMetadata,
 } from './context-sources'
+export { detectInput, MAX_INSPECT_INPUT_BYTES } from './detect-input'
 export { humanDuration, parseInstant, relativeTime } from './durations'
 export { formatInspectionText } from './format-text'
 export type { DetectedInput, InputForm, LocatedMessage, UnusableInput } from './located-message'
@@ -72,13 +73,16 @@ function comparedWith(context: InspectionContext): string[] {
     lines.push(
       `IdP SSO URL ${list(context.idpSsoUrls.value)}, from ${describeOrigin(context.idpSsoUrls.origin)}`,
     )
-  for (const [side, signers] of [
-    ['IdP', context.idpSigners],
-    ['SP', context.spSigners],
-  ] as const)
+  const sides = [
+    ['IdP signing', context.idpSigners],
+    ['SP signing', context.spSigners],
+  ] as const
+  // One certificate given for whichever side signed (--cert) is listed once.
+  const shared = context.idpSigners !== null && context.idpSigners === context.spSigners
+  for (const [side, signers] of shared ? ([['Signing', context.idpSigners]] as const) : sides)
     if (signers)
       lines.push(
-        `${side} signing certificates ${list(signers.value.map((s) => `${s.thumbprint}${s.subject ? ` (${s.subject})` : ''}`))}, from ${describeOrigin(signers.origin)}`,
+        `${side} certificates ${list(signers.value.map((s) => `${s.thumbprint}${s.subject ? ` (${s.subject})` : ''}`))}, from ${describeOrigin(signers.origin)}`,
       )
   if (context.decryptionKeys.length > 0)
     lines.push(`decryption keys: ${list(context.decryptionKeys.map((k) => k.label))}`)
