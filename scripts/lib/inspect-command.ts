@@ -18,6 +18,7 @@ import {
   readCertificateFile,
   StartupError,
   spContextFromMetadata,
+  terminalSafe,
 } from '@sandbox/shared'
 import {
   type ContextPart,
@@ -246,7 +247,7 @@ export async function runInspectCommand(
   }
   const json = argv.includes('--json')
   const refuse = (code: string, message: string, hint = ''): number => {
-    io.stderr(`${message}\n${hint}`)
+    io.stderr(`${terminalSafe(message)}\n${hint}`)
     if (json) io.stdout(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`)
     return 2
   }

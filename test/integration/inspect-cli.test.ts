@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeadlessBrowser, type InspectionReport, signIn } from '@sandbox/shared'
@@ -219,9 +219,17 @@ describe('pnpm sandbox inspect against a started sandbox (--app, --org, --data-d
         detail: expect.stringContaining("the sandbox Webex SP's encryption key"),
       })
       expect(message?.decryptedAssertionXml).toContain('<AttributeValue>')
-      const withoutKey = await inspect([file, '--data-dir', join(work, 'no-such-dir')])
+      const elsewhere = join(work, 'no-such-dir')
+      const withoutKey = await inspect([file, '--data-dir', elsewhere])
       expect(withoutKey.code).toBe(1)
       expect(withoutKey.out).toContain('the inspector has no key to decrypt it')
+      const state = JSON.parse(readFileSync(join(dataDir, 'sp', 'state.json'), 'utf8')) as {
+        data: { encryptionCertificate: { privateKeyPem: string } }
+      }
+      const keyFile = join(work, 'sp-key.pem')
+      writeFileSync(keyFile, state.data.encryptionCertificate.privateKeyPem)
+      const given = await inspect([file, '--key', keyFile, '--data-dir', elsewhere])
+      expect(given.out).toContain('decrypted: decrypted with --key sp-key.pem')
     } finally {
       await fetch(`${sandbox.idp.url}/sandbox/api/servicePrincipals/${servicePrincipalId}/saml/encryption`, {
         method: 'PUT',

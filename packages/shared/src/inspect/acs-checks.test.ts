@@ -61,6 +61,17 @@ describe('diagnoses of what Entra is configured with', () => {
     })
   })
 
+  it("audience against the Entra app's own Identifier: the message was not issued by the app as configured now", () => {
+    const app = { kind: 'entra-app', label: 'Cisco Webex (app-1)' } as const
+    const message = inspectOne(
+      buildResponse(idp, { audience: 'https://x' }),
+      orgContext(idp, { spEntityId: { value: SP.entityId, origin: app } }),
+    )
+    expect(check(message, 'Audience')).toMatchObject({
+      message: `Audience is \`https://x\` but the Identifier (Entity ID) of the Entra app Cisco Webex (app-1) is \`${SP.entityId}\`: this message was not issued by the app as it is configured now (another app issued it, or the setting changed since): sign in again through this app`,
+    })
+  })
+
   it('recipient and destination: the Reply URL', () => {
     const message = inspectOne(
       buildResponse(idp, {

@@ -78,7 +78,13 @@ export function describeCertificate(
     return null
   }
   const summary = summarizeCertificate(der)
-  const structure = readCertificateStructure(der)
+  let structure: ReturnType<typeof readCertificateStructure> | null = null
+  try {
+    structure = readCertificateStructure(der)
+  } catch {
+    // Node reads some certificates that forge cannot; the key line then says so.
+    structure = null
+  }
   const selfSigned = x509.subject === x509.issuer && x509.verify(x509.publicKey)
   const validity = validityOf(summary.notBefore, summary.notAfter, at)
   return {
@@ -92,8 +98,9 @@ export function describeCertificate(
     notAfter: summary.notAfter.toISOString(),
     validity: validity.text,
     validAtJudgedTime: validity.valid,
-    publicKey:
-      structure.publicKeyAlgorithm === 'rsa'
+    publicKey: !structure
+      ? 'key and signature algorithm unreadable'
+      : structure.publicKeyAlgorithm === 'rsa'
         ? `RSA ${structure.publicKeyBits} bits, signed with ${structure.signatureAlgorithm}`
         : `not RSA, signed with ${structure.signatureAlgorithm}`,
     selfSigned,

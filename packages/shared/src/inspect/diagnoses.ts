@@ -27,12 +27,21 @@ export function failed(code: string, message: string, fix: string): CheckOutcome
 const quoted = (values: readonly string[]): string =>
   values.length === 0 ? '(none)' : values.map((v) => `\`${v}\``).join(', ')
 
+// When the expectation is the Entra app's own configuration, Entra would have sent it: a
+// message that differs was issued by another app, or before the configuration changed.
+const NOT_FROM_THIS_APP =
+  'this message was not issued by the app as it is configured now (another app issued it, or the setting changed since): sign in again through this app'
+
 export function audienceMismatch(found: readonly string[], expected: Expected<string>): CheckOutcome {
   const want = `\`${expected.value}\``
   const subject = found.length === 0 ? 'The assertion has no Audience' : `Audience is ${quoted(found)}`
+  const cause =
+    expected.origin.kind === 'entra-app'
+      ? NOT_FROM_THIS_APP
+      : `set Identifier (Entity ID) on Entra's Basic SAML Configuration to ${want}`
   return failed(
     'SSO_AUDIENCE_MISMATCH',
-    `${subject} but ${spEntityIdPhrase(expected.origin)} is ${want}: set Identifier (Entity ID) on Entra's Basic SAML Configuration to ${want}`,
+    `${subject} but ${spEntityIdPhrase(expected.origin)} is ${want}: ${cause}`,
     `${SCREEN.basicSaml} > Edit: Identifier (Entity ID) = ${expected.value} (mark it Default), Save, then sign in again.`,
   )
 }
@@ -44,9 +53,13 @@ export function addressMismatch(
 ): CheckOutcome {
   const want = quoted(expected.value)
   const subject = found === null ? `The ${what} is missing` : `${what} is \`${found}\``
+  const cause =
+    expected.origin.kind === 'entra-app'
+      ? NOT_FROM_THIS_APP
+      : `set Reply URL (Assertion Consumer Service URL) on Entra's Basic SAML Configuration to ${want}`
   return failed(
     what === 'Recipient' ? 'SSO_RECIPIENT_MISMATCH' : 'SSO_DESTINATION_MISMATCH',
-    `${subject} but ${acsPhrase(expected.origin)} is ${want}: set Reply URL (Assertion Consumer Service URL) on Entra's Basic SAML Configuration to ${want}`,
+    `${subject} but ${acsPhrase(expected.origin)} is ${want}: ${cause}`,
     `${SCREEN.basicSaml} > Edit: Reply URL (Assertion Consumer Service URL) = ${expected.value[0] ?? ''} (Default), Save, then sign in again.`,
   )
 }

@@ -72,6 +72,19 @@ describe('the report as text and as JSON: plain text, never HTML', () => {
     )
   })
 
+  it('shows characters a terminal would act on by their code: an escape sequence cannot rewrite the screen', () => {
+    const xml = buildResponse(idp, { attributes: { uid: 'b.simon@contoso.com', note: 'x' } }).replace(
+      '<AttributeValue>x</AttributeValue>',
+      '<AttributeValue>&#x1B;[2J\u009B31m\u202Emoc.live</AttributeValue>',
+    )
+    const text = formatInspectionText(reportOf(xml))
+    expect(text).toContain('note = \\u{1B}[2J\\u{9B}31m\\u{202E}moc.live')
+    for (const character of ['\u001b', '\u009b', '\u202e']) expect(text).not.toContain(character)
+    expect(reportOf(xml).messages[0]?.summary.attributes[1]?.values).toEqual([
+      '\u001b[2J\u009b31m\u202emoc.live',
+    ])
+  })
+
   it('shows what was detected, the context, each check with its fix, and a one-line result', () => {
     const text = formatInspectionText(reportOf(buildResponse(idp, { audience: 'https://x' })))
     expect(text).toMatch(

@@ -8,7 +8,8 @@ import type {
 
 /**
  * The report as plain text for a terminal: every value printed as it is (the XML as indented
- * text, attribute values verbatim), nothing escaped for HTML, since nothing here is HTML.
+ * text, attribute values verbatim), nothing escaped for HTML, since nothing here is HTML;
+ * only characters a terminal would act on are shown by their code.
  */
 
 const MARK = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' } as const
@@ -100,6 +101,17 @@ function messageLines(message: InspectedMessage, total: number): string[] {
   return lines
 }
 
+// Characters a terminal acts on rather than prints (C0 but tab and newline, DEL, C1 such as
+// the 8-bit CSI) and the bidirectional overrides that reorder what is shown: a hostile value
+// must not rewrite the screen or disguise a URL, so each is printed as its code instead.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class names exactly those characters.
+const UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+
+/** `text` with every terminal-active or reordering character shown as `\u{…}`. */
+export function terminalSafe(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`)
+}
+
 /** The whole report as text, ending with a one-line result. */
 export function formatInspectionText(report: InspectionReport): string {
   const total = report.messages.length
@@ -117,5 +129,5 @@ export function formatInspectionText(report: InspectionReport): string {
       ? `Result: no check failed in ${total} message${total === 1 ? '' : 's'}.`
       : `Result: ${report.failed} check${report.failed === 1 ? '' : 's'} failed in ${withFailures} of ${total} message${total === 1 ? '' : 's'}.`,
   )
-  return `${lines.join('\n')}\n`
+  return `${terminalSafe(lines.join('\n'))}\n`
 }

@@ -42,7 +42,7 @@ export {
 } from './context-sources'
 export { detectInput, MAX_INSPECT_INPUT_BYTES } from './detect-input'
 export { humanDuration, parseInstant, relativeTime } from './durations'
-export { formatInspectionText } from './format-text'
+export { formatInspectionText, terminalSafe } from './format-text'
 export type { DetectedInput, InputForm, LocatedMessage, UnusableInput } from './located-message'
 export type { AcsExpectations, Conversation, ResponseUnderInspection } from './read-response'
 export type * from './report'
