@@ -18,6 +18,8 @@ export type ContextOrigin =
   | { readonly kind: 'idp-metadata'; readonly label: string }
   /** A certificate file (`--cert`). */
   | { readonly kind: 'certificate'; readonly label: string }
+  /** The AuthnRequest a Response answers, earlier in the same HAR (labelled with where it is). */
+  | { readonly kind: 'authn-request'; readonly label: string }
 
 /** A value the message should carry, and where that value was configured. */
 export interface Expected<T> {

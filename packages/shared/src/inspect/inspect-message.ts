@@ -9,7 +9,7 @@ import { xmlRefused } from './message-diagnoses'
 import { prettyPrintXml } from './pretty-xml'
 import { type Conversation, readResponse } from './read-response'
 import type { CheckResult, InspectedMessage, MessageKind } from './report'
-import type { ResponseCheck } from './response-check'
+import { issuerText, type ResponseCheck } from './response-check'
 import { signingCertificateReport } from './signature-report'
 import { assertionFields, attributesOf, responseFields } from './summaries'
 
@@ -39,7 +39,12 @@ function sniffKind(xml: string): MessageKind | null {
 
 /** What an inspected message tells the rest of the conversation. */
 export interface MessageIds {
-  readonly requestId: string | null
+  /** An AuthnRequest's ID, Issuer and AssertionConsumerServiceURL, which the Response answering it must match. */
+  readonly request: {
+    readonly id: string
+    readonly issuer: string | null
+    readonly acsUrl: string | null
+  } | null
   readonly assertionId: string | null
   /** True when the XML is well-formed but not a SAML message or metadata. */
   readonly notSaml: boolean
@@ -78,10 +83,15 @@ export function runResponseChecks(
   })
 }
 
+/**
+ * Inspects one message. `contextFor` gives the context to judge it by once its root is read
+ * (in a conversation, a Response is judged by the AuthnRequest it answers where nothing else
+ * says what to expect).
+ */
 export function inspectMessage(
   located: LocatedMessage,
   index: number,
-  context: InspectionContext,
+  contextFor: (root: Element) => InspectionContext,
   conversation: Conversation | null,
   responseChecks: readonly ResponseCheck[],
 ): { message: InspectedMessage; ids: MessageIds } {
@@ -93,7 +103,7 @@ export function inspectMessage(
     relayState: located.relayState,
     alsoSeenIn: located.alsoSeenIn,
   }
-  const none: MessageIds = { requestId: null, assertionId: null, notSaml: false }
+  const none: MessageIds = { request: null, assertionId: null, notSaml: false }
   if (!located.decoded.ok)
     return {
       message: failedOnly(base, null, null, {
@@ -115,6 +125,7 @@ export function inspectMessage(
   const root = parsed.value.documentElement
   const kind = ROOTS[`${root.namespaceURI}|${root.localName}`] ?? null
   const pretty = prettyPrintXml(parsed.value)
+  const context = contextFor(root)
   if (!kind)
     return {
       message: failedOnly(base, null, pretty, {
@@ -144,8 +155,11 @@ export function inspectMessage(
     }
   if (kind !== 'Response') {
     const inspected = inspectProtocolMessage(kind, root, located.redirectSignature, context)
-    const requestId = kind === 'AuthnRequest' ? attributeOf(root, 'ID') : null
-    return { message: { ...base, ...inspected, xml: pretty }, ids: { ...none, requestId } }
+    const id = kind === 'AuthnRequest' ? attributeOf(root, 'ID') : null
+    const request = id
+      ? { id, issuer: issuerText(root), acsUrl: attributeOf(root, 'AssertionConsumerServiceURL') }
+      : null
+    return { message: { ...base, ...inspected, xml: pretty }, ids: { ...none, request } }
   }
   const response = readResponse(parsed, xml, context)
   const checks = runResponseChecks(responseChecks, response, { context, conversation })

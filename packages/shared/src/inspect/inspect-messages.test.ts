@@ -183,6 +183,20 @@ describe('a HAR file: the messages as one conversation', () => {
     expect(check(response, 'Replay').status).toBe('passed')
   })
 
+  it('without other context, judges the Response by the AuthnRequest it answers: its Issuer is the Audience Entra must send', () => {
+    const bare = { ...context, spEntityId: null, acsUrls: null }
+    const report = byLocation(
+      inspectSaml(signInHar(buildResponse(idp, { audience: 'https://wrong' })), { context: bare }),
+    )
+    const response = report.messages[1]
+    if (!response) throw new Error('no Response')
+    expect(failures(response)).toEqual(['Audience'])
+    expect(check(response, 'Audience')).toMatchObject({
+      message: `Audience is \`https://wrong\` but the Issuer of the AuthnRequest it answers (HAR entry 2: GET https://login.microsoftonline.com/tenant/saml2?…) is \`${SP.entityId}\`: set Identifier (Entity ID) on Entra's Basic SAML Configuration to \`${SP.entityId}\``,
+    })
+    expect(check(response, 'Recipient').status).toBe('passed')
+  })
+
   it('a Response answering another request, and the same assertion posted twice', () => {
     const har = JSON.parse(signInHar(buildResponse(idp, { inResponseTo: '_someone-else' }))) as {
       log: { entries: unknown[] }

@@ -12,6 +12,7 @@
  * SP's own table of ACS checks can be run instead of the inspector's.
  */
 import { err, ok, type Result } from '../result'
+import { attributeOf } from '../xml/dom'
 import { ACS_CHECKS } from './acs-checks'
 import type { InspectionContext } from './context'
 import { detectInput } from './detect-input'
@@ -100,6 +101,36 @@ function comparedWith(context: InspectionContext): string[] {
   return lines
 }
 
+interface RequestSeen {
+  readonly id: string
+  readonly issuer: string | null
+  readonly acsUrl: string | null
+  readonly location: string
+}
+
+/**
+ * In a conversation, the AuthnRequest a Response answers says what the Response must match
+ * when nothing else does: its Issuer is the Audience Entra must send, its
+ * AssertionConsumerServiceURL the Recipient and Destination.
+ */
+function withRequest(
+  context: InspectionContext,
+  answered: string | null,
+  requests: readonly RequestSeen[],
+): InspectionContext {
+  const request = answered === null ? undefined : requests.find((r) => r.id === answered)
+  if (!request) return context
+  const origin = {
+    kind: 'authn-request',
+    label: request.location.split(' (')[0] ?? request.location,
+  } as const
+  return {
+    ...context,
+    spEntityId: context.spEntityId ?? (request.issuer ? { value: request.issuer, origin } : null),
+    acsUrls: context.acsUrls ?? (request.acsUrl ? { value: [request.acsUrl], origin } : null),
+  }
+}
+
 /**
  * Inspects `input` (XML, base64, deflated base64, a URL, a query string, a form body, an HTML
  * page with an auto-post form, or a HAR file). In a HAR file the messages form one
@@ -112,20 +143,22 @@ export function inspectSaml(input: string, options: InspectOptions): Result<Insp
   const { context } = options
   const checks = options.responseChecks ?? ACS_CHECKS
   const inConversation = detected.value.form === 'har'
-  const requestIds: string[] = []
+  const requests: RequestSeen[] = []
   const assertionsSeen = new Map<string, string>()
   const messages: InspectedMessage[] = []
   for (const [i, located] of detected.value.messages.entries()) {
     const conversation: Conversation | null = inConversation
-      ? { requestIds: [...requestIds], assertionsSeen: new Map(assertionsSeen) }
+      ? { requestIds: requests.map((r) => r.id), assertionsSeen: new Map(assertionsSeen) }
       : null
-    const { message, ids } = inspectMessage(located, i + 1, context, conversation, checks)
+    const contextFor = (root: Element): InspectionContext =>
+      withRequest(context, attributeOf(root, 'InResponseTo'), requests)
+    const { message, ids } = inspectMessage(located, i + 1, contextFor, conversation, checks)
     if (ids.notSaml && detected.value.messages.length === 1)
       return err({
         code: 'INPUT_NOT_SAML',
         message: `${message.checks[0]?.status === 'failed' ? message.checks[0].message : 'This is not SAML'}. Expected a SAML message (AuthnRequest, Response, LogoutRequest or LogoutResponse) or SAML metadata.`,
       })
-    if (ids.requestId) requestIds.push(ids.requestId)
+    if (ids.request) requests.push({ ...ids.request, location: located.location })
     if (ids.assertionId && !assertionsSeen.has(ids.assertionId))
       assertionsSeen.set(ids.assertionId, located.location)
     messages.push(message)

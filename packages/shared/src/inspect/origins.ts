@@ -18,6 +18,8 @@ export function describeOrigin(origin: ContextOrigin): string {
       return `the IdP metadata ${origin.label}`
     case 'certificate':
       return `the given certificate ${origin.label}`
+    case 'authn-request':
+      return `the AuthnRequest it answers (${origin.label})`
   }
 }
 
@@ -34,6 +36,8 @@ export function signerPhrase(origin: ContextOrigin): string {
       return `one in the SP metadata (${origin.label})`
     case 'certificate':
       return `the given certificate (${origin.label})`
+    case 'authn-request':
+      return `a certificate of ${describeOrigin(origin)}`
   }
 }
 
@@ -44,6 +48,8 @@ export function spEntityIdPhrase(origin: ContextOrigin): string {
       return "the Webex org's entityID"
     case 'entra-app':
       return `the Identifier (Entity ID) of the Entra app ${origin.label}`
+    case 'authn-request':
+      return `the Issuer of the AuthnRequest it answers (${origin.label})`
     default:
       return `the entityID of ${describeOrigin(origin)}`
   }
@@ -68,6 +74,8 @@ export function acsPhrase(origin: ContextOrigin): string {
       return "the Webex org's ACS URL"
     case 'entra-app':
       return `the Reply URL (Assertion Consumer Service URL) of the Entra app ${origin.label}`
+    case 'authn-request':
+      return `the AssertionConsumerServiceURL of the AuthnRequest it answers (${origin.label})`
     default:
       return `the AssertionConsumerService of ${describeOrigin(origin)}`
   }
