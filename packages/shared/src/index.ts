@@ -1,5 +1,6 @@
 // The public surface of @sandbox/shared: the only barrel (house style §2.3).
 export * from './auth/password-hash'
+export * from './auth/secret-match'
 export * from './client/cookie-jar'
 export * from './client/form-action-policy'
 export * from './client/headless-browser'

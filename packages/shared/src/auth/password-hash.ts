@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, scrypt } from 'node:crypto'
 import { BoundedMap } from '../collections/bounded-map'
+import { secretMatches } from './secret-match'
 
 /**
  * Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url parts). N=1024 is deliberately
@@ -61,7 +62,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (verifiedPairs.get(tag)) return true
   const expected = Buffer.from(hash, 'base64url')
   const actual = await derive(password, Buffer.from(salt, 'base64url'), params)
-  const matches = expected.length === actual.length && timingSafeEqual(expected, actual)
+  const matches = secretMatches(actual, expected)
   if (matches) verifiedPairs.set(tag, true)
   return matches
 }

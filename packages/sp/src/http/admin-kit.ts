@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { secretMatches } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
@@ -14,13 +14,6 @@ export interface ApiProblem {
 
 export const API_BODY_LIMIT = 1024 * 1024 + 4096
 
-export function sameToken(given: string, expected: string): boolean {
-  // Hashing first makes the comparison constant-time whatever the lengths.
-  const a = createHash('sha256').update(given).digest()
-  const b = createHash('sha256').update(expected).digest()
-  return timingSafeEqual(a, b)
-}
-
 export function apiError(c: Context, error: ApiProblem) {
   return c.json(
     { error: { code: error.code, message: error.message, fix: error.fix } },
@@ -34,7 +27,7 @@ export function adminAuth(deps: HttpDeps): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? ''
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    if (!token || !sameToken(token, deps.services.store.read().adminApiToken)) {
+    if (!token || !secretMatches(token, deps.services.store.read().adminApiToken)) {
       c.header('WWW-Authenticate', 'Bearer realm="webex-control-hub"')
       return apiError(c, {
         code: 'UNAUTHORIZED',
