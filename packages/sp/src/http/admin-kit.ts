@@ -1,4 +1,4 @@
-import { secretMatches } from '@sandbox/shared'
+import { parseJsonBody, secretMatches } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
@@ -47,20 +47,20 @@ export async function readJson<T>(
   c: Context,
   schema: z.ZodType<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
-  let raw: unknown
-  try {
-    raw = await c.req.json()
-  } catch {
+  const json = parseJsonBody(await c.req.text(), { limit: API_BODY_LIMIT })
+  if (!json.ok) {
+    const tooLarge = json.error.code === 'JSON_TOO_LARGE'
     return {
       ok: false,
       response: apiError(c, {
-        code: 'INVALID_JSON',
-        message: 'The body is not valid JSON.',
-        fix: 'Send a JSON object with Content-Type: application/json.',
+        code: tooLarge ? 'BODY_TOO_LARGE' : 'INVALID_JSON',
+        message: json.error.message,
+        fix: tooLarge ? 'Send a smaller body.' : 'Send a JSON object with Content-Type: application/json.',
+        ...(tooLarge ? { status: 413 as const } : {}),
       }),
     }
   }
-  const parsed = schema.safeParse(raw)
+  const parsed = schema.safeParse(json.value)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
     return {

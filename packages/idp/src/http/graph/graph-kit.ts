@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@sandbox/shared'
+import { err, ok, parseJsonBody, type Result } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AdminError } from '../../admin/admin-error'
 import {
@@ -108,17 +108,15 @@ export async function readJson(c: GraphContext): Promise<Result<unknown, Respons
     return err(
       graphError(c, 413, 'Request_EntityTooLarge', `The request body exceeds ${MAX_JSON_BYTES} bytes.`),
     )
-  const text = await c.req.text()
-  if (text.length > MAX_JSON_BYTES)
+  const json = parseJsonBody(await c.req.text(), { limit: MAX_JSON_BYTES })
+  if (!json.ok && json.error.code === 'JSON_TOO_LARGE')
     return err(
       graphError(c, 413, 'Request_EntityTooLarge', `The request body exceeds ${MAX_JSON_BYTES} bytes.`),
     )
-  if (text.trim().length === 0) return ok({})
+  if (!json.ok && json.error.code === 'JSON_EMPTY') return ok({})
   if (!type.includes('json'))
     return err(graphError(c, 400, 'BadRequest', 'Set the Content-Type header to application/json.'))
-  try {
-    return ok(JSON.parse(text) as unknown)
-  } catch {
+  if (!json.ok)
     return err(
       graphError(
         c,
@@ -127,7 +125,7 @@ export async function readJson(c: GraphContext): Promise<Result<unknown, Respons
         'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
       ),
     )
-  }
+  return json
 }
 
 /** The `@odata.context` of a Graph answer, on the sandbox's base URL. */
