@@ -1,11 +1,4 @@
-import {
-  listen,
-  loadTlsIdentity,
-  openServerState,
-  publicUrlFor,
-  type Runtime,
-  statePaths,
-} from '@sandbox/shared'
+import { bootServer, type Runtime } from '@sandbox/shared'
 import { createSpApp } from './app'
 import type { SpConfig } from './config'
 import type { SpEnv } from './http/env'
@@ -31,31 +24,27 @@ export interface RunningSp {
 
 /** Starts the SP on its configured port with state from its data directory (or memory). */
 export async function startSp(config: SpConfig, runtime: Runtime): Promise<RunningSp> {
-  const opened = await openServerState({
-    path: config.dataDir === null ? null : statePaths(config.dataDir).sp,
-    spec: SP_STATE_FILE,
-    reset: config.reset,
-    create: async () => ({ state: await createInitialSpState(runtime), firstStart: true }),
+  const server = await bootServer({
+    config,
+    runtime,
+    label: 'The Webex emulator',
+    state: {
+      file: 'sp',
+      spec: SP_STATE_FILE,
+      create: async () => ({ state: await createInitialSpState(runtime), firstStart: true }),
+    },
   })
-  const tls = config.https ? await loadTlsIdentity(runtime, config.dataDir) : undefined
-  const server = await listen(
-    { host: config.host, port: config.port, ...(tls ? { tls } : {}) },
-    'The Webex emulator',
-  )
-  const url = publicUrlFor(config, server.port, config.publicUrl)
-  const app = createSpApp({ config, runtime, store: opened.store, url })
+  const { url, store } = server
+  const app = createSpApp({ config, runtime, store, url })
   server.handle((request, env) => app.fetch(request, env as SpEnv['Bindings']))
   return {
     url,
     port: server.port,
-    orgId: opened.store.read().organization.id,
-    firstStart: opened.created === true,
-    adminApiToken: opened.store.read().adminApiToken,
-    scimToken: opened.store.read().scimToken,
+    orgId: store.read().organization.id,
+    firstStart: server.created === true,
+    adminApiToken: store.read().adminApiToken,
+    scimToken: store.read().scimToken,
     fetch: (request) => app.fetch(request),
-    close: async () => {
-      await server.close()
-      await opened.store.close()
-    },
+    close: () => server.close(),
   }
 }
