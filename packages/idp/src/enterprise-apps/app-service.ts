@@ -6,10 +6,10 @@ import type { DeepState } from '../state/deep-state'
 import type { AppRole, EnterpriseApp, IdpState, ReplyUrl, SSO_MODES } from '../state/idp-state'
 import {
   checkIdentifiers,
+  checkLogoutUrl,
   checkRelayState,
   checkReplyUrls,
   checkSignOnUrl,
-  checkWebUrl,
 } from './basic-saml-rules'
 import { type ApplicationTemplate, GALLERY, galleryEntry, SINGLE_INSTANCE_MESSAGE } from './gallery'
 import { appByApplicationId, appByServicePrincipalId } from './lookup'
@@ -74,12 +74,9 @@ function patchApplication(
     app.application.replyUrls = replyUrls.value
   }
   if (patch.logoutUrl !== undefined) {
-    if (patch.logoutUrl === null || patch.logoutUrl === '') app.application.logoutUrl = null
-    else {
-      const url = checkWebUrl(patch.logoutUrl, 'Logout URL')
-      if (!url.ok) return url
-      app.application.logoutUrl = url.value
-    }
+    const logoutUrl = checkLogoutUrl(patch.logoutUrl)
+    if (!logoutUrl.ok) return logoutUrl
+    app.application.logoutUrl = logoutUrl.value
   }
   return ok(undefined)
 }

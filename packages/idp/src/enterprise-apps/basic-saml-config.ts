@@ -3,10 +3,10 @@ import { type AdminError, invalid } from '../admin/admin-error'
 import type { EnterpriseApp, IdpState, ReplyUrl } from '../state/idp-state'
 import {
   checkIdentifiers,
+  checkLogoutUrl,
   checkRelayState,
   checkReplyUrls,
   checkSignOnUrl,
-  checkWebUrl,
 } from './basic-saml-rules'
 import { rulesOf } from './rules-of'
 
@@ -73,12 +73,9 @@ export function applyBasicSaml(
     app.servicePrincipal.relayState = relay.value
   }
   if (input.logoutUrl !== undefined) {
-    if (input.logoutUrl === null || input.logoutUrl === '') app.application.logoutUrl = null
-    else {
-      const url = checkWebUrl(input.logoutUrl, 'Logout URL')
-      if (!url.ok) return url
-      app.application.logoutUrl = url.value
-    }
+    const logoutUrl = checkLogoutUrl(input.logoutUrl)
+    if (!logoutUrl.ok) return logoutUrl
+    app.application.logoutUrl = logoutUrl.value
   }
   return ok(undefined)
 }
