@@ -110,7 +110,7 @@ const TLS_FILE_SPEC = {
 }
 
 /** A TLS server identity for localhost, as PEM (leaf first, then the issuing CA). */
-export interface TlsIdentityPem {
+export interface TlsIdentity {
   readonly certificateChainPem: string
   readonly privateKeyPem: string
 }
@@ -125,7 +125,7 @@ export async function openTlsIdentity(options: {
   readonly ca: SandboxCa
   readonly now: number
   readonly generateKey: () => Promise<RsaKeyPair>
-}): Promise<Result<TlsIdentityPem, StateFileError>> {
+}): Promise<Result<TlsIdentity, StateFileError>> {
   const chain = (certificatePem: string): string =>
     `${certificatePem}${options.ca.intermediate.certificatePem}`
   if (options.path !== null) {

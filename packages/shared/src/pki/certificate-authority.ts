@@ -19,8 +19,8 @@ const DAY_MS = 86_400_000
 const SANDBOX_ORGANIZATION: NameAttribute = { shortName: 'O', value: 'SSO Rehearsal Sandbox' }
 
 /** Names of the sandbox CA certificates, shown in browsers' certificate viewers. */
-export const ROOT_CA_NAME = 'SSO Rehearsal Sandbox Root CA'
-export const ISSUING_CA_NAME = 'SSO Rehearsal Sandbox Issuing CA'
+const ROOT_CA_NAME = 'SSO Rehearsal Sandbox Root CA'
+const ISSUING_CA_NAME = 'SSO Rehearsal Sandbox Issuing CA'
 
 /** Entra's default signing certificate name (also Graph's `addTokenSigningCertificate` default). */
 export const ENTRA_CERTIFICATE_NAME = 'Microsoft Azure Federated SSO Certificate'

@@ -1,6 +1,6 @@
 import type { ServerConfig } from '../config/server-options'
 import { publicUrlFor } from '../config/server-options'
-import { openTlsIdentity, type TlsIdentityPem } from '../pki/ca-store'
+import { openTlsIdentity, type TlsIdentity } from '../pki/ca-store'
 import type { Runtime } from '../runtime'
 import { StartupError } from '../startup-error'
 import type { DocumentStore } from '../store/document-store'
@@ -13,7 +13,7 @@ import { type FetchHandler, listen } from './http-server'
  * The TLS identity for `--https`, shared by both servers (issued for localhost, 127.0.0.1
  * and ::1 by the sandbox CA on first use).
  */
-async function loadTlsIdentity(runtime: Runtime, dataDir: string | null): Promise<TlsIdentityPem> {
+async function loadTlsIdentity(runtime: Runtime, dataDir: string | null): Promise<TlsIdentity> {
   const identity = await openTlsIdentity({
     path: dataDir === null ? null : statePaths(dataDir).tls,
     ca: runtime.ca,

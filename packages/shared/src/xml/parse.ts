@@ -98,7 +98,7 @@ function inspectTree(doc: Document, maxDepth: number): XmlParseError | null {
 }
 
 /** Removes a UTF-8 byte order mark, which Entra puts in front of app metadata. */
-export function stripBom(text: string): string {
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 

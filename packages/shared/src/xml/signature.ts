@@ -121,7 +121,7 @@ function profileError(message: string): Result<never, SignatureError> {
 const ALLOWED_SIGNATURE_CHILDREN = new Set(['SignedInfo', 'SignatureValue', 'KeyInfo'])
 
 /** Counts elements of the whole document whose ID-typed attribute equals `id`. */
-export function countElementsWithId(doc: Document, id: string): number {
+function countElementsWithId(doc: Document, id: string): number {
   let count = 0
   forEachElement(doc.documentElement, (e) => {
     if (e.getAttribute('ID') === id || e.getAttribute('AssertionID') === id || e.getAttribute('Id') === id)
