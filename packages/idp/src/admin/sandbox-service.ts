@@ -110,6 +110,3 @@ export function createSandboxService(deps: {
     },
   }
 }
-
-/** The sandbox service's interface. */
-export type SandboxService = ReturnType<typeof createSandboxService>

@@ -150,6 +150,3 @@ export function createCertificateService(deps: { store: DocumentStore<IdpState>;
     },
   }
 }
-
-/** The certificate service's interface. */
-export type CertificateService = ReturnType<typeof createCertificateService>

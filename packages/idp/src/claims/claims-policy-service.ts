@@ -128,6 +128,3 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
   }
 }
-
-/** The claims mapping policy service's interface. */
-export type ClaimsPolicyService = ReturnType<typeof createClaimsPolicyService>

@@ -130,6 +130,3 @@ export function createClaimsService(deps: { store: DocumentStore<IdpState>; runt
     },
   }
 }
-
-/** The claims service's interface. */
-export type ClaimsService = ReturnType<typeof createClaimsService>

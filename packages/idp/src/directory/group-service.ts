@@ -137,6 +137,3 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
   }
 }
-
-/** The group service's interface. */
-export type GroupService = ReturnType<typeof createGroupService>

@@ -231,6 +231,3 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
     },
   }
 }
-
-/** The app service's interface. */
-export type AppService = ReturnType<typeof createAppService>

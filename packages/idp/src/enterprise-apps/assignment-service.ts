@@ -81,6 +81,3 @@ export function createAssignmentService(deps: { store: DocumentStore<IdpState>; 
     },
   }
 }
-
-/** The assignment service's interface. */
-export type AssignmentService = ReturnType<typeof createAssignmentService>

@@ -201,6 +201,3 @@ export function createSamlConfigService(deps: { store: DocumentStore<IdpState>; 
     },
   }
 }
-
-/** The SAML configuration service's interface. */
-export type SamlConfigService = ReturnType<typeof createSamlConfigService>

@@ -82,6 +82,3 @@ export function createMetadataService(deps: {
     },
   }
 }
-
-/** The metadata service's interface. */
-export type MetadataService = ReturnType<typeof createMetadataService>

@@ -202,6 +202,3 @@ export function createTokenEndpoint(deps: {
     },
   }
 }
-
-/** The token endpoint's interface. */
-export type TokenEndpoint = ReturnType<typeof createTokenEndpoint>

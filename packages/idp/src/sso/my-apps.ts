@@ -38,6 +38,3 @@ export function createMyAppsService(deps: Pick<SsoDeps, 'store' | 'sessions'>) {
     },
   }
 }
-
-/** The My Apps service's interface. */
-export type MyAppsService = ReturnType<typeof createMyAppsService>

@@ -182,6 +182,3 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
     },
   }
 }
-
-/** The sign-in service's interface. */
-export type SignInService = ReturnType<typeof createSignInService>

@@ -39,5 +39,3 @@ export function createScimTokenService(deps: { store: DocumentStore<SpState>; ru
     },
   }
 }
-
-export type ScimTokenService = ReturnType<typeof createScimTokenService>
