@@ -70,7 +70,7 @@ function growth(from: number, to: number): number {
 }
 
 /** Computes the ratios from one run's figures. */
-export function computeRatios(figures: BenchFigures): BenchRatios {
+function computeRatios(figures: BenchFigures): BenchRatios {
   const floorMs = figures.floor.perSignInMs
   const loop = best(figures.loopback.levels)
   const inProcess = best(figures.inProcess.levels)
@@ -95,7 +95,7 @@ function startupOf(figures: BenchFigures, label: string): StartupResult | undefi
 }
 
 /** Checks the targets (2-core machine) against one run. */
-export function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[] {
+function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[] {
   const c1 = figures.loopback.levels.find((l) => l.concurrency === 1)
   const both = startupOf(figures, 'both (pnpm start)')
   const memory = figures.loopback.memory ?? []
