@@ -44,7 +44,7 @@ export interface BenchRatios {
   readonly spRssGrowthPercent: number
 }
 
-/** One target of issue 7, checked against this run. */
+/** One speed or memory target of the sandbox, checked against this run. */
 export interface TargetCheck {
   readonly name: string
   readonly target: string
@@ -94,7 +94,7 @@ function startupOf(figures: BenchFigures, label: string): StartupResult | undefi
   return figures.startup.find((s) => s.label === label)
 }
 
-/** Checks the issue's targets (2-core machine) against one run. */
+/** Checks the targets (set for a 2-core machine) against one run. */
 function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[] {
   const c1 = figures.loopback.levels.find((l) => l.concurrency === 1)
   const both = startupOf(figures, 'both (pnpm start)')
@@ -284,7 +284,7 @@ export function formatReport(report: BenchReport): string {
       ],
     ),
     '',
-    'Targets (issue 7, 2-core machine)',
+    'Targets (2-core machine)',
     table(
       ['target', 'wanted', 'measured', 'met'],
       report.targets.map((t) => [t.name, t.target, t.measured, t.met ? 'yes' : 'NO']),

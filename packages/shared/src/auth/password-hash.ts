@@ -36,7 +36,7 @@ export async function hashPassword(password: string): Promise<string> {
 /**
  * Pairs (stored hash, password) that verified recently, as HMACs under a key that lives only in
  * this process. scrypt costs ~1.3 ms of CPU per check, the largest single cost of a sign-in
- * (issue 7's profile), and CI suites sign the same test users in thousands of times. Only
+ * (profiled under sign-in load), and CI suites sign the same test users in thousands of times. Only
  * successes are remembered, so a wrong password always pays the full scrypt cost; a changed
  * password has a new salt and hash, so its old entry can never match again.
  */

@@ -99,7 +99,11 @@ export interface VerifiedSignature {
   readonly certificate: TrustedCertificate
 }
 
-/** Signature failures, each a check of research/security.md §3 (OpenSAML's signature profile). */
+/**
+ * Signature failures, each one check of the signature profile OpenSAML holds SAML signatures to
+ * (SAML Core §5.4): one enveloped signature over the element by ID, exclusive c14n, no other
+ * transforms, SHA-256, a certificate the verifier trusts.
+ */
 export type SignatureErrorCode =
   | 'SIGNATURE_MISSING'
   | 'SIGNATURE_PROFILE'
