@@ -61,7 +61,7 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
     url,
     port: server.port,
     tenantId: state.tenant.id,
-    firstStart: server.created,
+    firstStart: server.firstStart,
     graphApiToken: state.graphApiToken,
     automationClient: {
       clientId: state.automationClient.appId,

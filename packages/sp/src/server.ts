@@ -41,7 +41,7 @@ export async function startSp(config: SpConfig, runtime: Runtime): Promise<Runni
     url,
     port: server.port,
     orgId: store.read().organization.id,
-    firstStart: server.created === true,
+    firstStart: server.firstStart === true,
     adminApiToken: store.read().adminApiToken,
     scimToken: store.read().scimToken,
     fetch: (request) => app.fetch(request),

@@ -1,3 +1,4 @@
+// auth/: secrets: how passwords are hashed and how any secret is compared (secret-match.ts).
 import { createHmac, randomBytes, scrypt } from 'node:crypto'
 import { BoundedMap } from '../collections/bounded-map'
 import { secretMatches } from './secret-match'

@@ -1,3 +1,4 @@
+// config/: command-line flags and environment variables, read once at boot, every problem at once.
 /**
  * Reads typed options from command-line flags and environment variables, collecting every
  * problem instead of stopping at the first, so a user fixes their command line in one go.

@@ -1,3 +1,5 @@
+// http/: what both servers' HTTP layers share: the app shell, security headers, header values,
+// client sources.
 import { type Env, Hono } from 'hono'
 import type { Log } from '../runtime'
 import { sendableHeaders } from './header-values'

@@ -1,3 +1,4 @@
+// json/: reading JSON request bodies, with no HTTP framework in sight.
 import { err, ok, type Result } from '../result'
 import { findJsonSyntaxProblem } from './json-syntax'
 

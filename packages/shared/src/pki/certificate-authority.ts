@@ -1,3 +1,4 @@
+// pki/: the sandbox CA, RSA keys, certificates and chain validation (node-forge only in x509.ts).
 import { randomBytes } from 'node:crypto'
 import { derToPem } from './certificate'
 import type { RsaKeyPair } from './keys'

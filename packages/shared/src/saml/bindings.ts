@@ -1,3 +1,4 @@
+// saml/: SAML bindings, metadata reading, URNs, and samlify, kept behind samlify.ts.
 import { type KeyObject, sign, verify } from 'node:crypto'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { err, ok, type Result } from '../result'

@@ -1,3 +1,4 @@
+// server/: a server process's life: booting with its state, listening, heap tuning, shutdown.
 import type { ServerConfig } from '../config/server-options'
 import { publicUrlFor } from '../config/server-options'
 import { openTlsIdentity, type TlsIdentity } from '../pki/ca-store'
@@ -42,7 +43,7 @@ export interface ServerBoot<T, F> {
 export interface BootedServer<T, F> {
   readonly store: DocumentStore<T>
   /** What the first start produced (one-time secrets to show); null when the state existed. */
-  readonly created: F | null
+  readonly firstStart: F | null
   /** The base URL browsers use: `--public-url`, or `http(s)://localhost:{port}`. */
   readonly url: string
   readonly port: number
@@ -72,7 +73,7 @@ export async function bootServer<T, F>(boot: ServerBoot<T, F>): Promise<BootedSe
     const server = await listen({ host: config.host, port: config.port, ...(tls ? { tls } : {}) }, boot.label)
     return {
       store: opened.store,
-      created: opened.created,
+      firstStart: opened.firstStart,
       url: publicUrlFor(config, server.port, config.publicUrl),
       port: server.port,
       handle: (fetch) => server.handle(fetch),

@@ -1,3 +1,4 @@
+// xml/: XML for hostile input: bounded parsing, DOM reading, c14n, signatures, encryption, escaping.
 import { DOMParser } from '@xmldom/xmldom'
 import { err, ok, type Result } from '../result'
 
