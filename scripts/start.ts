@@ -38,8 +38,7 @@ function loadSandboxConfig(
 /** `pnpm start`: both servers in one process, then the ready banner. */
 runServerCommand({
   usage: 'Usage: pnpm start [options]',
-  flags: FLAGS,
-  loadConfig: loadSandboxConfig,
+  options: { flags: FLAGS, load: loadSandboxConfig },
   start: async (config) => {
     const sandbox = await startSandboxWithConfig(config)
     const dataDir = config.idp.dataDir

@@ -5,7 +5,6 @@ import {
   type CommonServerConfig,
   createRuntime,
   type IdGenerator,
-  isFirstStart,
   type Log,
   type Runtime,
 } from '@sandbox/shared'
@@ -55,7 +54,7 @@ export async function startSandboxWithConfig(
   const runtime = await createRuntime({
     dataDir: common.dataDir,
     reset: common.reset,
-    prefetchKeys: (isFirstStart(common, 'idp') ? 1 : 0) + (isFirstStart(common, 'sp') ? 2 : 0),
+    firstStartKeys: { idp: 1, sp: 2 },
     ...(extras.clock ? { clock: extras.clock } : {}),
     ...(extras.ids ? { ids: extras.ids } : {}),
     ...(extras.log ? { log: extras.log } : {}),

@@ -1,20 +1,16 @@
-import { createRuntime, isFirstStart, runServerCommand } from '@sandbox/shared'
+import { createRuntime, runServerCommand } from '@sandbox/shared'
 import { IDP_OPTIONS } from './config'
 import { startIdp } from './server'
 
 /** `pnpm start:idp`: runs the Entra ID emulator on its own. */
 runServerCommand({
   usage: 'Usage: pnpm start:idp [options]',
-  flags: IDP_OPTIONS.flags,
-  loadConfig: IDP_OPTIONS.load,
-  start: async (config) => {
-    // The tenant's signing key of a first start is generated alongside the CA's keys.
-    const prefetchKeys = isFirstStart(config, 'idp') ? 1 : 0
-    return startIdp(
+  options: IDP_OPTIONS,
+  start: async (config) =>
+    startIdp(
       config,
-      await createRuntime({ dataDir: config.dataDir, reset: config.reset, prefetchKeys }),
-    )
-  },
+      await createRuntime({ dataDir: config.dataDir, reset: config.reset, firstStartKeys: { idp: 1 } }),
+    ),
   announce: (idp, ms) => {
     const lines = [
       `Entra ID emulator ready in ${ms} ms: ${idp.url}/ (tenant ${idp.tenantId})`,

@@ -1,4 +1,4 @@
-import { bootServer, type Runtime } from '@sandbox/shared'
+import { bootServer, type RunningServer, type Runtime } from '@sandbox/shared'
 import { createIdpApp } from './app'
 import type { IdpConfig } from './config'
 import type { IdpEnv } from './http/env'
@@ -12,11 +12,8 @@ export interface IdpFirstStart {
   readonly adminPassword: string
 }
 
-/** A running Entra ID emulator. */
-export interface RunningIdp {
-  /** Base URL browsers use, e.g. `http://localhost:7070`. */
-  readonly url: string
-  readonly port: number
+/** A running Entra ID emulator (by default on `http://localhost:7070`). */
+export interface RunningIdp extends RunningServer {
   readonly tenantId: string
   /** Set when this start created the tenant. */
   readonly firstStart: IdpFirstStart | null
@@ -24,10 +21,6 @@ export interface RunningIdp {
   readonly graphApiToken: string
   /** The client credentials of the sandbox automation app (the token endpoint's client_credentials grant). */
   readonly automationClient: { readonly clientId: string; readonly clientSecret: string }
-  /** The app's handler, for in-process callers that skip the socket (benchmarks, embedding tests). */
-  readonly fetch: (request: Request) => Response | Promise<Response>
-  /** Stops accepting requests, finishes in-flight ones, flushes state. */
-  close(): Promise<void>
 }
 
 /** Starts the IdP on its configured port with state from its data directory (or memory). */

@@ -88,7 +88,7 @@ export {
   type StateFileSpec,
   writeStateFile,
 } from './store/state-file'
-export * from './store/state-paths'
+export { type StateLocation, statePaths } from './store/state-paths'
 export * from './xml/c14n'
 export { attributeOf, childNamed, childrenNamed, descendantsNamed, elementChildren, textOf } from './xml/dom'
 export {
@@ -107,16 +107,13 @@ export {
   type XmlParseError,
 } from './xml/parse'
 export * from './xml/serialize'
+export { DSIG_NS, type SignatureAlgorithm, type SigningKey, signEnveloped } from './xml/signature'
 export {
-  DSIG_NS,
-  type SignatureAlgorithm,
   type SignatureError,
   type SignatureErrorCode,
-  type SigningKey,
-  signEnveloped,
   type TrustedCertificate,
   trustCertificate,
   type VerifiedSignature,
   type VerifyPolicy,
   verifyEnvelopedSignature,
-} from './xml/signature'
+} from './xml/signature-verification'

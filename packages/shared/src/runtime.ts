@@ -6,7 +6,7 @@ import type { SandboxCa } from './pki/certificate-authority'
 import { createKeyPool, type KeyPool } from './pki/keys'
 import { checkSamlifyInstalled } from './saml/samlify'
 import { StartupError } from './startup-error'
-import { type StateLocation, statePaths } from './store/state-paths'
+import { isFirstStart, type StateLocation, statePaths } from './store/state-paths'
 
 /** One line of operational output; servers never write to stdout directly. */
 export type Log = (line: string) => void
@@ -31,10 +31,15 @@ export interface RuntimeOptions extends StateLocation {
   readonly log?: Log
   readonly keys?: KeyPool
   /**
-   * Keys the caller will need at once (the SP needs two on its first start). They are
-   * generated together with the CA's, before the CA file is read.
+   * Keys the caller will need at once. They are generated together with the CA's, before the
+   * CA file is read.
    */
   readonly prefetchKeys?: number
+  /**
+   * Keys each server's first start needs (the IdP's tenant key, the SP's signing and
+   * encryption keys), prefetched only for a server whose state this start will create.
+   */
+  readonly firstStartKeys?: { readonly idp?: number; readonly sp?: number }
 }
 
 /**
@@ -47,7 +52,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const keys = options.keys ?? createKeyPool(1)
   const caPath = options.dataDir === null ? null : statePaths(options.dataDir).ca
   const caMissing = caPath === null || options.reset || !existsSync(caPath)
-  const wanted = (caMissing ? 2 : 0) + (options.prefetchKeys ?? 0)
+  const firstStart = options.firstStartKeys ?? {}
+  const wanted =
+    (caMissing ? 2 : 0) +
+    (options.prefetchKeys ?? 0) +
+    (isFirstStart(options, 'idp') ? (firstStart.idp ?? 0) : 0) +
+    (isFirstStart(options, 'sp') ? (firstStart.sp ?? 0) : 0)
   if (wanted > 0) keys.warm(wanted)
   checkSamlifyInstalled()
   const ca = await openSandboxCa({

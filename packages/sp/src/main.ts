@@ -1,20 +1,16 @@
-import { createRuntime, isFirstStart, runServerCommand } from '@sandbox/shared'
+import { createRuntime, runServerCommand } from '@sandbox/shared'
 import { SP_OPTIONS } from './config'
 import { startSp } from './server'
 
 /** `pnpm start:sp`: runs the Webex emulator on its own. */
 runServerCommand({
   usage: 'Usage: pnpm start:sp [options]',
-  flags: SP_OPTIONS.flags,
-  loadConfig: SP_OPTIONS.load,
-  start: async (config) => {
-    // The signing and encryption keys of a first start are generated alongside the CA's keys.
-    const prefetchKeys = isFirstStart(config, 'sp') ? 2 : 0
-    return startSp(
+  options: SP_OPTIONS,
+  start: async (config) =>
+    startSp(
       config,
-      await createRuntime({ dataDir: config.dataDir, reset: config.reset, prefetchKeys }),
-    )
-  },
+      await createRuntime({ dataDir: config.dataDir, reset: config.reset, firstStartKeys: { sp: 2 } }),
+    ),
   announce: (sp, ms) => {
     const lines = [
       `Webex emulator ready in ${ms} ms: Control Hub ${sp.url}/admin (org ${sp.orgId})`,

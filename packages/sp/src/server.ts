@@ -1,14 +1,11 @@
-import { bootServer, type Runtime } from '@sandbox/shared'
+import { bootServer, type RunningServer, type Runtime } from '@sandbox/shared'
 import { createSpApp } from './app'
 import type { SpConfig } from './config'
 import type { SpEnv } from './http/env'
 import { createInitialSpState, SP_STATE_FILE } from './state/sp-state'
 
-/** A running Webex emulator. */
-export interface RunningSp {
-  /** Base URL browsers use, e.g. `http://localhost:7080`. */
-  readonly url: string
-  readonly port: number
+/** A running Webex emulator (by default on `http://localhost:7080`). */
+export interface RunningSp extends RunningServer {
   readonly orgId: string
   /** True when this start created the organization. */
   readonly firstStart: boolean
@@ -16,10 +13,6 @@ export interface RunningSp {
   readonly adminApiToken: string
   /** Bearer token of the SCIM API. */
   readonly scimToken: string
-  /** The app's handler, for in-process callers that skip the socket (benchmarks, embedding tests). */
-  readonly fetch: (request: Request) => Response | Promise<Response>
-  /** Stops accepting requests, finishes in-flight ones, flushes state. */
-  close(): Promise<void>
 }
 
 /** Starts the SP on its configured port with state from its data directory (or memory). */

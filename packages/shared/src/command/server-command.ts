@@ -7,13 +7,11 @@ import { runCommand } from './run-command'
 export interface ServerCommand<C, S extends { close(): Promise<void> }> {
   /** The first line of `--help`, e.g. `Usage: pnpm start:idp [options]`. */
   readonly usage: string
-  readonly flags: readonly FlagSpec[]
-  /** Parses the command line and the environment; throws a `ConfigError` with every problem. */
-  readonly loadConfig: (
-    argv: readonly string[],
-    env: Readonly<Record<string, string | undefined>>,
-    cwd: string,
-  ) => C
+  /** Its flags, and the loader that parses the command line and the environment (throws a `ConfigError` with every problem). */
+  readonly options: {
+    readonly flags: readonly FlagSpec[]
+    load(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string): C
+  }
   /** Starts the server(s); `close()` stops them and flushes their state. */
   readonly start: (config: C) => Promise<S>
   /**
@@ -35,10 +33,10 @@ export function runServerCommand<C, S extends { close(): Promise<void> }>(
     tuneServerHeap()
     const argv = process.argv.slice(2)
     if (argv.includes('--help')) {
-      process.stdout.write(formatHelp(command.usage, command.flags))
+      process.stdout.write(formatHelp(command.usage, command.options.flags))
       return undefined
     }
-    const config = command.loadConfig(argv, process.env, process.cwd())
+    const config = command.options.load(argv, process.env, process.cwd())
     const started = await command.start(config)
     stopOnSignals(() => started.close())
     const startupMs = Math.round(performance.now())

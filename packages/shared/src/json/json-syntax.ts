@@ -10,7 +10,7 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't'])
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 const HEX4 = /[0-9A-Fa-f]{4}/y
 
-/** What may follow inside an open container, once its current member is complete. */
+/** An open container: what closes it, and whether its members have names. */
 type Frame = { readonly kind: 'object' | 'array' }
 
 /**
@@ -53,6 +53,17 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
     return problem('the closing quote of a string')
   }
 
+  /** Reads `"name":` at `at` (white space before the colon allowed); null when well formed. */
+  const readMemberName = (expected: string): JsonSyntaxProblem | null => {
+    if (text[at] !== '"') return problem(expected)
+    const name = readString()
+    if (name) return name
+    skipWhitespace()
+    if (text[at] !== ':') return problem("':' after a property name")
+    at++
+    return null
+  }
+
   for (;;) {
     // A value is expected here.
     skipWhitespace()
@@ -67,12 +78,8 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
         stack.pop()
         at++
       } else if (char === '{') {
-        if (text[at] !== '"') return problem('a property name in double quotes, or }')
-        const key = readString()
-        if (key) return key
-        skipWhitespace()
-        if (text[at] !== ':') return problem("':' after a property name")
-        at++
+        const name = readMemberName('a property name in double quotes, or }')
+        if (name) return name
         continue
       } else {
         continue
@@ -104,12 +111,8 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
       at++
       if (frame.kind === 'object') {
         skipWhitespace()
-        if (text[at] !== '"') return problem('a property name in double quotes')
-        const key = readString()
-        if (key) return key
-        skipWhitespace()
-        if (text[at] !== ':') return problem("':' after a property name")
-        at++
+        const name = readMemberName('a property name in double quotes')
+        if (name) return name
       }
       break
     }

@@ -25,6 +25,17 @@ async function loadTlsIdentity(runtime: Runtime, dataDir: string | null): Promis
   return identity.value
 }
 
+/** What every running server offers its embedder, whatever it emulates. */
+export interface RunningServer {
+  /** Base URL browsers use, e.g. `http://localhost:7070`. */
+  readonly url: string
+  readonly port: number
+  /** The app's handler, for in-process callers that skip the socket (benchmarks, embedding tests). */
+  readonly fetch: (request: Request) => Response | Promise<Response>
+  /** Stops accepting requests, finishes in-flight ones, flushes state. */
+  close(): Promise<void>
+}
+
 /** What {@link bootServer} needs to know about one server. */
 export interface ServerBoot<T, F> {
   readonly config: ServerConfig
