@@ -23,7 +23,7 @@ export function locateRealFixtures(envValue: string | undefined, repoRoot: strin
   return folder
 }
 
-const REAL_FIXTURES_DIR = locateRealFixtures(process.env.SANDBOX_REAL_FIXTURES)
+export const REAL_FIXTURES_DIR = locateRealFixtures(process.env.SANDBOX_REAL_FIXTURES)
 
 /** Reads one real fixture as text, exactly as stored. */
 export function readRealFixture(name: string): string {

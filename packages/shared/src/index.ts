@@ -15,8 +15,14 @@ export * from './collections/expiring-set'
 export * from './collections/owned-bounded-map'
 export * from './command/run-command'
 export * from './command/server-command'
-export { type FlagSpec, formatHelp, readCommandLine } from './config/command-line'
-export { ConfigError, type OptionReader, type OptionSource, type RawOptions } from './config/options'
+export { type FlagSpec, formatHelp, parseCommandLine, readCommandLine } from './config/command-line'
+export {
+  ConfigError,
+  createOptionReader,
+  type OptionReader,
+  type OptionSource,
+  type RawOptions,
+} from './config/options'
 export {
   COMMON_DEFAULTS,
   COMMON_FLAGS,
@@ -37,7 +43,7 @@ export * from './http/server-app'
 export * from './ids'
 export * from './inspect/inspect-saml'
 export * from './json/json-body'
-export type { TlsIdentity } from './pki/ca-store'
+export { readSandboxCaCertificates, type TlsIdentity } from './pki/ca-store'
 export * from './pki/certificate'
 export {
   addUtcYears,

@@ -1,12 +1,12 @@
 import { createHash, type KeyObject, X509Certificate } from 'node:crypto'
 import { type RedirectSignature, verifyRedirectSignature } from '../saml/bindings'
 import { attributeOf, childNamed, elementChildren, textOf } from '../xml/dom'
+import { DSIG_NS } from '../xml/signature'
 import {
-  DSIG_NS,
   type TrustedCertificate,
   trustCertificate,
   verifyEnvelopedSignature,
-} from '../xml/signature'
+} from '../xml/signature-verification'
 import { describeCertificate } from './certificate-report'
 import type { CertificateAuthorities, Expected, TrustedSigner } from './context'
 import { describeOrigin, signerPhrase } from './origins'

@@ -99,7 +99,7 @@ function inspectTree(doc: Document, maxDepth: number): XmlParseError | null {
 }
 
 /** Removes a UTF-8 byte order mark, which Entra puts in front of app metadata. */
-function stripBom(text: string): string {
+export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
