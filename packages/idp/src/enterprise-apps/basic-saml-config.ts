@@ -3,10 +3,10 @@ import { type AdminError, invalid } from '../errors/admin-error'
 import type { EnterpriseApp, IdpState, ReplyUrl } from '../state/idp-state'
 import {
   checkIdentifiers,
+  checkLogoutUrl,
   checkRelayState,
   checkReplyUrls,
   checkSignOnUrl,
-  checkWebUrl,
 } from './basic-saml-rules'
 import { rulesOf } from './rules-of'
 
@@ -77,7 +77,7 @@ export function applyBasicSaml(
  * URLs; empty or null clears it.
  */
 export function setLogoutUrl(app: EnterpriseApp, value: string | null): Result<void, AdminError> {
-  const url = value ? checkWebUrl(value, 'Logout URL') : ok(null)
+  const url = checkLogoutUrl(value)
   if (!url.ok) return url
   app.application.logoutUrl = url.value
   return ok(undefined)

@@ -45,6 +45,14 @@ export function checkWebUrl(value: string, field: string): Result<string, AdminE
   return ok(trimmed)
 }
 
+/**
+ * The Logout URL as Entra takes it: empty or null clears it (the app then has no single
+ * logout), anything else must be a web URL ({@link checkWebUrl}).
+ */
+export function checkLogoutUrl(value: string | null): Result<string | null, AdminError> {
+  return value === null || value === '' ? ok(null) : checkWebUrl(value, 'Logout URL')
+}
+
 /** An Identifier (Entity ID): any string without whitespace, at most 256 characters. */
 function checkIdentifier(value: string): Result<string, AdminError> {
   const trimmed = value.trim()

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@sandbox/shared'
+import { err, ok, parseJsonBody, type Result } from '@sandbox/shared'
 import type { z } from 'zod'
 import { describeSchemaError } from '../admin/sandbox-bodies'
 import type { IdpContext } from './env'
@@ -13,14 +13,13 @@ export async function readJson(c: IdpContext): Promise<Result<unknown, Response>
   const length = Number(c.req.header('content-length') ?? '0')
   const tooLarge = `The request body exceeds ${MAX_JSON_BYTES} bytes.`
   if (length > MAX_JSON_BYTES) return err(graphError(c, 'Request_EntityTooLarge', tooLarge))
-  const text = await c.req.text()
-  if (text.length > MAX_JSON_BYTES) return err(graphError(c, 'Request_EntityTooLarge', tooLarge))
-  if (text.trim().length === 0) return ok({})
+  const json = parseJsonBody(await c.req.text(), { limit: MAX_JSON_BYTES })
+  if (!json.ok && json.error.code === 'JSON_TOO_LARGE')
+    return err(graphError(c, 'Request_EntityTooLarge', tooLarge))
+  if (!json.ok && json.error.code === 'JSON_EMPTY') return ok({})
   if (!type.includes('json'))
     return err(graphError(c, 'BadRequest', 'Set the Content-Type header to application/json.'))
-  try {
-    return ok(JSON.parse(text) as unknown)
-  } catch {
+  if (!json.ok)
     return err(
       graphError(
         c,
@@ -28,7 +27,7 @@ export async function readJson(c: IdpContext): Promise<Result<unknown, Response>
         'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
       ),
     )
-  }
+  return json
 }
 
 /** Reads and checks a sandbox API JSON body; the error response names the field at fault. */

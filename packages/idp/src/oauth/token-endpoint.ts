@@ -1,6 +1,5 @@
 // oauth/: the token endpoint and the bearer tokens of the Graph-shaped and sandbox APIs.
-import { timingSafeEqual } from 'node:crypto'
-import { type DocumentStore, err, ok, type Result, type Runtime } from '@sandbox/shared'
+import { type DocumentStore, err, ok, type Result, type Runtime, secretMatches } from '@sandbox/shared'
 import type { AadstsError } from '../errors/catalogue'
 import type { CredentialCheck } from '../sessions/credential-check'
 import type { IdpState } from '../state/idp-state'
@@ -55,12 +54,6 @@ export const PUBLIC_CLIENTS: readonly string[] = [
 ]
 
 const GRAPH_SCOPE = /^(https:\/\/graph\.microsoft\.com\/|00000003-0000-0000-c000-000000000000\/)?[\w.]+$/i
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
 
 /**
  * The token endpoint, enough for scripts written against Entra to reach the Graph-shaped API
@@ -127,7 +120,7 @@ export function createTokenEndpoint(deps: {
       }
       if (
         isAutomation &&
-        (!request.client_secret || !sameSecret(request.client_secret, automation.clientSecret))
+        (!request.client_secret || !secretMatches(request.client_secret, automation.clientSecret))
       ) {
         return fail({ code: 'AADSTS7000215', appId: automation.appId })
       }

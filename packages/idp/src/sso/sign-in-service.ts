@@ -1,5 +1,4 @@
-import { timingSafeEqual } from 'node:crypto'
-import { err, ok, type Result } from '@sandbox/shared'
+import { err, ok, type Result, secretMatches } from '@sandbox/shared'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import { aadstsText } from '../errors/catalogue'
 import { isThisTenant } from '../state/tenant-path'
@@ -47,12 +46,6 @@ const SIGN_IN_TEXT = {
   noLogin: 'Enter a valid email address, phone number, or Skype name.',
   noPassword: 'Please enter your password.',
 } as const
-
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
 
 /**
  * The sign-in page (account and password): CSRF-protected by a flow token bound to the pending
@@ -131,7 +124,7 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
         }
       }
       const pending = deps.pending.get(form.ctx)
-      if (!pending || !sameToken(form.flowToken ?? '', pending.flowToken)) {
+      if (!pending || !secretMatches(form.flowToken ?? '', pending.flowToken)) {
         return {
           kind: 'result',
           result: expired(pending?.correlationId ?? deps.runtime.ids.guid(), caller.ip),

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { parseJsonBody, secretMatches } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
@@ -14,13 +14,6 @@ export interface ApiProblem {
 
 export const API_BODY_LIMIT = 1024 * 1024 + 4096
 
-export function sameToken(given: string, expected: string): boolean {
-  // Hashing first makes the comparison constant-time whatever the lengths.
-  const a = createHash('sha256').update(given).digest()
-  const b = createHash('sha256').update(expected).digest()
-  return timingSafeEqual(a, b)
-}
-
 export function apiError(c: Context, error: ApiProblem) {
   return c.json(
     { error: { code: error.code, message: error.message, fix: error.fix } },
@@ -34,7 +27,7 @@ export function adminAuth(deps: HttpDeps): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? ''
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    if (!token || !sameToken(token, deps.services.store.read().adminApiToken)) {
+    if (!token || !secretMatches(token, deps.services.store.read().adminApiToken)) {
       c.header('WWW-Authenticate', 'Bearer realm="webex-control-hub"')
       return apiError(c, {
         code: 'UNAUTHORIZED',
@@ -54,20 +47,20 @@ export async function readJson<T>(
   c: Context,
   schema: z.ZodType<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
-  let raw: unknown
-  try {
-    raw = await c.req.json()
-  } catch {
+  const json = parseJsonBody(await c.req.text(), { limit: API_BODY_LIMIT })
+  if (!json.ok) {
+    const tooLarge = json.error.code === 'JSON_TOO_LARGE'
     return {
       ok: false,
       response: apiError(c, {
-        code: 'INVALID_JSON',
-        message: 'The body is not valid JSON.',
-        fix: 'Send a JSON object with Content-Type: application/json.',
+        code: tooLarge ? 'BODY_TOO_LARGE' : 'INVALID_JSON',
+        message: json.error.message,
+        fix: tooLarge ? 'Send a smaller body.' : 'Send a JSON object with Content-Type: application/json.',
+        ...(tooLarge ? { status: 413 as const } : {}),
       }),
     }
   }
-  const parsed = schema.safeParse(raw)
+  const parsed = schema.safeParse(json.value)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
     return {

@@ -233,6 +233,3 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     },
   }
 }
-
-/** The SCIM service. */
-export type ScimService = ReturnType<typeof createScimService>

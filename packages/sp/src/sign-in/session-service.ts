@@ -198,5 +198,3 @@ export function createSessionService(deps: {
     }
   }
 }
-
-export type SessionService = ReturnType<typeof createSessionService>

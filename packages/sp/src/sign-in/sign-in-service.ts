@@ -349,5 +349,3 @@ export function createSignInService(deps: {
     return { ok: true as const, value: users.findSignInUser(lookup), lookup }
   }
 }
-
-export type SignInService = ReturnType<typeof createSignInService>

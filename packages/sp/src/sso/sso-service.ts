@@ -191,5 +191,3 @@ export function createSsoService(deps: {
     },
   }
 }
-
-export type SsoService = ReturnType<typeof createSsoService>

@@ -139,5 +139,3 @@ export function createTrustStoreService(deps: { store: DocumentStore<SpState>; r
     removeIntermediateCa: (thumbprint: string) => remove(INTERMEDIATES, thumbprint),
   }
 }
-
-export type TrustStoreService = ReturnType<typeof createTrustStoreService>

@@ -18,7 +18,6 @@ export const keyedCertificateSchema = z.object({
   certificatePem: z.string().includes('BEGIN CERTIFICATE'),
   privateKeyPem: z.string().includes('PRIVATE KEY'),
 })
-export type KeyedCertificate = z.infer<typeof keyedCertificateSchema>
 
 export const organizationSchema = z.object({
   /** The org GUID: part of the SP entityID and of every Webex path. */

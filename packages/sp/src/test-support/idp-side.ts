@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import {
   escapeXmlAttribute as a,
   BINDING,
@@ -172,9 +172,4 @@ export async function createIdpSide(
     },
   }
   return side
-}
-
-/** The SP's encryption public key, as an IdP takes it from the SP metadata. */
-export function encryptionKeyOf(certificatePem: string): KeyObject {
-  return createPublicKey(certificatePem)
 }
