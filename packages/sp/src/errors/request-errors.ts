@@ -16,7 +16,7 @@ export const REQUEST_ERRORS = {
   }),
   INVALID_JSON: entry({
     meaning: 'The body is not JSON.',
-    message: 'The body is not valid JSON.',
+    message: (f: { detail: string }) => `The body is not valid JSON: ${f.detail}`,
     fix: 'Send a JSON object with Content-Type: application/json.',
     status: 400,
   }),

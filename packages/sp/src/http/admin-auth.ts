@@ -1,22 +1,15 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { secretMatches } from '@sandbox/shared'
 import type { MiddlewareHandler } from 'hono'
 import { spError } from '../errors/catalogue'
 import type { HttpDeps } from './env'
 import { apiError } from './error-responses'
-
-export function sameToken(given: string, expected: string): boolean {
-  // Hashing first makes the comparison constant-time whatever the lengths.
-  const a = createHash('sha256').update(given).digest()
-  const b = createHash('sha256').update(expected).digest()
-  return timingSafeEqual(a, b)
-}
 
 /** `Authorization: Bearer <adminApiToken>`; never a query parameter. */
 export function adminAuth(deps: HttpDeps): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? ''
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
-    if (!token || !sameToken(token, deps.services.org.adminApiToken())) {
+    if (!token || !secretMatches(token, deps.services.org.adminApiToken())) {
       c.header('WWW-Authenticate', 'Bearer realm="webex-control-hub"')
       return apiError(c, spError('UNAUTHORIZED', { token: token ? 'wrong' : 'missing' }))
     }

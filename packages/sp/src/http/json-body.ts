@@ -1,3 +1,4 @@
+import { parseJsonBody } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
@@ -11,13 +12,15 @@ export async function readJson<T>(
   c: Context,
   schema: z.ZodType<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
-  let raw: unknown
-  try {
-    raw = await c.req.json()
-  } catch {
-    return { ok: false, response: apiError(c, spError('INVALID_JSON')) }
+  const json = parseJsonBody(await c.req.text(), { limit: API_BODY_LIMIT })
+  if (!json.ok) {
+    const error =
+      json.error.code === 'JSON_TOO_LARGE'
+        ? spError('BODY_TOO_LARGE', { what: 'api' })
+        : spError('INVALID_JSON', { detail: json.error.message })
+    return { ok: false, response: apiError(c, error) }
   }
-  const parsed = schema.safeParse(raw)
+  const parsed = schema.safeParse(json.value)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
     return { ok: false, response: apiError(c, spError('INVALID_BODY', { problems })) }

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@sandbox/shared'
+import { err, ok, parseJsonBody, type Result } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { MAX_SCIM_BODY_BYTES } from '../scim/discovery'
 import type { ScimError } from '../scim/scim-error'
@@ -42,19 +42,8 @@ export async function readScimBody(
   if (declared > limit) return err(tooLarge)
   const text = await readCapped(c.req.raw, limit)
   if (!text.ok) return err(tooLarge)
-  if (text.value.trim() === '')
-    return err({
-      status: 400,
-      scimType: 'invalidSyntax',
-      detail: 'The request body is empty; send a JSON object.',
-    })
-  try {
-    return ok(JSON.parse(text.value) as unknown)
-  } catch (error) {
-    return err({
-      status: 400,
-      scimType: 'invalidSyntax',
-      detail: `The request body is not valid JSON (${(error as Error).message.slice(0, 120)}).`,
-    })
-  }
+  const json = parseJsonBody(text.value, { limit })
+  if (json.ok) return json
+  if (json.error.code === 'JSON_TOO_LARGE') return err(tooLarge)
+  return err({ status: 400, scimType: 'invalidSyntax', detail: json.error.message })
 }

@@ -234,5 +234,3 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     },
   }
 }
-
-/** The SCIM service. */

@@ -1,4 +1,6 @@
-import { HeadlessBrowser, type SignInFailure, type SignInSuccess, signIn } from '@sandbox/shared'
+// What tutorial steps and break-it exercises do: call an API and sign in as the test user,
+// each turning a failure into the step's problem.
+import { HeadlessBrowser, type Result, type SignInFailure, type SignInSuccess, signIn } from '@sandbox/shared'
 import { ApiError } from '../lib/clients/api-request'
 import type { RehearsalContext } from './context'
 import { fail, type StepProblem } from './runner'
@@ -26,16 +28,12 @@ export function signedInUserName(session: unknown): string | undefined {
   return typeof user?.userName === 'string' ? user.userName : undefined
 }
 
-export type SignInOutcome =
-  | { readonly ok: true; readonly value: SignInSuccess }
-  | { readonly ok: false; readonly error: SignInFailure }
-
 /** A full sign-in as the tutorial's test user, from `startUrl`, in a fresh browser. */
 export function signInAsTestUser(
   context: RehearsalContext,
   startUrl: string,
   credentials: { username: string; password: string },
-): Promise<SignInOutcome> {
+): Promise<Result<SignInSuccess, SignInFailure>> {
   return signIn({
     startUrl,
     ...credentials,

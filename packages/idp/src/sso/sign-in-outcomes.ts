@@ -1,40 +1,10 @@
-import {
-  type DeepReadonly,
-  type DocumentStore,
-  encodePostBinding,
-  isoInstant,
-  type Runtime,
-} from '@sandbox/shared'
-import type { SigningKeyCache } from '../certificates/signing-keys'
-import type { DirectoryService } from '../directory/directory-service'
-import type { CredentialCheck } from '../sessions/credential-check'
-import type { IdpSession, SessionStore } from '../sessions/idp-sessions'
-import type { SignInLog } from '../sign-in-log/sign-in-log'
-import type { DirectoryUser, EnterpriseApp, IdpState } from '../state/idp-state'
-import type { EntraError } from './entra-errors'
+import { type DeepReadonly, encodePostBinding, isoInstant } from '@sandbox/shared'
+import { type AadstsError, aadstsMessage, aadstsNumber } from '../errors/catalogue'
+import type { IdpSession } from '../sessions/idp-sessions'
+import type { DirectoryUser, EnterpriseApp } from '../state/idp-state'
 import type { IssuedResponse } from './issue-response'
 import type { SsoOutcome } from './outcome'
-import type { PendingSignIns } from './pending-sign-ins'
-
-/** What the SSO services share: state, runtime, and the in-memory tables. */
-export interface SsoDeps {
-  readonly store: DocumentStore<IdpState>
-  readonly runtime: Runtime
-  readonly url: string
-  readonly keys: SigningKeyCache
-  readonly sessions: SessionStore
-  readonly pending: PendingSignIns
-  /** The one door to password checks (throttled per account and per source). */
-  readonly credentials: CredentialCheck
-  readonly log: SignInLog
-  readonly directory: DirectoryService
-}
-
-/** Who asked: for the sign-in log and throttling. */
-export interface RequestContext {
-  readonly sessionId: string | undefined
-  readonly ip: string
-}
+import type { SsoDeps } from './sso-deps'
 
 /** What a sign-in log line knows. */
 export interface LogFacts {
@@ -43,18 +13,20 @@ export interface LogFacts {
   readonly app: DeepReadonly<EnterpriseApp> | null
   readonly user: DeepReadonly<DirectoryUser> | null
   readonly initiatedBy: 'sp' | 'idp'
-  readonly error: EntraError | null
-  /** Overrides the error's code (login page failures show no AADSTS page). */
-  readonly errorCode?: number
+  readonly error: AadstsError | null
+  /** Overrides the error's message line (Entra logs a password failure's reason without its code). */
   readonly failureReason?: string
 }
 
-/** Shared helpers of the SSO services. */
-export function ssoHelpers(deps: SsoDeps) {
+/**
+ * How a sign-in ends, each logged once in the sign-in log: a log line, the error page, or the
+ * Response posted to the app (which also makes the app a participant of single logout).
+ */
+export function signInOutcomes(deps: SsoDeps) {
   const { runtime } = deps
 
   function record(facts: LogFacts, requestId: string): void {
-    const errorCode = facts.errorCode ?? (facts.error ? Number(facts.error.code.replace('AADSTS', '')) : 0)
+    const errorCode = facts.error ? aadstsNumber(facts.error.code) : 0
     deps.log.record({
       id: requestId,
       createdDateTime: isoInstant(runtime.clock.now()),
@@ -67,7 +39,7 @@ export function ssoHelpers(deps: SsoDeps) {
       ipAddress: facts.ip,
       correlationId: facts.correlationId,
       errorCode,
-      failureReason: facts.failureReason ?? facts.error?.message ?? null,
+      failureReason: facts.failureReason ?? (facts.error ? aadstsMessage(facts.error) : null),
       initiatedBy: facts.initiatedBy,
     })
   }
@@ -76,7 +48,7 @@ export function ssoHelpers(deps: SsoDeps) {
     record,
 
     /** The error page for `error`, logged as a failed sign-in. */
-    fail(error: EntraError, facts: Omit<LogFacts, 'error'>): SsoOutcome {
+    fail(error: AadstsError, facts: Omit<LogFacts, 'error'>): SsoOutcome {
       const requestId = runtime.ids.guid()
       record({ ...facts, error }, requestId)
       return {
