@@ -15,6 +15,7 @@ import { runInspectCommand } from './lib/inspect-command'
 import { runLogin } from './lib/login-command'
 import { findRunningSandbox } from './lib/running-record'
 import { stopSandbox } from './lib/sandbox-process'
+import { sandboxTrust } from './lib/sandbox-trust'
 
 /** `pnpm sandbox <command>`: tools around a sandbox (running or not). */
 const USAGE = `Usage: pnpm sandbox <command> [options]
@@ -25,7 +26,10 @@ Commands:
   inspect FILE|- [--json] [--cert …] …        Explain a SAML message, metadata or HAR offline, with the ACS checks (see --help)
   login --user UPN --password PW [--json]     Sign in to Webex through Entra without a browser (SP-initiated)
   status                                      Say whether a sandbox runs on the data directory, and where
-  stop                                        Stop the sandbox that pnpm rehearse started in the background`
+  stop                                        Stop the sandbox running on the data directory (started by
+                                              pnpm start or in the background by pnpm rehearse)
+
+Every command takes --help.`
 
 const CA_FLAGS: readonly FlagSpec[] = [
   {
@@ -122,7 +126,15 @@ async function login(argv: readonly string[]): Promise<number> {
     start = `${running.sp.url}/idb/Consumer/metaAlias/${running.sp.orgId}/sp`
     session = session ?? `${running.sp.url}/api/v1/session`
   }
-  const report = await runLogin({ startUrl: start, username, password, sessionInfoUrl: session })
+  // Trusts the sandbox CA of the data directory, so a sandbox started with --https signs in too.
+  const ca = await sandboxTrust(dataDir)
+  const report = await runLogin({
+    startUrl: start,
+    username,
+    password,
+    sessionInfoUrl: session,
+    ...(ca ? { ca } : {}),
+  })
   process.stdout.write(json ? `${JSON.stringify(report.json, null, 2)}\n` : report.text)
   return report.ok ? 0 : 1
 }
@@ -132,7 +144,20 @@ function dataDirOnly(argv: readonly string[]): string {
   return readCommandLine(argv, process.env, DATA_DIR_FLAGS, (reader) => readDataDir(reader, process.cwd()))
 }
 
+const STATUS_USAGE = `Usage: pnpm sandbox status [options]
+
+Says whether a sandbox runs on the data directory, and where (exit 0; 3 when none runs).`
+
+const STOP_USAGE = `Usage: pnpm sandbox stop [options]
+
+Stops the sandbox running on the data directory, however it was started: pnpm start in another
+terminal, or pnpm rehearse in the background. Its state stays in the data directory.`
+
 async function status(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(formatHelp(STATUS_USAGE, DATA_DIR_FLAGS))
+    return 0
+  }
   const dataDir = dataDirOnly(argv)
   const running = await findRunningSandbox(dataDir)
   process.stdout.write(
@@ -144,6 +169,10 @@ async function status(argv: readonly string[]): Promise<number> {
 }
 
 async function stop(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help')) {
+    process.stdout.write(formatHelp(STOP_USAGE, DATA_DIR_FLAGS))
+    return 0
+  }
   const dataDir = dataDirOnly(argv)
   const stopped = await stopSandbox(dataDir)
   process.stdout.write(stopped ? 'Stopped the sandbox.\n' : `No sandbox is running on ${dataDir}.\n`)
@@ -153,6 +182,10 @@ async function stop(argv: readonly string[]): Promise<number> {
 async function main(argv: readonly string[]): Promise<number> {
   const [group, command, ...rest] = argv
   if (group === 'ca' && command === 'export') return caExport(rest).then(() => 0)
+  if (group === 'ca' && (command === undefined || command === '--help')) {
+    process.stdout.write(formatHelp('Usage: pnpm sandbox ca export [options]', CA_FLAGS))
+    return 0
+  }
   if (group === 'inspect') return runInspectCommand(argv.slice(1))
   if (group === 'login') return login(argv.slice(1))
   if (group === 'status') return status(argv.slice(1))

@@ -19,7 +19,7 @@ import { z } from 'zod'
 import { ApiError, requestJson } from './clients/api-request'
 import { createIdpClient } from './clients/idp-client'
 import { createSpClient } from './clients/sp-client'
-import { findRunningSandbox, type RunningRecord } from './running-record'
+import { apiTargetsOf, type FoundSandbox, findRunningSandbox } from './running-record'
 
 /**
  * What the inspector learns from a sandbox: from its data directory, the sandbox CA (to judge
@@ -67,7 +67,7 @@ export async function sandboxDecryptionKey(dataDir: string): Promise<DecryptionK
   }
 }
 
-async function running(dataDir: string, flag: string): Promise<RunningRecord> {
+async function running(dataDir: string, flag: string): Promise<FoundSandbox> {
   const record = await findRunningSandbox(dataDir)
   if (!record)
     throw new StartupError(
@@ -83,7 +83,7 @@ function notFound(error: unknown): boolean {
 /** An Entra app of the running sandbox, by service principal id or appId. */
 export async function entraAppContext(dataDir: string, id: string): Promise<ContextPart> {
   const record = await running(dataDir, '--app')
-  const target = { baseUrl: record.idp.url, token: record.idp.graphApiToken }
+  const target = apiTargetsOf(record).idp
   const idp = createIdpClient(target)
   let servicePrincipalId: string
   try {
@@ -142,7 +142,7 @@ export async function webexOrgContext(dataDir: string, id: string): Promise<Cont
     throw new StartupError(
       `The running sandbox's Webex org is ${record.sp.orgId}, not ${id}: give --org ${record.sp.orgId}.`,
     )
-  const target = { baseUrl: record.sp.url, token: record.sp.adminApiToken }
+  const target = apiTargetsOf(record).sp
   const sp = createSpClient(target)
   const [org, sso, spMetadata] = await Promise.all([
     sp.organization(),

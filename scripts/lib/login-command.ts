@@ -1,4 +1,18 @@
-import { createNodeTransport, HeadlessBrowser, type SignInSuccess, signIn } from '@sandbox/shared'
+import {
+  createNodeTransport,
+  HeadlessBrowser,
+  parseXml,
+  prettyPrintXml,
+  SAML_MESSAGE_LIMITS,
+  type SignInSuccess,
+  signIn,
+} from '@sandbox/shared'
+
+/** The SAML XML indented for a terminal (as it came when it does not parse: shown, not trusted). */
+function indentedXml(xml: string): string {
+  const parsed = parseXml(xml, SAML_MESSAGE_LIMITS)
+  return parsed.ok ? prettyPrintXml(parsed.value) : xml
+}
 
 /** What `pnpm sandbox login` signs in with, and where. */
 export interface LoginOptions {
@@ -27,7 +41,7 @@ function describeSuccess(value: SignInSuccess): string {
     lines.push(`  ${check.passed ? 'ok  ' : 'FAIL'} ${check.name}${check.detail ? `: ${check.detail}` : ''}`)
   lines.push(
     `SAML Response (${value.samlResponse.binding} to ${value.samlResponse.to}):`,
-    value.samlResponse.xml,
+    indentedXml(value.samlResponse.xml),
   )
   return `${lines.join('\n')}\n`
 }
@@ -54,7 +68,11 @@ export async function runLogin(options: LoginOptions): Promise<LoginReport> {
     ms: Math.round(h.ms),
   }))
   if (!result.ok) {
-    const where = result.error.page ? ` at ${result.error.page.url.href}` : ''
+    // A wrong password is the sign-in page's own message; elsewhere, where it stopped helps.
+    const where =
+      result.error.page && result.error.code !== 'WRONG_CREDENTIALS'
+        ? ` at ${result.error.page.url.href}`
+        : ''
     return {
       ok: false,
       text: `Sign-in failed (${result.error.code})${where}: ${result.error.message}\n`,

@@ -1,7 +1,16 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isProcessAlive, readStateFile, type StateFileSpec, writeStateFile } from '@sandbox/shared'
+import {
+  createNodeTransport,
+  isProcessAlive,
+  readStateFile,
+  type StateFileSpec,
+  type Transport,
+  writeStateFile,
+} from '@sandbox/shared'
 import { z } from 'zod'
+import type { ApiTarget } from './clients/api-request'
+import { sandboxTrust } from './sandbox-trust'
 
 /**
  * What a running `pnpm start` leaves in its data directory so that `pnpm rehearse`,
@@ -37,25 +46,44 @@ export async function removeRunningRecord(dataDir: string, pid: number = process
   if (current.ok && current.value?.pid === pid) await rm(runningRecordPath(dataDir), { force: true })
 }
 
-async function answersHealth(baseUrl: string): Promise<boolean> {
+async function answersHealth(baseUrl: string, transport: Transport): Promise<boolean> {
   try {
-    const response = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) })
-    await response.body?.cancel()
-    return response.ok
+    const response = await transport({ method: 'GET', url: new URL('/healthz', baseUrl), headers: {} })
+    return response.status === 200
   } catch {
     return false
   }
 }
 
+/** A running sandbox, and the root to trust when it serves https. */
+export type FoundSandbox = RunningRecord & { readonly ca?: string }
+
 /**
  * The sandbox running on `dataDir`, or null when none is: no record, a record left by a
  * process that died (SIGKILL leaves one), or servers that do not answer.
  */
-export async function findRunningSandbox(dataDir: string): Promise<RunningRecord | null> {
+export async function findRunningSandbox(dataDir: string): Promise<FoundSandbox | null> {
   const read = await readStateFile(runningRecordPath(dataDir), RUNNING_FILE)
   if (!read.ok || read.value === null) return null
   const record = read.value
   if (!isProcessAlive(record.pid)) return null
-  const [idpUp, spUp] = await Promise.all([answersHealth(record.idp.url), answersHealth(record.sp.url)])
-  return idpUp && spUp ? record : null
+  // Under --https the servers present certificates of the sandbox CA in this data directory.
+  const secure = record.idp.url.startsWith('https:') || record.sp.url.startsWith('https:')
+  const ca = secure ? await sandboxTrust(dataDir) : undefined
+  const transport = createNodeTransport({ timeoutMs: 2000, ...(ca ? { ca } : {}) })
+  const [idpUp, spUp] = await Promise.all([
+    answersHealth(record.idp.url, transport),
+    answersHealth(record.sp.url, transport),
+  ])
+  if (!idpUp || !spUp) return null
+  return ca ? { ...record, ca } : record
+}
+
+/** The admin API targets of a running sandbox (with its root under --https). */
+export function apiTargetsOf(found: FoundSandbox): { idp: ApiTarget; sp: ApiTarget } {
+  const trust = found.ca ? { ca: found.ca } : {}
+  return {
+    idp: { baseUrl: found.idp.url, token: found.idp.graphApiToken, ...trust },
+    sp: { baseUrl: found.sp.url, token: found.sp.adminApiToken, ...trust },
+  }
 }

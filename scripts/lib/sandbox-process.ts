@@ -2,8 +2,12 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, openSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { isProcessAlive, StartupError } from '@sandbox/shared'
-import { findRunningSandbox, type RunningRecord } from './running-record'
+import { IDP_DEFAULTS } from '@sandbox/idp'
+import { COMMON_DEFAULTS, isProcessAlive, StartupError } from '@sandbox/shared'
+import { SP_DEFAULTS } from '@sandbox/sp'
+import { suggestCommand } from './command-hints'
+import { assertPortsFree } from './port-probe'
+import { type FoundSandbox, findRunningSandbox } from './running-record'
 import { SERVER_NODE_FLAGS } from './server-flags'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
@@ -25,6 +29,19 @@ function lastLines(file: string, count = 6): string {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
 
+/** The ports a background sandbox listens on; unset ones come from the environment or the defaults. */
+export interface BackgroundPorts {
+  readonly idpPort?: number
+  readonly spPort?: number
+}
+
+/** A port as the background server will read it: the flag, else its environment variable, else the default. */
+function effectivePort(flag: number | undefined, envName: string, fallback: number): number {
+  if (flag !== undefined) return flag
+  const fromEnv = Number(process.env[envName])
+  return process.env[envName] !== undefined && Number.isInteger(fromEnv) ? fromEnv : fallback
+}
+
 /**
  * The sandbox on `dataDir`: the one already running, or one started now in the background
  * (what `pnpm start` runs, detached, its output in `{dataDir}/sandbox.log`) that keeps
@@ -32,10 +49,19 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms))
  */
 export async function ensureSandboxRunning(
   dataDir: string,
-): Promise<{ record: RunningRecord; startedNow: boolean; logFile: string }> {
+  ports: BackgroundPorts = {},
+): Promise<{ record: FoundSandbox; startedNow: boolean; logFile: string }> {
   const logFile = join(dataDir, 'sandbox.log')
   const running = await findRunningSandbox(dataDir)
   if (running) return { record: running, startedNow: false, logFile }
+  // Checked before the data directory (and its log) is created: a busy port leaves nothing behind.
+  await assertPortsFree(COMMON_DEFAULTS.host, [
+    {
+      label: 'The Entra ID emulator',
+      port: effectivePort(ports.idpPort, 'SANDBOX_IDP_PORT', IDP_DEFAULTS.port),
+    },
+    { label: 'The Webex emulator', port: effectivePort(ports.spPort, 'SANDBOX_SP_PORT', SP_DEFAULTS.port) },
+  ])
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -46,7 +72,14 @@ export async function ensureSandboxRunning(
   const log = openSync(logFile, 'a', 0o600)
   const child = spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, join(ROOT, 'dist/start.mjs'), '--data-dir', dataDir],
+    [
+      ...SERVER_NODE_FLAGS,
+      join(ROOT, 'dist/start.mjs'),
+      '--data-dir',
+      dataDir,
+      ...(ports.idpPort === undefined ? [] : ['--idp-port', String(ports.idpPort)]),
+      ...(ports.spPort === undefined ? [] : ['--sp-port', String(ports.spPort)]),
+    ],
     {
       cwd: ROOT,
       detached: true,
@@ -62,7 +95,7 @@ export async function ensureSandboxRunning(
     const code = await Promise.race([exited, sleep(100).then(() => 'waiting' as const)])
     if (code !== 'waiting')
       throw new StartupError(
-        `The sandbox did not start in the background (exit code ${code}). Its last words (${logFile}):\n${lastLines(logFile)}\nA sandbox started with --ephemeral or another --data-dir cannot be found from here: pass the same --data-dir, or stop it first.`,
+        `The sandbox did not start in the background (exit code ${code}). Its last words (${logFile}):\n${lastLines(logFile)}\nA sandbox started with --ephemeral or another --data-dir cannot be found from here: pass the same --data-dir, or stop it first (${suggestCommand('pnpm sandbox stop', dataDir)}).`,
       )
   }
   throw new StartupError(

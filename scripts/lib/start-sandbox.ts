@@ -9,6 +9,7 @@ import {
   type Runtime,
 } from '@sandbox/shared'
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
+import { assertPortsFree } from './port-probe'
 
 /** Options for {@link startSandbox}; everything has a default suited to tests (ephemeral, free ports). */
 export interface SandboxOptions {
@@ -49,6 +50,10 @@ export async function startSandboxWithConfig(
   extras: { clock?: Clock; ids?: IdGenerator; log?: Log } = {},
 ): Promise<RunningSandbox> {
   const common: CommonServerConfig = config.idp
+  await assertPortsFree(common.host, [
+    { label: 'The Entra ID emulator', port: config.idp.port },
+    { label: 'The Webex emulator', port: config.sp.port },
+  ])
   // Keys a first start needs (the IdP's tenant key; the SP's signing and encryption keys) are
   // generated on the thread pool while the rest of start-up runs.
   const runtime = await createRuntime({

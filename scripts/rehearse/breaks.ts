@@ -235,16 +235,40 @@ export function findBreakCase(name: string): BreakCase | undefined {
   return BREAK_CASES.find((c) => c.name === name)
 }
 
-/** The steps of `--break NAME`: the tutorial up to the mistake, the mistake, what a person sees. */
+/**
+ * Every exercise starts from the clean set-up it needs, whatever an earlier exercise (or a
+ * learner) left behind: both servers are reset (admin credentials and API tokens kept), then
+ * the tutorial's earlier steps run again through the admin APIs.
+ */
+const startClean: Step<RehearsalContext> = {
+  title: 'Start from a clean set-up (reset both servers; admin credentials and API tokens are kept)',
+  async run(context, report) {
+    await attempt(
+      Promise.all([context.idp.reset(), context.sp.reset()]),
+      'both servers to reset',
+      'Check that the sandbox is running ("pnpm sandbox status").',
+    )
+    report.did('Reset both servers: no enterprise apps, no SSO configuration, no users')
+  },
+}
+
+/** The title of the step that observes an exercise's symptom; only its success means "shown". */
+export const OBSERVE_STEP_PREFIX = 'What a person sees'
+
+/**
+ * The steps of `--break NAME`: a clean start, the tutorial up to the mistake, the mistake, and
+ * what a person sees.
+ */
 export function breakSteps(breakCase: BreakCase): Step<RehearsalContext>[] {
   return [
+    startClean,
     ...TUTORIAL_STEPS.slice(0, breakCase.after),
     {
       title: `Break it: ${breakCase.mistake}`,
       run: (context, report) => breakCase.make(context, report),
     },
     {
-      title: `What a person sees (expected on ${breakCase.expected.side === 'entra' ? 'Entra' : 'Webex'}: ${breakCase.expected.shows})`,
+      title: `${OBSERVE_STEP_PREFIX} (expected on ${breakCase.expected.side === 'entra' ? 'Entra' : 'Webex'}: ${breakCase.expected.shows})`,
       async run(context, report) {
         const seen = await breakCase.observe(context, report)
         if (!seen.includes(breakCase.expected.shows))

@@ -37,6 +37,8 @@ export interface RehearsalContext {
   readonly sp: SpClient
   readonly idpUrl: string
   readonly spUrl: string
+  /** The root to trust for https sign-ins (the sandbox CA under --https). */
+  readonly ca?: string
   readonly facts: RehearsalFacts
 }
 

@@ -7,6 +7,8 @@ import {
   runCommand,
 } from '@sandbox/shared'
 import { ApiError } from '../lib/clients/api-request'
+import { suggestCommand } from '../lib/command-hints'
+import { apiTargetsOf } from '../lib/running-record'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
 import { BREAK_CASES, findBreakCase } from './breaks'
 import { rehearse } from './rehearse'
@@ -32,6 +34,18 @@ const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     description: 'Data directory of the sandbox to use or start (default ./.sandbox). Env SANDBOX_DATA_DIR.',
   },
+  {
+    name: 'idp-port',
+    type: 'string',
+    description:
+      'Port of the Entra ID emulator when a sandbox is started in the background (default 7070, 0 = any free port).',
+  },
+  {
+    name: 'sp-port',
+    type: 'string',
+    description:
+      'Port of the Webex emulator when a sandbox is started in the background (default 7080, 0 = any free port).',
+  },
   HELP_FLAG,
 ]
 
@@ -45,15 +59,20 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatHelp(USAGE, FLAGS))
     return 0
   }
-  const { lastStep, json, fromScratch, dataDir, breakCase, listBreaks } = readCommandLine(
+  const { lastStep, json, fromScratch, dataDir, breakCase, listBreaks, ports } = readCommandLine(
     argv,
     process.env,
     FLAGS,
     (reader, raw) => {
-      const lastStep = reader.integer({ flag: 'step' }, TUTORIAL_STEPS.length, {
-        min: 1,
-        max: TUTORIAL_STEPS.length,
-      })
+      const lastStep =
+        raw.flags.step === undefined
+          ? undefined
+          : reader.integer({ flag: 'step' }, TUTORIAL_STEPS.length, { min: 1, max: TUTORIAL_STEPS.length })
+      const port = (flag: string) =>
+        raw.flags[flag] === undefined ? undefined : reader.integer({ flag }, 0, { min: 0, max: 65535 })
+      const ports = { idpPort: port('idp-port'), spPort: port('sp-port') }
+      if (ports.idpPort && ports.idpPort === ports.spPort)
+        reader.problem(`--idp-port and --sp-port are both ${ports.idpPort}; give each server its own port.`)
       const json = reader.boolean({ flag: 'json' }, false)
       const fromScratch = reader.boolean({ flag: 'from-scratch' }, false)
       const breakName = reader.string({ flag: 'break' }, '')
@@ -65,7 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
         )
       if (breakCase && raw.flags.step !== undefined) reader.problem('--step and --break cannot be combined.')
       const listBreaks = reader.boolean({ flag: 'list-breaks' }, false)
-      return { lastStep, json, fromScratch, dataDir, breakCase, listBreaks }
+      return { lastStep, json, fromScratch, dataDir, breakCase, listBreaks, ports }
     },
   )
   if (listBreaks) {
@@ -74,28 +93,27 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const write = (text: string) => process.stdout.write(text)
-  const sandbox = await ensureSandboxRunning(dataDir)
+  const sandbox = await ensureSandboxRunning(dataDir, {
+    ...(ports.idpPort === undefined ? {} : { idpPort: ports.idpPort }),
+    ...(ports.spPort === undefined ? {} : { spPort: ports.spPort }),
+  })
+  const stopHint = suggestCommand('pnpm sandbox stop', dataDir)
+  const recovery = `To get back to the clean tutorial set-up: ${suggestCommand('pnpm rehearse --from-scratch', dataDir)}${breakCase ? '' : ' (or run an exercise with --break NAME: each starts from its own clean set-up)'}.`
   const { record } = sandbox
   if (!json) {
     write(
       sandbox.startedNow
-        ? `Started the sandbox in the background (pid ${record.pid}; log ${sandbox.logFile}). Stop it with "pnpm sandbox stop".\n`
+        ? `Started the sandbox in the background (pid ${record.pid}; log ${sandbox.logFile}). Stop it with "${stopHint}".\n`
         : `Using the sandbox running at ${record.idp.url} (Entra) and ${record.sp.url} (Webex).\n`,
     )
     if (breakCase) write(`Break-it exercise "${breakCase.name}": ${breakCase.mistake}\n`)
   }
-  const result = await rehearse(
-    {
-      idp: { baseUrl: record.idp.url, token: record.idp.graphApiToken },
-      sp: { baseUrl: record.sp.url, token: record.sp.adminApiToken },
-    },
-    {
-      fromScratch,
-      lastStep,
-      ...(breakCase ? { breakCase } : {}),
-      output: json ? silentOutput : textOutput(write),
-    },
-  )
+  const result = await rehearse(apiTargetsOf(record), {
+    fromScratch,
+    ...(lastStep === undefined ? {} : { lastStep }),
+    ...(breakCase ? { breakCase } : {}),
+    output: json ? silentOutput : textOutput(write),
+  })
   if (json) {
     const log = {
       ok: result.ok,
@@ -105,15 +123,22 @@ async function main(argv: readonly string[]): Promise<number> {
         startedNow: sandbox.startedNow,
         pid: record.pid,
       },
-      ...(breakCase ? { break: breakCase.name } : {}),
+      ...(breakCase ? { break: breakCase.name, symptomShown: result.symptomShown } : {}),
       steps: result.logs,
+      ...(result.ok ? {} : { recovery }),
     }
     write(`${JSON.stringify(log, null, 2)}\n`)
-  } else if (result.ok) {
+  } else if (!result.ok) {
+    write(
+      breakCase && result.logs.at(-1)?.status === 'passed'
+        ? `\nThe exercise stopped before its symptom could be observed.\n${recovery}\n`
+        : `\n${recovery}\n`,
+    )
+  } else {
     write(
       breakCase
-        ? '\nThe exercise showed its symptom. Restore the setup with "pnpm rehearse --from-scratch".\n'
-        : lastStep < TUTORIAL_STEPS.length
+        ? `\nThe exercise showed its symptom: ${breakCase.expected.shows}. The sandbox stays broken for the class to fix. ${recovery}\n`
+        : lastStep !== undefined && lastStep < TUTORIAL_STEPS.length
           ? `\nStopped after step ${lastStep}, as asked: the sandbox is ready for a demo from step ${lastStep + 1}.\n`
           : '\nEvery step worked: B.Simon is signed in to Webex three ways.\n',
     )

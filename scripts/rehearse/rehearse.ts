@@ -1,7 +1,7 @@
 import type { ApiTarget } from '../lib/clients/api-request'
 import { createIdpClient } from '../lib/clients/idp-client'
 import { createSpClient } from '../lib/clients/sp-client'
-import { type BreakCase, breakSteps } from './breaks'
+import { type BreakCase, breakSteps, OBSERVE_STEP_PREFIX } from './breaks'
 import type { RehearsalContext, RehearsalFacts } from './context'
 import { type RunnerOutput, runSteps, type StepLog } from './runner'
 import { TUTORIAL_STEPS } from './tutorial'
@@ -13,7 +13,10 @@ export interface RehearsalTarget {
 }
 
 export interface RehearsalOptions {
-  /** Reset both servers first (the IdP keeps its tenant id and token, the SP its org id and tokens). */
+  /**
+   * Reset both servers first (the IdP keeps its tenant id, token and admin credentials, the SP its
+   * org id and tokens). An exercise always starts from a clean set-up of its own.
+   */
   readonly fromScratch?: boolean
   /** Stop after this tutorial step (1-based), leaving the sandbox ready for a demo at that point. */
   readonly lastStep?: number
@@ -26,6 +29,11 @@ export interface RehearsalResult {
   readonly ok: boolean
   readonly logs: StepLog[]
   readonly facts: RehearsalFacts
+  /**
+   * For an exercise: whether its symptom was observed (the last step, which signs in or saves
+   * and compares what it saw, passed). False when the run stopped earlier, whatever the reason.
+   */
+  readonly symptomShown: boolean
 }
 
 /** Runs the tutorial (or a break-it exercise) against a running sandbox. */
@@ -35,15 +43,29 @@ export async function rehearse(target: RehearsalTarget, options: RehearsalOption
     sp: createSpClient(target.sp),
     idpUrl: target.idp.baseUrl,
     spUrl: target.sp.baseUrl,
+    ...(target.idp.ca ? { ca: target.idp.ca } : {}),
     facts: {},
   }
-  if (options.fromScratch) {
+  if (options.fromScratch && !options.breakCase) {
     await Promise.all([context.idp.reset(), context.sp.reset()])
     options.output.action(
       'Reset both servers (--from-scratch): no enterprise apps, no SSO configuration, no users',
     )
   }
+  // --step applies to the tutorial only: an exercise always runs to its symptom.
   const steps = options.breakCase ? breakSteps(options.breakCase) : TUTORIAL_STEPS
-  const { ok, logs } = await runSteps(steps, context, options.output, options.lastStep ?? steps.length)
-  return { ok, logs, facts: context.facts }
+  const lastStep = options.breakCase ? steps.length : (options.lastStep ?? steps.length)
+  const { ok, logs } = await runSteps(steps, context, options.output, lastStep)
+  const last = logs.at(-1)
+  const symptomShown =
+    options.breakCase !== undefined &&
+    logs.length === steps.length &&
+    last?.status === 'passed' &&
+    last.title.startsWith(OBSERVE_STEP_PREFIX)
+  return {
+    ok: ok && (options.breakCase === undefined || symptomShown),
+    logs,
+    facts: context.facts,
+    symptomShown,
+  }
 }

@@ -1,6 +1,13 @@
 // What tutorial steps and break-it exercises do: call an API and sign in as the test user,
 // each turning a failure into the step's problem.
-import { HeadlessBrowser, type Result, type SignInFailure, type SignInSuccess, signIn } from '@sandbox/shared'
+import {
+  createNodeTransport,
+  HeadlessBrowser,
+  type Result,
+  type SignInFailure,
+  type SignInSuccess,
+  signIn,
+} from '@sandbox/shared'
 import { ApiError } from '../lib/clients/api-request'
 import type { RehearsalContext } from './context'
 import { fail, type StepProblem } from './runner'
@@ -37,7 +44,7 @@ export function signInAsTestUser(
   return signIn({
     startUrl,
     ...credentials,
-    browser: new HeadlessBrowser(),
+    browser: new HeadlessBrowser(context.ca ? { transport: createNodeTransport({ ca: context.ca }) } : {}),
     sessionInfoUrl: context.sp.sessionInfoUrl(),
   })
 }

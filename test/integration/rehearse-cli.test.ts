@@ -33,7 +33,7 @@ describe('pnpm rehearse / pnpm sandbox login / pnpm sandbox stop, as a user runs
     password = String(log.steps[3]?.produced.password)
     expect(password).toMatch(/^\S{8,}$/)
     expect(await findRunningSandbox(dataDir)).toMatchObject({ pid: log.sandbox.pid })
-  })
+  }, 60_000)
 
   it('signs in headlessly and prints the session with the checks the SP made', async () => {
     const run = runCli('scripts/sandbox.ts', [

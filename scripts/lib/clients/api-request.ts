@@ -1,3 +1,5 @@
+import { createNodeTransport, type Transport } from '@sandbox/shared'
+
 /**
  * The one place the sandbox's scripts talk JSON to a server's admin API. Both servers answer
  * errors as `{error: {code, message, fix?}}` (Graph's shape on the IdP, the same plus a fix on
@@ -19,6 +21,26 @@ export class ApiError extends Error {
 export interface ApiTarget {
   readonly baseUrl: string
   readonly token: string
+  /** PEM of a root to trust for https (the sandbox CA under `--https`). */
+  readonly ca?: string
+}
+
+/** One keep-alive transport per trusted root, shared by every client of this process. */
+const transports = new Map<string, Transport>()
+
+function transportFor(target: ApiTarget): Transport {
+  const key = target.ca ?? ''
+  let transport = transports.get(key)
+  if (!transport) {
+    transport = createNodeTransport(target.ca ? { ca: target.ca } : {})
+    transports.set(key, transport)
+  }
+  return transport
+}
+
+interface ApiResponse {
+  readonly status: number
+  readonly body: string
 }
 
 export interface ApiCall {
@@ -40,7 +62,7 @@ function describeError(call: string, status: number, text: string): ApiError {
   return new ApiError(status, `HTTP_${status}`, text.slice(0, 300), undefined, call)
 }
 
-async function send(target: ApiTarget, call: ApiCall): Promise<Response> {
+async function send(target: ApiTarget, call: ApiCall): Promise<ApiResponse> {
   const headers: Record<string, string> = { authorization: `Bearer ${target.token}` }
   let body: string | undefined
   if (call.xml !== undefined) {
@@ -51,9 +73,14 @@ async function send(target: ApiTarget, call: ApiCall): Promise<Response> {
     body = JSON.stringify(call.body)
   }
   const label = `${call.method} ${call.path}`
-  let response: Response
+  let response: ApiResponse
   try {
-    response = await fetch(new URL(call.path, target.baseUrl), { method: call.method, headers, body })
+    response = await transportFor(target)({
+      method: call.method,
+      url: new URL(call.path, target.baseUrl),
+      headers,
+      ...(body === undefined ? {} : { body }),
+    })
   } catch (error) {
     throw new ApiError(
       0,
@@ -63,7 +90,8 @@ async function send(target: ApiTarget, call: ApiCall): Promise<Response> {
       label,
     )
   }
-  if (!response.ok) throw describeError(label, response.status, await response.text())
+  if (response.status < 200 || response.status > 299)
+    throw describeError(label, response.status, response.body)
   return response
 }
 
@@ -71,10 +99,10 @@ async function send(target: ApiTarget, call: ApiCall): Promise<Response> {
 export async function requestJson<T>(target: ApiTarget, call: ApiCall): Promise<T> {
   const response = await send(target, call)
   if (response.status === 204) return undefined as T
-  return (await response.json()) as T
+  return JSON.parse(response.body) as T
 }
 
 /** Sends a call and returns its body as text (downloads: metadata XML, certificates). */
 export async function requestText(target: ApiTarget, call: ApiCall): Promise<string> {
-  return (await send(target, call)).text()
+  return (await send(target, call)).body
 }

@@ -88,25 +88,36 @@ export function createSandboxService(deps: {
     },
 
     /**
-     * Starts over: a fresh directory and no apps, keeping the tenant id, the Graph token and the
-     * automation client (scripts keep working); ends every session, token and log line. The new
-     * admin password is returned once.
+     * Starts over: a fresh directory and no apps, keeping the tenant id, the Graph token, the
+     * automation client (scripts keep working) and the Global Administrator with its password
+     * (the one the ready banner showed keeps working); ends every session, token and log line.
      */
-    async reset(): Promise<Result<{ adminUserPrincipalName: string; adminPassword: string }, AdminError>> {
+    async reset(): Promise<
+      Result<{ adminUserPrincipalName: string; adminPasswordKept: boolean }, AdminError>
+    > {
       const current = deps.store.read()
       const fresh = await createInitialIdpState(deps.runtime, {
         tenant: { ...current.tenant },
         graphApiToken: current.graphApiToken,
         automationClient: { ...current.automationClient },
       })
-      await deps.store.replace(fresh.state)
+      const freshAdmin = fresh.state.users[0]
+      const keptAdmin = current.users.find(
+        (u) =>
+          u.userPrincipalName === freshAdmin?.userPrincipalName &&
+          u.directoryRoles.includes('Global Administrator'),
+      )
+      const admin = keptAdmin
+        ? { ...keptAdmin, accountEnabled: true, directoryRoles: [...(freshAdmin?.directoryRoles ?? [])] }
+        : freshAdmin
+      await deps.store.replace({ ...fresh.state, users: admin ? [admin] : [] })
       deps.sessions.clear()
       deps.clock.setOffset(0)
       deps.tokens.clear()
       deps.signInLog.clear()
       return ok({
-        adminUserPrincipalName: fresh.state.users[0]?.userPrincipalName ?? '',
-        adminPassword: fresh.adminPassword,
+        adminUserPrincipalName: admin?.userPrincipalName ?? '',
+        adminPasswordKept: keptAdmin !== undefined,
       })
     },
   }

@@ -190,12 +190,20 @@ describe('/sandbox/api', () => {
     expect(refused.json.error.message).toContain('method')
   })
 
-  it('resets the tenant (same id and token, new admin password) and resets user passwords', async () => {
+  it('resets the tenant (same id and token) keeping the admin and the password it signs in with', async () => {
     const admin = t.store.read().users[0]?.id ?? ''
     const password = await api.post(`/sandbox/api/users/${admin}/resetPassword`)
     expect(password.json.password).toMatch(/^[A-Za-z0-9]{12}$/)
     const reset = await api.post('/sandbox/api/reset')
-    expect(reset.json).toMatchObject({ adminUserPrincipalName: 'admin@contoso.com' })
+    expect(reset.json).toEqual({ adminUserPrincipalName: 'admin@contoso.com', adminPasswordKept: true })
+    const signIn = await t.services.credentials.check(
+      'admin@contoso.com',
+      password.json.password,
+      '127.0.0.1',
+    )
+    expect(signIn).toMatchObject({ ok: true })
+    expect(t.store.read().users).toHaveLength(1)
+    expect(t.store.read().users[0]?.id).toBe(admin)
     expect(t.store.read().tenant.id).toBe(t.tenantId)
     expect(t.store.read().apps).toEqual([])
     expect((await api.get('/v1.0/users')).status).toBe(200)

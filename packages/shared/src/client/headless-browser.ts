@@ -173,7 +173,7 @@ export class HeadlessBrowser {
       const facts =
         !redirected && contentType.includes('html')
           ? readPage(response.body, url)
-          : { forms: [], title: '', text: '', metaPolicies: [], refresh: undefined }
+          : { forms: [], title: '', text: '', alerts: [], metaPolicies: [], refresh: undefined }
       const refresh =
         facts.refresh && ['http:', 'https:'].includes(facts.refresh.protocol) ? facts.refresh : undefined
       this.hops.push({

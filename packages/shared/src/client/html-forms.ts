@@ -21,6 +21,8 @@ export interface PageFacts {
   readonly title: string
   /** The text a person would read (scripts and styles excluded, whitespace collapsed). */
   readonly text: string
+  /** The text of each `role="alert"` element: the error a page announces (wrong password…). */
+  readonly alerts: readonly string[]
   /** Policies from `<meta http-equiv="Content-Security-Policy">`, which browsers enforce like the header. */
   readonly metaPolicies: readonly string[]
   /** Where `<meta http-equiv="refresh">` sends the browser, if it names another URL. */
@@ -52,6 +54,51 @@ const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'head'])
 
 const FIELD_TAGS = new Set(['input', 'textarea', 'select', 'button'])
 
+/** Elements a browser lays out on lines of their own: their texts never run together. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'button',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'input',
+  'label',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'option',
+  'p',
+  'pre',
+  'section',
+  'select',
+  'table',
+  'td',
+  'textarea',
+  'th',
+  'tr',
+  'ul',
+])
+
 /**
  * Reads the forms of an HTML page with a real HTML tokenizer (entities decoded, attributes
  * unquoted or quoted), the way a browser would collect them for submission.
@@ -63,12 +110,22 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
   let title = ''
   let text = ''
   let hidden = 0
+  const alerts: string[] = []
+  // Open elements inside the current role="alert" element (0: not in one), and its text.
+  let alertDepth = 0
+  let alertText = ''
   const metaPolicies: string[] = []
   let refresh: URL | undefined
   let refreshSeen = false
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (BLOCKS.has(name)) text += ' '
+        if (alertDepth > 0) alertDepth += 1
+        else if ((attributes.role ?? '').toLowerCase() === 'alert') {
+          alertDepth = 1
+          alertText = ''
+        }
         if (name === 'form') {
           current = {
             action: attributes.action ?? '',
@@ -99,8 +156,15 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
       ontext(chunk) {
         if (inTitle) title += chunk
         if (hidden === 0) text += chunk
+        if (hidden === 0 && alertDepth > 0) alertText += chunk
       },
       onclosetag(name) {
+        if (BLOCKS.has(name)) text += ' '
+        if (alertDepth > 0) {
+          alertDepth -= 1
+          const message = alertText.replace(/\s+/g, ' ').trim()
+          if (alertDepth === 0 && message !== '') alerts.push(message)
+        }
         if (INVISIBLE.has(name)) hidden = Math.max(0, hidden - 1)
         if (name === 'form') current = null
         if (name === 'title') inTitle = false
@@ -113,6 +177,7 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
   return {
     title: title.trim(),
     text: text.replace(/\s+/g, ' ').trim(),
+    alerts,
     metaPolicies,
     refresh,
     forms: forms.map((f) => ({

@@ -74,6 +74,8 @@ function credentialValues(form: HtmlForm, username: string, password: string): R
 }
 
 function summarize(page: Page): string {
+  // The page's own announced error ("Your account or password is incorrect…") says it best.
+  if (page.facts.alerts.length > 0) return page.facts.alerts.join(' ')
   const text = page.facts.text
   if (!text) return `HTTP ${page.status} at ${page.url.href}`
   const code = /AADSTS\d+:[^.]*\.?/.exec(text)?.[0]

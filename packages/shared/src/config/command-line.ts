@@ -21,7 +21,11 @@ export function parseCommandLine(
     string,
     { type: 'string' | 'boolean' }
   >
-  const parsed = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true })
+  // `pnpm start -- --help` hands the script a literal `--` (pnpm forwards it, npm drops it):
+  // the first one only separates pnpm's arguments from the script's, so it is skipped.
+  const separator = argv.indexOf('--')
+  const args = separator === -1 ? [...argv] : [...argv.slice(0, separator), ...argv.slice(separator + 1)]
+  const parsed = parseArgs({ args, options, strict: false, allowPositionals: true })
   const known = new Set(flags.map((f) => f.name))
   const unknown = Object.keys(parsed.values).filter((name) => !known.has(name))
   const values: Record<string, string | boolean | undefined> = {}
@@ -46,9 +50,11 @@ export function readCommandLine<T>(
   flags: readonly FlagSpec[],
   read: (reader: OptionReader, raw: RawOptions) => T,
 ): T {
-  const { raw, unknown } = parseCommandLine(argv, env, flags)
+  const { raw, unknown, positionals } = parseCommandLine(argv, env, flags)
   const reader = createOptionReader(raw)
   for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
+  // A stray word would otherwise be ignored silently (a typo, or a value missing its flag).
+  for (const word of positionals) reader.problem(`Unexpected argument "${word}"; see --help.`)
   const value = read(reader, raw)
   reader.finish()
   return value
