@@ -6,6 +6,7 @@ import { openSandboxCa, openTlsIdentity, type TlsIdentityPem } from './pki/ca-st
 import { createKeyPool, type KeyPool } from './pki/keys'
 import type { Log, Runtime } from './runtime'
 import { checkSamlifyInstalled } from './saml/samlify'
+import type { Scheduler } from './scheduler'
 import { StartupError } from './startup-error'
 
 /** Where state lives: a directory, or nowhere (ephemeral, in memory). */
@@ -31,6 +32,7 @@ export interface RuntimeOptions extends StateLocation {
   readonly ids?: IdGenerator
   readonly log?: Log
   readonly keys?: KeyPool
+  readonly scheduler?: Scheduler
   /**
    * Keys the caller will need at once (the SP needs two on its first start). They are
    * generated together with the CA's, before the CA file is read.
@@ -64,6 +66,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     keys,
     ca: ca.value,
     log: options.log ?? ((line) => console.error(line)),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
   }
 }
 

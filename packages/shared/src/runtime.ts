@@ -2,6 +2,7 @@ import type { Clock } from './clock'
 import type { IdGenerator } from './ids'
 import type { SandboxCa } from './pki/certificate-authority'
 import type { KeyPool } from './pki/keys'
+import type { Scheduler } from './scheduler'
 
 /** One line of operational output; servers never write to stdout directly. */
 export type Log = (line: string) => void
@@ -17,4 +18,6 @@ export interface Runtime {
   readonly keys: KeyPool
   readonly ca: SandboxCa
   readonly log: Log
+  /** How background work waits (default: real timers); tests pass a manual one. */
+  readonly scheduler?: Scheduler
 }
