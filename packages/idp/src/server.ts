@@ -62,8 +62,10 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
   )
   const url = publicUrlFor(config, server.port, config.publicUrl)
   const deps = { config, runtime, store: opened.store, url }
-  const app = createIdpApp(deps, createIdpServices(deps))
+  const services = createIdpServices(deps)
+  const app = createIdpApp(deps, services)
   server.handle((request, env) => app.fetch(request, env as IdpEnv['Bindings']))
+  services.provisioning.startBackground()
   const state = opened.store.read()
   return {
     url,
@@ -78,6 +80,7 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
     fetch: (request) => app.fetch(request, {}),
     close: async () => {
       await server.close()
+      await services.provisioning.stopBackground()
       await opened.store.close()
     },
   }
