@@ -3,6 +3,7 @@ import { clockBody, settingsBody } from '../admin/sandbox-bodies'
 import type { HttpDeps, IdpEnv } from './env'
 import { adminErrorResponse, bearerAuth } from './graph/graph-kit'
 import { readBody } from './sandbox-kit'
+import { sandboxProvisioningRoutes } from './sandbox-provisioning-api'
 import { sandboxSamlRoutes } from './sandbox-saml-api'
 
 /**
@@ -38,4 +39,5 @@ export function sandboxApiRoutes(deps: HttpDeps) {
     })
     .get('/sandbox/api/signIns', (c) => c.json({ value: signInLog.list() }))
     .route('/sandbox/api', sandboxSamlRoutes(deps))
+    .route('/sandbox/api', sandboxProvisioningRoutes(deps))
 }

@@ -5,6 +5,7 @@ import { graphGroupRoutes } from './graph-groups'
 import { bearerAuth, graphError } from './graph-kit'
 import { graphPolicyRoutes } from './graph-policies'
 import { graphServicePrincipalRoutes } from './graph-service-principals'
+import { graphSynchronizationRoutes } from './graph-synchronization'
 import { graphUserRoutes } from './graph-users'
 
 /**
@@ -19,6 +20,7 @@ export function graphRoutes(deps: HttpDeps) {
     .route('/v1.0', graphApplicationRoutes(deps))
     .route('/v1.0', graphServicePrincipalRoutes(deps))
     .route('/v1.0', graphPolicyRoutes(deps))
+    .route('/v1.0', graphSynchronizationRoutes(deps))
     .all('/v1.0/*', (c) => {
       const segment = new URL(c.req.url).pathname.replace(/^\/v1\.0\/?/, '').split('/')[0] ?? ''
       return graphError(c, 400, 'BadRequest', `Resource not found for the segment '${segment}'.`)
