@@ -21,6 +21,11 @@ export interface ProvisioningSandbox {
   spApi(method: string, path: string, body?: unknown): Promise<Response>
   /** Runs one provisioning cycle now (the sandbox API waits for it) and returns its summary. */
   cycle(): Promise<CycleSummaryJson>
+  /**
+   * Back to "nothing provisioned": the job deleted, every Webex user removed, the proxy's
+   * record, faults and the scheduler's sleeps cleared, the current SCIM token read again.
+   */
+  resetProvisioning(): Promise<void>
   close(): Promise<void>
 }
 
@@ -52,7 +57,9 @@ export async function startProvisioningSandbox(options: SandboxOptions = {}): Pr
   const sandbox = await startSandbox({ scheduler, ...options })
   const tutorial = await setUpTutorial(sandbox, 5)
   const spApi = caller(sandbox.sp.url, sandbox.sp.adminApiToken)
-  const scim = (await (await spApi('GET', '/api/v1/scim/token')).json()) as ProvisioningSandbox['scim']
+  const scim = {
+    ...((await (await spApi('GET', '/api/v1/scim/token')).json()) as ProvisioningSandbox['scim']),
+  }
   const proxy = await startScimProxy(sandbox.sp.url)
   const graph = caller(`${sandbox.idp.url}/v1.0`, sandbox.idp.graphApiToken)
   const sandboxApi = caller(`${sandbox.idp.url}/sandbox/api`, sandbox.idp.graphApiToken)
@@ -76,6 +83,30 @@ export async function startProvisioningSandbox(options: SandboxOptions = {}): Pr
       const json = (await response.json()) as CycleSummaryJson
       expect(response.status, JSON.stringify(json)).toBe(200)
       return json
+    },
+    resetProvisioning: async () => {
+      const jobs = (await (
+        await graph('GET', `/servicePrincipals/${servicePrincipalId}/synchronization/jobs`)
+      ).json()) as {
+        value: { id: string }[]
+      }
+      for (const job of jobs.value)
+        expect(
+          (await graph('DELETE', `/servicePrincipals/${servicePrincipalId}/synchronization/jobs/${job.id}`))
+            .status,
+        ).toBe(204)
+      const users = (await (await spApi('GET', '/api/v1/users?limit=1000')).json()) as {
+        items: { id: string }[]
+      }
+      for (const user of users.items)
+        expect((await spApi('DELETE', `/api/v1/users/${user.id}`)).status).toBe(204)
+      Object.assign(
+        scim,
+        (await (await spApi('GET', '/api/v1/scim/token')).json()) as ProvisioningSandbox['scim'],
+      )
+      proxy.clearFaults()
+      proxy.requests.length = 0
+      scheduler.sleeps.length = 0
     },
     close: async () => {
       await proxy.close()
