@@ -29,8 +29,9 @@ export function statusCodeOf(job: DeepReadonly<ProvisioningJob>): JobStatusCode 
   if (!job.settings.tenantUrl || !job.settings.secretToken || job.settings.mode !== 'Automatic')
     return 'NotConfigured'
   if (job.status.quarantine) return 'Quarantine'
-  if (job.status.scheduleState === 'Paused') return 'Paused'
-  return job.status.cycles.length === 0 ? 'NotRun' : 'Active'
+  // Configured, possibly started, but no cycle has completed yet.
+  if (job.status.cycles.length === 0) return 'NotRun'
+  return job.status.scheduleState === 'Paused' ? 'Paused' : 'Active'
 }
 
 /** The job as pages and Graph read it. */
