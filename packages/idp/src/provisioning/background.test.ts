@@ -122,6 +122,7 @@ describe('the background runner', () => {
           draft.provisioning.jobs.find((j) => j.id === jobId)?.status.cycles.push(summary(now))
           return ok(undefined)
         })
+        return true
       },
     })
     background.start()
@@ -136,5 +137,30 @@ describe('the background runner', () => {
     expect(runs).toEqual(['start', 'schedule'])
     background.stop()
     expect(scheduler.pending()).toEqual([])
+  })
+
+  it('waits an interval before trying again a job that could not run (no tight loop)', async () => {
+    const { store: seed } = await createTestServices()
+    const state = structuredClone(seed.read()) as IdpState
+    state.provisioning.jobs.push(configured())
+    const store = createMemoryStore(state)
+    const scheduler = manualScheduler()
+    let attempts = 0
+    const background = createBackground({
+      store,
+      scheduler,
+      now: () => NOW,
+      onError: () => undefined,
+      run: async () => {
+        attempts += 1
+        return false
+      },
+    })
+    background.start()
+    scheduler.advance(0)
+    await settled()
+    expect(attempts).toBe(1)
+    expect(scheduler.pending()).toEqual([60_000])
+    background.stop()
   })
 })

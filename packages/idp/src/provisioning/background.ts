@@ -29,11 +29,14 @@ export function createBackground(deps: {
   readonly store: DocumentStore<IdpState>
   readonly scheduler: Scheduler
   readonly now: () => number
-  readonly run: (jobId: string, trigger: CycleTrigger) => Promise<unknown>
+  /** Runs a cycle; false when it could not run at all (then it is tried again an interval later). */
+  readonly run: (jobId: string, trigger: CycleTrigger) => Promise<boolean>
   /** Where a cycle that threw (a defect, a full disk) is reported. */
   readonly onError: (jobId: string, error: unknown) => void
 }) {
   const timers = new Map<string, () => void>()
+  /** When a job's last attempt could not run (no app, mappings that no longer compile, …). */
+  const refusedAt = new Map<string, number>()
   let stopped = true
 
   const schedule = (jobId: string): void => {
@@ -42,14 +45,26 @@ export function createBackground(deps: {
     if (stopped) return
     const job = deps.store.read().provisioning.jobs.find((j) => j.id === jobId)
     const next = job ? nextCycle(job, deps.now()) : null
-    if (!next) return
+    if (!job || !next) return
+    // A job that could not run waits an interval, rather than being retried at once forever.
+    const refused = refusedAt.get(jobId)
+    const inMs =
+      refused === undefined
+        ? next.inMs
+        : Math.max(next.inMs, refused + job.settings.intervalSeconds * 1000 - deps.now())
     timers.set(
       jobId,
-      deps.scheduler.after(next.inMs, () => {
+      deps.scheduler.after(inMs, () => {
         timers.delete(jobId)
         void deps
           .run(jobId, next.trigger)
-          .catch((error: unknown) => deps.onError(jobId, error))
+          .then(
+            (ran) => (ran ? refusedAt.delete(jobId) : refusedAt.set(jobId, deps.now())),
+            (error: unknown) => {
+              refusedAt.set(jobId, deps.now())
+              deps.onError(jobId, error)
+            },
+          )
           .finally(() => schedule(jobId))
       }),
     )

@@ -33,11 +33,21 @@ export function createProvisioningService(deps: {
     store,
     scheduler,
     now: () => runtime.clock.now(),
-    run: (jobId, trigger: CycleTrigger) => control.runExclusive(jobId, trigger),
+    run: async (jobId, trigger: CycleTrigger) => {
+      const ran = await control.runExclusive(jobId, trigger)
+      // The app was deleted: its job (and the Secret Token in it) goes too.
+      if (!ran.ok && ran.error.code === 'ServicePrincipalNotFound') await forgetJob(jobId)
+      return ran.ok || ran.error.code === 'CycleInterrupted'
+    },
     onError: (jobId, error) =>
       runtime.log(`idp: provisioning job ${jobId} failed: ${(error as Error).stack ?? String(error)}`),
   })
   control.onChange((jobId) => background.schedule(jobId))
+  const forgetJob = (jobId: string) =>
+    store.update((draft) => {
+      draft.provisioning.jobs = draft.provisioning.jobs.filter((j) => j.id !== jobId)
+      return ok(undefined)
+    })
 
   /** Everything the app's Provisioning pages show, in one read. */
   const page = (spId: string): Result<ProvisioningPage, ProvisioningError> => {
