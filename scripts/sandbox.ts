@@ -1,16 +1,17 @@
-import { resolve } from 'node:path'
 import {
-  COMMON_FLAGS,
   ConfigError,
-  createOptionReader,
   createRuntime,
+  DATA_DIR_FLAG,
   type FlagSpec,
   formatHelp,
-  parseCommandLine,
-  readCommonServerOptions,
+  HELP_FLAG,
+  readCommandLine,
+  readDataDir,
+  runCommand,
   StartupError,
 } from '@sandbox/shared'
 import { exportCaCertificate } from './lib/ca-export'
+import { runInspectCommand } from './lib/inspect-command'
 import { runLogin } from './lib/login-command'
 import { findRunningSandbox } from './lib/running-record'
 import { stopSandbox } from './lib/sandbox-process'
@@ -21,6 +22,7 @@ const USAGE = `Usage: pnpm sandbox <command> [options]
 Commands:
   ca export [--out FILE] [--format pem|der]   Write the sandbox root CA, to trust it in a browser or OS store
             [--issuing]                       ... or the issuing CA, for a relying party that checks the chain
+  inspect FILE|- [--json] [--cert …] …        Explain a SAML message, metadata or HAR offline, with the ACS checks (see --help)
   login --user UPN --password PW [--json]     Sign in to Webex through Entra without a browser (SP-initiated)
   status                                      Say whether a sandbox runs on the data directory, and where
   stop                                        Stop the sandbox that pnpm rehearse started in the background`
@@ -38,7 +40,8 @@ const CA_FLAGS: readonly FlagSpec[] = [
     type: 'boolean',
     description: 'Write the issuing CA (the intermediate that issues every leaf) instead of the root.',
   },
-  ...COMMON_FLAGS.filter((f) => f.name === 'data-dir' || f.name === 'help'),
+  DATA_DIR_FLAG,
+  HELP_FLAG,
 ]
 
 async function caExport(argv: readonly string[]): Promise<void> {
@@ -46,20 +49,18 @@ async function caExport(argv: readonly string[]): Promise<void> {
     process.stdout.write(formatHelp('Usage: pnpm sandbox ca export [options]', CA_FLAGS))
     return
   }
-  const { raw, unknown } = parseCommandLine(argv, process.env, CA_FLAGS)
-  const reader = createOptionReader(raw)
-  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
-  const format = reader.oneOf({ flag: 'format' }, ['pem', 'der'] as const, 'pem')
-  const which = reader.boolean({ flag: 'issuing' }, false) ? 'issuing' : 'root'
-  const out = reader.string({ flag: 'out' }, `sandbox-${which}-ca.${format === 'der' ? 'cer' : 'pem'}`)
-  const common = readCommonServerOptions(reader, process.cwd())
-  reader.finish()
+  const { format, which, out, dataDir } = readCommandLine(argv, process.env, CA_FLAGS, (reader) => {
+    const format = reader.oneOf({ flag: 'format' }, ['pem', 'der'] as const, 'pem')
+    const which = reader.boolean({ flag: 'issuing' }, false) ? 'issuing' : 'root'
+    const out = reader.string({ flag: 'out' }, `sandbox-${which}-ca.${format === 'der' ? 'cer' : 'pem'}`)
+    return { format, which, out, dataDir: readDataDir(reader, process.cwd()) } as const
+  })
   // Loads the CA from the data directory, creating it exactly as a first start would.
-  const runtime = await createRuntime({ dataDir: common.dataDir, reset: false })
+  const runtime = await createRuntime({ dataDir, reset: false })
   process.stdout.write(`${exportCaCertificate(runtime.ca, which, out, format)}\n`)
 }
 
-const DATA_DIR_FLAG = COMMON_FLAGS.filter((f) => f.name === 'data-dir' || f.name === 'help')
+const DATA_DIR_FLAGS: readonly FlagSpec[] = [DATA_DIR_FLAG, HELP_FLAG]
 
 const LOGIN_FLAGS: readonly FlagSpec[] = [
   { name: 'user', type: 'string', description: 'User principal name, e.g. B.Simon@contoso.com.' },
@@ -83,30 +84,33 @@ const LOGIN_FLAGS: readonly FlagSpec[] = [
     type: 'boolean',
     description: 'Print the session, the decoded SAML messages and every hop as JSON.',
   },
-  ...DATA_DIR_FLAG,
+  ...DATA_DIR_FLAGS,
 ]
-
-function dataDirOf(reader: ReturnType<typeof createOptionReader>): string {
-  return resolve(reader.string({ flag: 'data-dir', env: 'SANDBOX_DATA_DIR' }, '.sandbox'))
-}
 
 async function login(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help')) {
     process.stdout.write(formatHelp('Usage: pnpm sandbox login [options]', LOGIN_FLAGS))
     return 0
   }
-  const { raw, unknown } = parseCommandLine(argv, process.env, LOGIN_FLAGS)
-  const reader = createOptionReader(raw)
-  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
-  const username = reader.string({ flag: 'user' }, '')
-  const password = reader.string({ flag: 'password', env: 'SANDBOX_PASSWORD' }, '')
-  if (!username) reader.problem('--user is required (the user principal name, e.g. B.Simon@contoso.com).')
-  if (!password) reader.problem('--password (or SANDBOX_PASSWORD) is required.')
-  const startUrl = reader.url({ flag: 'start-url' })
-  const sessionUrl = reader.url({ flag: 'session-url' })
-  const json = reader.boolean({ flag: 'json' }, false)
-  const dataDir = dataDirOf(reader)
-  reader.finish()
+  const { username, password, startUrl, sessionUrl, json, dataDir } = readCommandLine(
+    argv,
+    process.env,
+    LOGIN_FLAGS,
+    (reader) => {
+      const username = reader.string({ flag: 'user' }, '')
+      const password = reader.string({ flag: 'password', env: 'SANDBOX_PASSWORD' }, '')
+      if (!username) reader.problem('--user is required (the user principal name, e.g. B.Simon@contoso.com).')
+      if (!password) reader.problem('--password (or SANDBOX_PASSWORD) is required.')
+      return {
+        username,
+        password,
+        startUrl: reader.url({ flag: 'start-url' }),
+        sessionUrl: reader.url({ flag: 'session-url' }),
+        json: reader.boolean({ flag: 'json' }, false),
+        dataDir: readDataDir(reader, process.cwd()),
+      }
+    },
+  )
   let start = startUrl
   let session = sessionUrl
   if (!start) {
@@ -125,12 +129,7 @@ async function login(argv: readonly string[]): Promise<number> {
 
 /** Reads a command line that takes only --data-dir (status, stop). */
 function dataDirOnly(argv: readonly string[]): string {
-  const { raw, unknown } = parseCommandLine(argv, process.env, DATA_DIR_FLAG)
-  const reader = createOptionReader(raw)
-  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
-  const dataDir = dataDirOf(reader)
-  reader.finish()
-  return dataDir
+  return readCommandLine(argv, process.env, DATA_DIR_FLAGS, (reader) => readDataDir(reader, process.cwd()))
 }
 
 async function status(argv: readonly string[]): Promise<number> {
@@ -151,9 +150,10 @@ async function stop(argv: readonly string[]): Promise<number> {
   return 0
 }
 
-async function main(argv: readonly string[]): Promise<number | undefined> {
+async function main(argv: readonly string[]): Promise<number> {
   const [group, command, ...rest] = argv
   if (group === 'ca' && command === 'export') return caExport(rest).then(() => 0)
+  if (group === 'inspect') return runInspectCommand(argv.slice(1))
   if (group === 'login') return login(argv.slice(1))
   if (group === 'status') return status(argv.slice(1))
   if (group === 'stop') return stop(argv.slice(1))
@@ -164,14 +164,4 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   throw new ConfigError([`Unknown command "${argv.slice(0, 2).join(' ')}".`, USAGE])
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code ?? 0),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`)
-      process.exit(2)
-    }
-    process.stderr.write(`${error instanceof StartupError ? error.message : (error as Error).stack}\n`)
-    process.exit(1)
-  },
-)
+runCommand(() => main(process.argv.slice(2)))

@@ -25,7 +25,7 @@ export function typicalClaims(): [name: string, value: string][] {
 }
 
 /** A typical Entra assertion: the shape of the real 2022 sample with {@link typicalClaims}. */
-export function typicalAssertionXml(): string {
+function typicalAssertionXml(): string {
   const claims = typicalClaims()
   return `<samlp:Response xmlns:samlp="${NS.protocol}" ID="_r" Version="2.0" IssueInstant="2026-11-28T12:00:00.000Z"><Assertion xmlns="${NS.assertion}" ID="_a" IssueInstant="2026-11-28T12:00:00.000Z" Version="2.0"><Issuer>https://sts.windows.net/t/</Issuer><Subject><NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">B.Simon@contoso.com</NameID><SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><SubjectConfirmationData InResponseTo="_x" NotOnOrAfter="2026-11-28T13:00:00.000Z" Recipient="http://localhost:7080/acs"/></SubjectConfirmation></Subject><Conditions NotBefore="2026-11-28T11:55:00.000Z" NotOnOrAfter="2026-11-28T13:00:00.000Z"><AudienceRestriction><Audience>https://idbroker.webex.com/o</Audience></AudienceRestriction></Conditions><AttributeStatement>${claims
     .map(([name, value]) => `<Attribute Name="${name}"><AttributeValue>${value}</AttributeValue></Attribute>`)

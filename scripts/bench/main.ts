@@ -1,4 +1,4 @@
-// `pnpm bench`: the benchmark of issue 7. Measures the crypto floor, samlify's stock path, our
+// `pnpm bench`: the sandbox's speed and memory benchmark. Measures the crypto floor, samlify's stock path, our
 // sign-in path (in-process and over loopback), start-up and memory in one run, and prints
 // every figure with the ratios between them. Load goes to 127.0.0.1 only and is bounded.
 import { mkdirSync, writeFileSync } from 'node:fs'

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { statePaths, writeStateFile } from '@sandbox/shared'
-import type { DirectoryUser } from '../../packages/idp/src/state/idp-state'
 import { type ServerProcess, startChild, stopChild } from './loopback-servers'
 import { readCpuMs } from './process-stats'
 
@@ -53,7 +52,8 @@ async function seedUsers(dataDir: string, count: number): Promise<void> {
   const envelope = JSON.parse(readFileSync(path, 'utf8')) as {
     format: string
     version: number
-    data: { users: DirectoryUser[] }
+    // The IdP's directory users, copied field by field from its admin (the file's own shape).
+    data: { users: Record<string, unknown>[] }
   }
   const admin = envelope.data.users[0]
   if (!admin) throw new Error('the IdP state has no admin user')

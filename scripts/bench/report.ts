@@ -52,7 +52,7 @@ export interface BenchRatios {
   readonly provisioningVsTarget: number
 }
 
-/** One target of issue 7, checked against this run. */
+/** One speed or memory target of the sandbox, checked against this run. */
 export interface TargetCheck {
   readonly name: string
   readonly target: string
@@ -78,7 +78,7 @@ function growth(from: number, to: number): number {
 }
 
 /** Computes the ratios from one run's figures. */
-export function computeRatios(figures: BenchFigures): BenchRatios {
+function computeRatios(figures: BenchFigures): BenchRatios {
   const floorMs = figures.floor.perSignInMs
   const loop = best(figures.loopback.levels)
   const inProcess = best(figures.inProcess.levels)
@@ -103,8 +103,8 @@ function startupOf(figures: BenchFigures, label: string): StartupResult | undefi
   return figures.startup.find((s) => s.label === label)
 }
 
-/** Checks the issue's targets (2-core machine) against one run. */
-export function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[] {
+/** Checks the targets (set for a 2-core machine) against one run. */
+function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[] {
   const c1 = figures.loopback.levels.find((l) => l.concurrency === 1)
   const both = startupOf(figures, 'both (pnpm start)')
   const memory = figures.loopback.memory ?? []

@@ -3,7 +3,7 @@
 // so the benchmark can set it up and load it from another process. Bundled by bundle.ts.
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8'
 import { startIdp } from '@sandbox/idp'
-import { createRuntime, stopOnSignals, tuneServerHeap } from '@sandbox/shared'
+import { createRuntime, runCommand, stopOnSignals, tuneServerHeap } from '@sandbox/shared'
 import { startSp } from '@sandbox/sp'
 
 /** What a parent with an IPC channel (the memory probe) may ask of a benchmark server. */
@@ -62,7 +62,7 @@ export interface ChildReady {
   readonly token: string
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<undefined> {
   tuneServerHeap()
   const [role, dataDir, mode] = process.argv.slice(2)
   if ((role !== 'idp' && role !== 'sp') || !dataDir)
@@ -95,9 +95,7 @@ async function main(): Promise<void> {
         })
   answerProbes()
   process.stdout.write(`${JSON.stringify(ready)}\n`)
+  return undefined
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-  process.exit(1)
-})
+runCommand(main)

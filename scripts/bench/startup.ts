@@ -14,7 +14,7 @@ interface Entry {
   readonly ready: RegExp
 }
 
-export const STARTUP_ENTRIES: readonly Entry[] = [
+const STARTUP_ENTRIES: readonly Entry[] = [
   {
     label: 'IdP alone',
     script: 'dist/start-idp.mjs',

@@ -1,9 +1,5 @@
-import {
-  configureSamlify,
-  createStockSamlifyFlow,
-  issueEntraStyleCertificate,
-  type RsaKeyPair,
-} from '@sandbox/shared'
+import { configureSamlify, issueEntraStyleCertificate, type RsaKeyPair } from '@sandbox/shared'
+import { createStockSamlifyFlow } from '@sandbox/shared/bench'
 import { typicalClaims } from './floor'
 import { type Summary, sample, summarize } from './stats'
 

@@ -9,7 +9,7 @@ import { z } from 'zod'
  * admin API tokens. The file is private to the user (0600 in a 0700 directory), like the
  * state files that hold the same tokens.
  */
-export const runningRecordSchema = z.object({
+const runningRecordSchema = z.object({
   pid: z.number().int().positive(),
   startedAt: z.string(),
   idp: z.object({ url: z.string().url(), tenantId: z.string(), graphApiToken: z.string() }),
@@ -23,7 +23,7 @@ const RUNNING_FILE: StateFileSpec<RunningRecord> = {
   schema: runningRecordSchema,
 }
 
-export function runningRecordPath(dataDir: string): string {
+function runningRecordPath(dataDir: string): string {
   return join(dataDir, 'running.json')
 }
 

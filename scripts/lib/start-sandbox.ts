@@ -1,14 +1,13 @@
-import { existsSync } from 'node:fs'
 import { type IdpConfig, type IdpFirstStart, type RunningIdp, startIdp } from '@sandbox/idp'
 import {
   type Clock,
+  COMMON_DEFAULTS,
   type CommonServerConfig,
   createRuntime,
   type IdGenerator,
   type Log,
   type Runtime,
   type Scheduler,
-  statePaths,
 } from '@sandbox/shared'
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
 
@@ -53,14 +52,12 @@ export async function startSandboxWithConfig(
   extras: { clock?: Clock; ids?: IdGenerator; log?: Log; scheduler?: Scheduler } = {},
 ): Promise<RunningSandbox> {
   const common: CommonServerConfig = config.idp
-  const missing = (file: 'idp' | 'sp'): boolean =>
-    common.dataDir === null || common.reset || !existsSync(statePaths(common.dataDir)[file])
   // Keys a first start needs (the IdP's tenant key; the SP's signing and encryption keys) are
   // generated on the thread pool while the rest of start-up runs.
   const runtime = await createRuntime({
     dataDir: common.dataDir,
     reset: common.reset,
-    prefetchKeys: (missing('idp') ? 1 : 0) + (missing('sp') ? 2 : 0),
+    firstStartKeys: { idp: 1, sp: 2 },
     ...(extras.clock ? { clock: extras.clock } : {}),
     ...(extras.ids ? { ids: extras.ids } : {}),
     ...(extras.log ? { log: extras.log } : {}),
@@ -88,7 +85,7 @@ export async function startSandboxWithConfig(
  */
 export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const common: CommonServerConfig = {
-    host: options.host ?? '127.0.0.1',
+    host: options.host ?? COMMON_DEFAULTS.host,
     dataDir: options.dataDir ?? null,
     reset: options.reset ?? false,
     https: options.https ?? false,

@@ -1,7 +1,7 @@
 import { ApiError } from '../lib/clients/api-request'
 import { need, type RehearsalContext, TUTORIAL } from './context'
 import { fail, type Step, type StepReporter } from './runner'
-import { attempt, signInAsTestUser } from './step-helpers'
+import { attempt, signInAsTestUser } from './step-actions'
 import { TUTORIAL_STEPS } from './tutorial'
 
 /** Where a person sees a mistake, and what that screen says. */

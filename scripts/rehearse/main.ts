@@ -1,11 +1,10 @@
-import { resolve } from 'node:path'
 import {
-  ConfigError,
-  createOptionReader,
   type FlagSpec,
   formatHelp,
-  parseCommandLine,
-  StartupError,
+  HELP_FLAG,
+  readCommandLine,
+  readDataDir,
+  runCommand,
 } from '@sandbox/shared'
 import { ApiError } from '../lib/clients/api-request'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
@@ -33,7 +32,7 @@ const FLAGS: readonly FlagSpec[] = [
     type: 'string',
     description: 'Data directory of the sandbox to use or start (default ./.sandbox). Env SANDBOX_DATA_DIR.',
   },
-  { name: 'help', type: 'boolean', description: 'Show this help.' },
+  HELP_FLAG,
 ]
 
 const USAGE = `Usage: pnpm rehearse [options]
@@ -46,25 +45,30 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatHelp(USAGE, FLAGS))
     return 0
   }
-  const { raw, unknown } = parseCommandLine(argv, process.env, FLAGS)
-  const reader = createOptionReader(raw)
-  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
-  const lastStep = reader.integer({ flag: 'step' }, TUTORIAL_STEPS.length, {
-    min: 1,
-    max: TUTORIAL_STEPS.length,
-  })
-  const json = reader.boolean({ flag: 'json' }, false)
-  const fromScratch = reader.boolean({ flag: 'from-scratch' }, false)
-  const breakName = reader.string({ flag: 'break' }, '')
-  const dataDir = resolve(reader.string({ flag: 'data-dir', env: 'SANDBOX_DATA_DIR' }, '.sandbox'))
-  const breakCase = breakName ? findBreakCase(breakName) : undefined
-  if (breakName && !breakCase)
-    reader.problem(
-      `--break ${breakName} is not an exercise; one of: ${BREAK_CASES.map((c) => c.name).join(', ')}.`,
-    )
-  if (breakCase && raw.flags.step !== undefined) reader.problem('--step and --break cannot be combined.')
-  reader.finish()
-  if (reader.boolean({ flag: 'list-breaks' }, false)) {
+  const { lastStep, json, fromScratch, dataDir, breakCase, listBreaks } = readCommandLine(
+    argv,
+    process.env,
+    FLAGS,
+    (reader, raw) => {
+      const lastStep = reader.integer({ flag: 'step' }, TUTORIAL_STEPS.length, {
+        min: 1,
+        max: TUTORIAL_STEPS.length,
+      })
+      const json = reader.boolean({ flag: 'json' }, false)
+      const fromScratch = reader.boolean({ flag: 'from-scratch' }, false)
+      const breakName = reader.string({ flag: 'break' }, '')
+      const dataDir = readDataDir(reader, process.cwd())
+      const breakCase = breakName ? findBreakCase(breakName) : undefined
+      if (breakName && !breakCase)
+        reader.problem(
+          `--break ${breakName} is not an exercise; one of: ${BREAK_CASES.map((c) => c.name).join(', ')}.`,
+        )
+      if (breakCase && raw.flags.step !== undefined) reader.problem('--step and --break cannot be combined.')
+      const listBreaks = reader.boolean({ flag: 'list-breaks' }, false)
+      return { lastStep, json, fromScratch, dataDir, breakCase, listBreaks }
+    },
+  )
+  if (listBreaks) {
     for (const c of BREAK_CASES) process.stdout.write(`  ${c.name.padEnd(38)}${c.mistake}\n`)
     return 0
   }
@@ -117,15 +121,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return result.ok ? 0 : 1
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`)
-      process.exit(2)
-    }
-    const known = error instanceof StartupError || error instanceof ApiError
-    process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`)
-    process.exit(1)
-  },
-)
+runCommand(() => main(process.argv.slice(2)), { explained: [ApiError] })

@@ -2,7 +2,7 @@ import { readEntityMetadata } from '@sandbox/shared'
 import { ApiError } from '../lib/clients/api-request'
 import { need, type RehearsalContext, TUTORIAL } from './context'
 import { fail, type Step } from './runner'
-import { attempt, signedInUserName, signInAsTestUser, signInProblem } from './step-helpers'
+import { attempt, signedInUserName, signInAsTestUser, signInProblem } from './step-actions'
 
 /**
  * The tutorial "Microsoft Entra SSO integration with Cisco Webex", step by step, in its own

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { ROOT } from '../support/cli'
 
 /**
- * Security floors from research/security.md §7: a lockfile that resolves any of these below
- * its floor (directly or through another package) fails the build.
+ * Security floors: the first release of each dependency with its known advisories fixed
+ * (samlify's signature bypasses, xml-crypto's and node-forge's signature and chain bypasses,
+ * xmldom's denial of service, hono's CSRF, XSS and CORS fixes, node-server's serveStatic bypass,
+ * nanoid's CVE-2024-55565). A lockfile that resolves any of these below its floor (directly or
+ * through another package) fails the build.
  */
 const FLOORS: Record<string, string> = {
   samlify: '2.13.1',

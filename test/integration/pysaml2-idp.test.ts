@@ -18,7 +18,7 @@ beforeAll(async () => {
   idp = createPysaml2Idp(await sp.runtime.keys.take(), sp.runtime.clock.now())
   spMetadata = (await sp.api('GET', '/api/v1/sso/sp-metadata')).json as string
   const added = await sp.services.users.add({ email: USER.email, firstName: 'B.', lastName: 'Simon' })
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.code)
 })
 afterAll(() => idp.close())
 

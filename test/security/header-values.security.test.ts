@@ -1,7 +1,7 @@
 import { listen, type RunningHttpServer } from '@sandbox/shared'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SpEnv } from '../../packages/sp/src/http/env'
-import { acsPath } from '../../packages/sp/src/sso/sp-entity'
+import { acsPath } from '../../packages/sp/src/sso-setup/sp-entity'
 import { createSandbox, type Intercepted, type Sandbox } from './corpus/sandbox'
 
 /**

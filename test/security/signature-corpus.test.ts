@@ -53,7 +53,7 @@ describe('the corpus base is real IdP output', () => {
   })
 })
 
-describe('signature cases (security.md §6 rows 1–15) against verifyEnvelopedSignature', () => {
+describe('signature cases against verifyEnvelopedSignature', () => {
   it.each(SIGNATURE_CASES.map((c) => [c.name, c] as const))('%s is refused', (_name, c) => {
     expect(verdict(c, c.build(ctx))).toBe(c.verifier.expect)
   })
@@ -73,7 +73,7 @@ describe('signature cases (security.md §6 rows 1–15) against verifyEnvelopedS
     expect(verifyEnvelopedSignature(assertion, { ...policy, allowSha1: true }).ok).toBe(true)
   })
 
-  it('refuses a Response signed with the key the IdP rolled over from (row 6)', async () => {
+  it('refuses a Response signed with the key the IdP rolled over from', async () => {
     const before = await source.issue()
     const oldKey = source.signingKey()
     const rolled = await source.idp.services.certificates.rollover(source.spId)
@@ -95,7 +95,7 @@ describe('signature cases (security.md §6 rows 1–15) against verifyEnvelopedS
   })
 })
 
-describe('protocol cases (security.md §6 rows 13, 20–31) are validly signed by the trusted IdP', () => {
+describe('protocol cases are validly signed by the trusted IdP', () => {
   it.each(PROTOCOL_CASES.map((c) => [c.name, c] as const))('%s passes the signature check', (_name, c) => {
     expect(verdict(c, c.build(ctx))).toBe(c.verifier.expect)
   })

@@ -111,7 +111,7 @@ async function observe(intercepted: Intercepted, xml: string): Promise<Answer> {
     .map(([name, value]) => `${name}: ${normalize(value)}`)
     .join('\n')
   const body = normalize(await response.text())
-  const attempt = sandbox.sp.services.memory.attempts().at(-1)
+  const attempt = sandbox.sp.memory.attempts().at(-1)
   return {
     status: response.status,
     body,

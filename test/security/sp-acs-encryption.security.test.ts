@@ -7,7 +7,7 @@ import { createSandbox, type Sandbox } from './corpus/sandbox'
 import { assertionOf, first, parseCorpusXml, setText, toXml } from './corpus/xml-kit'
 
 /**
- * security.md §6 #32: encrypted-assertion tampering. The IdP encrypts for the SP's encryption
+ * Encrypted-assertion tampering. The IdP encrypts for the SP's encryption
  * certificate (Entra's "token encryption"); each variant is derived from a real Response.
  */
 const RSA_1_5 = 'http://www.w3.org/2001/04/xmlenc#rsa-1_5'
@@ -42,7 +42,7 @@ function encryptFor(xml: string, recipient: Parameters<typeof encryptElement>[2]
   return parseCorpusXml(toXml(doc))
 }
 
-describe('security.md §6 #32 EncryptedAssertion tampered, wrong key, plaintext + encrypted, rsa-1_5', () => {
+describe('EncryptedAssertion tampered, wrong key, plaintext + encrypted, rsa-1_5', () => {
   it('accepts the IdP’s encrypted assertion as sent (the refusals below are the checks)', async () => {
     const intercepted = await interceptEncrypted()
     expect(intercepted.responseXml).toContain('EncryptedAssertion')

@@ -49,7 +49,7 @@ describe('genuine Responses in other well-formed spellings', () => {
       unknown
     >
     expect(result, JSON.stringify(result)).toMatchObject({ status: 'passed', nameId: sandbox.idp.adminUpn })
-    expect(sandbox.sp.services.memory.attempts().at(-1)).toMatchObject({
+    expect(sandbox.sp.memory.attempts().at(-1)).toMatchObject({
       purpose: 'test',
       outcome: 'success',
     })

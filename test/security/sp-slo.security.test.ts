@@ -6,7 +6,7 @@ import { createSandbox, type Intercepted, type Sandbox } from './corpus/sandbox'
 import { first, parseCorpusXml, resign, toXml } from './corpus/xml-kit'
 
 /**
- * security.md §6 #40, SP side: an IdP-initiated LogoutRequest ends Webex sessions only when the
+ * Single logout, SP side: an IdP-initiated LogoutRequest ends Webex sessions only when the
  * trusted IdP signed it: over the raw query (Redirect) or as an enveloped signature on the root
  * (POST), never one wrapped inside an attacker's message.
  */
@@ -48,7 +48,7 @@ async function expectRefused(response: Response): Promise<void> {
   expect(await hasSession(sandbox, signedIn.browser)).toBe(true)
 }
 
-describe('security.md §6 #40 (SP SLO) unsigned, wrongly signed, re-encoded or wrapped LogoutRequests', () => {
+describe('SP single logout refuses unsigned, wrongly signed, re-encoded or wrapped LogoutRequests', () => {
   it('refuses each over the Redirect binding and keeps the session', async () => {
     const before = sandbox.sp.store.read()
     const idpKey = sandbox.idp.signingKey().privateKey

@@ -1,13 +1,14 @@
 import { encodeRedirectBinding, signIn } from '@sandbox/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authnRequestXml } from '../../packages/idp/src/test-support/saml-app'
-import { acsPath } from '../../packages/sp/src/sso/sp-entity'
+import { acsPath } from '../../packages/sp/src/sso-setup/sp-entity'
 import { contextFor, expectAcsRefusal } from './corpus/acs-kit'
 import { createSandbox, type Sandbox } from './corpus/sandbox'
 import { assertionOf, first, parseCorpusXml, resign, setText, toXml } from './corpus/xml-kit'
 
 /**
- * security.md §6 #46–48 across both servers' pages and admin APIs. The IdP's own page tests
+ * Stored XSS, admin calls without a valid token or from another site, and session cookies, across
+ * both servers' pages and admin APIs. The IdP's own page tests
  * (packages/idp/src/http/pages.security.test.ts) cover its sign-in page and My Apps.
  */
 const MARKUP = '<img src=x onerror=alert(1)>'
@@ -36,7 +37,7 @@ function expectScriptFreeCsp(headers: Headers): void {
   expect(csp).toContain("frame-ancestors 'none'")
 }
 
-describe('security.md §6 #46 stored XSS: markup in names via the IdP and via SCIM, and in a NameID', () => {
+describe('stored XSS: markup in names via the IdP and via SCIM, and in a NameID', () => {
   it('renders every value as text on the Webex home page, Control Hub and the refusal page, under a CSP', async () => {
     const admin = sandbox.idp.idp.store.read().users[0]?.id ?? ''
     await sandbox.idp.idp.services.directory.updateUser(admin, { displayName: `${MARKUP} idp` })
@@ -120,7 +121,7 @@ describe('security.md §6 #46 stored XSS: markup in names via the IdP and via SC
   })
 })
 
-describe('security.md §6 #47 admin calls without a token, with a wrong one, or cross-site', () => {
+describe('admin calls without a token, with a wrong one, or cross-site', () => {
   const adminCalls: ReadonlyArray<readonly [string, string, unknown]> = [
     ['POST', '/api/v1/sso/idp-metadata', { xml: '<x/>', trustMode: 'self-signed-allowed' }],
     ['PATCH', '/api/v1/sso/settings', { allowSha1: true }],
@@ -205,7 +206,7 @@ describe('security.md §6 #47 admin calls without a token, with a wrong one, or 
   })
 })
 
-describe('security.md §6 #48 session cookies', () => {
+describe('session cookies', () => {
   it('are HttpOnly, SameSite=Lax, distinct per server, ≥128-bit random, and carry no SAML data', async () => {
     const { browser, result } = await signInFully(sandbox)
     const jar = browser.jar.cookiesFor(new URL(sandbox.sp.url))
@@ -246,7 +247,7 @@ describe('security.md §6 #48 session cookies', () => {
   })
 })
 
-describe('security.md §6 #46 (refusals render markup as text)', () => {
+describe('stored XSS: refusals render markup as text', () => {
   it('escapes a markup NameID in the refusal even when the ACS refuses it early', async () => {
     const intercepted = await sandbox.intercept()
     const ctx = await contextFor(sandbox, intercepted)

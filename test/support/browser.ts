@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium } from 'playwright-core'
 
 /** Debian's Chromium; `npx playwright install` cannot work offline, so the system browser is used. */
-export const CHROMIUM_PATH = process.env.SANDBOX_CHROMIUM ?? '/usr/bin/chromium'
+const CHROMIUM_PATH = process.env.SANDBOX_CHROMIUM ?? '/usr/bin/chromium'
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -9,30 +9,37 @@ export interface CliRun {
   readonly child: ChildProcess
   /** Everything printed so far on stdout and stderr. */
   output(): string
+  /** What was printed on stdout alone (a --json answer, without stderr's warnings). */
+  stdout(): string
   /** Resolves with the exit code (or the signal name). */
   readonly exited: Promise<number | string>
   /** Resolves when `pattern` appears in the output; rejects if the process exits first or on timeout. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>
 }
 
-/** Runs `scripts/<script>` (or any TS entry point) with tsx, in `cwd`. */
+/** Runs `scripts/<script>` (or any TS entry point) with tsx, in `cwd`, with `stdin` as its standard input if given. */
 export function runCli(
   entry: string,
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {},
 ): CliRun {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   })
+  if (options.stdin !== undefined) child.stdin?.end(options.stdin)
   let text = ''
+  let out = ''
   const listeners = new Set<() => void>()
   const onData = (chunk: Buffer): void => {
     text += chunk.toString()
     for (const listener of listeners) listener()
   }
-  child.stdout?.on('data', onData)
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString()
+    onData(chunk)
+  })
   child.stderr?.on('data', onData)
   const exited = new Promise<number | string>((resolve) =>
     child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
@@ -40,6 +47,7 @@ export function runCli(
   return {
     child,
     output: () => text,
+    stdout: () => out,
     exited,
     waitFor: (pattern, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {

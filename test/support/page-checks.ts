@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { ROOT } from './cli'
 
 /** Where browser tests leave their screenshots: a CI artefact, ignored by git. */
-export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots')
+const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots')
 
 const require = createRequire(import.meta.url)
 let axeSource: string | null = null

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { issueEntraStyleCertificate, type RsaKeyPair } from '@sandbox/shared'
+import { SYSTEM_PYTHON } from './python-peer'
 
-/** Debian's interpreter, which has python3-pysaml2 (the `python3` on PATH may be another one). */
-export const SYSTEM_PYTHON = '/usr/bin/python3'
 const DRIVER = fileURLToPath(new URL('./pysaml2/idp.py', import.meta.url))
 
 /** Who the pysaml2 IdP says signed in. */

@@ -22,7 +22,7 @@ const LAST = [
 ]
 
 /** 5 000 made-up users, the size the Users page must page through. */
-export const SPECIMEN_USERS: readonly SpecimenUser[] = Array.from({ length: 5000 }, (_, i) => {
+const SPECIMEN_USERS: readonly SpecimenUser[] = Array.from({ length: 5000 }, (_, i) => {
   const firstName = FIRST[i % FIRST.length] as string
   const lastName = LAST[Math.floor(i / FIRST.length) % LAST.length] as string
   return {

@@ -44,7 +44,7 @@ export function testKeys(): Promise<RsaKeyPair[]> {
 }
 
 /** A key pool that hands out the cached test keys in turn (instantly). */
-export function testKeyPool(keys: readonly RsaKeyPair[]): KeyPool {
+function testKeyPool(keys: readonly RsaKeyPair[]): KeyPool {
   let next = 2 // keys 0 and 1 are the test CA's
   return {
     take: async () => {

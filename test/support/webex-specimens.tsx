@@ -3,7 +3,7 @@ import { KeyValueTable } from '../../packages/sp/src/views/console/key-value'
 import { WebexHomeFrame, WebexSignInPage } from '../../packages/sp/src/views/console/webex-app'
 
 /** The Webex end-user pages with made-up data, for the look test. */
-export const LONG_CLAIMS: Readonly<Record<string, readonly string[]>> = {
+const LONG_CLAIMS: Readonly<Record<string, readonly string[]>> = {
   'http://schemas.microsoft.com/identity/claims/tenantid': ['0a1b2c3d-4e5f-6789-abcd-ef0123456789'],
   'http://schemas.microsoft.com/identity/claims/objectidentifier': ['9f8e7d6c-5b4a-3210-fedc-ba9876543210'],
   'http://schemas.microsoft.com/identity/claims/displayname': ['B.Simon'],

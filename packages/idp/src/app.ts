@@ -1,11 +1,4 @@
-import {
-  type DocumentStore,
-  healthRoutes,
-  type Runtime,
-  sandboxSecurityHeaders,
-  sendableHeaders,
-} from '@sandbox/shared'
-import { Hono } from 'hono'
+import { createServerApp, type DocumentStore, type Runtime } from '@sandbox/shared'
 import type { IdpConfig } from './config'
 import type { HttpDeps, IdpEnv } from './http/env'
 import { graphRoutes } from './http/graph/graph-routes'
@@ -35,13 +28,15 @@ const VERSION = '0.1.0'
  * tests and the server can reach the same instances).
  */
 export function createIdpApp(deps: IdpDeps, services: IdpServices = createIdpServices(deps)) {
-  const startedAt = Date.now()
-  const http: HttpDeps = { services, url: deps.url, tenantId: () => deps.store.read().tenant.id }
-  return new Hono<IdpEnv>()
-    .use(sandboxSecurityHeaders())
-    .use(sendableHeaders())
-    .route('/', healthRoutes('entra-id-emulator', VERSION, startedAt))
-    .route('/', landingRoutes(deps))
+  const http: HttpDeps = { services, url: deps.url }
+  return createServerApp<IdpEnv>({
+    service: 'entra-id-emulator',
+    version: VERSION,
+    product: 'Entra ID emulator',
+    logPrefix: 'idp',
+    log: deps.runtime.log,
+  })
+    .route('/', landingRoutes(http))
     .route('/', samlEndpointRoutes(http))
     .route('/', signInRoutes(http))
     .route('/', metadataRoutes(http))
@@ -49,10 +44,4 @@ export function createIdpApp(deps: IdpDeps, services: IdpServices = createIdpSer
     .route('/', tokenEndpointRoutes(http))
     .route('/', graphRoutes(http))
     .route('/', sandboxApiRoutes(http))
-    .onError((error, c) => {
-      deps.runtime.log(
-        `idp: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,
-      )
-      return c.text('The Entra ID emulator hit an internal error; the details are in its log.', 500)
-    })
 }

@@ -1,3 +1,3 @@
 // The public surface of @sandbox/idp.
-export { IDP_DEFAULTS, IDP_FLAGS, type IdpConfig, loadIdpConfig, readIdpOptions } from './config'
+export { IDP_DEFAULTS, IDP_OPTIONS, type IdpConfig } from './config'
 export { type IdpFirstStart, type RunningIdp, startIdp } from './server'

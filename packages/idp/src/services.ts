@@ -6,6 +6,7 @@ import { createClaimsPolicyService } from './claims/claims-policy-service'
 import { createClaimsService } from './claims/claims-service'
 import { createDirectoryService } from './directory/directory-service'
 import { createGroupService } from './directory/group-service'
+import { createTenantService } from './directory/tenant-service'
 import { createAppService } from './enterprise-apps/app-service'
 import { createAssignmentService } from './enterprise-apps/assignment-service'
 import { createSamlConfigService } from './enterprise-apps/saml-config-service'
@@ -73,7 +74,7 @@ export function createIdpServices(given: ServiceDeps) {
     tokenEndpoint: createTokenEndpoint({ ...deps, credentials: ssoDeps.credentials, tokens }),
     keys,
     runtime: deps.runtime,
-    store: deps.store,
+    tenant: createTenantService(deps),
     sessions: ssoDeps.sessions,
     signInLog: ssoDeps.log,
     sso,

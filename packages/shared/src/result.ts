@@ -1,5 +1,5 @@
 /**
- * Expected failures travel as values, not exceptions (house style §2.1 rule 3).
+ * Expected failures travel as values, not exceptions: exceptions are for bugs and boot errors.
  * A `Result` is either `{ ok: true, value }` or `{ ok: false, error }`.
  */
 export type Result<T, E> =

@@ -1,16 +1,10 @@
-import {
-  type DocumentStore,
-  healthRoutes,
-  type Runtime,
-  sandboxSecurityHeaders,
-  sendableHeaders,
-} from '@sandbox/shared'
-import { Hono } from 'hono'
+import { createServerApp, type DocumentStore, type Runtime } from '@sandbox/shared'
 import type { SpConfig } from './config'
 import { adminApiRoutes } from './http/admin-api'
 import { consoleAssetRoutes } from './http/console-assets'
 import type { HttpDeps, SpEnv } from './http/env'
 import { landingRoutes } from './http/landing'
+import { logoutRoutes } from './http/logout-routes'
 import { scimRoutes } from './http/scim-routes'
 import { signInRoutes } from './http/sign-in-routes'
 import { usersApiRoutes } from './http/users-api'
@@ -30,22 +24,19 @@ const VERSION = '0.1.0'
 
 /** Builds the SP's Hono app: thin routes over the services (built here unless given). */
 export function createSpApp(deps: SpDeps, services: SpServices = createSpServices(deps)) {
-  const startedAt = Date.now()
   const http: HttpDeps = { services, config: deps.config, url: deps.url }
-  return new Hono<SpEnv>()
-    .use(sandboxSecurityHeaders())
-    .use(sendableHeaders())
-    .route('/', healthRoutes('webex-emulator', VERSION, startedAt))
+  return createServerApp<SpEnv>({
+    service: 'webex-emulator',
+    version: VERSION,
+    product: 'Webex emulator',
+    logPrefix: 'sp',
+    log: deps.runtime.log,
+  })
     .route('/', consoleAssetRoutes())
-    .route('/', landingRoutes(deps))
+    .route('/', landingRoutes(http))
     .route('/', adminApiRoutes(http))
     .route('/', signInRoutes(http))
+    .route('/', logoutRoutes(http))
     .route('/', usersApiRoutes(http))
     .route('/', scimRoutes(http))
-    .onError((error, c) => {
-      deps.runtime.log(
-        `sp: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,
-      )
-      return c.text('The Webex emulator hit an internal error; the details are in its log.', 500)
-    })
 }

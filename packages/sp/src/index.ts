@@ -1,3 +1,3 @@
 // The public surface of @sandbox/sp.
-export { loadSpConfig, readSpOptions, SP_DEFAULTS, SP_FLAGS, type SpConfig } from './config'
+export { SP_DEFAULTS, SP_OPTIONS, type SpConfig } from './config'
 export { type RunningSp, startSp } from './server'

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createTestRuntime } from '../../../test/support/test-runtime'
 import { BROWSER_COOKIE, SESSION_COOKIE } from './http/cookies'
 import { type RunningSp, startSp } from './server'
-import { acsPath } from './sso/sp-entity'
+import { acsPath } from './sso-setup/sp-entity'
 import { createIdpSide, type IdpSide } from './test-support/idp-side'
 
 const PUBLIC_URL = 'http://localhost:7080'

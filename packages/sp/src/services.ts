@@ -1,10 +1,11 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { createOrganizationService } from './org/organization-service'
 import { createKeyMaterial } from './sign-in/key-material'
-import { createMemoryStores, type SpMemoryBounds } from './sign-in/memory-stores'
+import { createMemoryStores, type MemoryStores, type SpMemoryBounds } from './sign-in/memory-stores'
 import { createSessionService } from './sign-in/session-service'
 import { createSignInService } from './sign-in/sign-in-service'
-import { createSpMetadataCache } from './sso/sp-metadata'
-import { createSsoService } from './sso/sso-service'
+import { createSpMetadataCache } from './sso-setup/sp-metadata'
+import { createSsoSetupService } from './sso-setup/sso-setup-service'
 import type { SpState } from './state/sp-state'
 import { createDirectoryServices } from './users/directory-services'
 import { createUserService } from './users/user-service'
@@ -17,21 +18,24 @@ export interface ServiceDeps {
   readonly url: string
   /** Bounds of the in-memory tables (default `SP_MEMORY_BOUNDS`). */
   readonly memoryBounds?: SpMemoryBounds
+  /** The in-memory tables, when the caller keeps a handle on them (tests); made here otherwise. */
+  readonly memory?: MemoryStores
 }
 
-/** Builds the SP's domain services once; the JSON API, the pages and SCIM call these. */
+/**
+ * Builds the SP's domain services once; the JSON API, the pages and SCIM call these. They are
+ * the only door to state: the store and the in-memory tables stay inside them.
+ */
 export function createSpServices(deps: ServiceDeps) {
-  const memory = createMemoryStores(deps.runtime.clock, deps.memoryBounds)
+  const memory = deps.memory ?? createMemoryStores(deps.runtime.clock, deps.memoryBounds)
   const users = createUserService(deps)
   const keys = createKeyMaterial()
   const spMetadataOf = createSpMetadataCache(deps.url)
   return {
-    store: deps.store,
-    runtime: deps.runtime,
-    memory,
+    org: createOrganizationService(deps),
     users,
     ...createDirectoryServices(deps),
-    sso: createSsoService({ ...deps, memory, spMetadataOf }),
+    sso: createSsoSetupService({ ...deps, memory, spMetadataOf }),
     signIn: createSignInService({ ...deps, users, memory, keys, spMetadataOf }),
     sessions: createSessionService({ ...deps, memory, keys }),
   }

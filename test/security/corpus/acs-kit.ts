@@ -85,10 +85,10 @@ export async function expectAcsRefusal(
   expect(sandbox.sp.store.read()).toBe(before)
   expect(await hasSession(sandbox, intercepted.browser)).toBe(false)
   // The audit line: the sign-in log's latest attempt names the refusal.
-  const logged = sandbox.sp.services.memory.attempts().at(-1)
+  const logged = sandbox.sp.memory.attempts().at(-1)
   expect(logged).toMatchObject({ outcome: 'failure', code })
   if (options.pendingKept !== false) {
-    expect(sandbox.sp.services.memory.peekPending(intercepted.requestId)).toBeDefined()
+    expect(sandbox.sp.memory.peekPending(intercepted.requestId)).toBeDefined()
   }
   return answer
 }

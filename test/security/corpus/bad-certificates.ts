@@ -21,7 +21,8 @@ import {
 import { testKeys } from '../../support/test-runtime'
 
 /**
- * Signing certificates the CA-signed trust mode must refuse (security.md §6 #34–35), each issued
+ * Signing certificates the CA-signed trust mode must refuse (a CA used as signer, an issuer without
+ * basicConstraints, an untrusted root, validity, keyUsage, weak signatures and keys), each issued
  * with the sandbox's own CA (the one the SP trusts), so that only the named defect is wrong.
  * Each entry: the certificates to put in the metadata's X509Data (signing leaf first) and the
  * refusal code expected.
@@ -190,7 +191,7 @@ export async function badCertificates(ca: SandboxCa, now: number): Promise<BadCe
   ]
 }
 
-/** An Entra-shaped self-signed certificate (§6 #34). */
+/** An Entra-shaped self-signed certificate, as the real Entra signs with. */
 export async function selfSignedCertificate(now: number): Promise<Buffer> {
   const keys = await testKeys()
   return der(issueEntraStyleCertificate({ key: keys[5] as RsaKeyPair, now }).certificatePem)

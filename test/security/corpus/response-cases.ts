@@ -42,11 +42,45 @@ export const VICTIM = 'ceo@contoso.com'
 
 export type VerifierTarget = 'root' | 'first-assertion'
 
+/**
+ * The attack a case belongs to; the ACS tests take one `describe` per attack. Signature attacks:
+ * no signature at all, a removed one, content edited after signing, a re-signature with an
+ * attacker key (with or without KeyInfo), the XML Signature Wrapping variants XSW1-XSW8, two
+ * elements with the signed ID, a signed Assertion hidden in SubjectConfirmationData, comment
+ * injection in signed values, disallowed transforms, SHA-1. Protocol attacks: each condition of
+ * SAML Core §2.5 / §2.4.1 and Profiles §4.1.4.3 the SP checks after the signature.
+ */
+export type Attack =
+  | 'unsigned'
+  | 'signature-removed'
+  | 'edited-after-signing'
+  | 'attacker-key-in-key-info'
+  | 'attacker-key-without-key-info'
+  | 'xsw1-xsw2'
+  | 'xsw3'
+  | 'xsw4-xsw7'
+  | 'xsw5-xsw6-xsw8'
+  | 'duplicated-id'
+  | 'assertion-in-subject-confirmation'
+  | 'comment-injection'
+  | 'transforms'
+  | 'sha1'
+  | 'audience'
+  | 'conditions-missing'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'subject-confirmation'
+  | 'recipient-destination'
+  | 'in-response-to'
+  | 'unsolicited'
+  | 'issuer'
+  | 'status'
+  | 'name-id'
+
 export interface ResponseCase {
   /** Condition-named, kebab-case: the corpus "file name". */
   readonly name: string
-  /** The row of research/security.md §6 it belongs to. */
-  readonly row: number
+  readonly attack: Attack
   /** The Webex emulator's refusal code at its ACS (packages/sp/API.md). */
   readonly acs: string
   /** Which signing option the IdP used for the base Response (default: the assertion). */
@@ -110,19 +144,19 @@ const XPATH = 'http://www.w3.org/TR/1999/REC-xpath-19991116'
 const EXC_C14N_WITH_COMMENTS = 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments'
 const SHA1_DIGEST = 'http://www.w3.org/2000/09/xmldsig#sha1'
 
-/** Cases whose input breaks the signature or its profile (§6 rows 1–15). */
+/** Cases whose input breaks the signature or its profile. */
 export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'response-unsigned.assertion-unsigned',
     acs: 'SSO_ASSERTION_UNSIGNED',
-    row: 1,
+    attack: 'unsigned',
     build: (ctx) => edit(ctx.assertionSigned, (doc) => detach(signatureOf(assertionOf(doc)) as Element)),
     verifier: { target: 'first-assertion', expect: 'SIGNATURE_MISSING' },
   },
   {
     name: 'signature-excluded.nameid-changed',
     acs: 'SSO_ASSERTION_UNSIGNED',
-    row: 2,
+    attack: 'signature-removed',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -134,14 +168,14 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'nameid-edited-after-signing',
     acs: 'SSO_INVALID_SIGNATURE',
-    row: 3,
+    attack: 'edited-after-signing',
     build: (ctx) => edit(ctx.assertionSigned, (doc) => setText(first(assertionOf(doc), 'NameID'), VICTIM)),
     verifier: { target: 'first-assertion', expect: 'DIGEST_MISMATCH' },
   },
   {
     name: 'attribute-edited-after-signing',
     acs: 'SSO_INVALID_SIGNATURE',
-    row: 3,
+    attack: 'edited-after-signing',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => setText(first(assertionOf(doc), 'AttributeValue'), 'tampered')),
     verifier: { target: 'first-assertion', expect: 'DIGEST_MISMATCH' },
@@ -149,7 +183,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'resigned-by-attacker.attacker-cert-in-keyinfo',
     acs: 'SSO_UNTRUSTED_SIGNING_CERTIFICATE',
-    row: 4,
+    attack: 'attacker-key-in-key-info',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -164,7 +198,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'resigned-by-attacker.keyinfo-removed',
     acs: 'SSO_INVALID_SIGNATURE',
-    row: 5,
+    attack: 'attacker-key-without-key-info',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -177,7 +211,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
     name: 'xsw1.evil-response-root.original-inside-signature',
     acs: 'SSO_ASSERTION_COUNT',
     idpSigning: 'response',
-    row: 7,
+    attack: 'xsw1-xsw2',
     build: (ctx) =>
       edit(ctx.responseSigned, (doc) => {
         const root = doc.documentElement
@@ -194,7 +228,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
     name: 'xsw2.evil-response-root.original-before-signature',
     acs: 'SSO_ASSERTION_COUNT',
     idpSigning: 'response',
-    row: 7,
+    attack: 'xsw1-xsw2',
     build: (ctx) =>
       edit(ctx.responseSigned, (doc) => {
         const root = doc.documentElement
@@ -210,7 +244,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'xsw3.unsigned-assertion-before-signed',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 8,
+    attack: 'xsw3',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -221,7 +255,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'xsw4.signed-assertion-nested-in-evil',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 9,
+    attack: 'xsw4-xsw7',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -234,7 +268,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'xsw7.evil-assertion-in-extensions',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 9,
+    attack: 'xsw4-xsw7',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const root = doc.documentElement
@@ -248,7 +282,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'xsw5.evil-keeps-signature.unsigned-copy-appended',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 10,
+    attack: 'xsw5-xsw6-xsw8',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -262,7 +296,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'xsw6.evil-keeps-signature.copy-inside-signature',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 10,
+    attack: 'xsw5-xsw6-xsw8',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -276,7 +310,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'xsw8.evil-keeps-signature.copy-in-ds-object',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 10,
+    attack: 'xsw5-xsw6-xsw8',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -292,7 +326,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'signed-assertion-duplicated.same-id-twice',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 11,
+    attack: 'duplicated-id',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -303,7 +337,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'signed-assertion-inside-subject-confirmation-data',
     acs: 'SSO_ASSERTION_COUNT',
-    row: 12,
+    attack: 'assertion-in-subject-confirmation',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -316,7 +350,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'xpath-transform-added',
     acs: 'SSO_SIGNATURE_PROFILE',
-    row: 14,
+    attack: 'transforms',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const transforms = signedInfoTransforms(doc)
@@ -332,7 +366,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'three-transforms',
     acs: 'SSO_SIGNATURE_PROFILE',
-    row: 14,
+    attack: 'transforms',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         signedInfoTransforms(doc).appendChild(transform(doc, EXC_C14N))
@@ -343,7 +377,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'c14n-with-comments',
     acs: 'SSO_SIGNATURE_PROFILE',
-    row: 14,
+    attack: 'transforms',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const signature = signatureOf(assertionOf(doc)) as Element
@@ -355,7 +389,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'signature-rsa-sha1.digest-sha1',
     acs: 'SSO_DEPRECATED_ALGORITHM',
-    row: 15,
+    attack: 'sha1',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         resign(
@@ -369,7 +403,7 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
   {
     name: 'signature-rsa-sha256.digest-sha1',
     acs: 'SSO_DEPRECATED_ALGORITHM',
-    row: 15,
+    attack: 'sha1',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         const assertion = assertionOf(doc)
@@ -384,13 +418,13 @@ export const SIGNATURE_CASES: readonly ResponseCase[] = [
 
 /**
  * Cases the signature check cannot catch: each is validly signed by the trusted IdP (or leaves
- * the signed Assertion untouched), so only the SP's protocol checks refuse it (§6 rows 13, 20–31).
+ * the signed Assertion untouched), so only the SP's protocol checks refuse it.
  */
 export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'nameid-comment-injection',
     acs: 'SSO_USER_NOT_FOUND',
-    row: 13,
+    attack: 'comment-injection',
     build: (ctx) =>
       edit(
         editSigned(ctx, (a) => {
@@ -412,7 +446,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'audience-of-another-sp',
     acs: 'SSO_AUDIENCE_MISMATCH',
-    row: 20,
+    attack: 'audience',
     build: (ctx) =>
       editSigned(ctx, (a) => setText(first(a, 'Audience'), 'https://idbroker.webex.com/other-org')),
     verifier: { target: 'first-assertion', expect: 'VALID' },
@@ -420,21 +454,21 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'audience-restriction-missing',
     acs: 'SSO_AUDIENCE_MISMATCH',
-    row: 20,
+    attack: 'audience',
     build: (ctx) => editSigned(ctx, (a) => detach(first(a, 'AudienceRestriction'))),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'conditions-missing',
     acs: 'SSO_CONDITIONS_MISSING',
-    row: 21,
+    attack: 'conditions-missing',
     build: (ctx) => editSigned(ctx, (a) => detach(first(a, 'Conditions'))),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'conditions-expired-beyond-skew',
     acs: 'SSO_ASSERTION_EXPIRED',
-    row: 22,
+    attack: 'expired',
     build: (ctx) =>
       editSigned(ctx, (a) => {
         const conditions = first(a, 'Conditions')
@@ -446,7 +480,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'conditions-not-before-10-minutes-ahead',
     acs: 'SSO_ASSERTION_NOT_YET_VALID',
-    row: 23,
+    attack: 'not-yet-valid',
     build: (ctx) =>
       editSigned(ctx, (a) => first(a, 'Conditions').setAttribute('NotBefore', iso(ctx.now + 600_000))),
     verifier: { target: 'first-assertion', expect: 'VALID' },
@@ -454,7 +488,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'subject-confirmation-data-expired',
     acs: 'SSO_ASSERTION_EXPIRED',
-    row: 24,
+    attack: 'subject-confirmation',
     build: (ctx) =>
       editSigned(ctx, (a) =>
         first(a, 'SubjectConfirmationData').setAttribute('NotOnOrAfter', iso(ctx.now - 121_000)),
@@ -464,7 +498,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'subject-confirmation-not-bearer',
     acs: 'SSO_SUBJECT_CONFIRMATION',
-    row: 24,
+    attack: 'subject-confirmation',
     build: (ctx) =>
       editSigned(ctx, (a) =>
         first(a, 'SubjectConfirmation').setAttribute(
@@ -477,14 +511,14 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'subject-confirmation-missing',
     acs: 'SSO_SUBJECT_CONFIRMATION',
-    row: 24,
+    attack: 'subject-confirmation',
     build: (ctx) => editSigned(ctx, (a) => detach(first(a, 'SubjectConfirmation'))),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'recipient-not-the-acs',
     acs: 'SSO_RECIPIENT_MISMATCH',
-    row: 25,
+    attack: 'recipient-destination',
     build: (ctx) =>
       editSigned(ctx, (a) =>
         first(a, 'SubjectConfirmationData').setAttribute('Recipient', 'https://evil.test/acs'),
@@ -494,7 +528,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'destination-not-the-acs',
     acs: 'SSO_DESTINATION_MISMATCH',
-    row: 25,
+    attack: 'recipient-destination',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) =>
         doc.documentElement.setAttribute('Destination', 'https://evil.test/acs'),
@@ -504,7 +538,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'in-response-to.response-and-subject-differ',
     acs: 'SSO_INRESPONSETO_MISMATCH',
-    row: 26,
+    attack: 'in-response-to',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) =>
         doc.documentElement.setAttribute('InResponseTo', '_another-request'),
@@ -514,7 +548,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'in-response-to.unknown-request',
     acs: 'SSO_INRESPONSETO_MISMATCH',
-    row: 26,
+    attack: 'in-response-to',
     build: (ctx) =>
       edit(
         editSigned(ctx, (a) =>
@@ -527,7 +561,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'unsolicited.no-in-response-to',
     acs: 'SSO_UNSOLICITED_RESPONSE',
-    row: 27,
+    attack: 'unsolicited',
     build: (ctx) =>
       edit(
         editSigned(ctx, (a) => first(a, 'SubjectConfirmationData').removeAttribute('InResponseTo')),
@@ -538,7 +572,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'assertion-issuer-not-the-idp',
     acs: 'SSO_UNTRUSTED_ISSUER',
-    row: 29,
+    attack: 'issuer',
     build: (ctx) =>
       editSigned(ctx, (a) => setText(first(a, 'Issuer'), 'https://sts.windows.net/evil-tenant/')),
     verifier: { target: 'first-assertion', expect: 'VALID' },
@@ -546,7 +580,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'response-issuer-not-the-idp',
     acs: 'SSO_UNTRUSTED_ISSUER',
-    row: 29,
+    attack: 'issuer',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => setText(first(doc.documentElement, 'Issuer'), 'https://evil.test/')),
     verifier: { target: 'first-assertion', expect: 'VALID' },
@@ -554,7 +588,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'status-responder.no-assertion',
     acs: 'SSO_IDP_ERROR',
-    row: 30,
+    attack: 'status',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) => {
         detach(assertionOf(doc))
@@ -569,7 +603,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'status-requester.with-signed-assertion',
     acs: 'SSO_IDP_ERROR',
-    row: 30,
+    attack: 'status',
     build: (ctx) =>
       edit(ctx.assertionSigned, (doc) =>
         first(doc, 'StatusCode', NS.protocol).setAttribute(
@@ -582,14 +616,14 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   {
     name: 'nameid-empty',
     acs: 'SSO_NAMEID_MISSING',
-    row: 31,
+    attack: 'name-id',
     build: (ctx) => editSigned(ctx, (a) => setText(first(a, 'NameID'), '')),
     verifier: { target: 'first-assertion', expect: 'VALID' },
   },
   {
     name: 'nameid-format-x509-subject',
     acs: 'SSO_NAMEID_FORMAT',
-    row: 31,
+    attack: 'name-id',
     build: (ctx) =>
       editSigned(ctx, (a) => {
         const nameId = first(a, 'NameID')
@@ -600,7 +634,7 @@ export const PROTOCOL_CASES: readonly ResponseCase[] = [
   },
 ]
 
-/** The boundary case of row 23 that must be ACCEPTED: NotBefore 30 s ahead with 120 s skew. */
+/** The not-yet-valid boundary case that must be ACCEPTED: NotBefore 30 s ahead with 120 s skew. */
 export function notBefore30SecondsAhead(ctx: CorpusContext): string {
   return editSigned(ctx, (a) => first(a, 'Conditions').setAttribute('NotBefore', iso(ctx.now + 30_000)))
 }

@@ -9,7 +9,8 @@ import {
 import { createSpApp } from '../../../packages/sp/src/app'
 import type { SpConfig } from '../../../packages/sp/src/config'
 import { createSpServices, type SpServices } from '../../../packages/sp/src/services'
-import { acsPath } from '../../../packages/sp/src/sso/sp-entity'
+import { createMemoryStores, type MemoryStores } from '../../../packages/sp/src/sign-in/memory-stores'
+import { acsPath } from '../../../packages/sp/src/sso-setup/sp-entity'
 import { createInitialSpState, type SpState } from '../../../packages/sp/src/state/sp-state'
 import { createTestRuntime } from '../../support/test-runtime'
 import { createResponseSource, type ResponseSource, webexIdentity } from './idp-response'
@@ -30,6 +31,8 @@ const SP_CONFIG: SpConfig = {
 export interface TestSp {
   readonly app: ReturnType<typeof createSpApp>
   readonly services: SpServices
+  /** The services' in-memory tables (pending requests, sign-in log), for tests to inspect. */
+  readonly memory: MemoryStores
   readonly store: ReturnType<typeof createMemoryStore<SpState>>
   readonly orgId: string
   readonly url: string
@@ -118,13 +121,15 @@ export async function createSandbox(
   const runtime = await createTestRuntime({ clock })
   const initial = await createInitialSpState(runtime)
   const spStore = createMemoryStore<SpState>(initial)
-  const spServices = createSpServices({ store: spStore, runtime, url: spUrl })
+  const spMemory = createMemoryStores(runtime.clock)
+  const spServices = createSpServices({ store: spStore, runtime, url: spUrl, memory: spMemory })
   const spApp = createSpApp({ config: spConfig, runtime, store: spStore, url: spUrl }, spServices)
   const orgId = initial.organization.id
   const adminToken = initial.adminApiToken
   const sp: TestSp = {
     app: spApp,
     services: spServices,
+    memory: spMemory,
     store: spStore,
     orgId,
     url: spUrl,
@@ -180,7 +185,7 @@ export async function createSandbox(
     if (enabled.status !== 200) throw new Error(`enable SSO: ${enabled.status} ${await enabled.text()}`)
   }
   const added = await spServices.users.add({ email: idp.adminUpn, firstName: 'Sandbox', lastName: 'Admin' })
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.code)
   await reimportIdpMetadata()
 
   return {

@@ -84,8 +84,3 @@ export function redigest(element: Element, hash: string): void {
     .digest('base64')
   setText(first(signature, 'DigestValue', DSIG_NS), digest)
 }
-
-/** The attribute value of the first `localName` element (SAML assertion namespace). */
-export function attributeOfFirst(doc: Document, localName: string, attribute: string): string | null {
-  return first(doc, localName).getAttribute(attribute)
-}

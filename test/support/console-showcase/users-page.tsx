@@ -17,7 +17,7 @@ const FIRST = ['Britta', 'Adele', 'Alex', 'Diego', 'Grady', 'Isaiah', 'Johanna',
 const LAST = ['Simon', 'Vance', 'Wilber', 'Siciliani', 'Archie', 'Langer', 'Lorenz', 'Gu', 'Bowen', 'Wilke']
 
 /** A thousand users, the size the console's lists must page through. */
-export const USERS = Array.from({ length: 1000 }, (_, i) => {
+const USERS = Array.from({ length: 1000 }, (_, i) => {
   const first = FIRST[i % 10] ?? ''
   const last = LAST[Math.floor(i / 10) % 10] ?? ''
   const n = String(Math.floor(i / 100)).padStart(2, '0')

@@ -1,3 +1,4 @@
+// admin/: what only the sandbox can do (tenant overview, clock offset, reset) and the sandbox API's request bodies.
 import {
   type AdjustableClock,
   type DocumentStore,
@@ -6,12 +7,12 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { AccessTokens } from '../oauth/access-tokens'
 import type { SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
 import type { IdpState } from '../state/idp-state'
 import { createInitialIdpState } from '../state/initial-state'
-import { type AdminError, invalid } from './admin-error'
 
 /** A week: far enough for any skew exercise, near enough to keep certificates valid. */
 const MAX_CLOCK_OFFSET_SECONDS = 7 * 24 * 3600
@@ -110,6 +111,3 @@ export function createSandboxService(deps: {
     },
   }
 }
-
-/** The sandbox service's interface. */
-export type SandboxService = ReturnType<typeof createSandboxService>

@@ -1,5 +1,5 @@
 import { ok, type Result } from '@sandbox/shared'
-import { type AdminError, invalid } from '../admin/admin-error'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { EnterpriseApp } from '../state/idp-state'
 
 /**

@@ -1,6 +1,8 @@
+// certificates/: the SAML signing certificates of apps and the tenant: issue, activate, roll over, download, and the keys that sign.
 import { type DocumentStore, ok, type Result, type Runtime, summarizeCertificate } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
+import { updateFound } from '../state/found'
 import type { CertificateKind, IdpState, SigningCertificate } from '../state/idp-state'
 import { activateCertificate } from './activation'
 import { defaultCertificateExpiry, issueSigningCertificate } from './issue-certificate'
@@ -75,9 +77,7 @@ export function createCertificateService(deps: { store: DocumentStore<IdpState>;
     if (!checked.ok) return checked
     if (!appByServicePrincipalId(store.read(), servicePrincipalId)) return notFound(servicePrincipalId)
     const key = await runtime.keys.take()
-    return store.update((draft) => {
-      const app = appByServicePrincipalId(draft, servicePrincipalId)
-      if (!app) return notFound(servicePrincipalId)
+    return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app, draft) => {
       const certificate = issueSigningCertificate(runtime, {
         kind: input.kind ?? draft.settings.defaultCertificateKind,
         key,
@@ -103,17 +103,13 @@ export function createCertificateService(deps: { store: DocumentStore<IdpState>;
     },
 
     activate(servicePrincipalId: string, thumbprint: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, servicePrincipalId)
-        if (!app) return notFound(servicePrincipalId)
-        return activateCertificate(app, thumbprint, runtime.clock.now())
-      })
+      return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app) =>
+        activateCertificate(app, thumbprint, runtime.clock.now()),
+      )
     },
 
     deleteCertificate(servicePrincipalId: string, thumbprint: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, servicePrincipalId)
-        if (!app) return notFound(servicePrincipalId)
+      return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app) => {
         const wanted = thumbprint.toUpperCase()
         if (!app.saml.certificates.some((c) => c.thumbprint === wanted)) return notFound(thumbprint)
         if (app.servicePrincipal.preferredTokenSigningKeyThumbprint === wanted) {
@@ -150,6 +146,3 @@ export function createCertificateService(deps: { store: DocumentStore<IdpState>;
     },
   }
 }
-
-/** The certificate service's interface. */
-export type CertificateService = ReturnType<typeof createCertificateService>

@@ -31,7 +31,7 @@ export function defaultCertificateExpiry(now: number): number {
 /**
  * Issues a SAML signing certificate: by the sandbox CA (the tutorial's "Require certificate
  * signed by a certificate authority" path; capped at the CA's own expiry) or self-signed in
- * Entra's exact shape (tutorial-manage-certificates-for-federated-single-sign-on.md).
+ * Entra's exact shape.
  */
 export function issueSigningCertificate(
   deps: { readonly ca: SandboxCa; readonly ids: IdGenerator },

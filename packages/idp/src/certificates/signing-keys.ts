@@ -20,7 +20,7 @@ const MAX_CACHED = 1024
 
 /**
  * Parses signing keys once and keeps them by thumbprint, so that no request pays for PEM
- * parsing (research/perf-baseline.md: 1.98 ms per signature with PEM vs 0.84 ms with a KeyObject).
+ * parsing (measured here: about 2 ms per signature from a PEM, under 1 ms from a KeyObject).
  */
 export function createSigningKeyCache() {
   const cache = new Map<string, LoadedSigningKey>()

@@ -15,7 +15,7 @@ export interface ClaimSubject {
 }
 
 /** The values of a user attribute (empty strings dropped: empty claims are omitted). */
-export function attributeValues(subject: ClaimSubject, attribute: UserAttribute): string[] {
+function attributeValues(subject: ClaimSubject, attribute: UserAttribute): string[] {
   const { user } = subject
   const single: Record<Exclude<UserAttribute, 'user.assignedroles'>, string | null> = {
     'user.userprincipalname': user.userPrincipalName,
@@ -37,7 +37,7 @@ function plainValue(subject: ClaimSubject, source: DeepReadonly<ValueSource>): s
 }
 
 /** ExtractMailPrefix: the part before the @ of an e-mail address or UPN. */
-export function extractMailPrefix(value: string): string {
+function extractMailPrefix(value: string): string {
   const at = value.indexOf('@')
   return at < 0 ? value : value.slice(0, at)
 }
@@ -59,7 +59,7 @@ function applyTransformation(
       const parameter = plainValue(subject, transformation.parameter)
       if (parameter === null) return null
       // For the NameID, Join drops the input's domain first (joe@contoso.com + @ + fabrikam.com
-      // gives joe@fabrikam.com), as saml-claims-customization.md describes.
+      // gives joe@fabrikam.com), as Entra's claims editor does.
       const input = forNameId ? extractMailPrefix(value) : value
       return `${input}${transformation.separator}${parameter}`
     }

@@ -1,8 +1,9 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
-import { checkDisplayName } from '../directory/user-rules'
+import { setDisplayName } from '../directory/user-rules'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { patchFound, readFound, updateFound } from '../state/found'
 import type { ClaimsMappingPolicy, IdpState } from '../state/idp-state'
 import { parseClaimsMappingPolicy } from './claims-policy'
 
@@ -14,11 +15,8 @@ export interface ClaimsPolicyInput {
 }
 
 function applyInput(policy: ClaimsMappingPolicy, input: ClaimsPolicyInput): Result<void, AdminError> {
-  if (input.displayName !== undefined) {
-    const name = checkDisplayName(input.displayName, 'ClaimsMappingPolicy')
-    if (!name.ok) return name
-    policy.displayName = name.value
-  }
+  const name = setDisplayName(policy, input.displayName, 'ClaimsMappingPolicy')
+  if (!name.ok) return name
   if (input.definition !== undefined) {
     const parsed = parseClaimsMappingPolicy(input.definition)
     if (!parsed.ok) return invalid(`Property definition has an invalid value: ${parsed.error}`, 'definition')
@@ -45,8 +43,7 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
 
     get(id: string): Result<DeepState['claimsMappingPolicies'][number], AdminError> {
-      const policy = find(store.read(), id)
-      return policy ? ok(policy) : notFound(id)
+      return readFound(store, find, id)
     },
 
     create(input: ClaimsPolicyInput): Promise<Result<ClaimsMappingPolicy, AdminError>> {
@@ -68,18 +65,11 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
 
     update(id: string, input: ClaimsPolicyInput): Promise<Result<ClaimsMappingPolicy, AdminError>> {
-      return store.update((draft) => {
-        const policy = find(draft, id)
-        if (!policy) return notFound(id)
-        const applied = applyInput(policy, input)
-        return applied.ok ? ok(policy) : applied
-      })
+      return patchFound(store, find, id, (policy) => applyInput(policy, input))
     },
 
     delete(id: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const policy = find(draft, id)
-        if (!policy) return notFound(id)
+      return updateFound(store, find, id, (policy, draft) => {
         draft.claimsMappingPolicies = draft.claimsMappingPolicies.filter((p) => p !== policy)
         for (const app of draft.apps) {
           if (app.servicePrincipal.claimsMappingPolicyId === policy.id)
@@ -91,9 +81,7 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
 
     /** POST /servicePrincipals/{id}/claimsMappingPolicies/$ref. */
     assign(servicePrincipalId: string, policyId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, servicePrincipalId)
-        if (!app) return notFound(servicePrincipalId)
+      return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app, draft) => {
         const policy = find(draft, policyId)
         if (!policy) return notFound(policyId)
         if (app.servicePrincipal.claimsMappingPolicyId !== null) {
@@ -107,9 +95,7 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
 
     unassign(servicePrincipalId: string, policyId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, servicePrincipalId)
-        if (!app) return notFound(servicePrincipalId)
+      return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app) => {
         if (app.servicePrincipal.claimsMappingPolicyId?.toLowerCase() !== policyId.toLowerCase())
           return notFound(policyId)
         app.servicePrincipal.claimsMappingPolicyId = null
@@ -128,6 +114,3 @@ export function createClaimsPolicyService(deps: { store: DocumentStore<IdpState>
     },
   }
 }
-
-/** The claims mapping policy service's interface. */
-export type ClaimsPolicyService = ReturnType<typeof createClaimsPolicyService>

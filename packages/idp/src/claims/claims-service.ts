@@ -1,7 +1,9 @@
+// claims/: what a token says about the user: the NameID, the claims and their transformations, claims mapping policies.
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import { z } from 'zod'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
+import { updateFound } from '../state/found'
 import {
   type Claim,
   claimSourceSchema,
@@ -74,10 +76,7 @@ export function createClaimsService(deps: { store: DocumentStore<IdpState>; runt
   const { store, runtime } = deps
 
   function withApp<R>(id: string, change: (app: EnterpriseApp) => Result<R, AdminError>) {
-    return store.update((draft) => {
-      const app = appByServicePrincipalId(draft, id)
-      return app ? change(app) : notFound(id)
-    })
+    return updateFound(store, appByServicePrincipalId, id, change)
   }
 
   return {
@@ -130,6 +129,3 @@ export function createClaimsService(deps: { store: DocumentStore<IdpState>; runt
     },
   }
 }
-
-/** The claims service's interface. */
-export type ClaimsService = ReturnType<typeof createClaimsService>

@@ -45,7 +45,7 @@ const FORMAT_URI: Record<Exclude<NameIdFormatChoice, 'default'>, string> = {
   windowsDomainQualifiedName: NAMEID_FORMAT.windowsDomainQualifiedName,
 }
 
-/** Formats an AuthnRequest's NameIDPolicy may ask for (single-sign-on-saml-protocol.md); others are an error. */
+/** Formats an AuthnRequest's NameIDPolicy may ask for, as Entra accepts them; others are an error. */
 export const SUPPORTED_NAMEID_POLICY_FORMATS: readonly string[] = [
   NAMEID_FORMAT.persistent,
   NAMEID_FORMAT.emailAddress,
@@ -59,7 +59,7 @@ export function pairwiseId(secret: string, userId: string, appId: string): strin
 }
 
 /**
- * The NameID (saml-claims-customization.md "NameID format"): a NameIDPolicy Format in the request
+ * The NameID, as Entra chooses it: a NameIDPolicy Format in the request
  * wins (persistent and unspecified give the pairwise id, emailAddress the configured value,
  * transient a one-time value); otherwise the configured source and format. A transformation that
  * yields nothing falls back to the pairwise id; an empty source attribute is AADSTS501241.

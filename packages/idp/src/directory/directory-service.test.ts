@@ -106,16 +106,16 @@ describe('directory users', () => {
     const unknown = await check('nobody@contoso.com', 'whatever')
     const wrong = await check('admin@contoso.com', 'whatever')
     expect(unknown).toEqual(wrong)
-    expect(unknown).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } })
+    expect(unknown).toEqual({ ok: false, error: { code: 'AADSTS50126' } })
     const admin = t.store.read().users[0]
     await t.services.directory.updateUser(admin?.id ?? '', { accountEnabled: false })
     await expect(check('admin@contoso.com', 'whatever')).resolves.toEqual({
       ok: false,
-      error: { code: 'INVALID_CREDENTIALS' },
+      error: { code: 'AADSTS50126' },
     })
     await expect(check('admin@contoso.com', t.adminPassword)).resolves.toEqual({
       ok: false,
-      error: { code: 'ACCOUNT_DISABLED' },
+      error: { code: 'AADSTS50057' },
     })
   })
 })

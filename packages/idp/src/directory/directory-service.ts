@@ -1,3 +1,4 @@
+// directory/: the tenant and its users and groups, and the rules their properties follow.
 import {
   type DocumentStore,
   generatePassword,
@@ -6,15 +7,15 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
-import { type AdminError, conflict, invalid, notFound } from '../admin/admin-error'
+import { type AdminError, conflict, invalid } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { readFound, updateFound } from '../state/found'
 import type { DirectoryUser, IdpState } from '../state/idp-state'
 import {
-  checkDisplayName,
   checkEmailShaped,
-  checkMailNickname,
   checkPasswordComplexity,
   checkUserPrincipalName,
+  setDirectoryNames,
 } from './user-rules'
 import { findUser, isGlobalAdministrator } from './users'
 
@@ -47,16 +48,8 @@ function applyUserInput(state: DeepState, user: DirectoryUser, input: UserInput)
     if (clash && clash.id !== user.id) return conflict('userPrincipalName')
     user.userPrincipalName = upn.value
   }
-  if (input.displayName !== undefined) {
-    const name = checkDisplayName(input.displayName, 'User')
-    if (!name.ok) return name
-    user.displayName = name.value
-  }
-  if (input.mailNickname !== undefined) {
-    const nickname = checkMailNickname(input.mailNickname)
-    if (!nickname.ok) return nickname
-    user.mailNickname = nickname.value
-  }
+  const names = setDirectoryNames(user, input, 'User')
+  if (!names.ok) return names
   for (const property of ['mail', 'onPremisesUserPrincipalName'] as const) {
     const value = input[property]
     if (value === undefined) continue
@@ -97,8 +90,7 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
     },
 
     getUser(idOrUpn: string): Result<DeepState['users'][number], AdminError> {
-      const user = findUser(store.read(), idOrUpn)
-      return user ? ok(user) : notFound(idOrUpn)
+      return readFound(store, findUser, idOrUpn)
     },
 
     async createUser(input: UserInput): Promise<Result<CreatedUser, AdminError>> {
@@ -132,9 +124,7 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
     async updateUser(idOrUpn: string, input: UserInput): Promise<Result<DirectoryUser, AdminError>> {
       const passwordHash = await hashed(input.password)
       if (!passwordHash.ok) return passwordHash
-      return store.update((draft) => {
-        const user = findUser(draft, idOrUpn)
-        if (!user) return notFound(idOrUpn)
+      return updateFound(store, findUser, idOrUpn, (user, draft) => {
         const applied = applyUserInput(draft, user, input)
         if (!applied.ok) return applied
         if (passwordHash.value) user.passwordHash = passwordHash.value
@@ -146,18 +136,14 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
     async resetPassword(idOrUpn: string): Promise<Result<string, AdminError>> {
       const password = generatePassword()
       const passwordHash = await hashPassword(password)
-      return store.update((draft) => {
-        const user = findUser(draft, idOrUpn)
-        if (!user) return notFound(idOrUpn)
+      return updateFound(store, findUser, idOrUpn, (user) => {
         user.passwordHash = passwordHash
         return ok(password)
       })
     },
 
     deleteUser(idOrUpn: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const user = findUser(draft, idOrUpn)
-        if (!user) return notFound(idOrUpn)
+      return updateFound(store, findUser, idOrUpn, (user, draft) => {
         if (isGlobalAdministrator(user) && draft.users.filter(isGlobalAdministrator).length === 1) {
           return invalid(
             'This is the last Global Administrator of the tenant; give another user the role before deleting it.',

@@ -1,8 +1,9 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { patchFound, readFound, updateFound } from '../state/found'
 import type { DirectoryGroup, IdpState } from '../state/idp-state'
-import { checkDisplayName, checkMailNickname } from './user-rules'
+import { setDirectoryNames } from './user-rules'
 import { findUser } from './users'
 
 /** Properties an admin can set on a group. */
@@ -15,16 +16,8 @@ export interface GroupInput {
 }
 
 function applyGroupInput(group: DirectoryGroup, input: GroupInput): Result<void, AdminError> {
-  if (input.displayName !== undefined) {
-    const name = checkDisplayName(input.displayName, 'Group')
-    if (!name.ok) return name
-    group.displayName = name.value
-  }
-  if (input.mailNickname !== undefined) {
-    const nickname = checkMailNickname(input.mailNickname)
-    if (!nickname.ok) return invalid(nickname.error.message.replace("'User'", "'Group'"), 'mailNickname')
-    group.mailNickname = nickname.value
-  }
+  const names = setDirectoryNames(group, input, 'Group')
+  if (!names.ok) return names
   if (input.description !== undefined) group.description = input.description
   if (input.mailEnabled === true) {
     return invalid(
@@ -54,8 +47,7 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     getGroup(id: string): Result<DeepState['groups'][number], AdminError> {
-      const group = findGroup(store.read(), id)
-      return group ? ok(group) : notFound(id)
+      return readFound(store, findGroup, id)
     },
 
     createGroup(input: GroupInput): Promise<Result<DirectoryGroup, AdminError>> {
@@ -79,18 +71,11 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     updateGroup(id: string, input: GroupInput): Promise<Result<DirectoryGroup, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
-        const applied = applyGroupInput(group, input)
-        return applied.ok ? ok(group) : applied
-      })
+      return patchFound(store, findGroup, id, (group) => applyGroupInput(group, input))
     },
 
     deleteGroup(id: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
+      return updateFound(store, findGroup, id, (group, draft) => {
         draft.groups = draft.groups.filter((g) => g.id !== group.id)
         draft.appRoleAssignments = draft.appRoleAssignments.filter((a) => a.principalId !== group.id)
         return ok(undefined)
@@ -106,9 +91,7 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     addMember(id: string, memberId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
+      return updateFound(store, findGroup, id, (group, draft) => {
         const user = findUser(draft, memberId)
         if (!user) {
           return findGroup(draft, memberId)
@@ -127,9 +110,7 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
 
     removeMember(id: string, memberId: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const group = findGroup(draft, id)
-        if (!group) return notFound(id)
+      return updateFound(store, findGroup, id, (group) => {
         if (!group.memberIds.includes(memberId)) return notFound(memberId)
         group.memberIds = group.memberIds.filter((m) => m !== memberId)
         return ok(undefined)
@@ -137,6 +118,3 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
     },
   }
 }
-
-/** The group service's interface. */
-export type GroupService = ReturnType<typeof createGroupService>

@@ -1,5 +1,5 @@
 import { ok, type Result } from '@sandbox/shared'
-import { type AdminError, invalid } from '../admin/admin-error'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 
 /** The tenant's verified domains: the default one and its `onmicrosoft.com` twin. */
@@ -60,11 +60,44 @@ export function checkEmailShaped(value: string | null, property: string): Result
 const NICKNAME = /^[\x21-\x7e]{1,64}$/
 
 /** mailNickname: printable ASCII without @ ( ) \ [ ] " ; : < > , or spaces, at most 64. */
-export function checkMailNickname(value: string): Result<string, AdminError> {
+function checkMailNickname(value: string, resource: 'User' | 'Group'): Result<string, AdminError> {
   if (!NICKNAME.test(value) || /[@()\\[\]";:<>,]/.test(value)) {
-    return invalid(`Invalid value specified for property 'mailNickname' of resource 'User'.`, 'mailNickname')
+    return invalid(
+      `Invalid value specified for property 'mailNickname' of resource '${resource}'.`,
+      'mailNickname',
+    )
   }
   return ok(value)
+}
+
+/**
+ * Sets a directory object's displayName when the input has one (Graph's PATCH leaves absent
+ * properties as they are); refuses as {@link checkDisplayName} does.
+ */
+export function setDisplayName(
+  target: { displayName: string },
+  value: string | undefined,
+  resource: string,
+): Result<void, AdminError> {
+  if (value === undefined) return ok(undefined)
+  const name = checkDisplayName(value, resource)
+  if (!name.ok) return name
+  target.displayName = name.value
+  return ok(undefined)
+}
+
+/** Sets the names users and groups both have (displayName, mailNickname) from those the input has. */
+export function setDirectoryNames(
+  target: { displayName: string; mailNickname: string },
+  input: { readonly displayName?: string; readonly mailNickname?: string },
+  resource: 'User' | 'Group',
+): Result<void, AdminError> {
+  const name = setDisplayName(target, input.displayName, resource)
+  if (!name.ok || input.mailNickname === undefined) return name
+  const nickname = checkMailNickname(input.mailNickname, resource)
+  if (!nickname.ok) return nickname
+  target.mailNickname = nickname.value
+  return ok(undefined)
 }
 
 /** displayName: required, at most 256 characters. */

@@ -1,18 +1,15 @@
+// enterprise-apps/: enterprise applications: the gallery, Basic SAML Configuration, SAML settings, assignments, who may use them.
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { activateCertificate } from '../certificates/activation'
-import { checkDisplayName, checkEmailShaped } from '../directory/user-rules'
+import { checkDisplayName, checkEmailShaped, setDisplayName } from '../directory/user-rules'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
+import { patchFound, readFound, updateFound } from '../state/found'
 import type { AppRole, EnterpriseApp, IdpState, ReplyUrl, SSO_MODES } from '../state/idp-state'
-import {
-  checkIdentifiers,
-  checkRelayState,
-  checkReplyUrls,
-  checkSignOnUrl,
-  checkWebUrl,
-} from './basic-saml-rules'
+import { applyBasicSaml, setLogoutUrl } from './basic-saml-config'
+import { checkIdentifiers, checkReplyUrls } from './basic-saml-rules'
 import { type ApplicationTemplate, GALLERY, galleryEntry, SINGLE_INSTANCE_MESSAGE } from './gallery'
-import { appByApplicationId, appByServicePrincipalId } from './lookup'
+import { appByAppId, appByApplicationId, appByServicePrincipalId } from './lookup'
 import { newEnterpriseApp } from './new-app'
 import { rulesOf } from './rules-of'
 
@@ -73,45 +70,22 @@ function patchApplication(
     if (!replyUrls.ok) return replyUrls
     app.application.replyUrls = replyUrls.value
   }
-  if (patch.logoutUrl !== undefined) {
-    if (patch.logoutUrl === null || patch.logoutUrl === '') app.application.logoutUrl = null
-    else {
-      const url = checkWebUrl(patch.logoutUrl, 'Logout URL')
-      if (!url.ok) return url
-      app.application.logoutUrl = url.value
-    }
-  }
-  return ok(undefined)
+  return patch.logoutUrl === undefined ? ok(undefined) : setLogoutUrl(app, patch.logoutUrl)
 }
 
 function patchServicePrincipal(
+  draft: IdpState,
   app: EnterpriseApp,
   patch: ServicePrincipalPatch,
   now: number,
 ): Result<void, AdminError> {
   const sp = app.servicePrincipal
-  const rules = rulesOf(app)
-  if (patch.displayName !== undefined) {
-    const name = checkDisplayName(patch.displayName, 'ServicePrincipal')
-    if (!name.ok) return name
-    sp.displayName = name.value
-  }
+  const name = setDisplayName(sp, patch.displayName, 'ServicePrincipal')
+  if (!name.ok) return name
   if (patch.preferredSingleSignOnMode !== undefined)
     sp.preferredSingleSignOnMode = patch.preferredSingleSignOnMode
-  if (patch.loginUrl !== undefined) {
-    if (patch.loginUrl === null || patch.loginUrl === '') sp.loginUrl = null
-    else {
-      const url = checkSignOnUrl(rules, patch.loginUrl)
-      if (!url.ok) return url
-      sp.loginUrl = url.value
-    }
-  }
-  if (patch.relayState !== undefined) {
-    const relay =
-      patch.relayState === null || patch.relayState === '' ? ok(null) : checkRelayState(patch.relayState)
-    if (!relay.ok) return relay
-    sp.relayState = relay.value
-  }
+  const urls = applyBasicSaml(draft, app, { signOnUrl: patch.loginUrl, relayState: patch.relayState })
+  if (!urls.ok) return urls
   if (patch.appRoleAssignmentRequired !== undefined)
     sp.appRoleAssignmentRequired = patch.appRoleAssignmentRequired
   if (patch.visibleToUsers !== undefined) sp.visibleToUsers = patch.visibleToUsers
@@ -189,42 +163,42 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
 
     /** An app by its service principal id. */
     getByServicePrincipal(id: string): Result<DeepState['apps'][number], AdminError> {
-      const app = appByServicePrincipalId(store.read(), id)
-      return app ? ok(app) : notFound(id)
+      return readFound(store, appByServicePrincipalId, id)
     },
 
     /** An app by its registration's object id. */
     getByApplication(id: string): Result<DeepState['apps'][number], AdminError> {
-      const app = appByApplicationId(store.read(), id)
-      return app ? ok(app) : notFound(id)
+      return readFound(store, appByApplicationId, id)
+    },
+
+    /** An app by its application (client) id. */
+    getByAppId(appId: string): Result<DeepState['apps'][number], AdminError> {
+      return readFound(store, appByAppId, appId)
     },
 
     updateApplication(id: string, patch: ApplicationPatch): Promise<Result<EnterpriseApp, AdminError>> {
-      return store.update((draft) => {
-        const app = appByApplicationId(draft, id)
-        if (!app) return notFound(id)
-        const patched = patchApplication(draft, app, patch)
-        return patched.ok ? ok(app) : patched
-      })
+      return patchFound(store, appByApplicationId, id, (app, draft) => patchApplication(draft, app, patch))
     },
 
     updateServicePrincipal(
       id: string,
       patch: ServicePrincipalPatch,
     ): Promise<Result<EnterpriseApp, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, id)
-        if (!app) return notFound(id)
-        const patched = patchServicePrincipal(app, patch, runtime.clock.now())
-        return patched.ok ? ok(app) : patched
-      })
+      return patchFound(store, appByServicePrincipalId, id, (app, draft) =>
+        patchServicePrincipal(draft, app, patch, runtime.clock.now()),
+      )
     },
 
-    /** Deletes the whole enterprise app (registration, service principal, assignments). */
-    deleteApp(id: string): Promise<Result<void, AdminError>> {
-      return store.update((draft) => {
-        const app = appByServicePrincipalId(draft, id) ?? appByApplicationId(draft, id)
-        if (!app) return notFound(id)
+    /**
+     * Deletes the whole enterprise app (registration, service principal, assignments), found by
+     * its service principal's object id or by its registration's.
+     */
+    deleteApp(
+      id: string,
+      by: 'servicePrincipal' | 'application' = 'servicePrincipal',
+    ): Promise<Result<void, AdminError>> {
+      const find = by === 'application' ? appByApplicationId : appByServicePrincipalId
+      return updateFound(store, find, id, (app, draft) => {
         draft.apps = draft.apps.filter((a) => a !== app)
         draft.appRoleAssignments = draft.appRoleAssignments.filter(
           (a) => a.resourceId !== app.servicePrincipal.id,
@@ -234,6 +208,3 @@ export function createAppService(deps: { store: DocumentStore<IdpState>; runtime
     },
   }
 }
-
-/** The app service's interface. */
-export type AppService = ReturnType<typeof createAppService>

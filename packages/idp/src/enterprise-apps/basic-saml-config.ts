@@ -1,12 +1,12 @@
 import { ok, type Result } from '@sandbox/shared'
-import { type AdminError, invalid } from '../admin/admin-error'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { EnterpriseApp, IdpState, ReplyUrl } from '../state/idp-state'
 import {
   checkIdentifiers,
+  checkLogoutUrl,
   checkRelayState,
   checkReplyUrls,
   checkSignOnUrl,
-  checkWebUrl,
 } from './basic-saml-rules'
 import { rulesOf } from './rules-of'
 
@@ -59,26 +59,26 @@ export function applyBasicSaml(
     app.application.replyUrls = checked.value
   }
   if (input.signOnUrl !== undefined) {
-    if (input.signOnUrl === null || input.signOnUrl === '') app.servicePrincipal.loginUrl = null
-    else {
-      const url = checkSignOnUrl(rules, input.signOnUrl)
-      if (!url.ok) return url
-      app.servicePrincipal.loginUrl = url.value
-    }
+    const url = input.signOnUrl ? checkSignOnUrl(rules, input.signOnUrl) : ok(null)
+    if (!url.ok) return url
+    app.servicePrincipal.loginUrl = url.value
   }
   if (input.relayState !== undefined) {
-    const relay =
-      input.relayState === null || input.relayState === '' ? ok(null) : checkRelayState(input.relayState)
+    const relay = input.relayState ? checkRelayState(input.relayState) : ok(null)
     if (!relay.ok) return relay
     app.servicePrincipal.relayState = relay.value
   }
-  if (input.logoutUrl !== undefined) {
-    if (input.logoutUrl === null || input.logoutUrl === '') app.application.logoutUrl = null
-    else {
-      const url = checkWebUrl(input.logoutUrl, 'Logout URL')
-      if (!url.ok) return url
-      app.application.logoutUrl = url.value
-    }
-  }
+  return input.logoutUrl === undefined ? ok(undefined) : setLogoutUrl(app, input.logoutUrl)
+}
+
+/**
+ * The Logout URL rule, the one place it lives (Basic SAML Configuration, Graph's
+ * `web.logoutUrl`, metadata upload): where the IdP sends LogoutResponses; a web URL as for Reply
+ * URLs; empty or null clears it.
+ */
+export function setLogoutUrl(app: EnterpriseApp, value: string | null): Result<void, AdminError> {
+  const url = checkLogoutUrl(value)
+  if (!url.ok) return url
+  app.application.logoutUrl = url.value
   return ok(undefined)
 }

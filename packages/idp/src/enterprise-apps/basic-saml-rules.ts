@@ -1,5 +1,5 @@
 import { ok, type Result } from '@sandbox/shared'
-import { type AdminError, conflict, invalid } from '../admin/admin-error'
+import { type AdminError, conflict, invalid } from '../errors/admin-error'
 import type { DeepState } from '../state/deep-state'
 import type { EnterpriseApp, ReplyUrl } from '../state/idp-state'
 import type { GalleryRules } from './gallery'
@@ -45,8 +45,16 @@ export function checkWebUrl(value: string, field: string): Result<string, AdminE
   return ok(trimmed)
 }
 
+/**
+ * The Logout URL as Entra takes it: empty or null clears it (the app then has no single
+ * logout), anything else must be a web URL ({@link checkWebUrl}).
+ */
+export function checkLogoutUrl(value: string | null): Result<string | null, AdminError> {
+  return value === null || value === '' ? ok(null) : checkWebUrl(value, 'Logout URL')
+}
+
 /** An Identifier (Entity ID): any string without whitespace, at most 256 characters. */
-export function checkIdentifier(value: string): Result<string, AdminError> {
+function checkIdentifier(value: string): Result<string, AdminError> {
   const trimmed = value.trim()
   if (trimmed.length === 0 || /\s/.test(trimmed) || trimmed.length > 256) {
     return invalid(

@@ -1,5 +1,5 @@
 import { BINDING, ok, type Result, readEntityMetadata } from '@sandbox/shared'
-import { type AdminError, invalid } from '../admin/admin-error'
+import { type AdminError, invalid } from '../errors/admin-error'
 import type { EnterpriseApp, IdpState } from '../state/idp-state'
 import { applyBasicSaml } from './basic-saml-config'
 
@@ -17,7 +17,7 @@ function pemOf(der: Buffer): string {
 }
 
 /**
- * "Upload metadata file" (cisco-spark-tutorial.md): adds the SP's entityID as the default
+ * "Upload metadata file" (the Webex tutorial's way to fill Basic SAML Configuration): adds the SP's entityID as the default
  * Identifier and its HTTP-POST ACS endpoints as Reply URLs (index and default kept), fills an
  * empty Logout URL, and keeps the SP's signing and encryption certificates for later use (not
  * enabled). A BOM, any namespace prefixes and several ACS entries are fine; DOCTYPEs and files

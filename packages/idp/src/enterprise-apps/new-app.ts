@@ -4,7 +4,7 @@ import type { ApplicationTemplate, GalleryRules } from './gallery'
 
 const CLAIMS_NS = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims'
 
-/** The Attributes & Claims editor's defaults for every new SAML app (configure-saml-single-sign-on.md). */
+/** The Attributes & Claims editor's defaults for every new SAML app, as Entra sets them. */
 export const EDITOR_DEFAULT_CLAIMS: readonly Omit<Claim, 'id'>[] = [
   { name: 'givenname', namespace: CLAIMS_NS, source: { kind: 'attribute', attribute: 'user.givenname' } },
   { name: 'surname', namespace: CLAIMS_NS, source: { kind: 'attribute', attribute: 'user.surname' } },
@@ -13,14 +13,14 @@ export const EDITOR_DEFAULT_CLAIMS: readonly Omit<Claim, 'id'>[] = [
 ]
 
 /** Observed Entra timing: NotBefore T-5 min, both NotOnOrAfter T+60 min. */
-export const DEFAULT_TIMING = {
+const DEFAULT_TIMING = {
   notBeforeSkewSeconds: 300,
   conditionsLifetimeSeconds: 3600,
   subjectConfirmationLifetimeSeconds: 3600,
 } as const
 
 /** SAML settings of a new app: editor defaults, assertion signed with SHA-256, no encryption. */
-export function defaultSamlSettings(ids: IdGenerator, rules: GalleryRules): SamlSettings {
+function defaultSamlSettings(ids: IdGenerator, rules: GalleryRules): SamlSettings {
   return {
     nameId: structuredClone(rules.nameId),
     claims: [...EDITOR_DEFAULT_CLAIMS, ...rules.extraClaims].map((c) => ({

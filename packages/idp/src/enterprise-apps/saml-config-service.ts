@@ -1,8 +1,9 @@
 import { X509Certificate } from 'node:crypto'
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { type AdminError, invalid, notFound } from '../admin/admin-error'
 import { activateCertificate } from '../certificates/activation'
 import { issueSigningCertificate } from '../certificates/issue-certificate'
+import { type AdminError, invalid, notFound } from '../errors/admin-error'
+import { patchFound, updateFound } from '../state/found'
 import {
   type CertificateKind,
   ENCRYPTION_METHODS,
@@ -18,6 +19,7 @@ import {
 import { applyBasicSaml, type BasicSamlInput } from './basic-saml-config'
 import { appByServicePrincipalId } from './lookup'
 import { applySpMetadata, type MetadataUploadResult } from './metadata-upload'
+import { type SamlSummary, samlSummary } from './saml-summary'
 
 function checkCertificatePem(pem: string, field: string): Result<string, AdminError> {
   try {
@@ -36,17 +38,26 @@ function checkCertificatePem(pem: string, field: string): Result<string, AdminEr
  * certificate), Basic SAML Configuration, "Upload metadata file", signing options, token
  * timing, signed-request verification and token encryption.
  */
-export function createSamlConfigService(deps: { store: DocumentStore<IdpState>; runtime: Runtime }) {
+export function createSamlConfigService(deps: {
+  store: DocumentStore<IdpState>
+  runtime: Runtime
+  /** The IdP's public base URL (the page lists the IdP's own URLs). */
+  url: string
+}) {
   const { store, runtime } = deps
 
   function withApp<R>(id: string, change: (app: EnterpriseApp, draft: IdpState) => Result<R, AdminError>) {
-    return store.update((draft) => {
-      const app = appByServicePrincipalId(draft, id)
-      return app ? change(app, draft) : notFound(id)
-    })
+    return updateFound(store, appByServicePrincipalId, id, change)
   }
 
   return {
+    /** The app's "Set up single sign-on with SAML" page, as data. */
+    summary(servicePrincipalId: string): Result<SamlSummary, AdminError> {
+      const state = store.read()
+      const app = appByServicePrincipalId(state, servicePrincipalId)
+      return app ? ok(samlSummary(state, app, deps.url, runtime.clock.now())) : notFound(servicePrincipalId)
+    },
+
     /** Selects SAML as the sign-on method; the first time, creates and activates a signing certificate. */
     async enableSaml(servicePrincipalId: string): Promise<Result<EnterpriseApp, AdminError>> {
       const current = appByServicePrincipalId(store.read(), servicePrincipalId)
@@ -73,10 +84,9 @@ export function createSamlConfigService(deps: { store: DocumentStore<IdpState>; 
       servicePrincipalId: string,
       input: BasicSamlInput,
     ): Promise<Result<EnterpriseApp, AdminError>> {
-      return withApp(servicePrincipalId, (app, draft) => {
-        const applied = applyBasicSaml(draft, app, input)
-        return applied.ok ? ok(app) : applied
-      })
+      return patchFound(store, appByServicePrincipalId, servicePrincipalId, (app, draft) =>
+        applyBasicSaml(draft, app, input),
+      )
     },
 
     /** "Upload metadata file" (see {@link applySpMetadata}). */
@@ -201,6 +211,3 @@ export function createSamlConfigService(deps: { store: DocumentStore<IdpState>; 
     },
   }
 }
-
-/** The SAML configuration service's interface. */
-export type SamlConfigService = ReturnType<typeof createSamlConfigService>

@@ -44,7 +44,7 @@ function endpointReference(address: string): string {
 const ROLE_ATTRIBUTES = `protocolSupportEnumeration="${NS.wsFederation}" xmlns:xsi="${NS.xsi}" xmlns:fed="${NS.wsFederation}"`
 
 /**
- * Builds Entra's federation metadata (real-formats.md §1, the wireapp fixture's structure): a
+ * Builds Entra's federation metadata, in the structure of real Entra documents: a
  * signed EntityDescriptor with entityID `https://sts.windows.net/{tenantId}/`, the WS-Fed
  * SecurityTokenService and ApplicationService RoleDescriptors, and an IDPSSODescriptor with
  * Redirect SLO and Redirect + POST SSO at `/{tenantId}/saml2`, without NameIDFormat. Every

@@ -1,5 +1,5 @@
 /**
- * The `fed:ClaimTypesOffered` list of Entra's federation metadata (real-formats.md §1): the same
+ * The `fed:ClaimTypesOffered` list of Entra's federation metadata: the same
  * 19 claim types, display names and descriptions, in the same order, in tenant and app metadata.
  */
 export const CLAIM_TYPES_OFFERED: readonly (readonly [

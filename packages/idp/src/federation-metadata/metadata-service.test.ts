@@ -163,7 +163,12 @@ describe('federation metadata', () => {
   it('refuses an unknown appid', () => {
     expect(t.services.metadata.appMetadata('00000000-0000-4000-8000-000000000000')).toEqual({
       ok: false,
-      error: { code: 'APP_NOT_FOUND', appId: '00000000-0000-4000-8000-000000000000' },
+      error: {
+        code: 'AADSTS700016',
+        identifier: '00000000-0000-4000-8000-000000000000',
+        tenantName: 'Contoso',
+        lookup: { by: 'id' },
+      },
     })
   })
 })

@@ -1,7 +1,9 @@
+// federation-metadata/: Entra's federation metadata documents (tenant and per app) and which certificate signs for an app.
 import { type DeepReadonly, type DocumentStore, err, ok, type Result, type Runtime } from '@sandbox/shared'
 import { effectiveSigningCertificate } from '../certificates/certificate-status'
 import type { SigningKeyCache } from '../certificates/signing-keys'
 import { appByAppId } from '../enterprise-apps/lookup'
+import type { AadstsError } from '../errors/catalogue'
 import type { DeepState } from '../state/deep-state'
 import type { IdpState, SigningCertificate } from '../state/idp-state'
 import { isThisTenant } from '../state/tenant-path'
@@ -10,10 +12,8 @@ import { buildFederationMetadata } from './build-metadata'
 const UTF8_BOM = '\uFEFF'
 const MAX_CACHED = 256
 
-/** Why app metadata could not be served. */
-export type MetadataError =
-  | { readonly code: 'TENANT_NOT_FOUND'; readonly tenant: string }
-  | { readonly code: 'APP_NOT_FOUND'; readonly appId: string }
+/** Why a metadata document could not be served: no such tenant, or no app with that app id. */
+export type MetadataError = AadstsError<'AADSTS90002' | 'AADSTS700016'>
 
 /** The certificate that signs for an app: its own usable one, else the tenant key (as Entra does). */
 export function signingCertificateFor(
@@ -59,8 +59,7 @@ export function createMetadataService(deps: {
     /** `/{tenant}/FederationMetadata/2007-06/FederationMetadata.xml`. */
     tenantMetadata(tenant?: string): Result<string, MetadataError> {
       const state = deps.store.read()
-      if (tenant !== undefined && !isThisTenant(state, tenant))
-        return err({ code: 'TENANT_NOT_FOUND', tenant })
+      if (tenant !== undefined && !isThisTenant(state, tenant)) return err({ code: 'AADSTS90002', tenant })
       const certificate = state.tenantSigningCertificate
       return ok(cached(`tenant|${certificate.thumbprint}`, () => document(state.tenant.id, certificate)))
     },
@@ -68,10 +67,12 @@ export function createMetadataService(deps: {
     /** `/{tenant}/federationmetadata/2007-06/federationmetadata.xml?appid={appId}`. */
     appMetadata(appId: string, tenant?: string): Result<string, MetadataError> {
       const state = deps.store.read()
-      if (tenant !== undefined && !isThisTenant(state, tenant))
-        return err({ code: 'TENANT_NOT_FOUND', tenant })
+      if (tenant !== undefined && !isThisTenant(state, tenant)) return err({ code: 'AADSTS90002', tenant })
       const app = appByAppId(state, appId)
-      if (!app) return err({ code: 'APP_NOT_FOUND', appId })
+      if (!app) {
+        const tenantName = state.tenant.displayName
+        return err({ code: 'AADSTS700016', identifier: appId, tenantName, lookup: { by: 'id' } })
+      }
       const certificate = signingCertificateFor(state, app, deps.runtime.clock.now())
       return ok(
         cached(
@@ -82,6 +83,3 @@ export function createMetadataService(deps: {
     },
   }
 }
-
-/** The metadata service's interface. */
-export type MetadataService = ReturnType<typeof createMetadataService>

@@ -1,7 +1,6 @@
 import type { DeepReadonly } from '@sandbox/shared'
-import { findUser } from '../directory/users'
-import type { DeepState } from '../state/deep-state'
-import type { AppRole, AppRoleAssignment, EnterpriseApp, SigningCertificate } from '../state/idp-state'
+import type { NamedAssignment } from '../enterprise-apps/assignment-service'
+import type { AppRole, EnterpriseApp, SigningCertificate } from '../state/idp-state'
 import type { GraphObject } from './directory-projections'
 
 type App = DeepReadonly<EnterpriseApp>
@@ -99,8 +98,8 @@ export function graphApplication(app: App): GraphObject {
   }
 }
 
-/** The enterprise application (Graph `servicePrincipal`). */
-export function graphServicePrincipal(state: DeepState, app: App): GraphObject {
+/** The enterprise application (Graph `servicePrincipal`) of the tenant `tenantId`. */
+export function graphServicePrincipal(app: App, tenantId: string): GraphObject {
   const sp = app.servicePrincipal
   const tags = ['WindowsAzureActiveDirectoryIntegratedApp']
   if (sp.preferredSingleSignOnMode === 'saml')
@@ -113,7 +112,7 @@ export function graphServicePrincipal(state: DeepState, app: App): GraphObject {
     appId: sp.appId,
     applicationTemplateId: sp.applicationTemplateId,
     appDisplayName: app.application.displayName,
-    appOwnerOrganizationId: state.tenant.id,
+    appOwnerOrganizationId: tenantId,
     appRoleAssignmentRequired: sp.appRoleAssignmentRequired,
     displayName: sp.displayName,
     homepage: null,
@@ -135,21 +134,16 @@ export function graphServicePrincipal(state: DeepState, app: App): GraphObject {
 }
 
 /** An app role assignment, with the display names Graph adds. */
-export function graphAssignment(state: DeepState, assignment: DeepReadonly<AppRoleAssignment>): GraphObject {
-  const principal =
-    assignment.principalType === 'User'
-      ? findUser(state, assignment.principalId)?.displayName
-      : state.groups.find((g) => g.id === assignment.principalId)?.displayName
-  const resource = state.apps.find((a) => a.servicePrincipal.id === assignment.resourceId)
+export function graphAssignment(assignment: NamedAssignment): GraphObject {
   return {
     id: assignment.id,
     deletedDateTime: null,
     appRoleId: assignment.appRoleId,
     createdDateTime: assignment.createdDateTime,
-    principalDisplayName: principal ?? null,
+    principalDisplayName: assignment.principalDisplayName,
     principalId: assignment.principalId,
     principalType: assignment.principalType,
-    resourceDisplayName: resource?.servicePrincipal.displayName ?? null,
+    resourceDisplayName: assignment.resourceDisplayName,
     resourceId: assignment.resourceId,
   }
 }

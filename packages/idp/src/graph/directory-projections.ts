@@ -1,13 +1,13 @@
 import type { DeepReadonly } from '@sandbox/shared'
 import type { ApplicationTemplate } from '../enterprise-apps/gallery'
 import type { SignInRecord } from '../sign-in-log/sign-in-log'
-import type { ClaimsMappingPolicy, DirectoryGroup, DirectoryUser } from '../state/idp-state'
+import type { ClaimsMappingPolicy, DirectoryGroup, DirectoryUser, Tenant } from '../state/idp-state'
 
 /** A Graph JSON object. */
 export type GraphObject = Record<string, unknown>
 
 /** Graph's default user properties come first; the rest appear with `$select`. */
-export const DEFAULT_USER_PROPERTIES = [
+const DEFAULT_USER_PROPERTIES = [
   'businessPhones',
   'displayName',
   'givenName',
@@ -88,6 +88,25 @@ export function graphClaimsPolicy(policy: DeepReadonly<ClaimsMappingPolicy>): Gr
     definition: [...policy.definition],
     displayName: policy.displayName,
     isOrganizationDefault: policy.isOrganizationDefault,
+  }
+}
+
+/** The tenant as Graph's `/organization` shows it. */
+export function graphOrganization(tenant: DeepReadonly<Tenant>): GraphObject {
+  return {
+    id: tenant.id,
+    displayName: tenant.displayName,
+    createdDateTime: tenant.createdDateTime,
+    tenantType: 'AAD',
+    verifiedDomains: [
+      {
+        capabilities: 'Email, OfficeCommunicationsOnline',
+        isDefault: true,
+        isInitial: false,
+        name: tenant.defaultDomain,
+        type: 'Managed',
+      },
+    ],
   }
 }
 

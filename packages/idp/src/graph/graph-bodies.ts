@@ -109,17 +109,22 @@ export const claimsPolicyBody = z
   })
   .partial()
 
-type AnyObject = z.ZodObject<z.ZodRawShape>
+/** The object schemas Graph bodies are read against. */
+export type GraphBodySchema = z.ZodObject<z.ZodRawShape>
 
-function objectSchemaOf(schema: z.ZodType): AnyObject | null {
+function objectSchemaOf(schema: z.ZodType): GraphBodySchema | null {
   let current: z.ZodType = schema
   while (current instanceof z.ZodOptional || current instanceof z.ZodNullable)
     current = current.unwrap() as z.ZodType
-  return current instanceof z.ZodObject ? (current as AnyObject) : null
+  return current instanceof z.ZodObject ? (current as GraphBodySchema) : null
 }
 
 /** Maps the body's keys to the schema's (Graph matches property names case-insensitively). */
-function normalize(value: unknown, schema: AnyObject, path: string): Result<Record<string, unknown>, string> {
+function normalize(
+  value: unknown,
+  schema: GraphBodySchema,
+  path: string,
+): Result<Record<string, unknown>, string> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return err(`${path || 'The request body'} must be a JSON object.`)
   }
@@ -140,7 +145,7 @@ function normalize(value: unknown, schema: AnyObject, path: string): Result<Reco
 }
 
 /** Reads a Graph request body against a schema; the message names the offending property. */
-export function readGraphBody<S extends AnyObject>(
+export function readGraphBody<S extends GraphBodySchema>(
   body: unknown,
   schema: S,
   resource: string,

@@ -221,22 +221,18 @@ export function parseODataFilter(text: string): Result<ODataFilter, string> {
     depth -= negations
     return negations % 2 === 0 ? inner : (item) => !inner(item)
   }
-  const andExpression = (): ODataPredicate => {
-    const parts = [unary()]
-    while (isWord('and')) {
-      position += 1
-      parts.push(unary())
+  // One precedence level: operands joined by `word` (`and` binds tighter than `or`).
+  const joined =
+    (operand: () => ODataPredicate, word: 'and' | 'or', join: typeof all) => (): ODataPredicate => {
+      const parts = [operand()]
+      while (isWord(word)) {
+        position += 1
+        parts.push(operand())
+      }
+      return parts.length === 1 ? (parts[0] as ODataPredicate) : join(parts)
     }
-    return parts.length === 1 ? (parts[0] as ODataPredicate) : all(parts)
-  }
-  const orExpression = (): ODataPredicate => {
-    const parts = [andExpression()]
-    while (isWord('or')) {
-      position += 1
-      parts.push(andExpression())
-    }
-    return parts.length === 1 ? (parts[0] as ODataPredicate) : any(parts)
-  }
+  const andExpression = joined(unary, 'and', all)
+  const orExpression = joined(andExpression, 'or', any)
   try {
     const predicate = orExpression()
     if (position !== tokens.length) fail(`unexpected '${peek()?.text}'`)

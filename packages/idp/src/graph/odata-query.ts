@@ -1,3 +1,4 @@
+// graph/: Microsoft Graph's shapes without HTTP: projections of the state, request bodies, and the OData query options.
 import { err, ok, type Result } from '@sandbox/shared'
 import type { CollectionRules } from './collection-rules'
 import { type ExpandItem, MAX_EXPANDED_ITEMS, parseExpand } from './odata-expand'
@@ -53,7 +54,7 @@ const unsupported = (message: string): Result<never, ODataError> =>
   err({ code: 'Request_UnsupportedQuery', message })
 
 /** Keeps only the `$select`ed properties (case-insensitive), as Graph does. */
-export function selectProperties(item: GraphItem, select: string | undefined): GraphItem {
+function selectProperties(item: GraphItem, select: string | undefined): GraphItem {
   if (!select) return item
   const wanted = select
     .split(',')

@@ -57,7 +57,7 @@ function lex(text: string): Result<SearchToken[], string> {
  * upper case, between letters and digits, and at symbols (each symbol a token too); a word with
  * symbols also yields its letters and digits joined ("hello.world" → hello . world helloworld).
  */
-export function searchTokens(text: string): string[] {
+function searchTokens(text: string): string[] {
   const tokens: string[] = []
   for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
     const pieces = word.match(/[\p{L}\p{M}]+|\p{N}+|[^\p{L}\p{M}\p{N}]/gu) ?? []

@@ -1,4 +1,6 @@
+// http/: the HTTP adapter: Hono routes that read a request, call a service, and map its result or error code to a response.
 import type { IncomingMessage } from 'node:http'
+import type { Context } from 'hono'
 import type { TokenPrincipal } from '../oauth/access-tokens'
 import type { IdpServices } from '../services'
 
@@ -19,11 +21,12 @@ export interface IdpEnv {
   Bindings: { incoming?: IncomingMessage }
 }
 
+/** A request context of the IdP's routes. */
+export type IdpContext = Context<IdpEnv>
+
 /** What the HTTP layer needs: the services and where the IdP is served. */
 export interface HttpDeps {
   readonly services: IdpServices
   /** The public base URL, e.g. `http://localhost:7070`. */
   readonly url: string
-  /** The tenant GUID (paths the IdP builds use it). */
-  readonly tenantId: () => string
 }

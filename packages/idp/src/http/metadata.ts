@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { aadstsMessage } from '../errors/catalogue'
 import type { HttpDeps, IdpEnv } from './env'
 
 const XML = { 'Content-Type': 'text/xml; charset=utf-8', 'Cache-Control': 'max-age=300' }
@@ -22,12 +23,7 @@ export function metadataRoutes(deps: HttpDeps) {
       appId === undefined
         ? deps.services.metadata.tenantMetadata(tenant)
         : deps.services.metadata.appMetadata(appId, tenant)
-    if (xml.ok) return c.body(xml.value, 200, XML)
-    return xml.error.code === 'TENANT_NOT_FOUND'
-      ? c.text(
-          `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID.`,
-          404,
-        )
-      : c.text(`AADSTS700016: Application with identifier '${appId}' was not found in the directory.`, 404)
+    // Either error means the document does not exist: 404, whatever status the error page would use.
+    return xml.ok ? c.body(xml.value, 200, XML) : c.text(aadstsMessage(xml.error), 404)
   })
 }

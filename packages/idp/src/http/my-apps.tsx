@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { MyAppsPage } from '../views/my-apps-page'
-import type { HttpDeps, IdpEnv } from './env'
+import type { HttpDeps, IdpContext, IdpEnv } from './env'
 import { renderResult } from './render-outcome'
 import { clientAddress, sessionIdOf } from './request-facts'
 
@@ -9,6 +9,15 @@ import { clientAddress, sessionIdOf } from './request-facts'
  * and the admin's "Test this application" (`/sandbox/applications/{servicePrincipalId}/test`).
  */
 export function myAppsRoutes(deps: HttpDeps) {
+  const launch = (c: IdpContext, via: 'my-apps' | 'test') =>
+    renderResult(
+      c,
+      deps,
+      deps.services.sso.launch(c.req.param('id') ?? '', via, {
+        sessionId: sessionIdOf(c),
+        ip: clientAddress(c),
+      }),
+    )
   return new Hono<IdpEnv>()
     .get('/myapps', (c) => {
       const view = deps.services.myApps.view(sessionIdOf(c))
@@ -16,24 +25,6 @@ export function myAppsRoutes(deps: HttpDeps) {
         return renderResult(c, deps, deps.services.sso.signInFor({ kind: 'my-apps' }, clientAddress(c)))
       return c.html(<MyAppsPage view={view} />, 200, { 'Cache-Control': 'no-store' })
     })
-    .get('/myapps/launch/:id', (c) =>
-      renderResult(
-        c,
-        deps,
-        deps.services.sso.launch(c.req.param('id'), 'my-apps', {
-          sessionId: sessionIdOf(c),
-          ip: clientAddress(c),
-        }),
-      ),
-    )
-    .get('/sandbox/applications/:id/test', (c) =>
-      renderResult(
-        c,
-        deps,
-        deps.services.sso.launch(c.req.param('id'), 'test', {
-          sessionId: sessionIdOf(c),
-          ip: clientAddress(c),
-        }),
-      ),
-    )
+    .get('/myapps/launch/:id', (c) => launch(c, 'my-apps'))
+    .get('/sandbox/applications/:id/test', (c) => launch(c, 'test'))
 }

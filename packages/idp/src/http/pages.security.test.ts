@@ -12,7 +12,7 @@ beforeEach(async () => {
   ;({ spId } = await setUpSamlApp(t))
 })
 
-describe('pages render directory and app data as text (stored XSS, security case 46)', () => {
+describe('pages render directory and app data as text (stored XSS)', () => {
   it('escapes a user’s and an app’s markup on My Apps and on the sign-in page', async () => {
     const admin = t.store.read().users[0]?.id ?? ''
     await t.services.directory.updateUser(admin, { displayName: MARKUP })

@@ -1,5 +1,6 @@
 import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
+import { aadstsEntry, aadstsFix, aadstsMessage } from '../errors/catalogue'
 import type { SsoResult } from '../sso/outcome'
 import { ContinuePage } from '../views/continue-page'
 import { ErrorPage } from '../views/error-page'
@@ -48,19 +49,22 @@ export function renderResult(
       return c.html(<ContinuePage location={target.href} />, 200, NO_STORE)
     }
     case 'sign-in':
-      return c.redirect(`/${deps.tenantId()}/login?ctx=${encodeURIComponent(outcome.pending.id)}`, 302)
+      return c.redirect(
+        `/${deps.services.tenant.id()}/login?ctx=${encodeURIComponent(outcome.pending.id)}`,
+        302,
+      )
     case 'error': {
       const { page } = outcome
       return c.html(
         <ErrorPage
-          message={page.error.message}
+          message={aadstsMessage(page.error)}
           requestId={page.requestId}
           correlationId={page.correlationId}
           timestamp={page.timestamp}
           appName={page.appName}
-          hint={page.error.hint}
+          hint={aadstsFix(page.error)}
         />,
-        page.error.status,
+        aadstsEntry(page.error.code).page ?? 400,
         NO_STORE,
       )
     }

@@ -5,7 +5,7 @@ import { renderResult } from './render-outcome'
 import { clientAddress, formFields, sessionIdOf } from './request-facts'
 
 /** The largest form the SAML and sign-in endpoints read (a POST-binding message is at most 512 KiB). */
-export const MAX_FORM_BYTES = 768 * 1024
+const MAX_FORM_BYTES = 768 * 1024
 
 /** `/{tenant}/saml2`: AuthnRequest, LogoutRequest and LogoutResponse over HTTP-Redirect (GET) and HTTP-POST. */
 export function samlEndpointRoutes(deps: HttpDeps) {

@@ -1,8 +1,9 @@
 import { Hono } from 'hono'
 import { clockBody, settingsBody } from '../admin/sandbox-bodies'
+import { bearerAuth } from './bearer-auth'
 import type { HttpDeps, IdpEnv } from './env'
-import { adminErrorResponse, bearerAuth } from './graph/graph-kit'
-import { readBody } from './sandbox-kit'
+import { adminErrorResponse } from './graph/graph-errors'
+import { readBody } from './json-body'
 import { sandboxProvisioningRoutes } from './sandbox-provisioning-api'
 import { sandboxSamlRoutes } from './sandbox-saml-api'
 

@@ -7,10 +7,9 @@ import {
   testConnectionBody,
 } from '../admin/provisioning-bodies'
 import { describeSchemaError } from '../admin/sandbox-bodies'
-import type { HttpDeps, IdpEnv } from './env'
-import { type GraphContext, graphError } from './graph/graph-kit'
-import { provisioningErrorResponse } from './graph/graph-synchronization'
-import { readBody } from './sandbox-kit'
+import type { HttpDeps, IdpContext, IdpEnv } from './env'
+import { graphError, provisioningErrorResponse } from './graph/graph-errors'
+import { readBody } from './json-body'
 
 /**
  * `/sandbox/api/servicePrincipals/{id}/provisioning`: what an app's Provisioning pages do,
@@ -20,9 +19,9 @@ import { readBody } from './sandbox-kit'
 export function sandboxProvisioningRoutes(deps: HttpDeps) {
   const { provisioning } = deps.services
   const base = '/servicePrincipals/:id/provisioning'
-  const logs = (c: GraphContext, servicePrincipalId?: string) => {
+  const logs = (c: IdpContext, servicePrincipalId?: string) => {
     const query = logQuery.safeParse(c.req.query())
-    if (!query.success) return graphError(c, 400, 'BadRequest', describeSchemaError(query.error))
+    if (!query.success) return graphError(c, 'BadRequest', describeSchemaError(query.error))
     return c.json({
       value: provisioning.logs({ ...query.data, ...(servicePrincipalId ? { servicePrincipalId } : {}) }),
     })

@@ -1,7 +1,6 @@
 import { attachmentDisposition, err, ok, type Result } from '@sandbox/shared'
 import { Hono } from 'hono'
-import type { AdminError } from '../admin/admin-error'
-import { samlSummary } from '../admin/saml-summary'
+import type { z } from 'zod'
 import {
   basicSamlBody,
   claimBody,
@@ -14,9 +13,11 @@ import {
   timingBody,
 } from '../admin/sandbox-bodies'
 import type { CertificateFormat } from '../certificates/certificate-service'
-import type { HttpDeps, IdpEnv } from './env'
-import { adminErrorResponse, type GraphContext, graphError } from './graph/graph-kit'
-import { readBody } from './sandbox-kit'
+import type { AdminError } from '../errors/admin-error'
+import type { HttpDeps, IdpContext, IdpEnv } from './env'
+import { adminErrorResponse, graphError } from './graph/graph-errors'
+import { noContent } from './graph/graph-requests'
+import { readBody } from './json-body'
 
 const MAX_METADATA_UPLOAD = 2 * 1024 * 1024
 
@@ -24,13 +25,12 @@ const MAX_METADATA_UPLOAD = 2 * 1024 * 1024
  * The uploaded SP metadata: the raw XML body, or JSON `{"xml": "…"}`. Up to 2 MB is read so that
  * the domain's 1 MB limit answers with its own message.
  */
-async function metadataXml(c: GraphContext): Promise<Result<string, Response>> {
+async function metadataXml(c: IdpContext): Promise<Result<string, Response>> {
   const text = await c.req.text()
   if (text.length > MAX_METADATA_UPLOAD) {
     return err(
       graphError(
         c,
-        413,
         'Request_EntityTooLarge',
         'The metadata file is larger than 1 MB; upload the SP metadata file itself.',
       ),
@@ -45,27 +45,33 @@ async function metadataXml(c: GraphContext): Promise<Result<string, Response>> {
   }
   const parsed = metadataBody.safeParse(json)
   if (!parsed.success)
-    return err(
-      graphError(c, 400, 'BadRequest', 'Send the metadata as the XML body, or as JSON {"xml": "…"}.'),
-    )
+    return err(graphError(c, 'BadRequest', 'Send the metadata as the XML body, or as JSON {"xml": "…"}.'))
   return ok(parsed.data.xml)
 }
 
 /** The per-app SAML endpoints of `/sandbox/api/servicePrincipals/{id}/…`. */
 export function sandboxSamlRoutes(deps: HttpDeps) {
-  const { apps, samlConfig, claims, certificates, metadata, runtime, store } = deps.services
+  const { apps, samlConfig, claims, certificates, metadata } = deps.services
 
   /** Answers with the app's SAML page after a change, or the error. */
-  function summary(
-    c: GraphContext,
-    id: string,
-    result?: { ok: true } | { ok: false; error: AdminError },
+  function summary(c: IdpContext, id: string, result?: Result<unknown, AdminError>, status: 200 | 201 = 200) {
+    if (result && !result.ok) return adminErrorResponse(c, result.error)
+    const page = samlConfig.summary(id)
+    return page.ok ? c.json(page.value, status) : adminErrorResponse(c, page.error)
+  }
+
+  /** A route that reads a body, applies it to the app in the URL and answers with the SAML page. */
+  function change<S extends z.ZodType>(
+    schema: S,
+    apply: (servicePrincipalId: string, body: z.infer<S>) => Promise<Result<unknown, AdminError>>,
     status: 200 | 201 = 200,
   ) {
-    if (result && !result.ok) return adminErrorResponse(c, result.error)
-    const app = apps.getByServicePrincipal(id)
-    if (!app.ok) return adminErrorResponse(c, app.error)
-    return c.json(samlSummary(store.read(), app.value, deps.url, runtime.clock.now()), status)
+    return async (c: IdpContext) => {
+      const body = await readBody(c, schema)
+      if (!body.ok) return body.error
+      const id = c.req.param('id') ?? ''
+      return summary(c, id, await apply(id, body.value), status)
+    }
   }
 
   return new Hono<IdpEnv>()
@@ -73,28 +79,17 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
     .post('/servicePrincipals/:id/saml/enable', async (c) =>
       summary(c, c.req.param('id'), await samlConfig.enableSaml(c.req.param('id'))),
     )
-    .put('/servicePrincipals/:id/saml/basic', async (c) => {
-      const body = await readBody(c, basicSamlBody)
-      if (!body.ok) return body.error
-      return summary(c, c.req.param('id'), await samlConfig.configureBasicSaml(c.req.param('id'), body.value))
-    })
+    .put('/servicePrincipals/:id/saml/basic', change(basicSamlBody, samlConfig.configureBasicSaml))
     .post('/servicePrincipals/:id/saml/metadata', async (c) => {
       const xml = await metadataXml(c)
       if (!xml.ok) return xml.error
       const uploaded = await samlConfig.uploadSpMetadata(c.req.param('id'), xml.value)
       if (!uploaded.ok) return adminErrorResponse(c, uploaded.error)
-      const app = apps.getByServicePrincipal(c.req.param('id'))
-      if (!app.ok) return adminErrorResponse(c, app.error)
-      return c.json({
-        uploaded: uploaded.value,
-        saml: samlSummary(store.read(), app.value, deps.url, runtime.clock.now()),
-      })
+      const page = samlConfig.summary(c.req.param('id'))
+      if (!page.ok) return adminErrorResponse(c, page.error)
+      return c.json({ uploaded: uploaded.value, saml: page.value })
     })
-    .put('/servicePrincipals/:id/saml/nameId', async (c) => {
-      const body = await readBody(c, nameIdBody)
-      if (!body.ok) return body.error
-      return summary(c, c.req.param('id'), await claims.setNameId(c.req.param('id'), body.value))
-    })
+    .put('/servicePrincipals/:id/saml/nameId', change(nameIdBody, claims.setNameId))
     .post('/servicePrincipals/:id/saml/claims', async (c) => {
       const body = await readBody(c, claimBody)
       if (!body.ok) return body.error
@@ -107,46 +102,25 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
       const updated = await claims.updateClaim(c.req.param('id'), c.req.param('claimId'), body.value)
       return updated.ok ? c.json(updated.value) : adminErrorResponse(c, updated.error)
     })
-    .delete('/servicePrincipals/:id/saml/claims/:claimId', async (c) => {
-      const deleted = await claims.deleteClaim(c.req.param('id'), c.req.param('claimId'))
-      return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
-    })
-    .put('/servicePrincipals/:id/saml/signing', async (c) => {
-      const body = await readBody(c, signingBody)
-      if (!body.ok) return body.error
-      return summary(c, c.req.param('id'), await samlConfig.setSigningOptions(c.req.param('id'), body.value))
-    })
-    .put('/servicePrincipals/:id/saml/timing', async (c) => {
-      const body = await readBody(c, timingBody)
-      if (!body.ok) return body.error
-      return summary(c, c.req.param('id'), await samlConfig.setTokenTiming(c.req.param('id'), body.value))
-    })
-    .put('/servicePrincipals/:id/saml/requestVerification', async (c) => {
-      const body = await readBody(c, requestVerificationBody)
-      if (!body.ok) return body.error
-      return summary(
-        c,
-        c.req.param('id'),
-        await samlConfig.setRequestVerification(c.req.param('id'), body.value),
-      )
-    })
-    .put('/servicePrincipals/:id/saml/encryption', async (c) => {
-      const body = await readBody(c, encryptionBody)
-      if (!body.ok) return body.error
-      return summary(c, c.req.param('id'), await samlConfig.setEncryption(c.req.param('id'), body.value))
-    })
-    .post('/servicePrincipals/:id/certificates', async (c) => {
-      const body = await readBody(c, newCertificateBody)
-      if (!body.ok) return body.error
-      const added = await certificates.addCertificate(c.req.param('id'), body.value)
-      return summary(c, c.req.param('id'), added, 201)
-    })
-    .post('/servicePrincipals/:id/certificates/rollover', async (c) => {
-      const body = await readBody(c, newCertificateBody)
-      if (!body.ok) return body.error
-      const { activate: _activate, ...input } = body.value
-      return summary(c, c.req.param('id'), await certificates.rollover(c.req.param('id'), input), 201)
-    })
+    .delete('/servicePrincipals/:id/saml/claims/:claimId', async (c) =>
+      noContent(c, await claims.deleteClaim(c.req.param('id'), c.req.param('claimId'))),
+    )
+    .put('/servicePrincipals/:id/saml/signing', change(signingBody, samlConfig.setSigningOptions))
+    .put('/servicePrincipals/:id/saml/timing', change(timingBody, samlConfig.setTokenTiming))
+    .put(
+      '/servicePrincipals/:id/saml/requestVerification',
+      change(requestVerificationBody, samlConfig.setRequestVerification),
+    )
+    .put('/servicePrincipals/:id/saml/encryption', change(encryptionBody, samlConfig.setEncryption))
+    .post('/servicePrincipals/:id/certificates', change(newCertificateBody, certificates.addCertificate, 201))
+    .post(
+      '/servicePrincipals/:id/certificates/rollover',
+      change(
+        newCertificateBody,
+        (id, { activate: _activate, ...input }) => certificates.rollover(id, input),
+        201,
+      ),
+    )
     .post('/servicePrincipals/:id/certificates/:thumbprint/activate', async (c) =>
       summary(
         c,
@@ -154,14 +128,13 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
         await certificates.activate(c.req.param('id'), c.req.param('thumbprint')),
       ),
     )
-    .delete('/servicePrincipals/:id/certificates/:thumbprint', async (c) => {
-      const deleted = await certificates.deleteCertificate(c.req.param('id'), c.req.param('thumbprint'))
-      return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
-    })
+    .delete('/servicePrincipals/:id/certificates/:thumbprint', async (c) =>
+      noContent(c, await certificates.deleteCertificate(c.req.param('id'), c.req.param('thumbprint'))),
+    )
     .get('/servicePrincipals/:id/certificates/:thumbprint/download', (c) => {
       const format = (c.req.query('format') ?? 'base64') as CertificateFormat
       if (!['base64', 'raw', 'pem'].includes(format))
-        return graphError(c, 400, 'BadRequest', "format must be 'base64', 'raw' or 'pem'.")
+        return graphError(c, 'BadRequest', "format must be 'base64', 'raw' or 'pem'.")
       const download = certificates.download(c.req.param('id'), c.req.param('thumbprint'), format)
       if (!download.ok) return adminErrorResponse(c, download.error)
       const body =
@@ -175,8 +148,7 @@ export function sandboxSamlRoutes(deps: HttpDeps) {
       const app = apps.getByServicePrincipal(c.req.param('id'))
       if (!app.ok) return adminErrorResponse(c, app.error)
       const xml = metadata.appMetadata(app.value.application.appId)
-      if (!xml.ok)
-        return graphError(c, 404, 'Request_ResourceNotFound', 'The app has no federation metadata.')
+      if (!xml.ok) return graphError(c, 'Request_ResourceNotFound', 'The app has no federation metadata.')
       return c.body(xml.value, 200, {
         'Content-Type': 'text/xml; charset=utf-8',
         'Content-Disposition': attachmentDisposition(`${app.value.servicePrincipal.displayName}.xml`),

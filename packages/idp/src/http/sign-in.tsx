@@ -34,10 +34,11 @@ export function signInRoutes(deps: HttpDeps) {
         })
         if (submitted.kind === 'result') return renderResult(c, deps, submitted.result)
         const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
-        if (submitted.retryAfterSeconds !== null) headers['Retry-After'] = String(submitted.retryAfterSeconds)
+        const locked = submitted.lockedForSeconds !== null
+        if (locked) headers['Retry-After'] = String(submitted.lockedForSeconds)
         return c.html(
           <SignInPage action={`/${tenant}/login`} {...submitted.page} />,
-          submitted.status,
+          locked ? 429 : 200,
           headers,
         )
       },

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { HttpDeps, IdpEnv } from './env'
+import { oauthErrorResponse, oauthMethodNotAllowed } from './oauth-errors'
 import { clientAddress, formFields } from './request-facts'
 
 /** `POST /{tenant}/oauth2/v2.0/token` (form-encoded): client_credentials and password grants. */
@@ -17,18 +18,8 @@ export function tokenEndpointRoutes(deps: HttpDeps) {
         const form = await formFields(c)
         const issued = await deps.services.tokenEndpoint.token(c.req.param('tenant'), form, clientAddress(c))
         c.header('Cache-Control', 'no-store')
-        if (issued.ok) return c.json(issued.value)
-        return c.json(issued.error.body, issued.error.status)
+        return issued.ok ? c.json(issued.value) : oauthErrorResponse(c, issued.error)
       },
     )
-    .get('/:tenant/oauth2/v2.0/token', (c) =>
-      c.json(
-        {
-          error: 'invalid_request',
-          error_description: 'AADSTS900561: The endpoint only accepts POST requests. Received a GET request.',
-          error_codes: [900561],
-        },
-        405,
-      ),
-    )
+    .get('/:tenant/oauth2/v2.0/token', (c) => oauthMethodNotAllowed(c))
 }

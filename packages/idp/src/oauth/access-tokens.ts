@@ -1,6 +1,5 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { Clock, DocumentStore, IdGenerator } from '@sandbox/shared'
-import { OwnedBoundedMap } from '@sandbox/shared'
+import { OwnedBoundedMap, secretMatches } from '@sandbox/shared'
 import { findUser, isGlobalAdministrator } from '../directory/users'
 import type { IdpState } from '../state/idp-state'
 
@@ -16,13 +15,7 @@ export type BearerCheck =
   | { readonly ok: false; readonly reason: 'missing' | 'invalid' | 'expired' }
 
 /** Access token lifetime, as Entra's token endpoint reports it. */
-export const ACCESS_TOKEN_SECONDS = 3599
-
-function same(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
+const ACCESS_TOKEN_SECONDS = 3599
 
 /** How many minted tokens are kept, in all and per principal (user or application). */
 export interface TokenBounds {
@@ -70,7 +63,7 @@ export function createAccessTokens(
       if (!match?.[1]) return { ok: false, reason: 'missing' }
       const token = match[1]
       const state = deps.store.read()
-      if (same(token, state.graphApiToken))
+      if (secretMatches(token, state.graphApiToken))
         return { ok: true, principal: { kind: 'sandbox-admin' }, mayAdminister: true }
       const entry = issued.get(token)
       if (!entry) return { ok: false, reason: 'invalid' }

@@ -1,5 +1,6 @@
-import { timingSafeEqual } from 'node:crypto'
-import { type DocumentStore, err, isoInstant, ok, type Result, type Runtime } from '@sandbox/shared'
+// oauth/: the token endpoint and the bearer tokens of the Graph-shaped and sandbox APIs.
+import { type DocumentStore, err, ok, type Result, type Runtime, secretMatches } from '@sandbox/shared'
+import type { AadstsError } from '../errors/catalogue'
 import type { CredentialCheck } from '../sessions/credential-check'
 import type { IdpState } from '../state/idp-state'
 import { isThisTenant } from '../state/tenant-path'
@@ -23,18 +24,27 @@ export interface TokenResponse {
   readonly access_token: string
 }
 
-/** Entra's OAuth error body (v2 endpoint). */
-export interface OAuthError {
-  readonly status: 400 | 401
-  readonly body: {
-    readonly error: string
-    readonly error_description: string
-    readonly error_codes: readonly number[]
-    readonly timestamp: string
-    readonly trace_id: string
-    readonly correlation_id: string
-    readonly error_uri: string
-  }
+/** The codes the token endpoint answers with: those the catalogue gives an OAuth shape. */
+export type TokenErrorCode =
+  | 'AADSTS90002'
+  | 'AADSTS700016'
+  | 'AADSTS900144'
+  | 'AADSTS70011'
+  | 'AADSTS7000215'
+  | 'AADSTS7000218'
+  | 'AADSTS1002012'
+  | 'AADSTS70003'
+  | 'AADSTS50053'
+  | 'AADSTS50057'
+  | 'AADSTS50126'
+
+/** A refused token request: the code and its facts, and the ids Entra's error body reports. */
+export interface TokenFailure {
+  readonly error: AadstsError<TokenErrorCode>
+  readonly traceId: string
+  readonly correlationId: string
+  /** When it was refused (ms since the epoch). */
+  readonly at: number
 }
 
 /** Public clients scripts sign in with (Azure CLI, Microsoft Graph PowerShell): no secret. */
@@ -44,12 +54,6 @@ export const PUBLIC_CLIENTS: readonly string[] = [
 ]
 
 const GRAPH_SCOPE = /^(https:\/\/graph\.microsoft\.com\/|00000003-0000-0000-c000-000000000000\/)?[\w.]+$/i
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
 
 /**
  * The token endpoint, enough for scripts written against Entra to reach the Graph-shaped API
@@ -64,34 +68,20 @@ export function createTokenEndpoint(deps: {
 }) {
   const { runtime } = deps
 
-  function fail(status: 400 | 401, error: string, code: number, text: string): Result<never, OAuthError> {
-    const traceId = runtime.ids.guid()
-    const correlationId = runtime.ids.guid()
-    const now = isoInstant(runtime.clock.now())
+  function fail(error: AadstsError<TokenErrorCode>): Result<never, TokenFailure> {
     return err({
-      status,
-      body: {
-        error,
-        error_description: `AADSTS${code}: ${text} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${now.slice(0, 19).replace('T', ' ')}Z`,
-        error_codes: [code],
-        timestamp: `${now.slice(0, 19).replace('T', ' ')}Z`,
-        trace_id: traceId,
-        correlation_id: correlationId,
-        error_uri: `https://login.microsoftonline.com/error?code=${code}`,
-      },
+      error,
+      traceId: runtime.ids.guid(),
+      correlationId: runtime.ids.guid(),
+      at: runtime.clock.now(),
     })
   }
 
-  function missing(name: string): Result<never, OAuthError> {
-    return fail(
-      400,
-      'invalid_request',
-      900144,
-      `The request body must contain the following parameter: '${name}'.`,
-    )
+  function missing(parameter: string): Result<never, TokenFailure> {
+    return fail({ code: 'AADSTS900144', parameter })
   }
 
-  function tokenFor(principal: Parameters<AccessTokens['mint']>[0]): Result<TokenResponse, OAuthError> {
+  function tokenFor(principal: Parameters<AccessTokens['mint']>[0]): Result<TokenResponse, TokenFailure> {
     const minted = deps.tokens.mint(principal)
     return ok({
       token_type: 'Bearer',
@@ -106,16 +96,9 @@ export function createTokenEndpoint(deps: {
       tenant: string,
       request: TokenRequest,
       ip: string,
-    ): Promise<Result<TokenResponse, OAuthError>> {
+    ): Promise<Result<TokenResponse, TokenFailure>> {
       const state = deps.store.read()
-      if (!isThisTenant(state, tenant)) {
-        return fail(
-          400,
-          'invalid_request',
-          90002,
-          `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID.`,
-        )
-      }
+      if (!isThisTenant(state, tenant)) return fail({ code: 'AADSTS90002', tenant })
       if (!request.grant_type) return missing('grant_type')
       if (!request.client_id) return missing('client_id')
       if (!request.scope) return missing('scope')
@@ -123,49 +106,28 @@ export function createTokenEndpoint(deps: {
         .split(/\s+/)
         .filter((s) => s.length > 0 && !['openid', 'profile', 'offline_access', 'email'].includes(s))
       if (scopes.length === 0 || !scopes.every((s) => GRAPH_SCOPE.test(s))) {
-        return fail(
-          400,
-          'invalid_scope',
-          70011,
-          `The provided value for the input parameter 'scope' is not valid. The scope ${request.scope} is not valid.`,
-        )
+        return fail({ code: 'AADSTS70011', scope: request.scope })
       }
       const automation = state.automationClient
       const isAutomation = request.client_id.toLowerCase() === automation.appId.toLowerCase()
       if (!isAutomation && !PUBLIC_CLIENTS.includes(request.client_id.toLowerCase())) {
-        return fail(
-          400,
-          'unauthorized_client',
-          700016,
-          `Application with identifier '${request.client_id}' was not found in the directory '${state.tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-        )
+        return fail({
+          code: 'AADSTS700016',
+          identifier: request.client_id,
+          tenantName: state.tenant.displayName,
+          lookup: { by: 'id' },
+        })
       }
       if (
         isAutomation &&
-        (!request.client_secret || !sameSecret(request.client_secret, automation.clientSecret))
+        (!request.client_secret || !secretMatches(request.client_secret, automation.clientSecret))
       ) {
-        return fail(
-          401,
-          'invalid_client',
-          7000215,
-          `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${automation.appId}'.`,
-        )
+        return fail({ code: 'AADSTS7000215', appId: automation.appId })
       }
       if (request.grant_type === 'client_credentials') {
-        if (!isAutomation)
-          return fail(
-            400,
-            'invalid_client',
-            7000218,
-            "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
-          )
+        if (!isAutomation) return fail({ code: 'AADSTS7000218' })
         if (!scopes.every((s) => s.endsWith('/.default'))) {
-          return fail(
-            400,
-            'invalid_scope',
-            1002012,
-            `The provided value for scope ${request.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
-          )
+          return fail({ code: 'AADSTS1002012', scope: request.scope })
         }
         return tokenFor({ kind: 'application', appId: automation.appId })
       }
@@ -173,34 +135,10 @@ export function createTokenEndpoint(deps: {
         if (!request.username) return missing('username')
         if (!request.password) return missing('password')
         const user = await deps.credentials.check(request.username, request.password, ip)
-        if (!user.ok) {
-          if (user.error.code === 'LOCKED')
-            return fail(
-              400,
-              'invalid_grant',
-              50053,
-              "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password.",
-            )
-          if (user.error.code === 'ACCOUNT_DISABLED')
-            return fail(400, 'invalid_grant', 50057, 'The user account is disabled.')
-          return fail(
-            400,
-            'invalid_grant',
-            50126,
-            'Error validating credentials due to invalid username or password.',
-          )
-        }
+        if (!user.ok) return fail({ code: user.error.code })
         return tokenFor({ kind: 'user', userId: user.value.id })
       }
-      return fail(
-        400,
-        'unsupported_grant_type',
-        70003,
-        `The app requested an unsupported grant type '${request.grant_type}'.`,
-      )
+      return fail({ code: 'AADSTS70003', grantType: request.grant_type })
     },
   }
 }
-
-/** The token endpoint's interface. */
-export type TokenEndpoint = ReturnType<typeof createTokenEndpoint>

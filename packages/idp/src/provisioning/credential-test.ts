@@ -1,5 +1,5 @@
 import { ok, type Result, type Scheduler } from '@sandbox/shared'
-import { type ProvisioningError, provisioningFailure } from './provisioning-errors'
+import { type ProvisioningError, provisioningFailure } from '../errors/provisioning-error'
 import { createScimClient } from './scim-client'
 import { listResources, matchFilter } from './scim-payloads'
 

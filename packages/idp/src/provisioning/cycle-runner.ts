@@ -6,12 +6,12 @@ import {
   type Runtime,
   type Scheduler,
 } from '@sandbox/shared'
+import { type ProvisioningError, provisioningFailure } from '../errors/provisioning-error'
 import type { CycleSummary, IdpState } from '../state/idp-state'
 import { type CycleFailures, completeCycle } from './cycle-completion'
 import { syncGroup } from './group-sync'
 import { isCredentialFailure } from './object-errors'
 import { applyToJob, createProgressWriter } from './progress-writer'
-import { type ProvisioningError, provisioningFailure } from './provisioning-errors'
 import type { SyncOutcome } from './sync-context'
 import { prepareSync } from './sync-setup'
 import { syncUser } from './user-sync'

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '@sandbox/shared'
+import { type ProvisioningError, provisioningFailure } from '../errors/provisioning-error'
 import type { ProvisioningJob, ProvisioningSettings } from '../state/idp-state'
 import { checkTenantUrl } from './credential-test'
-import { type ProvisioningError, provisioningFailure } from './provisioning-errors'
 import type { ConnectorTemplate } from './templates'
 
 /** Entra's cycle interval (about 40 minutes); the sandbox lets it be seconds. */

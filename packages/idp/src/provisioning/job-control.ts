@@ -1,8 +1,8 @@
 import { type DocumentStore, ok, type Result, type Runtime, type Scheduler } from '@sandbox/shared'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type ProvisioningError, provisioningFailure } from '../errors/provisioning-error'
 import type { CycleSummary, IdpState, ProvisioningJob } from '../state/idp-state'
 import type { CycleDeps, CycleSignal, CycleTrigger } from './cycle-runner'
-import { type ProvisioningError, provisioningFailure } from './provisioning-errors'
 
 type RunCycle = (
   deps: CycleDeps,

@@ -1,9 +1,9 @@
 import { type DocumentStore, isoInstant, ok, type Result, type Runtime } from '@sandbox/shared'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { type ProvisioningError, provisioningFailure } from '../errors/provisioning-error'
 import type { DeepState } from '../state/deep-state'
 import type { IdpState, ProvisioningJob } from '../state/idp-state'
 import { newJob } from './job-config'
-import { type ProvisioningError, provisioningFailure } from './provisioning-errors'
 import { type ConnectorTemplate, templateById, templateForGalleryApp } from './templates'
 
 type App = DeepState['apps'][number]

@@ -6,6 +6,7 @@ import {
   type Runtime,
   type Scheduler,
 } from '@sandbox/shared'
+import { type ProvisioningError, provisioningFailure } from '../errors/provisioning-error'
 import type { IdpState, ProvisioningJob } from '../state/idp-state'
 import { CREDENTIALS_AUTHORIZED, testCredentials } from './credential-test'
 import { applySettings, newJob, type SettingsPatch, settingsFromSecrets } from './job-config'
@@ -14,7 +15,6 @@ import { appOf, connectorOf, type EditJob, jobOf } from './job-lookup'
 import { type JobView, jobView, type ProvisioningPage } from './job-views'
 import type { MappingInput } from './mapping-rules'
 import { validateObjectMapping } from './mapping-rules'
-import { type ProvisioningError, provisioningFailure } from './provisioning-errors'
 import { SOURCE_GROUP_ATTRIBUTES, SOURCE_USER_ATTRIBUTES, templateForGalleryApp } from './templates'
 
 /** Settings plus Provisioning Status, as the Provisioning page's Save sends them. */

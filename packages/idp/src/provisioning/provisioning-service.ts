@@ -7,6 +7,7 @@
  * `provisioning` part of the IdP state.
  */
 import { type DocumentStore, ok, type Result, type Runtime, timerScheduler } from '@sandbox/shared'
+import { type ProvisioningError, provisioningFailure } from '../errors/provisioning-error'
 import type { IdpState } from '../state/idp-state'
 import { createBackground } from './background'
 import { type CycleTrigger, runCycle } from './cycle-runner'
@@ -16,7 +17,6 @@ import { createJobSettings } from './job-settings'
 import { type JobView, jobView, type ProvisioningPage, provisioningPage } from './job-views'
 import { type LogFilter, queryLogs } from './log-query'
 import { type OnDemandSubject, provisionOnDemand } from './on-demand'
-import { type ProvisioningError, provisioningFailure } from './provisioning-errors'
 import { type ConnectorTemplate, templateById, templateForGalleryApp } from './templates'
 
 export type { ConfigurationPatch, CredentialsToTest, MappingEdits } from './job-settings'

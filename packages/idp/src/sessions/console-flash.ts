@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac } from 'node:crypto'
+import { secretMatches } from '@sandbox/shared'
 
 /** The toast a console page shows once after a POST-redirect-GET. */
 export interface FlashToast {
@@ -45,9 +46,7 @@ export function openFlash(value: string | undefined, secret: Uint8Array, nowMs: 
   if (!value || value.length > 4096) return null
   const [payload, signature, extra] = value.split('.')
   if (!payload || !signature || extra !== undefined) return null
-  const expected = Buffer.from(sign(payload, secret))
-  const given = Buffer.from(signature)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
+  if (!secretMatches(signature, sign(payload, secret))) return null
   let body: unknown
   try {
     body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))

@@ -1,14 +1,18 @@
 import { type Clock, type DocumentStore, err, ok, type Result, verifyPassword } from '@sandbox/shared'
 import { signInAccountOf } from '../directory/users'
+import type { AadstsError } from '../errors/catalogue'
 import type { DeepState } from '../state/deep-state'
 import type { IdpState } from '../state/idp-state'
 import { createSignInThrottle, THROTTLE_LIMITS, type ThrottleLimits } from './sign-in-throttle'
 
-/** Why a password check refused: one answer for an unknown account and a wrong password alike. */
+/**
+ * Why a password check refused, as Entra codes it: locked (AADSTS50053), one answer for an
+ * unknown account and a wrong password alike (AADSTS50126), disabled (AADSTS50057).
+ */
 export type CredentialRefusal =
-  | { readonly code: 'LOCKED'; readonly retryAfterSeconds: number }
-  | { readonly code: 'INVALID_CREDENTIALS' }
-  | { readonly code: 'ACCOUNT_DISABLED' }
+  | (AadstsError<'AADSTS50053'> & { readonly retryAfterSeconds: number })
+  | AadstsError<'AADSTS50126'>
+  | AadstsError<'AADSTS50057'>
 
 // A fixed hash that verifies nothing: unknown accounts cost as much as wrong passwords.
 const DUMMY_HASH = 'scrypt$1024$8$1$c2FuZGJveC1kdW1teS1zYWx0$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
@@ -32,15 +36,16 @@ export function createCredentialCheck(
       address: string,
     ): Promise<Result<DeepState['users'][number], CredentialRefusal>> {
       const admission = await throttle.admit(signInAccountOf(deps.store.read(), name).key, address)
-      if (admission.locked) return err({ code: 'LOCKED', retryAfterSeconds: admission.retryAfterSeconds })
+      if (admission.locked)
+        return err({ code: 'AADSTS50053', retryAfterSeconds: admission.retryAfterSeconds })
       let outcome: 'failure' | 'success' | 'neutral' = 'failure'
       try {
         // Read again: the admission may have waited for other checks of this account.
         const account = signInAccountOf(deps.store.read(), name)
         const matches = await verifyPassword(password, account.user?.passwordHash ?? DUMMY_HASH)
-        if (!account.user || !matches) return err({ code: 'INVALID_CREDENTIALS' })
+        if (!account.user || !matches) return err({ code: 'AADSTS50126' })
         outcome = account.user.accountEnabled ? 'success' : 'neutral'
-        return account.user.accountEnabled ? ok(account.user) : err({ code: 'ACCOUNT_DISABLED' })
+        return account.user.accountEnabled ? ok(account.user) : err({ code: 'AADSTS50057' })
       } finally {
         admission.attempt.finish(outcome)
       }

@@ -1,5 +1,7 @@
+// sessions/: who is signed in to the IdP: browser sessions, the password check and its throttle, console flash messages.
 import type { Clock, IdGenerator } from '@sandbox/shared'
 import { OwnedBoundedMap } from '@sandbox/shared'
+import { liveEntry } from './live-entry'
 
 /** An app the session signed in to: what a LogoutRequest from it must match. */
 export interface SessionParticipant {
@@ -58,14 +60,7 @@ export function createSessionStore(deps: { clock: Clock; ids: IdGenerator }, bou
 
     /** The live session with this id, or null (unknown or expired). */
     get(id: string | undefined): IdpSession | null {
-      if (!id) return null
-      const session = sessions.get(id)
-      if (!session) return null
-      if (session.expiresAt <= deps.clock.now()) {
-        sessions.delete(id)
-        return null
-      }
-      return session
+      return liveEntry(sessions, id, deps.clock.now())
     },
 
     /** Records that an app received an assertion in this session (for single logout). */

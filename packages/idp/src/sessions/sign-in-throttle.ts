@@ -114,6 +114,3 @@ export function createSignInThrottle(deps: { clock: Clock }, limits: ThrottleLim
     },
   }
 }
-
-/** The throttle's interface. */
-export type SignInThrottle = ReturnType<typeof createSignInThrottle>

@@ -1,3 +1,4 @@
+// sign-in-log/: the in-memory log of sign-in attempts that Graph's auditLogs/signIns lists.
 /** One sign-in attempt, as Entra's sign-in logs (Graph `auditLogs/signIns`) record it. */
 export interface SignInRecord {
   readonly id: string
@@ -18,7 +19,7 @@ export interface SignInRecord {
 }
 
 /** How many sign-ins the log keeps (the oldest go first). */
-export const SIGN_IN_LOG_CAPACITY = 1000
+const SIGN_IN_LOG_CAPACITY = 1000
 
 /**
  * A bounded, in-memory sign-in log, newest first. The SAML inspector and training mode read

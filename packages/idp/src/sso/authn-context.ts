@@ -17,7 +17,7 @@ const NAMES: Record<string, string> = {
   'urn:federation:authentication:windows': 'Windows',
 }
 
-// A password sign-in satisfies these (PasswordProtectedTransport is accepted in practice, real-formats.md §2).
+// A password sign-in satisfies these (Entra accepts PasswordProtectedTransport for it in practice).
 const SATISFIED_BY_PASSWORD = new Set([
   'urn:oasis:names:tc:saml:2.0:ac:classes:password',
   'urn:oasis:names:tc:saml:2.0:ac:classes:passwordprotectedtransport',

@@ -1,9 +1,9 @@
 import { attributeOf, childNamed, childrenNamed, err, NS, ok, type Result, textOf } from '@sandbox/shared'
+import type { AadstsError } from '../errors/catalogue'
+import { type Unverified, unverified } from './unverified-request'
 
-/** An AuthnRequest as the SAML endpoint reads it (single-sign-on-saml-protocol.md). */
+/** An AuthnRequest as the SAML endpoint reads it (SAML Core §3.4.1), with the properties Entra honours. */
 export interface AuthnRequest {
-  /** The root element, for signature verification over the request as received. */
-  readonly element: Element
   readonly id: string
   readonly issuer: string | null
   readonly assertionConsumerServiceUrl: string | null
@@ -20,10 +20,8 @@ export interface AuthnRequest {
   readonly unsupportedProperties: readonly string[]
 }
 
-/** Why the message is not an AuthnRequest Entra would accept (AADSTS75005 / AADSTS7500529). */
-export type AuthnRequestError =
-  | { readonly code: 'NOT_AUTHN_REQUEST'; readonly detail: string }
-  | { readonly code: 'INVALID_ID'; readonly id: string }
+/** Why the message is not an AuthnRequest Entra would accept. */
+export type AuthnRequestError = AadstsError<'AADSTS75005' | 'AADSTS7500529'>
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/
 
@@ -31,22 +29,23 @@ function flag(element: Element, name: string): Result<boolean, AuthnRequestError
   const value = attributeOf(element, name)
   if (value === null || value === 'false' || value === '0') return ok(false)
   if (value === 'true' || value === '1') return ok(true)
-  return err({ code: 'NOT_AUTHN_REQUEST', detail: `${name}="${value}" is not a boolean.` })
+  return err({ code: 'AADSTS75005', problem: `${name}="${value}" is not a boolean.` })
 }
 
 /**
  * Reads an AuthnRequest from its parsed document with the DOM helpers (never samlify, whose
- * schema validation costs ~0.25 s a message). Only structure is checked here; what the values
- * mean for the app (Issuer, ACS, signature) is decided by the request validation.
+ * schema validation costs ~0.25 s a message). Only structure is checked here, and what was read
+ * stays sealed until the signature is checked; what the values mean for the app (Issuer, ACS,
+ * signature) is decided by the AuthnRequest checks.
  */
-export function readAuthnRequest(root: Element): Result<AuthnRequest, AuthnRequestError> {
+export function readAuthnRequest(root: Element): Result<Unverified<AuthnRequest>, AuthnRequestError> {
   if (attributeOf(root, 'Version') !== '2.0') {
-    return err({ code: 'NOT_AUTHN_REQUEST', detail: 'The AuthnRequest must have Version="2.0".' })
+    return err({ code: 'AADSTS75005', problem: 'The AuthnRequest must have Version="2.0".' })
   }
   const id = attributeOf(root, 'ID')
   if (id === null || id.length === 0)
-    return err({ code: 'NOT_AUTHN_REQUEST', detail: 'The AuthnRequest has no ID.' })
-  if (!NCNAME.test(id) || id.length > 256) return err({ code: 'INVALID_ID', id })
+    return err({ code: 'AADSTS75005', problem: 'The AuthnRequest has no ID.' })
+  if (!NCNAME.test(id) || id.length > 256) return err({ code: 'AADSTS7500529', id })
   const issuerElement = childNamed(root, NS.assertion, 'Issuer')
   const issuer = issuerElement ? textOf(issuerElement).trim() : null
   const forceAuthn = flag(root, 'ForceAuthn')
@@ -57,8 +56,8 @@ export function readAuthnRequest(root: Element): Result<AuthnRequest, AuthnReque
   const index = indexText === null ? null : Number(indexText)
   if (index !== null && (!Number.isInteger(index) || index < 0)) {
     return err({
-      code: 'NOT_AUTHN_REQUEST',
-      detail: `AssertionConsumerServiceIndex="${indexText}" is not an index.`,
+      code: 'AADSTS75005',
+      problem: `AssertionConsumerServiceIndex="${indexText}" is not an index.`,
     })
   }
   const policy = childNamed(root, NS.protocol, 'NameIDPolicy')
@@ -73,10 +72,10 @@ export function readAuthnRequest(root: Element): Result<AuthnRequest, AuthnReque
   }
   const comparison = context ? (attributeOf(context, 'Comparison') ?? 'exact') : 'exact'
   if (context && comparison !== 'exact') unsupported.push('RequestedAuthnContext/Comparison')
-  return ok({
-    element: root,
+  const presentIssuer = issuer && issuer.length > 0 ? issuer : null
+  const request: AuthnRequest = {
     id,
-    issuer: issuer && issuer.length > 0 ? issuer : null,
+    issuer: presentIssuer,
     assertionConsumerServiceUrl: attributeOf(root, 'AssertionConsumerServiceURL')?.trim() ?? null,
     assertionConsumerServiceIndex: index,
     protocolBinding: attributeOf(root, 'ProtocolBinding'),
@@ -94,5 +93,6 @@ export function readAuthnRequest(root: Element): Result<AuthnRequest, AuthnReque
         }
       : null,
     unsupportedProperties: unsupported,
-  })
+  }
+  return ok(unverified(request, { issuer: presentIssuer, element: root }))
 }

@@ -10,7 +10,7 @@ import {
   type Result,
   SAML_MESSAGE_LIMITS,
 } from '@sandbox/shared'
-import { type EntraError, entraError } from './entra-errors'
+import type { AadstsError } from '../errors/catalogue'
 
 /** What arrived at `/{tenant}/saml2`, before anything in it is trusted. */
 export type SamlEndpointInput =
@@ -38,8 +38,8 @@ export interface ReceivedMessage {
 
 const KINDS: readonly MessageKind[] = ['AuthnRequest', 'LogoutRequest', 'LogoutResponse']
 
-function invalid(detail: string): Result<never, EntraError> {
-  return err(entraError({ code: 'AADSTS75005', detail }, detail))
+function invalid(problem: string): Result<never, AadstsError> {
+  return err({ code: 'AADSTS75005', problem })
 }
 
 /**
@@ -47,7 +47,7 @@ function invalid(detail: string): Result<never, EntraError> {
  * refused) and checks that it is one of the messages this endpoint answers. A missing message is
  * AADSTS750054; anything unreadable is AADSTS75005 with the reason as the sandbox hint.
  */
-export function decodeSamlMessage(input: SamlEndpointInput): Result<ReceivedMessage, EntraError> {
+export function decodeSamlMessage(input: SamlEndpointInput): Result<ReceivedMessage, AadstsError> {
   let xml: string
   let relayState: string | undefined
   let redirectSignature: RedirectSignature | undefined
@@ -55,7 +55,7 @@ export function decodeSamlMessage(input: SamlEndpointInput): Result<ReceivedMess
     const decoded = decodeRedirectBinding(input.rawQuery)
     if (!decoded.ok) {
       return decoded.error.code === 'MESSAGE_MISSING'
-        ? err(entraError({ code: 'AADSTS750054' }))
+        ? err({ code: 'AADSTS750054' })
         : invalid(decoded.error.message)
     }
     xml = decoded.value.xml
@@ -63,7 +63,7 @@ export function decodeSamlMessage(input: SamlEndpointInput): Result<ReceivedMess
     redirectSignature = decoded.value.signature
   } else {
     const value = input.form.SAMLRequest ?? input.form.SAMLResponse
-    if (value === undefined || value.length === 0) return err(entraError({ code: 'AADSTS750054' }))
+    if (value === undefined || value.length === 0) return err({ code: 'AADSTS750054' })
     const decoded = decodePostBinding(value)
     if (!decoded.ok) return invalid(decoded.error.message)
     xml = decoded.value

@@ -20,12 +20,12 @@ import {
 import { findUser } from '../directory/users'
 import { assignmentsGranting, mayAccess } from '../enterprise-apps/access'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import type { AadstsError } from '../errors/catalogue'
 import { signingCertificateFor } from '../federation-metadata/metadata-service'
 import type { IdpSession } from '../sessions/idp-sessions'
 import type { DeepState } from '../state/deep-state'
 import type { DirectoryUser, EnterpriseApp } from '../state/idp-state'
 import { describeRequestedMethods, PASSWORD_METHOD, passwordSatisfies } from './authn-context'
-import { type EntraError, entraError } from './entra-errors'
 import type { SamlSignIn } from './pending-sign-ins'
 import { buildSamlResponse } from './saml-response'
 
@@ -42,7 +42,7 @@ export interface IssuedResponse {
 
 /** Why no Response was issued; `app` and `user` are known as far as the checks got. */
 export interface IssueFailure {
-  readonly error: EntraError | null
+  readonly error: AadstsError | null
   /** The session's user is gone or disabled: the browser must sign in again. */
   readonly reauthenticate: boolean
   readonly app: DeepReadonly<EnterpriseApp> | null
@@ -50,7 +50,7 @@ export interface IssueFailure {
 }
 
 function failure(
-  error: EntraError,
+  error: AadstsError,
   app: DeepReadonly<EnterpriseApp> | null,
   user: DeepReadonly<DirectoryUser> | null,
 ): Result<never, IssueFailure> {
@@ -74,36 +74,35 @@ export function issueResponse(
   if (!user?.accountEnabled) return err({ error: null, reauthenticate: true, app: app ?? null, user: null })
   if (!app) {
     return failure(
-      entraError({ code: 'AADSTS700016', identifier: signIn.audience, tenantName: state.tenant.displayName }),
+      {
+        code: 'AADSTS700016',
+        identifier: signIn.audience,
+        tenantName: state.tenant.displayName,
+        lookup: { by: 'id' },
+      },
       null,
       user,
     )
   }
   const appName = app.servicePrincipal.displayName
   if (!app.servicePrincipal.accountEnabled) {
-    return failure(entraError({ code: 'AADSTS7000112', appName, appId: app.application.appId }), app, user)
+    return failure({ code: 'AADSTS7000112', appName, appId: app.application.appId }, app, user)
   }
   if (!mayAccess(state, app, user.id)) {
     return failure(
-      entraError(
-        { code: 'AADSTS50105', appName, appId: app.application.appId, upn: user.userPrincipalName },
-        `Assign ${user.userPrincipalName} (or a group it is a direct member of) to ${appName} under Users and groups, or set "Assignment required?" to No.`,
-      ),
+      { code: 'AADSTS50105', appName, appId: app.application.appId, upn: user.userPrincipalName },
       app,
       user,
     )
   }
   if (signIn.requestedClassRefs !== null && !passwordSatisfies(signIn.requestedClassRefs)) {
     return failure(
-      entraError(
-        {
-          code: 'AADSTS75011',
-          have: PASSWORD_METHOD,
-          want: describeRequestedMethods(signIn.requestedClassRefs),
-          appName,
-        },
-        'The sandbox signs users in with a password only: remove RequestedAuthnContext from the AuthnRequest, or request the Password / PasswordProtectedTransport class.',
-      ),
+      {
+        code: 'AADSTS75011',
+        have: PASSWORD_METHOD,
+        want: describeRequestedMethods(signIn.requestedClassRefs),
+        appName,
+      },
       app,
       user,
     )
@@ -117,10 +116,7 @@ export function issueResponse(
   })
   if (!nameId.ok) {
     return failure(
-      entraError(
-        { code: 'AADSTS501241', attribute: nameId.error.attribute },
-        `${user.userPrincipalName} has no value for ${nameId.error.attribute}, the source of the Unique User Identifier (Name ID).`,
-      ),
+      { code: 'AADSTS501241', attribute: nameId.error.attribute, upn: user.userPrincipalName },
       app,
       user,
     )

@@ -1,12 +1,11 @@
-import { attributeOf, childNamed, encodeRedirectBinding, entraIssuer, NS, textOf } from '@sandbox/shared'
-import { appByIdentifier } from '../enterprise-apps/lookup'
+import { encodeRedirectBinding, entraIssuer } from '@sandbox/shared'
 import { signingCertificateFor } from '../federation-metadata/metadata-service'
 import type { IdpSession } from '../sessions/idp-sessions'
 import type { ReceivedMessage } from './decode-message'
-import { entraError } from './entra-errors'
+import { LOGOUT_REQUEST_CHECKS } from './logout-request-checks'
 import type { SsoResult } from './outcome'
-import { checkRequestSignature } from './request-validation'
-import { type RequestContext, type SsoDeps, ssoHelpers } from './sso-context'
+import { signInOutcomes } from './sign-in-outcomes'
+import type { BrowserCaller, SsoDeps } from './sso-deps'
 import { buildLogoutResponse } from './status-messages'
 
 function withQuery(url: string, query: string): string {
@@ -21,43 +20,21 @@ function withQuery(url: string, query: string): string {
  */
 export function createLogoutHandler(deps: SsoDeps) {
   const { runtime, store } = deps
-  const h = ssoHelpers(deps)
+  const outcomes = signInOutcomes(deps)
   return {
-    receive(message: ReceivedMessage, session: IdpSession | null, ctx: RequestContext): SsoResult {
+    receive(message: ReceivedMessage, session: IdpSession | null, caller: BrowserCaller): SsoResult {
       if (message.kind === 'LogoutResponse') {
         return { outcome: { kind: 'signed-out', note: null }, session: session ? 'end' : 'keep' }
       }
       const state = store.read()
       const correlationId = runtime.ids.guid()
-      const facts = { correlationId, ip: ctx.ip, app: null, user: null, initiatedBy: 'sp' as const }
-      const root = message.root
-      const id = attributeOf(root, 'ID')
-      const issuerElement = childNamed(root, NS.assertion, 'Issuer')
-      const issuer = issuerElement ? textOf(issuerElement).trim() : ''
-      if (!id || !issuer) {
-        const detail = 'The LogoutRequest needs an ID and an Issuer.'
-        return {
-          outcome: h.fail(entraError({ code: 'AADSTS75005', detail }, detail), facts),
-          session: 'keep',
-        }
+      const checked = LOGOUT_REQUEST_CHECKS.run({ state, message })
+      if (!checked.ok) {
+        const { error, app } = checked.error.rejection
+        const facts = { correlationId, ip: caller.ip, app, user: null, initiatedBy: 'sp' as const }
+        return { outcome: outcomes.fail(error, facts), session: 'keep' }
       }
-      const app = appByIdentifier(state, issuer)
-      if (!app) {
-        const error = entraError({
-          code: 'AADSTS700016',
-          identifier: issuer,
-          tenantName: state.tenant.displayName,
-        })
-        return { outcome: h.fail(error, facts), session: 'keep' }
-      }
-      const signature = checkRequestSignature(app, root, message)
-      if (!signature.ok) {
-        const error =
-          signature.error.kind === 'page'
-            ? signature.error.error
-            : entraError({ code: 'AADSTS50061', detail: '' })
-        return { outcome: h.fail(error, { ...facts, app }), session: 'keep' }
-      }
+      const { app, request } = checked.value
       if (session) deps.sessions.end(session.id)
       const logoutUrl = app.application.logoutUrl
       if (!logoutUrl) {
@@ -75,7 +52,7 @@ export function createLogoutHandler(deps: SsoDeps) {
         id: runtime.ids.samlId(),
         now,
         destination: logoutUrl,
-        inResponseTo: id,
+        inResponseTo: request.id,
       })
       const key = deps.keys.load(signingCertificateFor(state, app, now))
       const query = encodeRedirectBinding({

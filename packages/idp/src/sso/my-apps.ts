@@ -1,6 +1,6 @@
 import { findUser } from '../directory/users'
 import { myAppsOf } from '../enterprise-apps/access'
-import type { SsoDeps } from './sso-context'
+import type { SsoDeps } from './sso-deps'
 
 /** One tile of My Apps. */
 export interface AppTile {
@@ -16,7 +16,7 @@ export interface MyAppsView {
   readonly apps: readonly AppTile[]
 }
 
-/** My Apps: the signed-in user's assigned, visible SAML apps (application-properties.md). */
+/** My Apps: the enabled, visible SAML apps assigned to the signed-in user (or to a group of theirs). */
 export function createMyAppsService(deps: Pick<SsoDeps, 'store' | 'sessions'>) {
   return {
     /** The page for the browser's session, or null when it has none (sign in first). */
@@ -38,6 +38,3 @@ export function createMyAppsService(deps: Pick<SsoDeps, 'store' | 'sessions'>) {
     },
   }
 }
-
-/** The My Apps service's interface. */
-export type MyAppsService = ReturnType<typeof createMyAppsService>

@@ -1,10 +1,10 @@
+import type { AadstsError } from '../errors/catalogue'
 import type { IdpSession } from '../sessions/idp-sessions'
-import type { EntraError } from './entra-errors'
 import type { PendingSignIn } from './pending-sign-ins'
 
 /** What the error page shows besides the error itself ("Troubleshooting details"). */
 export interface ErrorPageModel {
-  readonly error: EntraError
+  readonly error: AadstsError
   readonly requestId: string
   readonly correlationId: string
   /** ISO instant. */

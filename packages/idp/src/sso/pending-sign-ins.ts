@@ -1,6 +1,7 @@
 import type { ClientSource, Clock, IdGenerator } from '@sandbox/shared'
 import { detached, OwnedBoundedMap } from '@sandbox/shared'
 import type { NameIdPolicyRequest } from '../claims/token-claims'
+import { liveEntry } from '../sessions/live-entry'
 
 /** A validated SAML sign-in waiting for (or ready for) a user: everything the Response needs from the request. */
 export interface SamlSignIn {
@@ -90,14 +91,7 @@ export function createPendingSignIns(
     },
 
     get(id: string | undefined): PendingSignIn | null {
-      if (!id) return null
-      const entry = pending.get(id)
-      if (!entry) return null
-      if (entry.expiresAt <= deps.clock.now()) {
-        pending.delete(id)
-        return null
-      }
-      return entry
+      return liveEntry(pending, id, deps.clock.now())
     },
 
     /** Consumes it: a completed sign-in's ctx and flow token cannot be replayed. */

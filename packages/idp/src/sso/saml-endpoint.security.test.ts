@@ -67,7 +67,7 @@ describe('signed AuthnRequests ("Require verification certificates")', () => {
     expect(response.status).toBe(302)
   })
 
-  it('refuses a tampered request and a wrapped one (GHSA-63ch-w8pw-4mf2 shape)', async () => {
+  it('refuses a tampered request and a wrapped one (a signed element moved into the request)', async () => {
     await requireSignedRequests()
     const tampered = serializeXml(signedRequest()).replace(SP.acs, 'https://sp.test/saml/acs2')
     expect(await text(await postToSaml2(t, tampered))).toContain('AADSTS75005')

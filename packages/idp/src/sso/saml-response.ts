@@ -58,7 +58,7 @@ function attributeStatement(attributes: readonly TokenAttribute[]): string {
 }
 
 /** The unsigned Response in Entra's exact shape (the tercen fixture): prefixes, attribute order, element order. */
-export function responseTemplate(content: AssertionContent): string {
+function responseTemplate(content: AssertionContent): string {
   const instant = isoInstant(content.now)
   const notBefore = isoInstant(content.now - content.timing.notBeforeSkewSeconds * 1000)
   const notOnOrAfter = isoInstant(content.now + content.timing.conditionsLifetimeSeconds * 1000)

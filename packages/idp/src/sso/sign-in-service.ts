@@ -1,11 +1,11 @@
-import { timingSafeEqual } from 'node:crypto'
-import { err, ok, type Result } from '@sandbox/shared'
+import { err, ok, type Result, secretMatches } from '@sandbox/shared'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import { aadstsText } from '../errors/catalogue'
 import { isThisTenant } from '../state/tenant-path'
-import { entraError } from './entra-errors'
 import type { SsoResult } from './outcome'
 import type { PendingSignIn } from './pending-sign-ins'
-import { type RequestContext, type SsoDeps, ssoHelpers } from './sso-context'
+import { signInOutcomes } from './sign-in-outcomes'
+import type { BrowserCaller, SsoDeps } from './sso-deps'
 import type { SsoService } from './sso-service'
 
 /** What the sign-in page shows. */
@@ -30,14 +30,14 @@ export interface SignInForm {
 export type SignInSubmission =
   | {
       readonly kind: 'form'
-      readonly status: 200 | 429
       readonly page: SignInPageModel
-      readonly retryAfterSeconds: number | null
+      /** Set when the account is locked (AADSTS50053): how long until it may try again. */
+      readonly lockedForSeconds: number | null
     }
   | { readonly kind: 'result'; readonly result: SsoResult }
 
 /** Entra's sign-in page texts. */
-export const SIGN_IN_TEXT = {
+const SIGN_IN_TEXT = {
   wrongCredentials:
     "Your account or password is incorrect. If you don't remember your password, reset it now.",
   locked:
@@ -47,19 +47,13 @@ export const SIGN_IN_TEXT = {
   noPassword: 'Please enter your password.',
 } as const
 
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
-
 /**
  * The sign-in page (account and password): CSRF-protected by a flow token bound to the pending
  * sign-in, throttled per account and per client source (AADSTS50053), identical answers for unknown
  * accounts and wrong passwords, a new session id on success.
  */
 export function createSignInService(deps: SsoDeps, sso: SsoService) {
-  const h = ssoHelpers(deps)
+  const outcomes = signInOutcomes(deps)
 
   function model(pending: PendingSignIn, login: string, error: string | null): SignInPageModel {
     const next = pending.next
@@ -78,11 +72,8 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
 
   function expired(correlationId: string, ip: string): SsoResult {
     return {
-      outcome: h.fail(
-        entraError(
-          { code: 'AADSTS50089' },
-          'The sign-in page was open too long or was already used; start the sign-in again from the app.',
-        ),
+      outcome: outcomes.fail(
+        { code: 'AADSTS50089' },
         { correlationId, ip, app: null, user: null, initiatedBy: 'sp' },
       ),
       session: 'keep',
@@ -94,13 +85,16 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
       const state = deps.store.read()
       if (!isThisTenant(state, tenant)) {
         return err({
-          outcome: h.fail(entraError({ code: 'AADSTS90002', tenant }), {
-            correlationId: deps.runtime.ids.guid(),
-            ip,
-            app: null,
-            user: null,
-            initiatedBy: 'sp',
-          }),
+          outcome: outcomes.fail(
+            { code: 'AADSTS90002', tenant },
+            {
+              correlationId: deps.runtime.ids.guid(),
+              ip,
+              app: null,
+              user: null,
+              initiatedBy: 'sp',
+            },
+          ),
           session: 'keep',
         })
       }
@@ -109,79 +103,64 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
       return ok(model(pending, pending.loginHint ?? '', null))
     },
 
-    async submit(tenant: string, form: SignInForm, ctx: RequestContext): Promise<SignInSubmission> {
+    async submit(tenant: string, form: SignInForm, caller: BrowserCaller): Promise<SignInSubmission> {
       const state = deps.store.read()
       if (!isThisTenant(state, tenant)) {
         return {
           kind: 'result',
           result: {
-            outcome: h.fail(entraError({ code: 'AADSTS90002', tenant }), {
-              correlationId: deps.runtime.ids.guid(),
-              ip: ctx.ip,
-              app: null,
-              user: null,
-              initiatedBy: 'sp',
-            }),
+            outcome: outcomes.fail(
+              { code: 'AADSTS90002', tenant },
+              {
+                correlationId: deps.runtime.ids.guid(),
+                ip: caller.ip,
+                app: null,
+                user: null,
+                initiatedBy: 'sp',
+              },
+            ),
             session: 'keep',
           },
         }
       }
       const pending = deps.pending.get(form.ctx)
-      if (!pending || !sameToken(form.flowToken ?? '', pending.flowToken)) {
-        return { kind: 'result', result: expired(pending?.correlationId ?? deps.runtime.ids.guid(), ctx.ip) }
+      if (!pending || !secretMatches(form.flowToken ?? '', pending.flowToken)) {
+        return {
+          kind: 'result',
+          result: expired(pending?.correlationId ?? deps.runtime.ids.guid(), caller.ip),
+        }
       }
       const login = (form.login ?? '').trim().slice(0, 256)
       const password = form.passwd ?? ''
-      const again = (
-        status: 200 | 429,
-        error: string,
-        retryAfterSeconds: number | null = null,
-      ): SignInSubmission => ({
+      const again = (error: string, lockedForSeconds: number | null = null): SignInSubmission => ({
         kind: 'form',
-        status,
         page: model(pending, login, error),
-        retryAfterSeconds,
+        lockedForSeconds,
       })
-      if (login.length === 0) return again(200, SIGN_IN_TEXT.noLogin)
-      if (password.length === 0 || password.length > 256) return again(200, SIGN_IN_TEXT.noPassword)
-      const facts = {
-        correlationId: pending.correlationId,
-        ip: ctx.ip,
-        app: null,
-        user: null,
-        initiatedBy: 'sp' as const,
-        error: null,
-      }
-      const checked = await deps.credentials.check(login, password, ctx.ip)
+      if (login.length === 0) return again(SIGN_IN_TEXT.noLogin)
+      if (password.length === 0 || password.length > 256) return again(SIGN_IN_TEXT.noPassword)
+      const checked = await deps.credentials.check(login, password, caller.ip)
       if (!checked.ok) {
-        if (checked.error.code === 'LOCKED') {
-          h.record(
-            { ...facts, errorCode: 50053, failureReason: SIGN_IN_TEXT.locked },
-            deps.runtime.ids.guid(),
-          )
-          return again(429, SIGN_IN_TEXT.locked, checked.error.retryAfterSeconds)
-        }
-        if (checked.error.code === 'ACCOUNT_DISABLED') {
-          h.record(
-            { ...facts, errorCode: 50057, failureReason: 'The user account is disabled.' },
-            deps.runtime.ids.guid(),
-          )
-          return again(200, SIGN_IN_TEXT.disabled)
-        }
-        h.record(
+        const refusal = checked.error
+        outcomes.record(
           {
-            ...facts,
-            errorCode: 50126,
-            failureReason: 'Error validating credentials due to invalid username or password.',
+            correlationId: pending.correlationId,
+            ip: caller.ip,
+            app: null,
+            user: null,
+            initiatedBy: 'sp',
+            error: refusal,
+            failureReason: aadstsText(refusal),
           },
           deps.runtime.ids.guid(),
         )
-        return again(200, SIGN_IN_TEXT.wrongCredentials)
+        if (refusal.code === 'AADSTS50053') return again(SIGN_IN_TEXT.locked, refusal.retryAfterSeconds)
+        return again(refusal.code === 'AADSTS50057' ? SIGN_IN_TEXT.disabled : SIGN_IN_TEXT.wrongCredentials)
       }
       deps.pending.finish(pending.id)
-      deps.sessions.end(ctx.sessionId)
+      deps.sessions.end(caller.sessionId)
       const session = deps.sessions.create(checked.value.id)
-      const result = sso.continueAfterSignIn(pending, session, ctx.ip)
+      const result = sso.continueAfterSignIn(pending, session, caller.ip)
       return {
         kind: 'result',
         result: { outcome: result.outcome, session: result.session === 'end' ? 'end' : session },
@@ -189,6 +168,3 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
     },
   }
 }
-
-/** The sign-in service's interface. */
-export type SignInService = ReturnType<typeof createSignInService>

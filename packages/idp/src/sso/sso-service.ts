@@ -1,17 +1,19 @@
-import { clientSourceOf, STATUS } from '@sandbox/shared'
+// sso/: SAML sign-in and logout: the request check tables, the sign-in page's flow, issued Responses, My Apps launches.
+import { clientSourceOf } from '@sandbox/shared'
 import { findUser } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
+import type { AadstsError } from '../errors/catalogue'
 import type { IdpSession } from '../sessions/idp-sessions'
-import { isThisTenant } from '../state/tenant-path'
-import { readAuthnRequest } from './authn-request'
-import { decodeSamlMessage, type SamlEndpointInput } from './decode-message'
-import { entraError } from './entra-errors'
+import { AUTHN_REQUEST_CHECKS, samlSignInOf } from './authn-request-checks'
+import type { SamlEndpointInput } from './decode-message'
 import { issueResponse } from './issue-response'
 import { createLogoutHandler } from './logout'
 import type { SsoResult } from './outcome'
 import type { PendingSignIn, PortalTarget, SamlSignIn } from './pending-sign-ins'
-import { validateAuthnRequest } from './request-validation'
-import { type RequestContext, type SsoDeps, ssoHelpers } from './sso-context'
+import type { RequestRejection } from './request-rejection'
+import { SAML_MESSAGE_CHECKS } from './saml-message-checks'
+import { signInOutcomes } from './sign-in-outcomes'
+import type { BrowserCaller, SsoDeps } from './sso-deps'
 import { statusResponse } from './status-response'
 
 /**
@@ -21,7 +23,7 @@ import { statusResponse } from './status-response'
  */
 export function createSsoService(deps: SsoDeps) {
   const { runtime, store } = deps
-  const h = ssoHelpers(deps)
+  const outcomes = signInOutcomes(deps)
   const logout = createLogoutHandler(deps)
 
   function signInFirst(
@@ -41,27 +43,31 @@ export function createSsoService(deps: SsoDeps) {
   function proceed(
     signIn: SamlSignIn,
     session: IdpSession | null,
-    ctx: RequestContext,
+    caller: BrowserCaller,
     correlationId: string,
     loginHint: string | null,
   ): SsoResult {
     const state = store.read()
     if (!session || signIn.forceAuthn) {
       const upn = session ? (findUser(state, session.userId)?.userPrincipalName ?? null) : null
-      return signInFirst(signIn, correlationId, upn ?? loginHint, { ip: ctx.ip, session })
+      return signInFirst(signIn, correlationId, upn ?? loginHint, { ip: caller.ip, session })
     }
     const issued = issueResponse(deps, state, signIn, session)
-    const facts = { correlationId, ip: ctx.ip, initiatedBy: signIn.initiatedBy }
-    if (issued.ok) return { outcome: h.deliver(issued.value, session, facts), session: 'keep' }
+    const facts = { correlationId, ip: caller.ip, initiatedBy: signIn.initiatedBy }
+    if (issued.ok) return { outcome: outcomes.deliver(issued.value, session, facts), session: 'keep' }
     if (issued.error.reauthenticate || !issued.error.error) {
       deps.sessions.end(session.id)
       return {
-        ...signInFirst(signIn, correlationId, loginHint, { ip: ctx.ip, session: null }),
+        ...signInFirst(signIn, correlationId, loginHint, { ip: caller.ip, session: null }),
         session: 'end',
       }
     }
     return {
-      outcome: h.fail(issued.error.error, { ...facts, app: issued.error.app, user: issued.error.user }),
+      outcome: outcomes.fail(issued.error.error, {
+        ...facts,
+        app: issued.error.app,
+        user: issued.error.user,
+      }),
       session: 'keep',
     }
   }
@@ -69,56 +75,23 @@ export function createSsoService(deps: SsoDeps) {
   function receive(
     tenant: string,
     input: SamlEndpointInput,
-    ctx: RequestContext & { loginHint: string | null },
+    caller: BrowserCaller & { loginHint: string | null },
   ): SsoResult {
     const state = store.read()
     const correlationId = runtime.ids.guid()
-    const facts = { correlationId, ip: ctx.ip, app: null, user: null, initiatedBy: 'sp' as const }
-    const fail = (
-      error: Parameters<typeof h.fail>[0],
-      app: Parameters<typeof h.fail>[1]['app'] = null,
-    ): SsoResult => ({
-      outcome: h.fail(error, { ...facts, app }),
-      session: 'keep',
-    })
-    if (!isThisTenant(state, tenant)) return fail(entraError({ code: 'AADSTS90002', tenant }))
-    const message = decodeSamlMessage(input)
-    if (!message.ok) return fail(message.error)
-    const session = deps.sessions.get(ctx.sessionId)
-    if (message.value.kind !== 'AuthnRequest') return logout.receive(message.value, session, ctx)
-    const request = readAuthnRequest(message.value.root)
-    if (!request.ok) {
-      return fail(
-        request.error.code === 'INVALID_ID'
-          ? entraError({ code: 'AADSTS7500529', id: request.error.id })
-          : entraError({ code: 'AADSTS75005', detail: request.error.detail }, request.error.detail),
-      )
-    }
-    const validated = validateAuthnRequest(state, request.value, message.value)
-    if (!validated.ok) {
-      const rejection = validated.error
-      if (rejection.kind === 'page') return fail(rejection.error, rejection.app)
-      return statusResponse(deps, rejection, correlationId, ctx.ip)
-    }
-    if (request.value.isPassive && (!session || request.value.forceAuthn)) {
-      const app = appByServicePrincipalId(state, validated.value.servicePrincipalId) ?? null
-      return statusResponse(
-        deps,
-        {
-          app,
-          destination: validated.value.acsUrl,
-          inResponseTo: request.value.id,
-          relayState: validated.value.relayState,
-          topCode: STATUS.requester,
-          secondCode: STATUS.noPassive,
-          errorCode: 50058,
-          message: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
-        },
-        correlationId,
-        ctx.ip,
-      )
-    }
-    return proceed(validated.value, session, ctx, correlationId, ctx.loginHint)
+    const facts = { correlationId, ip: caller.ip, user: null, initiatedBy: 'sp' as const }
+    const reject = (rejection: RequestRejection): SsoResult =>
+      rejection.kind === 'page'
+        ? { outcome: outcomes.fail(rejection.error, { ...facts, app: rejection.app }), session: 'keep' }
+        : statusResponse(deps, rejection, correlationId, caller.ip)
+    const received = SAML_MESSAGE_CHECKS.run({ state, tenantPath: tenant, input })
+    if (!received.ok) return reject(received.error.rejection)
+    const { message } = received.value
+    const session = deps.sessions.get(caller.sessionId)
+    if (message.kind !== 'AuthnRequest') return logout.receive(message, session, caller)
+    const checked = AUTHN_REQUEST_CHECKS.run({ state, message, session })
+    if (!checked.ok) return reject(checked.error.rejection)
+    return proceed(samlSignInOf(checked.value), session, caller, correlationId, caller.loginHint)
   }
 
   /**
@@ -126,67 +99,54 @@ export function createSsoService(deps: SsoDeps) {
    * starts SP-initiated sign-in, the Webex case); without one, an IdP-initiated Response to the
    * default reply URL (AADSTS900971 when several exist and none is default).
    */
-  function launch(servicePrincipalId: string, via: 'my-apps' | 'test', ctx: RequestContext): SsoResult {
+  function launch(servicePrincipalId: string, via: 'my-apps' | 'test', caller: BrowserCaller): SsoResult {
     const state = store.read()
     const correlationId = runtime.ids.guid()
     const app = appByServicePrincipalId(state, servicePrincipalId) ?? null
-    const session = deps.sessions.get(ctx.sessionId)
+    const session = deps.sessions.get(caller.sessionId)
     const facts = {
       correlationId,
-      ip: ctx.ip,
+      ip: caller.ip,
       app,
       user: session ? (findUser(state, session.userId) ?? null) : null,
       initiatedBy: 'idp' as const,
     }
-    const fail = (error: Parameters<typeof h.fail>[0]): SsoResult => ({
-      outcome: h.fail(error, facts),
+    const fail = (error: AadstsError): SsoResult => ({
+      outcome: outcomes.fail(error, facts),
       session: 'keep',
     })
     if (app?.servicePrincipal.preferredSingleSignOnMode !== 'saml') {
-      return fail(
-        entraError(
-          { code: 'AADSTS700016', identifier: servicePrincipalId, tenantName: state.tenant.displayName },
-          app
-            ? `${app.servicePrincipal.displayName} does not use SAML single sign-on yet: select SAML as its sign-on method.`
-            : null,
-        ),
-      )
+      return fail({
+        code: 'AADSTS700016',
+        identifier: servicePrincipalId,
+        tenantName: state.tenant.displayName,
+        lookup: app ? { by: 'launch', appName: app.servicePrincipal.displayName } : { by: 'id' },
+      })
     }
     if (!session)
       return signInFirst({ kind: 'launch', servicePrincipalId, via }, correlationId, null, {
-        ip: ctx.ip,
+        ip: caller.ip,
         session: null,
       })
     if (app.servicePrincipal.loginUrl)
       return { outcome: { kind: 'redirect', location: app.servicePrincipal.loginUrl }, session: 'keep' }
     if (app.saml.requestVerification.required) {
-      return fail(
-        entraError(
-          { code: 'AADSTS76021' },
-          'This app requires signed requests, which disables IdP-initiated sign-in ("Test this application" and My Apps); set a Sign-on URL so that the app starts the sign-in.',
-        ),
-      )
+      return fail({ code: 'AADSTS76021', during: 'idp-initiated' })
     }
     const replyUrls = app.application.replyUrls
-    if (replyUrls.length === 0)
-      return fail(entraError({ code: 'AADSTS500113' }, 'Add a Reply URL in Basic SAML Configuration.'))
+    if (replyUrls.length === 0) return fail({ code: 'AADSTS500113' })
     const reply = replyUrls.length === 1 ? replyUrls[0] : replyUrls.find((r) => r.isDefault)
     if (!reply) {
-      return fail(
-        entraError(
-          { code: 'AADSTS900971' },
-          `The app has ${replyUrls.length} Reply URLs and none is marked Default; IdP-initiated sign-in needs a default one.`,
-        ),
-      )
+      return fail({ code: 'AADSTS900971', replyUrlCount: replyUrls.length })
     }
     const audience = app.application.defaultIdentifier ?? app.application.identifierUris[0]
     if (!audience) {
-      return fail(
-        entraError(
-          { code: 'AADSTS700016', identifier: '', tenantName: state.tenant.displayName },
-          'Set an Identifier (Entity ID) in Basic SAML Configuration.',
-        ),
-      )
+      return fail({
+        code: 'AADSTS700016',
+        identifier: '',
+        tenantName: state.tenant.displayName,
+        lookup: { by: 'launch-without-identifier' },
+      })
     }
     const signIn: SamlSignIn = {
       kind: 'saml',
@@ -200,7 +160,7 @@ export function createSsoService(deps: SsoDeps) {
       requestedClassRefs: null,
       initiatedBy: 'idp',
     }
-    return proceed(signIn, session, ctx, correlationId, null)
+    return proceed(signIn, session, caller, correlationId, null)
   }
 
   return {
@@ -209,13 +169,13 @@ export function createSsoService(deps: SsoDeps) {
 
     /** Where a completed sign-in goes next: the Response, My Apps, or a launch. */
     continueAfterSignIn(pending: PendingSignIn, session: IdpSession, ip: string): SsoResult {
-      const ctx = { sessionId: session.id, ip }
+      const caller = { sessionId: session.id, ip }
       const next = pending.next
       if (next.kind === 'saml')
-        return proceed({ ...next, forceAuthn: false }, session, ctx, pending.correlationId, null)
+        return proceed({ ...next, forceAuthn: false }, session, caller, pending.correlationId, null)
       if (next.kind === 'my-apps')
         return { outcome: { kind: 'redirect', location: '/myapps' }, session: 'keep' }
-      return launch(next.servicePrincipalId, next.via, ctx)
+      return launch(next.servicePrincipalId, next.via, caller)
     },
 
     /** Starts a sign-in for a portal page (My Apps) when the browser has no session. */

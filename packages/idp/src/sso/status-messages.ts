@@ -27,7 +27,7 @@ export function statusMessageText(
 }
 
 /**
- * An unsigned error Response without an assertion (single-sign-on-saml-protocol.md "Status"):
+ * An unsigned error Response without an assertion, as Entra sends one:
  * nested StatusCode and an AADSTS StatusMessage.
  */
 export function buildStatusResponse(content: StatusResponseContent): string {

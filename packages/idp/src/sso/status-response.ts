@@ -1,8 +1,13 @@
 import { type DeepReadonly, entraIssuer } from '@sandbox/shared'
+import { type AadstsError, aadstsEntry, aadstsMessage } from '../errors/catalogue'
 import type { EnterpriseApp } from '../state/idp-state'
 import type { SsoResult } from './outcome'
-import { postForm, type SsoDeps, ssoHelpers } from './sso-context'
+import { postForm, signInOutcomes } from './sign-in-outcomes'
+import type { SsoDeps } from './sso-deps'
 import { buildStatusResponse, statusMessageText } from './status-messages'
+
+/** The codes Entra answers with a SAML error Response instead of an error page. */
+export type SamlStatusCode = 'AADSTS50058' | 'AADSTS75016'
 
 /** A request Entra answers with a SAML error Response (to its registered reply URL) instead of a page. */
 export interface StatusRejection {
@@ -10,11 +15,7 @@ export interface StatusRejection {
   readonly destination: string
   readonly inResponseTo: string
   readonly relayState: string | undefined
-  readonly topCode: string
-  readonly secondCode: string
-  readonly message: string
-  /** The AADSTS number for the sign-in log. */
-  readonly errorCode: number
+  readonly error: AadstsError<SamlStatusCode>
 }
 
 /** POSTs an unsigned error Response without an assertion, and logs the failed sign-in. */
@@ -27,16 +28,18 @@ export function statusResponse(
   const { runtime } = deps
   const now = runtime.clock.now()
   const traceId = runtime.ids.guid()
-  ssoHelpers(deps).record(
+  const message = aadstsMessage(rejection.error)
+  const status = aadstsEntry(rejection.error.code).samlStatus
+  if (!status) throw new Error(`internal: ${rejection.error.code} has no SAML status in the catalogue`)
+  signInOutcomes(deps).record(
     {
       correlationId,
       ip,
       app: rejection.app,
       user: null,
       initiatedBy: 'sp',
-      error: null,
-      errorCode: rejection.errorCode,
-      failureReason: statusMessageText({ ...rejection, traceId, correlationId, now }),
+      error: rejection.error,
+      failureReason: statusMessageText({ message, traceId, correlationId, now }),
     },
     traceId,
   )
@@ -46,9 +49,9 @@ export function statusResponse(
     now,
     destination: rejection.destination,
     inResponseTo: rejection.inResponseTo,
-    topCode: rejection.topCode,
-    secondCode: rejection.secondCode,
-    message: rejection.message,
+    topCode: status.top,
+    secondCode: status.second,
+    message,
     traceId,
     correlationId,
   })

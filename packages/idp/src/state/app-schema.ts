@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * User attributes a claim or the NameID can take its value from, named as the Attributes &
- * Claims editor names them (saml-claims-customization.md).
+ * Claims editor names them.
  */
 export const USER_ATTRIBUTES = [
   'user.userprincipalname',
@@ -19,14 +19,14 @@ export const USER_ATTRIBUTES = [
 export type UserAttribute = (typeof USER_ATTRIBUTES)[number]
 
 /** A plain value: a user attribute or a constant. */
-export const valueSourceSchema = z.discriminatedUnion('kind', [
+const valueSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('attribute'), attribute: z.enum(USER_ATTRIBUTES) }),
   z.object({ kind: z.literal('constant'), value: z.string() }),
 ])
 export type ValueSource = z.infer<typeof valueSourceSchema>
 
 /** The claim transformations the sandbox implements (Entra offers more). */
-export const transformationSchema = z.discriminatedUnion('method', [
+const transformationSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('ToLowercase') }),
   z.object({ method: z.literal('ToUppercase') }),
   z.object({ method: z.literal('ExtractMailPrefix') }),
@@ -47,7 +47,7 @@ export const claimSourceSchema = z.discriminatedUnion('kind', [
 export type ClaimSource = z.infer<typeof claimSourceSchema>
 
 /** One additional claim of Attributes & Claims: emitted as `{namespace}/{name}`, or `name` alone. */
-export const claimSchema = z.object({
+const claimSchema = z.object({
   id: z.string(),
   name: z.string(),
   namespace: z.string().nullable(),
@@ -90,7 +90,7 @@ export const signingCertificateSchema = z.object({
 export type SigningCertificate = z.infer<typeof signingCertificateSchema>
 
 /** A Reply URL (Assertion Consumer Service URL) with its optional Index and Default flag. */
-export const replyUrlSchema = z.object({
+const replyUrlSchema = z.object({
   url: z.string(),
   index: z.number().int().nullable(),
   isDefault: z.boolean(),
@@ -98,7 +98,7 @@ export const replyUrlSchema = z.object({
 export type ReplyUrl = z.infer<typeof replyUrlSchema>
 
 /** The app registration (Graph `application`). */
-export const applicationSchema = z.object({
+const applicationSchema = z.object({
   id: z.string(),
   appId: z.string(),
   displayName: z.string(),
@@ -114,7 +114,7 @@ export const applicationSchema = z.object({
 export type Application = z.infer<typeof applicationSchema>
 
 /** An app role (Graph `appRole`). Apps without roles use "Default Access" (the all-zero GUID). */
-export const appRoleSchema = z.object({
+const appRoleSchema = z.object({
   id: z.string(),
   displayName: z.string(),
   description: z.string(),
@@ -127,7 +127,7 @@ export type AppRole = z.infer<typeof appRoleSchema>
 export const SSO_MODES = ['saml', 'password', 'oidc', 'notSupported'] as const
 
 /** The enterprise application (Graph `servicePrincipal`). */
-export const servicePrincipalSchema = z.object({
+const servicePrincipalSchema = z.object({
   id: z.string(),
   appId: z.string(),
   displayName: z.string(),
@@ -151,7 +151,7 @@ export const servicePrincipalSchema = z.object({
 })
 export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>
 
-/** Response signing: what gets signed and with which algorithm (certificate-signing-options.md). */
+/** Response signing: what gets signed (assertion, response or both) and with which algorithm. */
 export const SIGNING_OPTIONS = ['assertion', 'response', 'both'] as const
 export type SigningOption = (typeof SIGNING_OPTIONS)[number]
 export const SIGNING_ALGORITHMS = ['rsa-sha256', 'rsa-sha1'] as const
@@ -166,7 +166,7 @@ export const tokenTimingSchema = z.object({
 export type TokenTiming = z.infer<typeof tokenTimingSchema>
 
 /** "Require verification certificates": signed AuthnRequests / LogoutRequests. */
-export const requestVerificationSchema = z.object({
+const requestVerificationSchema = z.object({
   required: z.boolean(),
   /** PEM certificates the app signs its requests with. */
   certificates: z.array(z.string()),
@@ -177,14 +177,14 @@ export const requestVerificationSchema = z.object({
 export const ENCRYPTION_METHODS = ['aes256-cbc', 'aes128-cbc', 'aes256-gcm', 'aes128-gcm'] as const
 
 /** Token encryption with the app's encryption certificate (off by default). */
-export const encryptionSchema = z.object({
+const encryptionSchema = z.object({
   enabled: z.boolean(),
   certificatePem: z.string().nullable(),
   method: z.enum(ENCRYPTION_METHODS),
 })
 
 /** The SAML-based sign-on page of one enterprise app, beyond Basic SAML Configuration. */
-export const samlSettingsSchema = z.object({
+const samlSettingsSchema = z.object({
   nameId: nameIdSchema,
   claims: z.array(claimSchema),
   signingOption: z.enum(SIGNING_OPTIONS),

@@ -1,3 +1,4 @@
+// state/: the IdP's persisted state: its schema, a new tenant's first state, and how services find and change objects in it.
 import type { StateFileSpec } from '@sandbox/shared'
 import { z } from 'zod'
 import {
@@ -15,7 +16,7 @@ export * from './directory-schema'
 export * from './provisioning-schema'
 
 /** The sandbox "automation" app registration: client credentials for the token endpoint. */
-export const automationClientSchema = z.object({
+const automationClientSchema = z.object({
   appId: z.string(),
   displayName: z.string(),
   /** Shown to the admin like the Graph token; both are sandbox-only secrets. */
@@ -23,7 +24,7 @@ export const automationClientSchema = z.object({
 })
 
 /** Tenant-wide sandbox settings (what the admin center offers beyond Graph). */
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   /** Which kind of signing certificate new SAML apps and `addTokenSigningCertificate` get. */
   defaultCertificateKind: z.enum(CERTIFICATE_KINDS),
 })
@@ -34,7 +35,7 @@ export const settingsSchema = z.object({
  * tokens and the sign-in log are deliberately not persisted (a restart ends them, as a real
  * outage would).
  */
-export const idpStateSchema = z.object({
+const idpStateSchema = z.object({
   tenant: tenantSchema,
   /** The tenant key: signs the tenant metadata and apps that have no signing certificate of their own. */
   tenantSigningCertificate: signingCertificateSchema,

@@ -9,7 +9,7 @@ export interface InitialIdpState {
 }
 
 /** The common name of the tenant key, as in Entra's tenant metadata. */
-export const TENANT_KEY_NAME = 'accounts.accesscontrol.windows.net'
+const TENANT_KEY_NAME = 'accounts.accesscontrol.windows.net'
 
 /**
  * Creates the first state: the Contoso tenant with a Global Administrator, the tenant signing

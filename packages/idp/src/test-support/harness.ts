@@ -1,3 +1,4 @@
+// test-support/: what tests build on: an IdP in memory, SAML apps, an xmlsec1 runner, XML shape helpers.
 import {
   type Clock,
   createMemoryStore,

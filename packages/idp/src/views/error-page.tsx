@@ -1,4 +1,4 @@
-import { SignInLayout } from './console/sign-in-card'
+import { SandboxHint, SignInLayout } from './console/sign-in-card'
 
 /** What Entra's error page shows. */
 export interface ErrorPageProps {
@@ -37,11 +37,7 @@ export function ErrorPage(props: ErrorPageProps) {
           <dd>{props.message}</dd>
         </dl>
       </section>
-      {props.hint ? (
-        <aside class="sandbox-hint">
-          <strong>Sandbox hint:</strong> {props.hint}
-        </aside>
-      ) : null}
+      <SandboxHint hint={props.hint} />
     </SignInLayout>
   )
 }

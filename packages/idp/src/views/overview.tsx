@@ -1,16 +1,11 @@
+import type { TenantOverviewFacts } from '../directory/tenant-service'
 import { Blade } from './console/blade'
 import { ConsoleLayout } from './console/console-layout'
 import { CopyField, CopyText } from './console/copy-field'
 import type { NavEntry } from './console/left-nav'
 
-/** What the tenant overview shows. */
-export interface OverviewProps {
-  readonly tenantName: string
-  readonly tenantId: string
-  readonly defaultDomain: string
-  readonly userCount: number
-  readonly issuer: string
-  readonly tenantMetadataUrl: string
+/** What the tenant overview shows: the tenant's facts, and where it sits in the navigation. */
+export interface OverviewProps extends TenantOverviewFacts {
   readonly nav: readonly NavEntry[]
   readonly href: string
 }

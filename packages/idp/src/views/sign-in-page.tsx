@@ -1,3 +1,4 @@
+// views/: the pages as pure hono/jsx (props in, markup out): sign-in, error, signed out, My Apps, POST binding, overview.
 import { SignInLayout } from './console/sign-in-card'
 
 /** What the sign-in page needs. */

@@ -1,4 +1,4 @@
-import { SignInLayout } from './console/sign-in-card'
+import { SandboxHint, SignInLayout } from './console/sign-in-card'
 
 /** "You signed out of your account", with the sandbox's note when there is one. */
 export function SignedOutPage(props: { readonly note: string | null }) {
@@ -10,11 +10,7 @@ export function SignedOutPage(props: { readonly note: string | null }) {
       <p class="sign-in-message" id="SignOutStatusMessage">
         It’s a good idea to close all browser windows.
       </p>
-      {props.note ? (
-        <aside class="sandbox-hint">
-          <strong>Sandbox hint:</strong> {props.note}
-        </aside>
-      ) : null}
+      <SandboxHint hint={props.note} />
     </SignInLayout>
   )
 }

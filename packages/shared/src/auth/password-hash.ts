@@ -1,5 +1,7 @@
-import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+// auth/: secrets: how passwords are hashed and how any secret is compared (secret-match.ts).
+import { createHmac, randomBytes, scrypt } from 'node:crypto'
 import { BoundedMap } from '../collections/bounded-map'
+import { secretMatches } from './secret-match'
 
 /**
  * Passwords are stored as `scrypt$N$r$p$salt$hash` (base64url parts). N=1024 is deliberately
@@ -35,7 +37,7 @@ export async function hashPassword(password: string): Promise<string> {
 /**
  * Pairs (stored hash, password) that verified recently, as HMACs under a key that lives only in
  * this process. scrypt costs ~1.3 ms of CPU per check, the largest single cost of a sign-in
- * (issue 7's profile), and CI suites sign the same test users in thousands of times. Only
+ * (profiled under sign-in load), and CI suites sign the same test users in thousands of times. Only
  * successes are remembered, so a wrong password always pays the full scrypt cost; a changed
  * password has a new salt and hash, so its old entry can never match again.
  */
@@ -61,7 +63,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (verifiedPairs.get(tag)) return true
   const expected = Buffer.from(hash, 'base64url')
   const actual = await derive(password, Buffer.from(salt, 'base64url'), params)
-  const matches = expected.length === actual.length && timingSafeEqual(expected, actual)
+  const matches = secretMatches(actual, expected)
   if (matches) verifiedPairs.set(tag, true)
   return matches
 }

@@ -23,7 +23,7 @@ export interface StoredCookie {
 }
 
 /** The navigation a request belongs to, which decides SameSite. */
-export interface RequestContext {
+export interface NavigationContext {
   readonly method: string
   /** The URL of the page that started this navigation (null for a typed URL). */
   readonly initiator: URL | null
@@ -109,7 +109,7 @@ export class CookieJar {
   }
 
   /** The `Cookie` header value for a request to `url` in `context`, or '' when none apply. */
-  headerFor(url: URL, context: RequestContext): string {
+  headerFor(url: URL, context: NavigationContext): string {
     const now = this.now()
     this.cookies = this.cookies.filter((c) => c.expiresAt === null || c.expiresAt > now)
     const host = url.hostname.toLowerCase()

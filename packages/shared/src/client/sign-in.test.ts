@@ -58,12 +58,13 @@ function fakePair(password = 'Passw0rd') {
   return createInProcessTransport({ [SP]: sp.fetch, [IDP]: idp.fetch })
 }
 
+/** The test user's sign-in, started at the fake SP's sign-on URL. */
+const SIMON = { startUrl: `${SP}/start`, username: 'B.Simon@contoso.com', password: 'Passw0rd' }
+
 describe('signIn (headless)', () => {
   it('reads the session the SP opened, with its cookie, when given a session-info URL', async () => {
     const result = await signIn({
-      startUrl: `${SP}/start`,
-      username: 'B.Simon@contoso.com',
-      password: 'Passw0rd',
+      ...SIMON,
       browser: new HeadlessBrowser({ transport: fakePair() }),
       sessionInfoUrl: `${SP}/session`,
     })
@@ -76,9 +77,7 @@ describe('signIn (headless)', () => {
 
   it('fails with NO_SESSION when the session-info URL shows no session', async () => {
     const result = await signIn({
-      startUrl: `${SP}/start`,
-      username: 'B.Simon@contoso.com',
-      password: 'Passw0rd',
+      ...SIMON,
       browser: new HeadlessBrowser({ transport: fakePair() }),
       sessionInfoUrl: `${SP}/no-session`,
     })
@@ -88,9 +87,7 @@ describe('signIn (headless)', () => {
   it('follows the SP redirect, fills the IdP form, posts the SAML Response and lands signed in', async () => {
     const browser = new HeadlessBrowser({ transport: fakePair() })
     const result = await signIn({
-      startUrl: `${SP}/start`,
-      username: 'B.Simon@contoso.com',
-      password: 'Passw0rd',
+      ...SIMON,
       browser,
     })
     if (!result.ok) throw new Error(result.error.message)

@@ -1,3 +1,5 @@
+// client/: the headless sign-in client: an HTTP client that behaves like a browser (cookies,
+// forms, redirects, CSP form-action) and signs in through any SAML SP and IdP.
 import { err, ok, type Result } from '../result'
 import type { StoredCookie } from './cookie-jar'
 import { FormActionBlockedError } from './form-action-policy'

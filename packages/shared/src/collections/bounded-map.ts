@@ -1,3 +1,4 @@
+// collections/: in-memory tables with bounds, so that no client can grow a server's memory.
 /**
  * A Map that forgets its oldest entries beyond `capacity`, so a flood of requests costs memory
  * up to a cap and no more. Its eviction is global: a table whose entries clients depend on

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { RawOptions } from './options'
+import { createOptionReader, type OptionReader, type RawOptions } from './options'
 
 /** A flag a command accepts: `boolean` flags take no value. */
 export interface FlagSpec {
@@ -33,6 +33,25 @@ export function parseCommandLine(
     unknown: unknown.map((u) => `--${u}`),
     positionals: parsed.positionals,
   }
+}
+
+/**
+ * Reads a command line in one go: parses `argv` against `flags`, lets `read` take the options
+ * from the reader (recording any problem there), and throws every problem, unknown flags
+ * included, as one `ConfigError`. Returns what `read` returned.
+ */
+export function readCommandLine<T>(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  flags: readonly FlagSpec[],
+  read: (reader: OptionReader, raw: RawOptions) => T,
+): T {
+  const { raw, unknown } = parseCommandLine(argv, env, flags)
+  const reader = createOptionReader(raw)
+  for (const flag of unknown) reader.problem(`Unknown option ${flag}; see --help.`)
+  const value = read(reader, raw)
+  reader.finish()
+  return value
 }
 
 /** Formats a `--help` text from flag specs. */

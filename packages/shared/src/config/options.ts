@@ -1,7 +1,8 @@
+// config/: command-line flags and environment variables, read once at boot, every problem at once.
 /**
  * Reads typed options from command-line flags and environment variables, collecting every
  * problem instead of stopping at the first, so a user fixes their command line in one go.
- * Nothing outside config modules reads `process.env` (house style rule 4).
+ * Nothing outside config modules reads `process.env`: config is parsed once at boot and passed down.
  */
 
 /** Where one option may come from, in priority order: flag, then environment, then default. */

@@ -83,6 +83,26 @@ export async function openSandboxCa(options: OpenCaOptions): Promise<Result<Sand
   return ok(fromStored(winner.value))
 }
 
+/**
+ * The sandbox CA's certificates (root, then issuing CA) from its file, without creating one
+ * when there is none (null then) and without their keys: what a tool that only verifies
+ * chains (the SAML inspector) needs.
+ */
+export async function readSandboxCaCertificates(
+  path: string,
+): Promise<Result<{ rootPem: string; intermediatePem: string } | null, StateFileError>> {
+  const stored = await readStateFile(path, CA_FILE_SPEC)
+  if (!stored.ok) return stored
+  return ok(
+    stored.value
+      ? {
+          rootPem: stored.value.root.certificatePem,
+          intermediatePem: stored.value.intermediate.certificatePem,
+        }
+      : null,
+  )
+}
+
 const TLS_FILE_SPEC = {
   format: 'sso-sandbox/tls-identity',
   version: 1,
@@ -90,7 +110,7 @@ const TLS_FILE_SPEC = {
 }
 
 /** A TLS server identity for localhost, as PEM (leaf first, then the issuing CA). */
-export interface TlsIdentityPem {
+export interface TlsIdentity {
   readonly certificateChainPem: string
   readonly privateKeyPem: string
 }
@@ -105,7 +125,7 @@ export async function openTlsIdentity(options: {
   readonly ca: SandboxCa
   readonly now: number
   readonly generateKey: () => Promise<RsaKeyPair>
-}): Promise<Result<TlsIdentityPem, StateFileError>> {
+}): Promise<Result<TlsIdentity, StateFileError>> {
   const chain = (certificatePem: string): string =>
     `${certificatePem}${options.ca.intermediate.certificatePem}`
   if (options.path !== null) {

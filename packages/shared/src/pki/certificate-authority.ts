@@ -1,3 +1,4 @@
+// pki/: the sandbox CA, RSA keys, certificates and chain validation (node-forge only in x509.ts).
 import { randomBytes } from 'node:crypto'
 import { derToPem } from './certificate'
 import type { RsaKeyPair } from './keys'
@@ -19,8 +20,8 @@ const DAY_MS = 86_400_000
 const SANDBOX_ORGANIZATION: NameAttribute = { shortName: 'O', value: 'SSO Rehearsal Sandbox' }
 
 /** Names of the sandbox CA certificates, shown in browsers' certificate viewers. */
-export const ROOT_CA_NAME = 'SSO Rehearsal Sandbox Root CA'
-export const ISSUING_CA_NAME = 'SSO Rehearsal Sandbox Issuing CA'
+const ROOT_CA_NAME = 'SSO Rehearsal Sandbox Root CA'
+const ISSUING_CA_NAME = 'SSO Rehearsal Sandbox Issuing CA'
 
 /** Entra's default signing certificate name (also Graph's `addTokenSigningCertificate` default). */
 export const ENTRA_CERTIFICATE_NAME = 'Microsoft Azure Federated SSO Certificate'

@@ -41,13 +41,6 @@ export function certificateToDer(pemOrBase64: string): Buffer | null {
   return der.length > 0 ? der : null
 }
 
-/** Splits a PEM bundle into its certificates, in order. */
-export function splitPemBundle(bundle: string): string[] {
-  return (
-    bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)?.map((p) => `${p}\n`) ?? []
-  )
-}
-
 function colonHex(hex: string): string {
   return (hex.toUpperCase().match(/.{2}/g) ?? []).join(':')
 }

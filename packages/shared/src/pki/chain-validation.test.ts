@@ -48,6 +48,54 @@ beforeAll(async () => {
 })
 
 /** A leaf signed directly by the issuing CA with a hand-made spec (for the broken variants). */
+/** A certificate the sandbox root signs for keys[4] with these extensions: a would-be issuer. */
+function issuerUnderRoot(commonName: string, extensions: CertificateSpec['extensions']): Buffer {
+  const root = readCertificateStructure(rootDer)
+  return buildCertificate(
+    {
+      serialHex: randomSerialHex(),
+      subject: [{ shortName: 'CN', value: commonName }],
+      issuer: root.subject,
+      notBefore: new Date(NOW - DAY),
+      notAfter: new Date(NOW + 30 * DAY),
+      subjectPublicKey: (keys[4] as RsaKeyPair).publicKey,
+      extensions: {
+        ...extensions,
+        subjectKeyIdentifier: true,
+        authorityKeyIdentifierHex: root.subjectKeyIdentifierHex,
+      },
+    },
+    ca.root.key.privateKey,
+  )
+}
+
+/**
+ * Validates a leaf that the would-be issuer `issuerDer` (keys[4]) signed with these extensions,
+ * offered with that issuer, against the sandbox root: it must be refused with `code`.
+ */
+function expectRefusedThrough(
+  issuerDer: Buffer,
+  leafExtensions: CertificateSpec['extensions'],
+  code: CertificateProblem,
+): void {
+  const issuer = readCertificateStructure(issuerDer)
+  const leaf = leafWith(
+    {
+      issuer: issuer.subject,
+      extensions: {
+        basicConstraints: { ca: false },
+        ...leafExtensions,
+        authorityKeyIdentifierHex: issuer.subjectKeyIdentifierHex,
+      },
+    },
+    keys[4] as RsaKeyPair,
+  )
+  expectRefusal(
+    validateCertificateChain({ leaf, intermediates: [issuerDer], anchors: [rootDer], at: NOW }),
+    code,
+  )
+}
+
 function leafWith(overrides: Partial<CertificateSpec>, signer: RsaKeyPair = ca.intermediate.key): Buffer {
   const issuer = readCertificateStructure(intermediateDer)
   return buildCertificate(
@@ -105,7 +153,7 @@ describe('validateCertificateChain (Require certificate signed by a CA)', () => 
     // someone not in the trust store" (CHAIN_UNTRUSTED).
     const key = keys[3] as RsaKeyPair
     const name = [{ shortName: 'CN' as const, value: 'idp.example.org' }]
-    const selfSigned = (extensions: CertificateSpec['extensions']): Buffer =>
+    const namedAsOwnIssuer = (extensions: CertificateSpec['extensions'], signer = key): Buffer =>
       buildCertificate(
         {
           serialHex: randomSerialHex(),
@@ -116,14 +164,14 @@ describe('validateCertificateChain (Require certificate signed by a CA)', () => 
           subjectPublicKey: key.publicKey,
           extensions,
         },
-        key.privateKey,
+        signer.privateKey,
       )
     for (const extensions of [
       { keyUsage: ['digitalSignature'] as const },
       { basicConstraints: { ca: false }, keyUsage: ['digitalSignature', 'keyEncipherment'] as const },
       { keyUsage: ['digitalSignature'] as const, subjectKeyIdentifier: true },
     ]) {
-      const leaf = selfSigned({ ...extensions, keyUsage: [...extensions.keyUsage] })
+      const leaf = namedAsOwnIssuer({ ...extensions, keyUsage: [...extensions.keyUsage] })
       expect(readCertificateStructure(leaf).keyUsage).not.toContain('keyCertSign')
       expectRefusal(
         validateCertificateChain({ leaf, intermediates: [intermediateDer], anchors: [rootDer], at: NOW }),
@@ -131,18 +179,7 @@ describe('validateCertificateChain (Require certificate signed by a CA)', () => 
       )
     }
     // Named as its own issuer but signed by another key: not self-signed, and no issuer found.
-    const selfIssued = buildCertificate(
-      {
-        serialHex: randomSerialHex(),
-        subject: name,
-        issuer: name,
-        notBefore: new Date(NOW - DAY),
-        notAfter: new Date(NOW + 365 * DAY),
-        subjectPublicKey: key.publicKey,
-        extensions: { keyUsage: ['digitalSignature'] },
-      },
-      (keys[4] as RsaKeyPair).privateKey,
-    )
+    const selfIssued = namedAsOwnIssuer({ keyUsage: ['digitalSignature'] }, keys[4] as RsaKeyPair)
     expectRefusal(
       validateCertificateChain({ leaf: selfIssued, intermediates: [], anchors: [rootDer], at: NOW }),
       'CHAIN_UNTRUSTED',
@@ -150,41 +187,11 @@ describe('validateCertificateChain (Require certificate signed by a CA)', () => 
   })
 
   it('refuses an issuer whose keyUsage lacks keyCertSign as such, not as a missing issuer', () => {
-    const root = readCertificateStructure(rootDer)
-    const issuerKey = keys[4] as RsaKeyPair
-    const cannotSign = buildCertificate(
-      {
-        serialHex: randomSerialHex(),
-        subject: [{ shortName: 'CN', value: 'Signs documents only' }],
-        issuer: root.subject,
-        notBefore: new Date(NOW - DAY),
-        notAfter: new Date(NOW + 30 * DAY),
-        subjectPublicKey: issuerKey.publicKey,
-        extensions: {
-          basicConstraints: { ca: true, pathLen: 0 },
-          keyUsage: ['digitalSignature'],
-          subjectKeyIdentifier: true,
-          authorityKeyIdentifierHex: root.subjectKeyIdentifierHex,
-        },
-      },
-      ca.root.key.privateKey,
-    )
-    const issuer = readCertificateStructure(cannotSign)
-    const leaf = leafWith(
-      {
-        issuer: issuer.subject,
-        extensions: {
-          basicConstraints: { ca: false },
-          keyUsage: ['digitalSignature'],
-          authorityKeyIdentifierHex: issuer.subjectKeyIdentifierHex,
-        },
-      },
-      issuerKey,
-    )
-    expectRefusal(
-      validateCertificateChain({ leaf, intermediates: [cannotSign], anchors: [rootDer], at: NOW }),
-      'ISSUER_CANNOT_SIGN_CERTIFICATES',
-    )
+    const cannotSign = issuerUnderRoot('Signs documents only', {
+      basicConstraints: { ca: true, pathLen: 0 },
+      keyUsage: ['digitalSignature'],
+    })
+    expectRefusedThrough(cannotSign, { keyUsage: ['digitalSignature'] }, 'ISSUER_CANNOT_SIGN_CERTIFICATES')
   })
 
   it('builds the path through a known intermediate when only the leaf is offered, telling same-named CAs apart', () => {
@@ -235,35 +242,8 @@ describe('validateCertificateChain (Require certificate signed by a CA)', () => 
   })
 
   it('refuses a chain through an issuer without basicConstraints (CVE-2026-33896)', () => {
-    const issuerKey = keys[4] as RsaKeyPair
-    const root = readCertificateStructure(rootDer)
-    const fakeCa = buildCertificate(
-      {
-        serialHex: randomSerialHex(),
-        subject: [{ shortName: 'CN', value: 'Not a CA' }],
-        issuer: root.subject,
-        notBefore: new Date(NOW - DAY),
-        notAfter: new Date(NOW + 30 * DAY),
-        subjectPublicKey: issuerKey.publicKey,
-        extensions: { subjectKeyIdentifier: true, authorityKeyIdentifierHex: root.subjectKeyIdentifierHex },
-      },
-      ca.root.key.privateKey,
-    )
-    const fakeStructure = readCertificateStructure(fakeCa)
-    const leaf = leafWith(
-      {
-        issuer: fakeStructure.subject,
-        extensions: {
-          basicConstraints: { ca: false },
-          authorityKeyIdentifierHex: fakeStructure.subjectKeyIdentifierHex,
-        },
-      },
-      issuerKey,
-    )
-    expectRefusal(
-      validateCertificateChain({ leaf, intermediates: [fakeCa], anchors: [rootDer], at: NOW }),
-      'ISSUER_NOT_CA',
-    )
+    const fakeCa = issuerUnderRoot('Not a CA', {})
+    expectRefusedThrough(fakeCa, {}, 'ISSUER_NOT_CA')
   })
 
   it('refuses an untrusted root, with the missing issuer named', () => {

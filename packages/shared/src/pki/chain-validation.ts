@@ -4,8 +4,8 @@ import { summarizeCertificate } from './certificate'
 import { type CertificateStructure, readCertificateStructure, UNDERSTOOD_EXTENSION_NAMES } from './x509'
 
 /**
- * Why a certificate was refused. Each code maps to one check of research/security.md §4;
- * node-forge's `verifyCertificateChain` alone skips several of them (a self-signed leaf in
+ * Why a certificate was refused. Each code is one check of RFC 5280 path validation as
+ * "Require certificate signed by a certificate authority" needs it; node-forge's `verifyCertificateChain` alone skips several of them (a self-signed leaf in
  * the store, a CA certificate used as the leaf, an issuer without basicConstraints).
  */
 export type CertificateProblem =
@@ -158,7 +158,7 @@ function describeIssuerOf(cert: Parsed): string {
 }
 
 /**
- * Validates "Require certificate signed by a certificate authority" (research/security.md §4):
+ * Validates "Require certificate signed by a certificate authority" at import and at every sign-in:
  * the leaf is not a CA, not self-signed and not itself an anchor, may sign, and chains through
  * CA certificates that may sign certificates and respect pathLen, to an anchor of the trust
  * store, with every signature verified natively and every certificate valid at `at`.

@@ -2,7 +2,6 @@ import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } fr
 
 /** RSA modulus sizes the sandbox issues; 2048 is Entra's and the default. */
 export type RsaKeySize = 2048 | 3072 | 4096
-export const RSA_KEY_SIZES: readonly RsaKeySize[] = [2048, 3072, 4096]
 
 /** A key pair as stored (PKCS#8 PEM) and as used (a parsed `KeyObject`, parsed once). */
 export interface RsaKeyPair {

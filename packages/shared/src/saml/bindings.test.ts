@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { generateRsaKeyPair } from '../pki/keys'
+import { generateRsaKeyPair, type RsaKeyPair } from '../pki/keys'
 import {
   decodePostBinding,
   decodeRedirectBinding,
@@ -11,15 +11,20 @@ import {
 
 const XML = '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_1"/>'
 
+/** The Redirect-binding query of {@link XML}, signed with `key`. */
+function signedQuery(key: RsaKeyPair, algorithm: 'rsa-sha256' | 'rsa-sha1', relayState?: string): string {
+  return encodeRedirectBinding({
+    parameter: 'SAMLRequest',
+    xml: XML,
+    ...(relayState === undefined ? {} : { relayState }),
+    signing: { privateKey: key.privateKey, algorithm },
+  })
+}
+
 describe('Redirect binding', () => {
   it('round-trips a signed message and verifies the signature over the raw query', async () => {
     const key = await generateRsaKeyPair()
-    const query = encodeRedirectBinding({
-      parameter: 'SAMLRequest',
-      xml: XML,
-      relayState: 'state with spaces & symbols',
-      signing: { privateKey: key.privateKey, algorithm: 'rsa-sha256' },
-    })
+    const query = signedQuery(key, 'rsa-sha256', 'state with spaces & symbols')
     const decoded = decodeRedirectBinding(query)
     if (!decoded.ok) throw new Error(decoded.error.message)
     expect(decoded.value).toMatchObject({
@@ -37,12 +42,7 @@ describe('Redirect binding', () => {
 
   it('refuses a signature checked over a re-encoded query', async () => {
     const key = await generateRsaKeyPair()
-    const query = encodeRedirectBinding({
-      parameter: 'SAMLRequest',
-      xml: XML,
-      relayState: 'a b',
-      signing: { privateKey: key.privateKey, algorithm: 'rsa-sha256' },
-    })
+    const query = signedQuery(key, 'rsa-sha256', 'a b')
     const reencoded = query.replace('RelayState=a%20b', 'RelayState=a+b')
     const decoded = decodeRedirectBinding(reencoded)
     if (!decoded.ok || !decoded.value.signature) throw new Error('decode failed')
@@ -54,11 +54,7 @@ describe('Redirect binding', () => {
 
   it('refuses RSA-SHA1 unless allowed, and unknown algorithms always', async () => {
     const key = await generateRsaKeyPair()
-    const query = encodeRedirectBinding({
-      parameter: 'SAMLRequest',
-      xml: XML,
-      signing: { privateKey: key.privateKey, algorithm: 'rsa-sha1' },
-    })
+    const query = signedQuery(key, 'rsa-sha1')
     const decoded = decodeRedirectBinding(query)
     if (!decoded.ok || !decoded.value.signature) throw new Error('decode failed')
     expect(verifyRedirectSignature(decoded.value.signature, [key.publicKey], false).ok).toBe(false)

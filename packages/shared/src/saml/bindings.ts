@@ -1,3 +1,4 @@
+// saml/: SAML bindings, metadata reading, URNs, and samlify, kept behind samlify.ts.
 import { type KeyObject, sign, verify } from 'node:crypto'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { err, ok, type Result } from '../result'
@@ -32,6 +33,10 @@ export const BINDING_LIMITS = {
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
 
+function tooLarge(what: string, limit: number): Result<never, BindingError> {
+  return err({ code: 'MESSAGE_TOO_LARGE', message: `${what} exceeds ${limit} bytes.` })
+}
+
 function decodeBase64(value: string): Result<Buffer, BindingError> {
   const compact = value.replace(/[\r\n\t ]/g, '')
   if (compact.length === 0 || compact.length % 4 === 1 || !BASE64.test(compact)) {
@@ -46,18 +51,12 @@ export function decodePostBinding(value: string | undefined): Result<string, Bin
     return err({ code: 'MESSAGE_MISSING', message: 'No SAMLRequest or SAMLResponse was posted.' })
   }
   if (value.length > BINDING_LIMITS.maxEncodedBytes) {
-    return err({
-      code: 'MESSAGE_TOO_LARGE',
-      message: `The SAML message exceeds ${BINDING_LIMITS.maxEncodedBytes} bytes.`,
-    })
+    return tooLarge('The SAML message', BINDING_LIMITS.maxEncodedBytes)
   }
   const bytes = decodeBase64(value)
   if (!bytes.ok) return bytes
   if (bytes.value.length > BINDING_LIMITS.maxXmlBytes) {
-    return err({
-      code: 'MESSAGE_TOO_LARGE',
-      message: `The SAML message exceeds ${BINDING_LIMITS.maxXmlBytes} bytes.`,
-    })
+    return tooLarge('The SAML message', BINDING_LIMITS.maxXmlBytes)
   }
   return ok(bytes.value.toString('utf8'))
 }
@@ -108,10 +107,7 @@ function urlDecode(value: string): string {
  */
 export function decodeRedirectBinding(rawQuery: string): Result<RedirectMessage, BindingError> {
   if (rawQuery.length > BINDING_LIMITS.maxEncodedBytes) {
-    return err({
-      code: 'MESSAGE_TOO_LARGE',
-      message: `The query string exceeds ${BINDING_LIMITS.maxEncodedBytes} bytes.`,
-    })
+    return tooLarge('The query string', BINDING_LIMITS.maxEncodedBytes)
   }
   const params = rawParameters(rawQuery)
   if (!params.ok) return params
@@ -147,12 +143,9 @@ export function decodeRedirectBinding(rawQuery: string): Result<RedirectMessage,
   try {
     xml = inflateRawSync(compressed.value, { maxOutputLength: BINDING_LIMITS.maxXmlBytes })
   } catch (error) {
-    const tooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
-    return tooLarge
-      ? err({
-          code: 'MESSAGE_TOO_LARGE',
-          message: `The inflated SAML message exceeds ${BINDING_LIMITS.maxXmlBytes} bytes.`,
-        })
+    const inflatedTooLarge = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
+    return inflatedTooLarge
+      ? tooLarge('The inflated SAML message', BINDING_LIMITS.maxXmlBytes)
       : err({
           code: 'MESSAGE_NOT_DEFLATED',
           message: 'The SAML message is not DEFLATE-compressed as the Redirect binding requires.',

@@ -17,48 +17,39 @@ export interface SchemaValidator {
 let loaded: Samlify | null = null
 
 const SCHEMA_VALIDATOR_PACKAGE = '@authenio/samlify-xmllint-wasm'
+const requireCommonJs = createRequire(import.meta.url)
+
+function notInstalled(name: string): StartupError {
+  const what = name === 'samlify' ? 'samlify' : `samlify's schema validator ${name}`
+  return new StartupError(
+    `${what} is not installed. Run "pnpm install" in the sandbox folder, then start again.`,
+  )
+}
 
 /**
  * Checks at boot, without loading them, that samlify and its schema validator are installed,
  * so a broken install fails start-up with a clear message. Loading them costs ~50 ms and
  * nothing on a server's sign-in path needs samlify, so {@link configureSamlify} runs on first
- * use instead (issue 7's start-up target).
+ * use instead, and no start pays for it.
  */
 export function checkSamlifyInstalled(): void {
-  const require = createRequire(import.meta.url)
   for (const name of ['samlify', SCHEMA_VALIDATOR_PACKAGE]) {
     try {
-      require.resolve(name)
+      requireCommonJs.resolve(name)
     } catch {
-      throw new StartupError(
-        `${name === 'samlify' ? 'samlify' : `samlify's schema validator ${name}`} is not installed. Run "pnpm install" in the sandbox folder, then start again.`,
-      )
+      throw notInstalled(name)
     }
   }
 }
 
 /**
- * Loads samlify and installs its schema validator (libxml2 in WASM, no native build). It is
- * set once at boot; without it samlify would refuse every message, and a no-op validator
- * would drop its protection against signature wrapping (research/security.md §1.3).
- * Start-up fails with a clear message when the validator is missing.
+ * Loads samlify and installs its schema validator (libxml2 in WASM, no native build), once.
+ * Without a validator samlify refuses every message, and a no-op one would drop the check that
+ * keeps signature-wrapping documents (a second, unsigned Assertion) from reaching its parser.
  */
 export async function configureSamlify(): Promise<void> {
   if (loaded) return
-  const require = createRequire(import.meta.url)
-  let validator: SchemaValidator
-  try {
-    validator = require(SCHEMA_VALIDATOR_PACKAGE) as SchemaValidator
-  } catch {
-    throw new StartupError(
-      `samlify's schema validator ${SCHEMA_VALIDATOR_PACKAGE} is not installed. Run "pnpm install" in the sandbox folder, then start again.`,
-    )
-  }
-  if (typeof validator.validate !== 'function') {
-    throw new StartupError(
-      `${SCHEMA_VALIDATOR_PACKAGE} does not export validate(); reinstall it with "pnpm install".`,
-    )
-  }
+  const validator = loadSchemaValidator(SCHEMA_VALIDATOR_PACKAGE)
   // samlify is CommonJS; depending on the loader its API sits on the namespace or on `default`.
   const namespace = (await import('samlify')) as unknown as Partial<Samlify> & { default?: Samlify }
   const api = (typeof namespace.setSchemaValidator === 'function' ? namespace : namespace.default) as Samlify
@@ -71,14 +62,11 @@ export async function configureSamlify(): Promise<void> {
  * user how to install it.
  */
 export function loadSchemaValidator(packageName: string): SchemaValidator {
-  const require = createRequire(import.meta.url)
   let validator: SchemaValidator
   try {
-    validator = require(packageName) as SchemaValidator
+    validator = requireCommonJs(packageName) as SchemaValidator
   } catch {
-    throw new StartupError(
-      `samlify's schema validator ${packageName} is not installed. Run "pnpm install" in the sandbox folder, then start again.`,
-    )
+    throw notInstalled(packageName)
   }
   if (typeof validator.validate !== 'function') {
     throw new StartupError(`${packageName} does not export validate(); reinstall it with "pnpm install".`)
@@ -87,7 +75,7 @@ export function loadSchemaValidator(packageName: string): SchemaValidator {
 }
 
 /** samlify, once {@link configureSamlify} has run (throws before: a programming error). */
-export function samlifyApi(): Samlify {
+function samlifyApi(): Samlify {
   if (!loaded) throw new Error('configureSamlify() must run at boot before samlify is used')
   return loaded
 }
@@ -134,9 +122,9 @@ export async function samlifySecondOpinion(input: {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stock baseline for `pnpm bench` (issue 7): samlify's own SP-initiated flow, default options
-// and the stock schema validator, so the benchmark can put the sandbox's path beside it. Never
-// used by a server.
+// Stock baseline for `pnpm bench`: samlify's own SP-initiated flow, default options and the
+// stock schema validator, so the benchmark can put the sandbox's path beside it. Never used by
+// a server, so it is reached through `@sandbox/shared/bench`, not the public barrel.
 
 /** The key and certificate of one side of the stock flow (PEM). */
 export interface StockSamlifyParty {

@@ -48,7 +48,7 @@ export const AUTHN_CONTEXT = {
   windows: 'urn:federation:authentication:windows',
 } as const
 
-/** Claim type URIs Entra emits (research/real-formats.md §2), in the order it emits them. */
+/** Claim type URIs a real Entra SAML token carries, in the order Entra emits them. */
 export const ENTRA_CLAIM = {
   tenantId: 'http://schemas.microsoft.com/identity/claims/tenantid',
   objectId: 'http://schemas.microsoft.com/identity/claims/objectidentifier',

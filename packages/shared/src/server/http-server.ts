@@ -2,12 +2,7 @@ import type { Server } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-
-/** A TLS identity for `--https`: a sandbox-CA-issued certificate chain and its key. */
-export interface TlsIdentity {
-  readonly certificateChainPem: string
-  readonly privateKeyPem: string
-}
+import type { TlsIdentity } from '../pki/ca-store'
 
 /** Where and how to listen. */
 export interface ListenOptions {

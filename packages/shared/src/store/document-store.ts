@@ -1,3 +1,4 @@
+// store/: the servers' state: one document each, in memory or in a crash-safe JSON file.
 import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'

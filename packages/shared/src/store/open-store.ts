@@ -5,8 +5,8 @@ import type { StateFileSpec } from './state-file'
 /** A store plus whatever its first creation produced (one-time secrets to show). */
 export interface OpenedStore<T, F> {
   readonly store: DocumentStore<T>
-  /** Set only when this start created the state. */
-  readonly created: F | null
+  /** What the first start produced; null when the state already existed. */
+  readonly firstStart: F | null
 }
 
 /**
@@ -20,14 +20,14 @@ export async function openServerState<T, F>(options: {
   readonly reset: boolean
   readonly create: () => Promise<{ state: T; firstStart: F }>
 }): Promise<OpenedStore<T, F>> {
-  let created: F | null = null
+  let firstStart: F | null = null
   const createInitial = async (): Promise<T> => {
     const fresh = await options.create()
-    created = fresh.firstStart
+    firstStart = fresh.firstStart
     return fresh.state
   }
   if (options.path === null) {
-    return { store: createMemoryStore(await createInitial()), created }
+    return { store: createMemoryStore(await createInitial()), firstStart }
   }
   const opened = await openFileStore({
     path: options.path,
@@ -36,5 +36,5 @@ export async function openServerState<T, F>(options: {
     reset: options.reset,
   })
   if (!opened.ok) throw new StartupError(opened.error.message)
-  return { store: opened.value, created }
+  return { store: opened.value, firstStart }
 }

@@ -126,14 +126,14 @@ function syncDirectory(dir: string): void {
 }
 
 /**
- * Writes a state file atomically: the whole envelope goes to a temp file in the same
- * directory, is fsynced, then renamed over the old file. A crash at any point leaves either
- * the old or the new file, never a mixture.
+ * Writes the envelope of `data` to a fresh temp file beside `path` (fsynced), then lets
+ * `publish` put it in place, and makes that durable. The temp file never outlives the call.
  */
-export async function writeStateFile<T>(
+async function publishEnvelope<T>(
   path: string,
   spec: Omit<StateFileSpec<T>, 'schema'>,
   data: T,
+  publish: (tempPath: string) => Promise<void>,
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 })
   const envelope: StateEnvelope<T> = {
@@ -145,12 +145,25 @@ export async function writeStateFile<T>(
   const tempPath = tempPathFor(path)
   try {
     await writeDurably(tempPath, `${JSON.stringify(envelope, null, 2)}\n`)
-    await rename(tempPath, path)
-  } catch (error) {
+    await publish(tempPath)
+  } finally {
+    // After a rename there is nothing left to remove; after a link or a failure, the temp file.
     await unlink(tempPath).catch(() => undefined)
-    throw error
   }
   syncDirectory(dirname(path))
+}
+
+/**
+ * Writes a state file atomically: the whole envelope goes to a temp file in the same
+ * directory, is fsynced, then renamed over the old file. A crash at any point leaves either
+ * the old or the new file, never a mixture.
+ */
+export async function writeStateFile<T>(
+  path: string,
+  spec: Omit<StateFileSpec<T>, 'schema'>,
+  data: T,
+): Promise<void> {
+  await publishEnvelope(path, spec, data, (tempPath) => rename(tempPath, path))
 }
 
 /**
@@ -163,24 +176,12 @@ export async function createStateFileExclusively<T>(
   spec: Omit<StateFileSpec<T>, 'schema'>,
   data: T,
 ): Promise<boolean> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-  const envelope: StateEnvelope<T> = {
-    format: spec.format,
-    version: spec.version,
-    savedAt: new Date().toISOString(),
-    data,
-  }
-  const tempPath = tempPathFor(path)
   try {
-    await writeDurably(tempPath, `${JSON.stringify(envelope, null, 2)}\n`)
-    await link(tempPath, path)
-    syncDirectory(dirname(path))
+    await publishEnvelope(path, spec, data, (tempPath) => link(tempPath, path))
     return true
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
     throw error
-  } finally {
-    await unlink(tempPath).catch(() => undefined)
   }
 }
 

@@ -1,3 +1,4 @@
+// xml/: XML for hostile input: bounded parsing, DOM reading, c14n, signatures, encryption, escaping.
 import { DOMParser } from '@xmldom/xmldom'
 import { err, ok, type Result } from '../result'
 
@@ -27,7 +28,7 @@ export interface XmlParseError {
 }
 
 // A DOCTYPE is refused before parsing, even one without entities: SAML never needs one, and it
-// is the door to XXE and entity expansion (research/security.md case 16–17).
+// is the door to XXE (external entities) and entity expansion (billion laughs).
 const DOCTYPE_OR_ENTITY = /<!\s*(DOCTYPE|ENTITY)/i
 
 const ELEMENT_NODE = 1

@@ -10,7 +10,8 @@ import { certificateToDer } from '../pki/certificate'
 import { generateRsaKeyPair } from '../pki/keys'
 import { childNamed } from './dom'
 import { METADATA_LIMITS, parseXml, SAML_MESSAGE_LIMITS } from './parse'
-import { DSIG_NS, signEnveloped, trustCertificate, verifyEnvelopedSignature } from './signature'
+import { DSIG_NS, signEnveloped } from './signature'
+import { trustCertificate, verifyEnvelopedSignature } from './signature-verification'
 
 const ASSERTION_NS = 'urn:oasis:names:tc:SAML:2.0:assertion'
 

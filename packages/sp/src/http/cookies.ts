@@ -22,7 +22,7 @@ export function browserIdOf(c: Context, deps: HttpDeps, create: boolean): string
   const existing = getCookie(c, BROWSER_COOKIE)
   if (existing && /^[\w-]{20,64}$/.test(existing)) return existing
   if (!create) return null
-  const id = deps.services.runtime.ids.token(24)
+  const id = deps.services.sessions.newBrowserId()
   setCookie(c, BROWSER_COOKIE, id, attributes(deps, 3600))
   return id
 }

@@ -1,3 +1,4 @@
+// http/: the SP's HTTP edge: route modules (read input, call a service, answer), cookies, and the one error mapping.
 import type { IncomingMessage } from 'node:http'
 import { type ClientSource, clientSourceOf, type SecurityVariables } from '@sandbox/shared'
 import type { Context } from 'hono'

@@ -1,5 +1,6 @@
+import { secretMatches as tokensMatch } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { checkBearer, tokensMatch } from '../scim/scim-token'
+import { checkBearer } from '../scim/scim-token'
 import { createTestSp, type TestSp } from '../test-support/harness'
 
 let t: TestSp

@@ -9,7 +9,7 @@ import {
 } from '../scim/discovery'
 import { LIST_RESPONSE_URN } from '../scim/scim-urns'
 import type { SpEnv } from './env'
-import { scimErrorResponse, scimJson } from './scim-kit'
+import { scimErrorResponse, scimJson } from './scim-responses'
 
 function listResponse(resources: Record<string, unknown>[]) {
   return {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ERROR_URN, GROUP_URN, LIST_RESPONSE_URN, PATCH_OP_URN, USER_URN } from '../scim/scim-urns'
+import { GROUP_URN, LIST_RESPONSE_URN, PATCH_OP_URN, USER_URN } from '../scim/scim-urns'
 import { createTestSp, type TestSp } from '../test-support/harness'
+import { expectScimError, scimRequest } from '../test-support/scim-client'
 
 let t: TestSp
 
@@ -8,46 +9,9 @@ beforeEach(async () => {
   t = await createTestSp()
 })
 
-interface Call {
-  status: number
-  headers: Headers
-  json: Record<string, unknown>
-}
-
-async function scim(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Call> {
-  const init: RequestInit = {
-    method,
-    headers: {
-      authorization: `Bearer ${t.store.read().scimToken}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/scim+json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  }
-  const response = await t.app.request(path, init)
-  const text = await response.text()
-  return {
-    status: response.status,
-    headers: response.headers,
-    json: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-  }
-}
-
-function expectScimError(call: Call, status: number, scimType?: string): void {
-  expect(call.status).toBe(status)
-  expect(call.headers.get('content-type')).toContain('application/scim+json')
-  expect(call.json).toMatchObject({
-    schemas: [ERROR_URN],
-    status: String(status),
-    detail: expect.any(String),
-  })
-  if (scimType) expect(call.json.scimType).toBe(scimType)
-}
+/** A SCIM request with the org's bearer token. */
+const scim = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  scimRequest(t, method, path, body, headers)
 
 const user = (userName: string, extra: Record<string, unknown> = {}) => ({
   schemas: [USER_URN],

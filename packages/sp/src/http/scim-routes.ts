@@ -1,13 +1,14 @@
+import type { Result } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { BULK_MAX_PAYLOAD_BYTES } from '../scim/bulk-request'
 import type { ScimError } from '../scim/scim-error'
 import type { ProjectionParams, ScimFlavour, ScimRequestContext, ScimResource } from '../scim/scim-service'
 import type { HttpDeps, SpEnv } from './env'
+import { scimAuth } from './scim-auth'
+import { readScimBody } from './scim-body'
 import { scimDiscoveryRoutes } from './scim-discovery-routes'
-import { readScimBody, scimAuth, scimErrorResponse, scimJson } from './scim-kit'
-
-type Result<T> = { ok: true; value: T } | { ok: false; error: ScimError }
+import { scimErrorResponse, scimJson } from './scim-responses'
 
 const LIST_PARAMETERS = [
   'filter',
@@ -48,7 +49,7 @@ function noMe(c: Context): Response {
   })
 }
 
-function listJson(c: Context, result: Result<Record<string, unknown>>): Response {
+function listJson(c: Context, result: Result<Record<string, unknown>, ScimError>): Response {
   return result.ok ? scimJson(c, result.value) : scimErrorResponse(c, result.error)
 }
 
@@ -58,26 +59,28 @@ function listJson(c: Context, result: Result<Record<string, unknown>>): Response
  */
 function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
   const { scim } = deps.services
-  const orgIdNow = () => deps.services.store.read().organization.id
-  const base = (orgId: string) =>
-    flavour === 'v2' ? `${deps.url}/identity/scim/${orgId}/v2` : `${deps.url}/v1/scim/${orgId}`
-  const contextOf = (): ScimRequestContext => ({ orgId: orgIdNow(), baseUrl: base(orgIdNow()), flavour })
-  const single = (c: Context, result: Result<ScimResource>, status: 200 | 201 = 200) =>
+  const { org } = deps.services
+  const baseUrl = () => {
+    const urls = org.scimBaseUrls()
+    return flavour === 'v2' ? urls.scimBaseUrl : urls.legacyScimBaseUrl
+  }
+  const contextOf = (): ScimRequestContext => ({ orgId: org.current().id, baseUrl: baseUrl(), flavour })
+  const single = (c: Context, result: Result<ScimResource, ScimError>, status: 200 | 201 = 200) =>
     result.ok
       ? scimJson(c, result.value.body, status, {
           ETag: result.value.etag,
           ...(status === 201 ? { Location: result.value.location } : {}),
         })
       : scimErrorResponse(c, result.error)
-  const noContent = (c: Context, result: Result<unknown>) =>
+  const noContent = (c: Context, result: Result<unknown, ScimError>) =>
     result.ok ? c.body(null, 204) : scimErrorResponse(c, result.error)
 
   const app = new Hono<SpEnv>().use('*', scimAuth(deps)).use('*', async (c, next) => {
     const orgId = c.req.param('orgId') ?? ''
-    if (orgId.toLowerCase() !== orgIdNow().toLowerCase()) {
+    if (orgId.toLowerCase() !== org.current().id.toLowerCase()) {
       return scimErrorResponse(c, {
         status: 404,
-        detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${base(orgIdNow())}.`,
+        detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${baseUrl()}.`,
       })
     }
     await next()

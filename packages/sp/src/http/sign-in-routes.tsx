@@ -1,66 +1,38 @@
 import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
-import type { Outbound } from '../sign-in/authn-request'
-import type { LogoutHandling } from '../sign-in/session-service'
-import { AutoPostForm, HomePage, MessagePage, SignInErrorPage, TestResultPage } from '../views/sign-in-pages'
-import { browserIdOf, clearSessionCookie, sessionIdOf, setSessionCookie } from './cookies'
+import { describeError, type SpError, spError, statusOf } from '../errors/catalogue'
+import { HomePage, MessagePage, SignInErrorPage, TestResultPage } from '../views/sign-in-pages'
+import { browserIdOf, sessionIdOf, setSessionCookie } from './cookies'
 import { clientSource, type HttpDeps, NO_STORE, type SpEnv } from './env'
+import { apiError, textError } from './error-responses'
+import { readSamlForm, samlFormLimit, sendOutbound, thisOrgOnly } from './saml-bindings'
 
-/** The largest form the ACS reads: real Responses are under 20 KB. */
-const ACS_BODY_LIMIT = 512 * 1024
+/** A sign-in that cannot start, or a link that no longer works: a Webex message page. */
+function messagePage(c: Context<SpEnv>, deps: HttpDeps, title: string, error: SpError) {
+  const { message, fix } = describeError(error)
+  return c.html(
+    <MessagePage orgName={deps.services.org.current().name} title={title} message={`${message} ${fix}`} />,
+    statusOf(error.code),
+    NO_STORE,
+  )
+}
 
 /**
  * The browser side of Webex SSO: the Sign-on URL (a GET on the ACS path, or `/`), the ACS,
- * Test SSO Connection, the signed-in home page, sign-out, and the session description the
- * headless sign-in client reads.
+ * Test SSO Connection, the signed-in home page, and the session description the headless
+ * sign-in client reads. Sign-out and single logout: logout-routes.tsx.
  */
 export function signInRoutes(deps: HttpDeps) {
-  const { signIn, sessions } = deps.services
-  const orgName = () => deps.services.store.read().organization.name
-  const orgId = () => deps.services.store.read().organization.id
-
-  function send(c: Context<SpEnv>, outbound: Outbound) {
-    if (outbound.kind === 'redirect') return c.redirect(locationHeaderValue(outbound.url), 302)
-    c.set('formActionOrigins', [new URL(outbound.action).origin])
-    return c.html(
-      <AutoPostForm action={outbound.action} fields={outbound.fields} nonce={c.get('secureHeadersNonce')} />,
-      200,
-      NO_STORE,
-    )
-  }
+  const { signIn, sessions, org } = deps.services
+  const orgName = () => org.current().name
 
   function startSignIn(c: Context<SpEnv>, purpose: 'sign-in' | 'test') {
     const browserId = browserIdOf(c, deps, true) as string
     const relayState = purpose === 'sign-in' ? c.req.query('RelayState') : undefined
     const started = signIn.start({ browserId, source: clientSource(c), relayState, purpose })
-    if (!started.ok)
-      return c.html(
-        <MessagePage
-          orgName={orgName()}
-          title="Single sign-on is not available"
-          message={`${started.error.message} ${started.error.fix}`}
-        />,
-        400,
-        NO_STORE,
-      )
-    return send(c, started.value)
-  }
-
-  function logoutAnswer(c: Context<SpEnv>, handled: LogoutHandling) {
-    if (handled.kind === 'respond') return send(c, handled.outbound)
-    if (handled.kind === 'error') return c.text(`Error code: ${handled.code}\n${handled.message}`, 400)
-    return c.html(
-      <MessagePage
-        orgName={orgName()}
-        title="You signed out"
-        message="You signed out of Webex and of your identity provider."
-        link={{ href: '/', text: 'Sign in again' }}
-      />,
-      200,
-      NO_STORE,
-    )
+    if (!started.ok) return messagePage(c, deps, 'Single sign-on is not available', started.error)
+    return sendOutbound(c, started.value)
   }
 
   return new Hono<SpEnv>()
@@ -68,81 +40,53 @@ export function signInRoutes(deps: HttpDeps) {
       if (sessions.current(sessionIdOf(c))) return c.redirect('/webex/home', 302)
       return startSignIn(c, 'sign-in')
     })
-    .get('/idb/Consumer/metaAlias/:orgId/sp', (c) => {
-      if (c.req.param('orgId') !== orgId()) return c.text('Unknown organization.', 404)
-      return startSignIn(c, 'sign-in')
-    })
+    .get('/idb/Consumer/metaAlias/:orgId/sp', thisOrgOnly(deps), (c) => startSignIn(c, 'sign-in'))
     .get('/admin/sso/test/:ticket', (c) => {
-      if (!deps.services.memory.useTestTicket(c.req.param('ticket')))
-        return c.html(
-          <MessagePage
-            orgName={orgName()}
-            title="Test link expired"
-            message="This Test SSO Connection link was used or has expired. Start the test again from Control Hub."
-          />,
-          410,
-          NO_STORE,
-        )
+      if (!signIn.redeemTestTicket(c.req.param('ticket')))
+        return messagePage(c, deps, 'Test link expired', spError('TEST_LINK_EXPIRED'))
       return startSignIn(c, 'test')
     })
-    .post(
-      '/idb/Consumer/metaAlias/:orgId/sp',
-      bodyLimit({
-        maxSize: ACS_BODY_LIMIT,
-        onError: (c) => c.text('The SAML Response is larger than 512 KB; Webex refuses it.', 413),
-      }),
-      async (c) => {
-        if (c.req.param('orgId') !== orgId()) return c.text('Unknown organization.', 404)
-        let form: Record<string, string | File | (string | File)[]>
-        try {
-          form = await c.req.parseBody()
-        } catch {
-          return c.text('The ACS expects an HTML form post (application/x-www-form-urlencoded).', 400)
-        }
-        const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined)
-        const outcome = await signIn.consume({
-          samlResponse: text('SAMLResponse'),
-          relayState: text('RelayState'),
-          browserId: browserIdOf(c, deps, false),
-        })
-        if (outcome.kind === 'signed-in') {
-          setSessionCookie(c, deps, outcome.session.id)
-          return c.redirect(locationHeaderValue(outcome.landing), 303)
-        }
-        if (outcome.kind === 'test') {
-          const checks = outcome.accepted?.checks ?? outcome.refusal?.checks ?? []
-          return c.html(
-            <TestResultPage
-              orgName={orgName()}
-              passed={outcome.result.status === 'passed'}
-              code={outcome.result.code}
-              message={outcome.result.message}
-              nameId={outcome.result.nameId}
-              certificate={outcome.result.certificate}
-              attributes={outcome.result.attributes}
-              checks={checks}
-              at={outcome.result.at}
-              timing={outcome.result.timing}
-              samlify={{ agrees: outcome.result.samlifyAgrees, detail: outcome.result.samlifyDetail }}
-            />,
-            200,
-            NO_STORE,
-          )
-        }
-        const r = outcome.refusal
+    .post('/idb/Consumer/metaAlias/:orgId/sp', thisOrgOnly(deps), samlFormLimit('response'), async (c) => {
+      const form = await readSamlForm(c, 'ACS')
+      if (!form.ok) return textError(c, form.error)
+      const field = form.value
+      const outcome = await signIn.consume({
+        samlResponse: field('SAMLResponse'),
+        relayState: field('RelayState'),
+        browserId: browserIdOf(c, deps, false),
+      })
+      if (outcome.kind === 'signed-in') {
+        setSessionCookie(c, deps, outcome.session.id)
+        return c.redirect(locationHeaderValue(outcome.landing), 303)
+      }
+      if (outcome.kind === 'test') {
+        const { result } = outcome
         return c.html(
-          <SignInErrorPage
+          <TestResultPage
             orgName={orgName()}
-            code={r.code}
-            message={r.message}
-            fix={r.fix}
-            checks={r.checks}
+            passed={result.status === 'passed'}
+            code={result.code}
+            message={result.message}
+            nameId={result.nameId}
+            certificate={result.certificate}
+            attributes={result.attributes}
+            checks={outcome.accepted?.checks ?? outcome.refusal?.checks ?? []}
+            at={result.at}
+            timing={result.timing}
+            samlify={{ agrees: result.samlifyAgrees, detail: result.samlifyDetail }}
           />,
-          403,
+          200,
           NO_STORE,
         )
-      },
-    )
+      }
+      // A refused sign-in is 403 whatever the reason: the ACS refused to sign this browser in.
+      const refusal = outcome.refusal
+      return c.html(
+        <SignInErrorPage orgName={orgName()} {...describeError(refusal.error)} checks={refusal.checks} />,
+        403,
+        NO_STORE,
+      )
+    })
     .get('/webex/home', (c) => {
       const session = sessions.current(sessionIdOf(c))
       if (!session) return c.redirect('/', 302)
@@ -160,67 +104,9 @@ export function signInRoutes(deps: HttpDeps) {
         NO_STORE,
       )
     })
-    .get('/webex/logout', (c) => {
-      const next = sessions.signOut(sessionIdOf(c))
-      clearSessionCookie(c, deps)
-      if (next) return send(c, next)
-      return c.html(
-        <MessagePage
-          orgName={orgName()}
-          title="You signed out"
-          message="You signed out of Webex."
-          link={{ href: '/', text: 'Sign in again' }}
-        />,
-        200,
-        NO_STORE,
-      )
-    })
-    .get('/idb/SPSloRedirect/metaAlias/:orgId/sp', (c) => {
-      if (c.req.param('orgId') !== orgId()) return c.text('Unknown organization.', 404)
-      return logoutAnswer(c, sessions.handleLogoutMessage(new URL(c.req.url).search))
-    })
-    .post(
-      '/idb/SPSloPOST/metaAlias/:orgId/sp',
-      bodyLimit({
-        maxSize: ACS_BODY_LIMIT,
-        onError: (c) => c.text('The logout message is larger than 512 KB.', 413),
-      }),
-      async (c) => {
-        if (c.req.param('orgId') !== orgId()) return c.text('Unknown organization.', 404)
-        let form: Record<string, string | File | (string | File)[]>
-        try {
-          form = await c.req.parseBody()
-        } catch {
-          return c.text(
-            'The SLO endpoint expects an HTML form post (application/x-www-form-urlencoded).',
-            400,
-          )
-        }
-        const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined)
-        return logoutAnswer(
-          c,
-          sessions.handlePostedLogoutMessage({
-            samlRequest: text('SAMLRequest'),
-            samlResponse: text('SAMLResponse'),
-            relayState: text('RelayState'),
-          }),
-        )
-      },
-    )
     .get('/api/v1/session', (c) => {
       const session = sessions.current(sessionIdOf(c))
-      if (!session)
-        return c.json(
-          {
-            error: {
-              code: 'NO_SESSION',
-              message: 'This browser has no Webex session.',
-              fix: 'Sign in first.',
-            },
-          },
-          401,
-          NO_STORE,
-        )
+      if (!session) return apiError(c, spError('NO_SESSION'))
       const { id: _id, expiresAt: _expires, ...visible } = session
       return c.json(visible, 200, NO_STORE)
     })

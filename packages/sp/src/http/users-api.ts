@@ -1,10 +1,13 @@
+import type { Result } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { DirectoryError } from '../users/directory-error'
+import { type SpError, spError } from '../errors/catalogue'
 import type { StoredUser } from '../users/user-service'
-import { adminAuth, apiBodyLimit, apiError, readJson } from './admin-kit'
+import { adminAuth } from './admin-auth'
 import { type HttpDeps, NO_STORE, type SpEnv } from './env'
+import { apiError, apiNoContent, apiResult } from './error-responses'
+import { apiBodyLimit, readJson } from './json-body'
 
 const newUserBody = z.strictObject({
   email: z.string(),
@@ -39,12 +42,8 @@ function userView(user: StoredUser) {
   }
 }
 
-function answer(
-  c: Context,
-  result: { ok: true; value: StoredUser } | { ok: false; error: DirectoryError },
-  status: 200 | 201 = 200,
-) {
-  return result.ok ? c.json(userView(result.value), status, NO_STORE) : apiError(c, result.error)
+function answer(c: Context, result: Result<StoredUser, SpError>, status: 200 | 201 = 200): Response {
+  return apiResult(c, result, { status, view: userView })
 }
 
 function offsetParam(c: Context, name: string): number | undefined | null {
@@ -58,14 +57,7 @@ function offsetParam(c: Context, name: string): number | undefined | null {
  * the admin API bearer token.
  */
 export function usersApiRoutes(deps: HttpDeps) {
-  const { users, scimToken } = deps.services
-  const scimUrls = () => {
-    const orgId = deps.services.store.read().organization.id
-    return {
-      scimBaseUrl: `${deps.url}/identity/scim/${orgId}/v2`,
-      legacyScimBaseUrl: `${deps.url}/v1/scim/${orgId}`,
-    }
-  }
+  const { users, scimToken, org } = deps.services
   return new Hono<SpEnv>()
     .use('/api/v1/users', adminAuth(deps))
     .use('/api/v1/users/*', adminAuth(deps))
@@ -75,11 +67,7 @@ export function usersApiRoutes(deps: HttpDeps) {
       const offset = offsetParam(c, 'offset')
       const limit = offsetParam(c, 'limit')
       if (offset === null || limit === null || limit === 0) {
-        return apiError(c, {
-          code: 'INVALID_QUERY',
-          message: 'offset must be a whole number ≥ 0 and limit a whole number ≥ 1.',
-          fix: 'e.g. /api/v1/users?search=simon&offset=0&limit=50',
-        })
+        return apiError(c, spError('INVALID_QUERY'))
       }
       const page = users.list({
         ...(c.req.query('search') ? { search: c.req.query('search') as string } : {}),
@@ -100,13 +88,14 @@ export function usersApiRoutes(deps: HttpDeps) {
       return answer(c, await users.modify(c.req.param('id'), body.value))
     })
     .delete('/api/v1/users/:id', async (c) => {
-      const removed = await users.remove(c.req.param('id'))
-      return removed.ok ? c.body(null, 204) : apiError(c, removed.error)
+      return apiNoContent(c, await users.remove(c.req.param('id')))
     })
     .post('/api/v1/users/:id/deactivate', async (c) => answer(c, await users.deactivate(c.req.param('id'))))
     .post('/api/v1/users/:id/activate', async (c) => answer(c, await users.activate(c.req.param('id'))))
-    .get('/api/v1/scim/token', (c) => c.json({ token: scimToken.current(), ...scimUrls() }, 200, NO_STORE))
+    .get('/api/v1/scim/token', (c) =>
+      c.json({ token: scimToken.current(), ...org.scimBaseUrls() }, 200, NO_STORE),
+    )
     .post('/api/v1/scim/token', async (c) =>
-      c.json({ token: await scimToken.regenerate(), ...scimUrls() }, 201, NO_STORE),
+      c.json({ token: await scimToken.regenerate(), ...org.scimBaseUrls() }, 201, NO_STORE),
     )
 }

@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '@sandbox/shared'
 import { isObject } from './attribute-path'
 import type { Kind } from './directory-reads'
-import { checkNoPrototypeKeys } from './resource-input'
 import { badRequest, type ScimError } from './scim-error'
+import { field, readScimMessage } from './scim-message'
 import { BULK_REQUEST_URN } from './scim-urns'
 
 /** Most operations one bulk request may carry (Webex's limit; ServiceProviderConfig bulk.maxOperations). */
@@ -55,11 +55,6 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false
 }
 const PATH = /^\/(Users|Groups)(?:\/([^/?#]{1,200}))?$/i
-
-function field(object: Record<string, unknown>, name: string): unknown {
-  const key = Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase())
-  return key === undefined ? undefined : object[key]
-}
 
 function refuse(detail: string, method?: string, bulkId?: string): ParsedOperation {
   return {
@@ -137,17 +132,9 @@ function parseOperation(raw: unknown, index: number, seen: Set<string>): ParsedO
  * malformed operation is refused on its own and the others still run.
  */
 export function parseBulkRequest(body: unknown): Result<BulkRequest, ScimError> {
-  if (!isObject(body)) return badRequest('invalidSyntax', 'The body must be a BulkRequest JSON object.')
-  const safe = checkNoPrototypeKeys(body)
-  if (!safe.ok) return safe
-  const schemas = field(body, 'schemas')
-  if (
-    !Array.isArray(schemas) ||
-    !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === BULK_REQUEST_URN.toLowerCase())
-  ) {
-    return badRequest('invalidSyntax', `"schemas" must be ["${BULK_REQUEST_URN}"].`)
-  }
-  const operations = field(body, 'operations')
+  const message = readScimMessage(body, { name: 'BulkRequest', urn: BULK_REQUEST_URN })
+  if (!message.ok) return message
+  const operations = field(message.value, 'operations')
   if (!Array.isArray(operations) || operations.length === 0) {
     return badRequest(
       'invalidSyntax',
@@ -160,7 +147,7 @@ export function parseBulkRequest(body: unknown): Result<BulkRequest, ScimError> 
       detail: `The bulk request has ${operations.length} operations; at most ${BULK_MAX_OPERATIONS} are allowed (ServiceProviderConfig bulk.maxOperations). Split it.`,
     })
   }
-  const failOnErrors = field(body, 'failOnErrors')
+  const failOnErrors = field(message.value, 'failOnErrors')
   if (failOnErrors !== undefined && (!Number.isInteger(failOnErrors) || (failOnErrors as number) < 1)) {
     return badRequest(
       'invalidValue',

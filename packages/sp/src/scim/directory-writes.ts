@@ -42,14 +42,17 @@ function groupConflict(groups: readonly WebexGroup[], displayName: string, selfI
     : ok(undefined)
 }
 
-function writeUser(
-  draft: SpState,
-  runtime: Runtime,
-  at: string,
-  resource: Record<string, unknown>,
-  existingId: string | null,
-  kind: WriteKind,
-): Result<string, ScimError> {
+/** One write into the draft: the canonical resource, the record it replaces (null: a new one), when. */
+interface Write {
+  readonly draft: SpState
+  readonly runtime: Runtime
+  readonly at: string
+  readonly resource: Record<string, unknown>
+  readonly existingId: string | null
+  readonly kind: WriteKind
+}
+
+function writeUser({ draft, runtime, at, resource, existingId, kind }: Write): Result<string, ScimError> {
   const dir = draft.directory
   const existing = existingId === null ? undefined : dir.users.find((u) => u.id === existingId)
   const fields = userFromScim(
@@ -73,13 +76,7 @@ function writeUser(
   return ok(existing.id)
 }
 
-function writeGroup(
-  draft: SpState,
-  runtime: Runtime,
-  at: string,
-  resource: Record<string, unknown>,
-  existingId: string | null,
-): Result<string, ScimError> {
+function writeGroup({ draft, runtime, at, resource, existingId }: Write): Result<string, ScimError> {
   const dir = draft.directory
   const existing = existingId === null ? undefined : dir.groups.find((g) => g.id === existingId)
   const fields = groupFromScim(resource, dir, existingId)
@@ -114,8 +111,13 @@ export function writeResource(
   existingId: string | null,
   writeKind: WriteKind,
 ): Result<string, ScimError> {
-  const at = new Date(runtime.clock.now()).toISOString()
-  return kind === 'users'
-    ? writeUser(draft, runtime, at, resource, existingId, writeKind)
-    : writeGroup(draft, runtime, at, resource, existingId)
+  const write = {
+    draft,
+    runtime,
+    at: new Date(runtime.clock.now()).toISOString(),
+    resource,
+    existingId,
+    kind: writeKind,
+  }
+  return kind === 'users' ? writeUser(write) : writeGroup(write)
 }

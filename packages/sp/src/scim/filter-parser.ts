@@ -87,24 +87,26 @@ class Parser {
   or(): Result<FilterNode, string> {
     this.depth += 1
     if (this.depth > MAX_DEPTH) return err(`the filter nests deeper than ${MAX_DEPTH} levels`)
-    let left = this.and()
-    while (left.ok && this.isKeyword('or')) {
-      this.next()
-      const right = this.and()
-      if (!right.ok) return right
-      left = ok({ kind: 'or', left: left.value, right: right.value })
-    }
+    const left = this.chain('or', () => this.and())
     this.depth -= 1
     return left
   }
 
   and(): Result<FilterNode, string> {
-    let left = this.unary()
-    while (left.ok && this.isKeyword('and')) {
+    return this.chain('and', () => this.unary())
+  }
+
+  /** Operands joined by one keyword, left-associative: `a or b or c` is `(a or b) or c`. */
+  private chain(
+    keyword: 'or' | 'and',
+    operand: () => Result<FilterNode, string>,
+  ): Result<FilterNode, string> {
+    let left = operand()
+    while (left.ok && this.isKeyword(keyword)) {
       this.next()
-      const right = this.unary()
+      const right = operand()
       if (!right.ok) return right
-      left = ok({ kind: 'and', left: left.value, right: right.value })
+      left = ok({ kind: keyword, left: left.value, right: right.value })
     }
     return left
   }

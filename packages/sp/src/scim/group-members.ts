@@ -4,7 +4,7 @@ import { badRequest, type ScimError, scimError } from './scim-error'
 import { GROUP_MEMBERS_URN } from './scim-urns'
 
 /** Webex's page size for a group's members, which is also its largest. */
-export const MAX_MEMBERS_PAGE = 500
+const MAX_MEMBERS_PAGE = 500
 
 /** Webex's member types; this sandbox has no machine accounts, so `machine` selects nobody. */
 const MEMBER_TYPES = ['user', 'group', 'machine'] as const

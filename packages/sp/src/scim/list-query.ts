@@ -4,7 +4,7 @@ import { type AttributeRef, containerOf, resolveAttributePath } from './attribut
 import { badRequest, type ScimError } from './scim-error'
 
 /** Page size when the client gives no `count` (Webex's default). */
-export const DEFAULT_COUNT = 100
+const DEFAULT_COUNT = 100
 /** Largest page served (ServiceProviderConfig filter.maxResults). */
 export const MAX_COUNT = 1000
 

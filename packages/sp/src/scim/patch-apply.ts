@@ -72,9 +72,10 @@ function applyOne(
 ): Result<void, ScimError> {
   const target = resolveTarget(resource, op, path, rawPath)
   if (!target.ok) return target
-  if (target.value.filter) return applyFiltered(op, json, target.value, value, rawPath)
-  if (target.value.sub) return applySub(op, json, target.value, value, rawPath)
-  return applyWhole(op, json, target.value, value, rawPath)
+  const change = { op, resource: json, target: target.value, value, label: rawPath }
+  if (target.value.filter) return applyFiltered(change)
+  if (target.value.sub) return applySub(change)
+  return applyWhole(change)
 }
 
 /**

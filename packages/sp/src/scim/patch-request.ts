@@ -1,8 +1,8 @@
 import { ok, type Result } from '@sandbox/shared'
 import { isObject } from './attribute-path'
 import { type PatchPath, parsePatchPath } from './filter-parser'
-import { checkNoPrototypeKeys } from './resource-input'
 import { badRequest, type ScimError } from './scim-error'
+import { field, readScimMessage } from './scim-message'
 import { PATCH_OP_URN } from './scim-urns'
 
 /** One operation of a PatchOp request, checked and with its path parsed. */
@@ -15,29 +15,16 @@ export interface PatchOperation {
 }
 
 /** Most operations one PATCH may carry. */
-export const MAX_OPERATIONS = 1000
-
-function field(object: Record<string, unknown>, name: string): unknown {
-  const key = Object.keys(object).find((k) => k.toLowerCase() === name)
-  return key === undefined ? undefined : object[key]
-}
+const MAX_OPERATIONS = 1000
 
 /**
  * Reads a PatchOp body (RFC 7644 §3.5.2). Entra's forms are accepted: capitalised op names
  * ("Replace"), and add/replace without a path whose value is an object of attributes.
  */
 export function parsePatchRequest(body: unknown): Result<PatchOperation[], ScimError> {
-  if (!isObject(body)) return badRequest('invalidSyntax', 'The body must be a PatchOp JSON object.')
-  const safe = checkNoPrototypeKeys(body)
-  if (!safe.ok) return safe
-  const schemas = field(body, 'schemas')
-  if (
-    !Array.isArray(schemas) ||
-    !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === PATCH_OP_URN.toLowerCase())
-  ) {
-    return badRequest('invalidSyntax', `"schemas" must be ["${PATCH_OP_URN}"].`)
-  }
-  const operations = field(body, 'operations')
+  const message = readScimMessage(body, { name: 'PatchOp', urn: PATCH_OP_URN })
+  if (!message.ok) return message
+  const operations = field(message.value, 'operations')
   if (!Array.isArray(operations) || operations.length === 0) {
     return badRequest('invalidSyntax', '"Operations" must be a non-empty array of {op, path, value}.')
   }

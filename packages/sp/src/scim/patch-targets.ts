@@ -11,6 +11,15 @@ type Json = Record<string, unknown>
 type Op = PatchOperation['op']
 
 /** What one PATCH operation writes: an attribute, maybe a sub-attribute, maybe a value filter. */
+/** One PATCH operation on one resolved target; `label` names the path in errors. */
+export interface PatchChange {
+  readonly op: Op
+  readonly resource: Json
+  readonly target: Target
+  readonly value: unknown
+  readonly label: string
+}
+
 export interface Target {
   readonly ref: AttributeRef
   readonly filter?: { readonly node: FilterNode; readonly predicate: Predicate }
@@ -96,13 +105,8 @@ function settlePrimary(
 }
 
 /** add, replace or remove of a whole attribute (`emails`, `active`, `urn:…:User:manager`). */
-export function applyWhole(
-  op: Op,
-  resource: Json,
-  target: Target,
-  value: unknown,
-  label: string,
-): Result<void, ScimError> {
+export function applyWhole(change: PatchChange): Result<void, ScimError> {
+  const { op, resource, target, value, label } = change
   const { attribute } = target.ref
   const container = containerFor(resource, target.ref, op !== 'remove')
   if (op === 'remove') {
@@ -141,13 +145,8 @@ export function applyWhole(
 }
 
 /** A sub-attribute of a single-valued complex attribute (`name.givenName`). */
-export function applySub(
-  op: Op,
-  resource: Json,
-  target: Target,
-  value: unknown,
-  label: string,
-): Result<void, ScimError> {
+export function applySub(change: PatchChange): Result<void, ScimError> {
+  const { op, resource, target, value, label } = change
   const { attribute } = target.ref
   const sub = target.sub as AttributeDef
   if (attribute.multiValued) {
@@ -171,13 +170,8 @@ export function applySub(
 }
 
 /** Values selected by a filter (`emails[type eq "work"].value`, `members[value eq "…"]`). */
-export function applyFiltered(
-  op: Op,
-  resource: Json,
-  target: Target,
-  value: unknown,
-  label: string,
-): Result<void, ScimError> {
+export function applyFiltered(change: PatchChange): Result<void, ScimError> {
+  const { op, resource, target, value, label } = change
   const { attribute } = target.ref
   const filter = target.filter as NonNullable<Target['filter']>
   const container = containerFor(resource, target.ref, op === 'add')

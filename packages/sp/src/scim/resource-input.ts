@@ -10,11 +10,11 @@ import { isObject } from './attribute-path'
 import { badRequest, type ScimError } from './scim-error'
 
 /** Longest string value accepted in any attribute. */
-export const MAX_STRING_LENGTH = 4096
+const MAX_STRING_LENGTH = 4096
 /** Most values a multi-valued attribute may hold (members excepted). */
-export const MAX_VALUES = 100
+const MAX_VALUES = 100
 /** Most members of one group. */
-export const MAX_MEMBERS = 10_000
+const MAX_MEMBERS = 10_000
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
@@ -40,7 +40,7 @@ export function checkNoPrototypeKeys(value: unknown, where = 'body'): Result<voi
 }
 
 /** Entra's provisioning service sends booleans as strings ("True", "False"); both forms are accepted. */
-export function coerceBoolean(value: unknown): boolean | undefined {
+function coerceBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value
   if (typeof value === 'string') {
     const lower = value.trim().toLowerCase()

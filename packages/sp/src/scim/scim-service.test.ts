@@ -13,7 +13,7 @@ beforeEach(async () => {
   legacy = { orgId: t.orgId, baseUrl: `${t.url}/v1/scim/${t.orgId}`, flavour: 'legacy' }
 })
 
-/** The body Entra's provisioning service POSTs (how-provisioning-works.md). */
+/** The body Entra's provisioning service POSTs to create a user, as Microsoft documents it. */
 function entraUser(upn: string, extra: Record<string, unknown> = {}) {
   return {
     schemas: [USER_URN, ENTERPRISE_URN],

@@ -1,3 +1,4 @@
+// scim/: the SCIM 2.0 server (RFC 7643/7644): Users, Groups, filters, PATCH, Bulk, discovery, RFC errors.
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
 import type { SpState } from '../state/sp-state'
 import { touch } from '../users/user-records'
@@ -233,6 +234,3 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     },
   }
 }
-
-/** The SCIM service. */
-export type ScimService = ReturnType<typeof createScimService>

@@ -1,4 +1,5 @@
 import { type DeepReadonly, ok, type Result } from '@sandbox/shared'
+import { describeError } from '../errors/catalogue'
 import type { UserFields } from '../users/user-records'
 import { checkEmail, deriveDisplayName } from '../users/user-rules'
 import type { WebexGroup, WebexUser } from '../users/user-schema'
@@ -111,7 +112,10 @@ function checkEmails(
   const emails: WebexUser['emails'][number][] = []
   for (const [i, item] of list.entries()) {
     const value = checkEmail(item.value, `emails[${i}].value`)
-    if (!value.ok) return badRequest('invalidValue', `${value.error.message} ${value.error.fix}`)
+    if (!value.ok) {
+      const problem = describeError(value.error)
+      return badRequest('invalidValue', `${problem.message} ${problem.fix}`)
+    }
     if (emails.some((e) => e.value === value.value)) continue
     emails.push({
       value: value.value,
@@ -151,9 +155,10 @@ export function userFromScim(
   }
   const userName = checkEmail(resource.userName, 'userName')
   if (!userName.ok) {
+    const problem = describeError(userName.error)
     return badRequest(
       'invalidValue',
-      `userName must be the user's email in Webex: ${userName.error.message} ${userName.error.fix}`,
+      `userName must be the user's email in Webex: ${problem.message} ${problem.fix}`,
     )
   }
   const previous = rules.kind === 'create' ? undefined : rules.previous

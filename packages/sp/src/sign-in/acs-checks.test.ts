@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(forger.certificatePem).not.toBe(idp.certificatePem)
   await enableSsoWith(sp, idp)
   const added = await sp.services.users.add({ firstName: 'B.', lastName: 'Simon', email: USER })
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.code)
 })
 
 /** A refused case: what to post instead of the genuine Response (and from which browser). */

@@ -5,7 +5,7 @@ import {
   type TrustedCertificate,
   trustCertificate,
 } from '@sandbox/shared'
-import type { IdpConfig } from '../sso/sso-schema'
+import type { IdpTrust } from '../sso-setup/sso-schema'
 import type { SpSnapshot } from '../state/sp-state'
 
 /** The SP's own keys, parsed from state. */
@@ -17,8 +17,8 @@ export interface SpKeys {
 }
 
 /**
- * Keys and certificates parsed once and shared by sign-in and logout, not per message
- * (issue 7). State snapshots are immutable, so the certificate objects themselves key the
+ * Keys and certificates parsed once and shared by sign-in and logout, not per message: parsing
+ * a private key or a certificate is costly, and a message needs them all. State snapshots are immutable, so the certificate objects themselves key the
  * SP's keys; an IdP configuration's id changes at every import, so it keys that trust.
  */
 export function createKeyMaterial() {
@@ -40,7 +40,7 @@ export function createKeyMaterial() {
     },
 
     /** The IdP's signing certificates from its imported metadata. */
-    trustedCertificates(config: DeepReadonly<IdpConfig>): TrustedCertificate[] {
+    trustedCertificates(config: DeepReadonly<IdpTrust>): TrustedCertificate[] {
       let trusted = trustedOf.get(config.id)
       if (!trusted) {
         trusted = config.signingCertificates.map((pem) =>

@@ -15,7 +15,7 @@ import {
 } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { SESSION_COOKIE } from '../http/cookies'
-import { sloPostPath, sloRedirectPath } from '../sso/sp-entity'
+import { sloPostPath, sloRedirectPath } from '../sso-setup/sp-entity'
 import {
   createTestSp,
   enableSsoWith,

@@ -19,7 +19,7 @@ async function setUp(bounds = BOUNDS): Promise<{ sp: TestSp; idp: IdpSide; clock
   await enableSsoWith(sp, idp)
   for (const email of ['b.simon@contoso.com', 'mallory@contoso.com']) {
     const added = await sp.services.users.add({ firstName: 'X', lastName: 'Y', email })
-    if (!added.ok) throw new Error(added.error.message)
+    if (!added.ok) throw new Error(added.error.code)
   }
   return { sp, idp, clock }
 }
@@ -48,7 +48,7 @@ describe('pending AuthnRequests under a flood of Sign-on URL visits', () => {
     const flood = [first]
     for (let i = 0; i < 60; i += 1)
       flood.push(await sp.startSignIn({ browser: first.browser, address: '127.0.0.1' }))
-    expect(sp.services.memory.sizes().pending).toBe(1 + BOUNDS.pending.perBrowser)
+    expect(sp.memory.sizes().pending).toBe(1 + BOUNDS.pending.perBrowser)
     expect(await finish(sp, idp, first)).toMatchObject({ status: 403, code: 'SSO_INRESPONSETO_MISMATCH' })
     expect(await finish(sp, idp, flood[60] as typeof first)).toMatchObject({ status: 303 })
     expect(await finish(sp, idp, victim)).toMatchObject({ status: 303 })
@@ -61,7 +61,7 @@ describe('pending AuthnRequests under a flood of Sign-on URL visits', () => {
     const flood = []
     for (let i = 0; i < 80; i += 1)
       flood.push(await sp.startSignIn({ address: `127.${i % 5}.${i % 7}.${i + 1}` }))
-    expect(sp.services.memory.sizes().pending).toBe(BOUNDS.pending.capacity)
+    expect(sp.memory.sizes().pending).toBe(BOUNDS.pending.capacity)
     // The flood's own oldest went first; what it still holds is its newest.
     expect(await finish(sp, idp, flood[0] as typeof victim)).toMatchObject({
       code: 'SSO_INRESPONSETO_MISMATCH',
@@ -94,7 +94,7 @@ describe('Webex sessions under a flood of sign-ins', () => {
       expect(page.status, /SSO_[A-Z_]+/.exec(await page.clone().text())?.[0]).toBe(303)
       cookieless.push(sessionCookieOf(page))
     }
-    expect(sp.services.memory.sizes().sessions).toBeLessThanOrEqual(1 + BOUNDS.sessions.perUser)
+    expect(sp.memory.sizes().sessions).toBeLessThanOrEqual(1 + BOUNDS.sessions.perUser)
     expect(await sessionIsLive(sp, victim.session)).toBe(true)
     expect(await sessionIsLive(sp, cookieless[29] ?? null)).toBe(true)
     expect(await sessionIsLive(sp, cookieless[0] ?? null)).toBe(false)
@@ -105,10 +105,10 @@ describe('Webex sessions under a flood of sign-ins', () => {
     for (let i = 0; i < 12; i += 1) {
       const email = `user-${i}@contoso.com`
       const added = await sp.services.users.add({ firstName: 'U', lastName: String(i), email })
-      if (!added.ok) throw new Error(added.error.message)
+      if (!added.ok) throw new Error(added.error.code)
       expect((await sp.postToAcs(idp.response(as(email)), { browser: null })).status).toBe(303)
     }
-    expect(sp.services.memory.sizes().sessions).toBe(BOUNDS.sessions.capacity)
+    expect(sp.memory.sizes().sessions).toBe(BOUNDS.sessions.capacity)
   })
 })
 
@@ -118,7 +118,7 @@ describe('the replay cache', () => {
     const { sp, idp, clock } = await setUp({ ...BOUNDS, replay })
     const used: string[] = []
     // Test SSO Connection's assertion (in setUp) holds one place already.
-    while (sp.services.memory.sizes().replay < replay) {
+    while (sp.memory.sizes().replay < replay) {
       const xml = idp.response()
       expect((await sp.postToAcs(xml, { browser: null })).status).toBe(303)
       used.push(xml)
@@ -134,6 +134,6 @@ describe('the replay cache', () => {
     // …and once the oldest assertions expire, there is room again.
     clock.setOffset(2 * 3600_000)
     expect((await sp.postToAcs(idp.response(), { browser: null })).status).toBe(303)
-    expect(sp.services.memory.sizes().replay).toBeLessThanOrEqual(replay)
+    expect(sp.memory.sizes().replay).toBeLessThanOrEqual(replay)
   })
 })

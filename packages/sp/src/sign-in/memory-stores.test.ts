@@ -25,7 +25,7 @@ function parsedValues(i: number) {
 }
 
 describe('SP memory stores', () => {
-  it('keep what they store without the message it was read from (issue 7: no per-sign-in leak)', () => {
+  it('keep what they store without the message it was read from (so no sign-in keeps its whole message alive)', () => {
     const stores = createMemoryStores(fixedClock(Date.UTC(2025, 0, 1)))
     const before = heapAfterGc()
     for (let i = 0; i < MESSAGES; i += 1) {

@@ -6,7 +6,7 @@ import {
   ExpiringSet,
   OwnedBoundedMap,
 } from '@sandbox/shared'
-import type { Check } from './response-checks'
+import type { Check } from './check-pipeline'
 
 /** An AuthnRequest waiting for its Response, bound to the browser that started it. */
 export interface PendingRequest {
@@ -15,7 +15,7 @@ export interface PendingRequest {
   readonly relayState: string | undefined
   /** A normal sign-in, or Control Hub's Test SSO Connection (against the pending configuration). */
   readonly purpose: 'sign-in' | 'test'
-  readonly idpConfigId: string
+  readonly idpTrustId: string
   readonly expiresAt: number
 }
 
@@ -107,6 +107,18 @@ export function createMemoryStores(clock: Clock, bounds: SpMemoryBounds = SP_MEM
     fairBy: 'user',
   })
   const attempts: SignInAttempt[] = []
+  /** The entry under `key` while it has not expired; an expired one is dropped on the way. */
+  function unexpired<V extends { readonly expiresAt: number }>(
+    table: { get(key: string): V | undefined; delete(key: string): unknown },
+    key: string,
+  ): V | undefined {
+    const entry = table.get(key)
+    if (entry && entry.expiresAt <= clock.now()) {
+      table.delete(key)
+      return undefined
+    }
+    return entry
+  }
   return {
     /** Holds a request for its browser, counted against that browser and its client source. */
     addPending(entry: Omit<PendingRequest, 'expiresAt'> & { readonly source: ClientSource }): PendingRequest {
@@ -116,12 +128,7 @@ export function createMemoryStores(clock: Clock, bounds: SpMemoryBounds = SP_MEM
       return full
     },
     peekPending(requestId: string): PendingRequest | undefined {
-      const entry = pending.get(requestId)
-      if (entry && entry.expiresAt <= clock.now()) {
-        pending.delete(requestId)
-        return undefined
-      }
-      return entry
+      return unexpired(pending, requestId)
     },
     consumePending(requestId: string): void {
       pending.delete(requestId)
@@ -152,12 +159,7 @@ export function createMemoryStores(clock: Clock, bounds: SpMemoryBounds = SP_MEM
       return full
     },
     session(id: string): SpSession | undefined {
-      const session = sessions.get(id)
-      if (session && session.expiresAt <= clock.now()) {
-        sessions.delete(id)
-        return undefined
-      }
-      return session
+      return unexpired(sessions, id)
     },
     endSession(id: string): SpSession | undefined {
       const session = sessions.get(id)

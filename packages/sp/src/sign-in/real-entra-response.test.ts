@@ -43,13 +43,13 @@ async function tercenSp(): Promise<TestSp> {
 function expectResponseTo(sp: TestSp, purpose: 'sign-in' | 'test') {
   const state = sp.store.read()
   const config = purpose === 'test' ? state.sso.pending : state.sso.active
-  sp.services.memory.addPending({
+  sp.memory.addPending({
     requestId: TERCEN_REQUEST_ID,
     browserId: BROWSER,
     source: LOOPBACK_SOURCE,
     relayState: undefined,
     purpose,
-    idpConfigId: config?.id ?? '',
+    idpTrustId: config?.id ?? '',
   })
 }
 

@@ -1,40 +1,36 @@
-import type { ClientSource, DeepReadonly } from '@sandbox/shared'
+// sign-in/: Webex's side of SSO at sign-in time: the AuthnRequest, the ACS's check pipeline, sessions, single logout.
 import {
-  certificateToDer,
+  type ClientSource,
+  type DeepReadonly,
   type DocumentStore,
-  decodePostBinding,
-  err,
   ok,
   type Result,
   type Runtime,
 } from '@sandbox/shared'
-import { createTrustCache } from '../sso/idp-trust'
-import { spEntityOf } from '../sso/sp-entity'
-import type { SsoError } from '../sso/sso-error'
-import type { IdpConfig, TestResult } from '../sso/sso-schema'
+import { describeError, fail, type SpError, spError } from '../errors/catalogue'
+import { spEntityOf } from '../sso-setup/sp-entity'
+import type { IdpTrust, TestResult } from '../sso-setup/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import type { UserService } from '../users/user-service'
+import { createAcsExpectations } from './acs/acs-expectations'
+import type { AssertionFacts } from './acs/acs-facts'
+import { type AcceptedResponse, checkSamlResponse, type ResponseRefusal } from './acs/acs-pipeline'
+import { receiveResponse } from './acs/response-checks'
 import { authnRequestXml, type Outbound, outboundMessage } from './authn-request'
+import { runChecks } from './check-pipeline'
 import type { KeyMaterial } from './key-material'
 import type { MemoryStores, SpSession } from './memory-stores'
-import {
-  type AcceptedResponse,
-  checkSamlResponse,
-  type ResponseRefusal,
-  receiveResponse,
-} from './response-checks'
-import { replayCacheFull, uidMissing } from './sign-in-errors'
-import { recordTestResult } from './test-sso'
-import { trustAnchorsOf } from './trust-anchors'
+import { recordSsoTestRun } from './sso-test-run'
+import { SIGN_IN_CHECKS, type UserMatch } from './webex-user-checks'
 
 /** Where the person lands after signing in when RelayState is absent or unsafe. */
-export const DEFAULT_LANDING = '/webex/home'
+const DEFAULT_LANDING = '/webex/home'
 
 /**
  * RelayState is a local path or nothing: never an open redirect. Whitespace and control
  * characters make it no path at all (Node could not send them in a Location header either).
  */
-export function safeLanding(relayState: string | undefined): string {
+function safeLanding(relayState: string | undefined): string {
   if (!relayState || relayState.length > 80) return DEFAULT_LANDING
   if (!relayState.startsWith('/') || relayState.startsWith('//') || relayState.startsWith('/\\'))
     return DEFAULT_LANDING
@@ -53,13 +49,20 @@ export type AcsOutcome =
     }
   | { readonly kind: 'refused'; readonly refusal: ResponseRefusal }
 
-function refusal(code: string, message: string, fix: string): ResponseRefusal {
-  return { code, message, fix, checks: [{ name: code, passed: false, detail: message }], seen: {} }
+/** A Webex user to create at sign-in (just-in-time provisioning). */
+interface JustInTimeUser {
+  readonly kind: 'create'
+  readonly email: string
+  readonly givenName: string
+  readonly familyName: string
 }
 
+const GIVEN_NAME = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname'
+const SURNAME = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname'
+
 /**
- * Webex's sign-in: starts SP-initiated SSO, runs the ACS checks, matches the Webex user,
- * opens sessions, and records Test SSO Connection results.
+ * Webex's sign-in: starts SP-initiated SSO, runs the ACS's checks (acs/acs-pipeline.ts) and then
+ * the sign-in's own (webex-user-checks.ts), opens sessions, and records Test SSO Connection.
  */
 export function createSignInService(deps: {
   store: DocumentStore<SpState>
@@ -72,52 +75,87 @@ export function createSignInService(deps: {
   spMetadataOf: (state: SpSnapshot) => string
 }) {
   const { store, runtime, memory, users } = deps
-  const judge = createTrustCache()
-  const { spMetadataOf } = deps
-  const { spKeys, trustedCertificates } = deps.keys
+  const expectationsFor = createAcsExpectations(deps)
+  const isoNow = (): string => new Date(runtime.clock.now()).toISOString()
 
-  function configFor(state: SpSnapshot, purpose: 'sign-in' | 'test'): DeepReadonly<IdpConfig> | null {
+  function trustFor(state: SpSnapshot, purpose: 'sign-in' | 'test'): DeepReadonly<IdpTrust> | null {
     return purpose === 'test' ? state.sso.pending : state.sso.enabled ? state.sso.active : null
   }
 
+  function refuse(purpose: 'sign-in' | 'test', refusal: ResponseRefusal): AcsOutcome {
+    memory.logAttempt({
+      at: isoNow(),
+      purpose,
+      outcome: 'failure',
+      code: refusal.error.code,
+      message: describeError(refusal.error).message,
+      // Read from the signed assertion only, so never an attacker's claim.
+      user: refusal.seen.nameId ?? null,
+    })
+    return { kind: 'refused', refusal }
+  }
+
+  /** The Webex user the assertion names, or the one to create just in time where the org allows it. */
+  function findUser(facts: AssertionFacts, state: SpSnapshot): UserMatch | JustInTimeUser {
+    const { matchUserBy, justInTimeProvisioning } = state.sso.settings
+    const value = matchUserBy === 'uid' ? facts.attributes.uid?.[0] : facts.nameId
+    if (!value) return { kind: 'no-uid', attributeNames: Object.keys(facts.attributes) }
+    const user = users.findSignInUser(value)
+    if (user) return { kind: 'found', user }
+    if (!justInTimeProvisioning || !value.includes('@'))
+      return { kind: 'not-found', matchedBy: matchUserBy, value }
+    return {
+      kind: 'create',
+      email: value,
+      givenName: facts.attributes[GIVEN_NAME]?.[0] ?? '',
+      familyName: facts.attributes[SURNAME]?.[0] ?? '',
+    }
+  }
+
+  async function createJustInTime(wanted: JustInTimeUser): Promise<UserMatch> {
+    const { kind: _kind, ...fields } = wanted
+    const created = await users.createJustInTime(fields)
+    return created.ok ? { kind: 'found', user: created.value } : { kind: 'not-created', error: created.error }
+  }
+
   return {
+    /** The last sign-in attempts and refused logout messages (Control Hub's troubleshooting log). */
+    attempts: () => memory.attempts(),
+
+    /** Uses a one-time Test SSO Connection link; false when it was used or has expired. */
+    redeemTestTicket: (ticket: string): boolean => memory.useTestTicket(ticket),
+
     /** Starts SP-initiated SSO for a browser; `test` runs against the pending (not yet enabled) IdP. */
     start(options: {
       browserId: string
       source: ClientSource
       relayState: string | undefined
       purpose: 'sign-in' | 'test'
-    }): Result<Outbound, SsoError> {
+    }): Result<Outbound, SpError> {
       const state = store.read()
-      const config = configFor(state, options.purpose)
-      if (!config)
-        return err({
-          code: options.purpose === 'test' ? 'SSO_NO_IDP_METADATA' : 'SSO_NOT_ENABLED',
-          message:
-            options.purpose === 'test'
-              ? 'There is no IdP metadata to test: import it first.'
-              : 'Single sign-on is not set up for this organization.',
-          fix: 'Control Hub > Organization Settings > Authentication > Modify: integrate a 3rd-party identity provider.',
-          status: 400,
-        })
+      const trust = trustFor(state, options.purpose)
+      if (!trust)
+        return options.purpose === 'test'
+          ? fail('SSO_NO_IDP_METADATA', { action: 'test' })
+          : fail('SSO_NOT_ENABLED', { at: 'sign-on' })
       const entity = spEntityOf(state, deps.url)
       const settings = state.sso.settings
       const requestId = runtime.ids.samlId()
       const binding =
-        settings.authnRequestBinding === 'post' && config.ssoPostUrl
+        settings.authnRequestBinding === 'post' && trust.ssoPostUrl
           ? 'post'
-          : config.ssoRedirectUrl
+          : trust.ssoRedirectUrl
             ? 'redirect'
             : 'post'
-      const destination = (binding === 'redirect' ? config.ssoRedirectUrl : config.ssoPostUrl) as string
-      const key = spKeys(state)
+      const destination = (binding === 'redirect' ? trust.ssoRedirectUrl : trust.ssoPostUrl) as string
+      const key = deps.keys.spKeys(state)
       memory.addPending({
         requestId,
         browserId: options.browserId,
         source: options.source,
         relayState: options.relayState,
         purpose: options.purpose,
-        idpConfigId: config.id,
+        idpTrustId: trust.id,
       })
       return ok(
         outboundMessage({
@@ -133,7 +171,7 @@ export function createSignInService(deps: {
           destination,
           relayState: options.relayState,
           signing:
-            settings.signAuthnRequests || config.wantAuthnRequestsSigned
+            settings.signAuthnRequests || trust.wantAuthnRequestsSigned
               ? { privateKey: key.signing, certificateBase64: key.signingCertificateBase64 }
               : undefined,
           algorithm: 'rsa-sha256',
@@ -147,172 +185,53 @@ export function createSignInService(deps: {
       relayState: string | undefined
       browserId: string | null
     }): Promise<AcsOutcome> {
-      const decoded = decodePostBinding(form.samlResponse)
-      if (!decoded.ok) {
-        memory.logAttempt({
-          at: new Date(runtime.clock.now()).toISOString(),
-          purpose: 'sign-in',
-          outcome: 'failure',
-          code: 'SSO_MALFORMED_RESPONSE',
-          message: decoded.error.message,
-          user: null,
-        })
-        return {
-          kind: 'refused',
-          refusal: refusal(
-            'SSO_MALFORMED_RESPONSE',
-            decoded.error.message,
-            'Post a base64-encoded SAML Response in the SAMLResponse field.',
-          ),
-        }
-      }
-      // Parsed once; the InResponseTo it claims picks the pending request (and so the IdP
-      // configuration: Test SSO Connection judges against the pending one) it is checked against.
-      const received = receiveResponse(decoded.value)
-      const claimed = received.claimedInResponseTo
+      // Decoded and parsed once; the InResponseTo it claims picks the pending request (and so
+      // the IdP trust: Test SSO Connection judges against the pending one) it is checked against.
+      const received = receiveResponse(form.samlResponse)
+      const claimed = received.claimedInResponseTo.unverified
       const pending = claimed ? memory.peekPending(claimed) : undefined
       const purpose = pending?.purpose ?? 'sign-in'
       const state = store.read()
-      const config = configFor(state, purpose)
-      const outcome = (r: ResponseRefusal): AcsOutcome => {
-        memory.logAttempt({
-          at: new Date(runtime.clock.now()).toISOString(),
-          purpose,
-          outcome: 'failure',
-          code: r.code,
-          message: r.message,
-          // Only read after the signature verified, so never an attacker's claim.
-          user: r.seen.nameId ?? null,
+      const trust = trustFor(state, purpose)
+      if (!trust) {
+        const error = spError('SSO_NOT_ENABLED', { at: 'acs' })
+        const detail = describeError(error).message
+        return refuse(purpose, {
+          error,
+          checks: [{ name: 'Single sign-on', passed: false, detail }],
+          seen: {},
         })
-        return { kind: 'refused', refusal: r }
       }
-      if (!config)
-        return outcome(
-          refusal(
-            'SSO_NOT_ENABLED',
-            'Single sign-on is not enabled for this Webex organization, so the ACS accepts no Response.',
-            'Control Hub > Authentication: import the IdP metadata, test, and enable SSO.',
-          ),
-        )
-      const entity = spEntityOf(state, deps.url)
-      const now = runtime.clock.now()
-      const trust = trustAnchorsOf(runtime, state)
-      const checked = checkSamlResponse(received, {
-        spEntityId: entity.entityId,
-        acsUrl: entity.acsUrl,
-        idpEntityId: config.entityId,
-        trusted: trustedCertificates(config),
-        judgeCertificate: (pem) =>
-          judge(pem, {
-            mode: config.trustMode,
-            anchors: trust.anchors,
-            intermediates: trust.intermediates,
-            anchorsKey: `${trust.key}|${config.id}`,
-            chain: config.chainCertificates.map((c) => certificateToDer(c) ?? Buffer.alloc(0)),
-            at: now,
-          }),
-        decryptionKey: spKeys(state).decryption,
-        now,
-        skewMs: state.sso.settings.clockSkewSeconds * 1000,
-        allowSha1: state.sso.settings.allowSha1,
-        requireAssertionSignature: state.sso.settings.requireAssertionSignature,
-        seenBefore: (id) => memory.seenBefore(id),
-        checkInResponseTo: (inResponseTo) => {
-          if (inResponseTo === null)
-            return purpose === 'sign-in' && state.sso.settings.allowIdpInitiated
-              ? { ok: true }
-              : {
-                  ok: false,
-                  code: 'SSO_UNSOLICITED_RESPONSE',
-                  message:
-                    'This Response answers no request, and this org accepts only SP-initiated sign-in.',
-                  fix: 'Start the sign-in from Webex (the Sign-on URL).',
-                }
-          if (!pending || inResponseTo !== claimed)
-            return {
-              ok: false,
-              code: 'SSO_INRESPONSETO_MISMATCH',
-              message: `InResponseTo does not match the request ID: ${inResponseTo} is not a request this SP is waiting for (unknown, expired or already answered).`,
-              fix: 'Start the sign-in again from Webex; a Response answers one request, once, within 10 minutes.',
-            }
-          if (pending.browserId !== form.browserId)
-            return {
-              ok: false,
-              code: 'SSO_INRESPONSETO_MISMATCH',
-              message: `The request ${inResponseTo} was started in another browser.`,
-              fix: 'Finish the sign-in in the browser that started it.',
-            }
-          if (pending.idpConfigId !== config.id)
-            return {
-              ok: false,
-              code: 'SSO_INRESPONSETO_MISMATCH',
-              message: 'The IdP configuration changed while this sign-in was in flight.',
-              fix: 'Start the sign-in again.',
-            }
-          return { ok: true }
-        },
-      })
+      const expect = expectationsFor({ state, trust, pending, purpose, browserId: form.browserId })
+      const checked = checkSamlResponse(received, expect)
       if (purpose === 'test')
-        return recordTestResult(
-          { store, runtime, users, memory, spMetadataOf },
+        return recordSsoTestRun(
+          { ...deps, state },
           checked,
-          config,
+          trust,
           pending?.requestId ?? null,
           form.samlResponse ?? '',
         )
-      if (!checked.ok) return outcome(checked.error)
+      if (!checked.ok) return refuse(purpose, checked.error)
       const { facts, checks } = checked.value
-      const match = matchUser(facts.attributes, facts.nameId)
-      if (!match.ok)
-        return outcome({
-          ...match.error,
-          checks: [...checks, { name: 'Webex user', passed: false, detail: match.error.message }],
-          seen: facts,
-        })
-      let user = match.value
-      if (!user) {
-        const email = match.lookup
-        if (!state.sso.settings.justInTimeProvisioning || !email.includes('@'))
-          return outcome({
-            code: 'SSO_USER_NOT_FOUND',
-            message: `No Webex user matches ${state.sso.settings.matchUserBy === 'uid' ? 'the uid attribute' : 'the NameID'} "${email}".`,
-            fix: `Add ${email} in Control Hub > Users (or provision it over SCIM), or map uid on Entra (Attributes & Claims) to the attribute holding the Webex email.`,
-            checks: [...checks, { name: 'Webex user', passed: false, detail: `no user ${email}` }],
-            seen: facts,
-          })
-        const created = await users.createJustInTime({
-          email,
-          givenName:
-            facts.attributes['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname']?.[0] ?? '',
-          familyName:
-            facts.attributes['http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname']?.[0] ?? '',
-        })
-        if (!created.ok)
-          return outcome({
-            code: created.error.code,
-            message: created.error.message,
-            fix: created.error.fix,
-            checks,
-            seen: facts,
-          })
-        user = created.value
-      }
-      if (!user.active)
-        return outcome({
-          code: 'SSO_USER_INACTIVE',
-          message: `The Webex user ${user.userName} is deactivated.`,
-          fix: 'Control Hub > Users: activate the user.',
-          checks: [...checks, { name: 'Webex user', passed: false, detail: 'deactivated' }],
-          seen: facts,
-        })
-      // An answer to a request cannot be replayed (its request is consumed below); an
-      // unsolicited one can, so it is refused when the replay cache cannot hold its ID.
-      if (!memory.rememberAssertion(facts.assertionId, facts.replayUntil) && facts.inResponseTo === null) {
-        const full = replayCacheFull(memory.replayRoomAt())
-        const replay = { name: 'Replay', passed: false, detail: full.message }
-        return outcome({ ...full, checks: [...checks, replay], seen: facts })
-      }
+      // Synchronous from the checks to the replay cache and the session, so two posts of one
+      // assertion cannot both pass Replay; only a just-in-time creation waits in between.
+      const found = findUser(facts, state)
+      const match = found.kind === 'create' ? await createJustInTime(found) : found
+      const signIn = runChecks(
+        SIGN_IN_CHECKS,
+        { accepted: facts, match },
+        {
+          remember: (id, until) => memory.rememberAssertion(id, until),
+          replayRoomAt: () => memory.replayRoomAt(),
+        },
+        checks,
+      )
+      if (signIn.refusal)
+        return refuse(purpose, { error: signIn.refusal, checks: signIn.checks, seen: facts })
+      if (match.kind !== 'found') throw new Error('the Webex user check passed without a user')
       if (pending) memory.consumePending(pending.requestId)
+      const { user } = match
       const session = memory.addSession({
         id: runtime.ids.token(32),
         browserId: form.browserId,
@@ -322,8 +241,8 @@ export function createSignInService(deps: {
         sessionIndex: facts.sessionIndex,
         issuer: facts.issuer,
         attributes: facts.attributes,
-        checks: [...checks, { name: 'Webex user', passed: true, detail: `${user.userName} (active)` }],
-        signedInAt: new Date(now).toISOString(),
+        checks: signIn.checks,
+        signedInAt: isoNow(),
       })
       memory.logAttempt({
         at: session.signedInAt,
@@ -340,14 +259,4 @@ export function createSignInService(deps: {
       }
     },
   }
-
-  function matchUser(attributes: Readonly<Record<string, readonly string[]>>, nameId: string) {
-    const state = store.read()
-    const by = state.sso.settings.matchUserBy
-    const lookup = by === 'uid' ? attributes.uid?.[0] : nameId
-    if (!lookup) return { ok: false as const, error: uidMissing(attributes) }
-    return { ok: true as const, value: users.findSignInUser(lookup), lookup }
-  }
 }
-
-export type SignInService = ReturnType<typeof createSignInService>

@@ -15,7 +15,7 @@ async function spAndIdp(): Promise<{ sp: TestSp; idp: IdpSide }> {
 
 async function withUser(sp: TestSp, email = USER) {
   const added = await sp.services.users.add({ firstName: 'B.', lastName: 'Simon', email })
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.code)
   return added.value
 }
 

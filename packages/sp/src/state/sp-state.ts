@@ -1,12 +1,14 @@
+// state/: the SP's persisted state file (organization, certificates, tokens, SSO, directory) and its schema.
 import {
   type DeepReadonly,
   type IdGenerator,
   issueLeafCertificate,
+  type RsaKeyPair,
   type Runtime,
   type StateFileSpec,
 } from '@sandbox/shared'
 import { z } from 'zod'
-import { INITIAL_SSO_STATE, ssoStateSchema } from '../sso/sso-schema'
+import { INITIAL_SSO_STATE, ssoStateSchema } from '../sso-setup/sso-schema'
 import { directoryStateSchema, EMPTY_DIRECTORY } from '../users/user-schema'
 
 /**
@@ -14,20 +16,19 @@ import { directoryStateSchema, EMPTY_DIRECTORY } from '../users/user-schema'
  * trust, users and SCIM credentials. Sessions, pending AuthnRequests and the replay cache
  * live in memory only (a restart ends them, as a real outage would).
  */
-export const keyedCertificateSchema = z.object({
+const keyedCertificateSchema = z.object({
   certificatePem: z.string().includes('BEGIN CERTIFICATE'),
   privateKeyPem: z.string().includes('PRIVATE KEY'),
 })
-export type KeyedCertificate = z.infer<typeof keyedCertificateSchema>
 
-export const organizationSchema = z.object({
+const organizationSchema = z.object({
   /** The org GUID: part of the SP entityID and of every Webex path. */
   id: z.string(),
   name: z.string(),
   createdAt: z.string(),
 })
 
-export const spStateSchema = z.object({
+const spStateSchema = z.object({
   organization: organizationSchema,
   /** "SAML Cisco (SP) SSO Certificate": signs AuthnRequests and LogoutRequests. */
   signingCertificate: keyedCertificateSchema,
@@ -51,7 +52,7 @@ export const SP_STATE_FILE: StateFileSpec<SpState> = {
 }
 
 /** The built-in defaults of a new organization. */
-export const DEFAULT_ORGANIZATION = { name: 'Contoso' } as const
+const DEFAULT_ORGANIZATION = { name: 'Contoso' } as const
 
 /** Validity of the SP certificates, like Webex's multi-year SP certificate. */
 const SP_CERTIFICATE_DAYS = 5 * 365
@@ -64,29 +65,22 @@ export async function createInitialSpState(
   const now = runtime.clock.now()
   const [signingKey, encryptionKey] = await Promise.all([runtime.keys.take(), runtime.keys.take()])
   const orgId = ids.guid()
-  const signing = issueLeafCertificate(runtime.ca, {
-    profile: 'saml-signing',
-    commonName: 'SAML Cisco (SP) SSO Certificate',
-    organization: `Cisco Webex (sandbox org ${orgId})`,
-    key: signingKey,
-    validityDays: SP_CERTIFICATE_DAYS,
-    now,
-  })
-  const encryption = issueLeafCertificate(runtime.ca, {
-    profile: 'saml-encryption',
-    commonName: 'SAML Cisco (SP) Encryption Certificate',
-    organization: `Cisco Webex (sandbox org ${orgId})`,
-    key: encryptionKey,
-    validityDays: SP_CERTIFICATE_DAYS,
-    now,
-  })
+  /** A Cisco SP certificate of the org, issued by the sandbox CA, with its private key. */
+  const issue = (profile: 'saml-signing' | 'saml-encryption', commonName: string, key: RsaKeyPair) => {
+    const issued = issueLeafCertificate(runtime.ca, {
+      profile,
+      commonName,
+      organization: `Cisco Webex (sandbox org ${orgId})`,
+      key,
+      validityDays: SP_CERTIFICATE_DAYS,
+      now,
+    })
+    return { certificatePem: issued.certificatePem, privateKeyPem: issued.key.privateKeyPem }
+  }
   return {
     organization: { id: orgId, name: DEFAULT_ORGANIZATION.name, createdAt: new Date(now).toISOString() },
-    signingCertificate: { certificatePem: signing.certificatePem, privateKeyPem: signing.key.privateKeyPem },
-    encryptionCertificate: {
-      certificatePem: encryption.certificatePem,
-      privateKeyPem: encryption.key.privateKeyPem,
-    },
+    signingCertificate: issue('saml-signing', 'SAML Cisco (SP) SSO Certificate', signingKey),
+    encryptionCertificate: issue('saml-encryption', 'SAML Cisco (SP) Encryption Certificate', encryptionKey),
     scimToken: ids.token(32),
     adminApiToken: ids.token(32),
     sso: INITIAL_SSO_STATE,

@@ -1,3 +1,4 @@
+// test-support/: an in-memory SP and a stand-in IdP for tests, never imported by the server.
 import {
   type Clock,
   createMemoryStore,
@@ -12,15 +13,15 @@ import type { SpConfig } from '../config'
 import { BROWSER_COOKIE, SESSION_COOKIE } from '../http/cookies'
 import type { SpEnv } from '../http/env'
 import { createSpServices, type SpServices } from '../services'
-import type { SpMemoryBounds } from '../sign-in/memory-stores'
-import { acsPath, spEntityOf } from '../sso/sp-entity'
+import { createMemoryStores, type MemoryStores, type SpMemoryBounds } from '../sign-in/memory-stores'
+import { acsPath, spEntityOf } from '../sso-setup/sp-entity'
 import { createInitialSpState, type SpState } from '../state/sp-state'
 import type { IdpSide } from './idp-side'
 
 /** The base URL test SPs pretend to be served at. */
 export const TEST_SP_URL = 'http://localhost:7080'
 
-export const TEST_SP_CONFIG: SpConfig = {
+const TEST_SP_CONFIG: SpConfig = {
   host: '127.0.0.1',
   dataDir: null,
   reset: false,
@@ -34,6 +35,8 @@ export interface TestSp {
   readonly runtime: Runtime
   readonly store: ReturnType<typeof createMemoryStore<SpState>>
   readonly services: SpServices
+  /** The services' in-memory tables (pending requests, sessions, replay cache), for tests to inspect. */
+  readonly memory: MemoryStores
   readonly app: ReturnType<typeof createSpApp>
   readonly orgId: string
   readonly url: string
@@ -75,19 +78,15 @@ export async function createTestSp(
 ): Promise<TestSp> {
   const runtime = await createTestRuntime(options)
   const store = createMemoryStore<SpState>(await createInitialSpState(runtime))
-  const deps = {
-    config: TEST_SP_CONFIG,
-    runtime,
-    store,
-    url: TEST_SP_URL,
-    ...(options.memoryBounds ? { memoryBounds: options.memoryBounds } : {}),
-  }
+  const memory = createMemoryStores(runtime.clock, options.memoryBounds)
+  const deps = { config: TEST_SP_CONFIG, runtime, store, url: TEST_SP_URL, memory }
   const services = createSpServices(deps)
   const app = createSpApp(deps, services)
   return {
     runtime,
     store,
     services,
+    memory,
     app,
     orgId: store.read().organization.id,
     url: TEST_SP_URL,

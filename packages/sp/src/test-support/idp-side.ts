@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import {
   escapeXmlAttribute as a,
   BINDING,
@@ -25,7 +25,7 @@ import {
 } from '@sandbox/shared'
 
 /** The IdP the test SP trusts: a stand-in for Entra that signs what a test tells it to. */
-export const TEST_IDP_ENTITY_ID = 'https://sts.windows.net/00000000-1111-2222-3333-444444444444/'
+const TEST_IDP_ENTITY_ID = 'https://sts.windows.net/00000000-1111-2222-3333-444444444444/'
 export const TEST_IDP_SSO_URL = 'https://login.microsoftonline.com/00000000-1111-2222-3333-444444444444/saml2'
 
 /** What a test may change in a Response; everything defaults to what a correct Entra sends. */
@@ -172,9 +172,4 @@ export async function createIdpSide(
     },
   }
   return side
-}
-
-/** The SP's encryption public key, as an IdP takes it from the SP metadata. */
-export function encryptionKeyOf(certificatePem: string): KeyObject {
-  return createPublicKey(certificatePem)
 }

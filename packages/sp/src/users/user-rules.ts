@@ -1,10 +1,9 @@
 import { ok, type Result } from '@sandbox/shared'
-import { type DirectoryError, invalidUser } from './directory-error'
+import { fail, type SpErrorOf } from '../errors/catalogue'
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../errors/directory-errors'
 
-/** RFC 5321 caps a forward path at 256 octets, so an address is at most 254 characters. */
-export const MAX_EMAIL_LENGTH = 254
-/** Longest first, last or display name Control Hub keeps. */
-export const MAX_NAME_LENGTH = 256
+/** An expected failure of a directory action (Control Hub users, just-in-time creation, SCIM's user rules). */
+export type DirectoryError = SpErrorOf<'USER_NOT_FOUND' | 'USER_INVALID' | 'USER_EXISTS'>
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/
 
@@ -35,38 +34,20 @@ export function emailOwner<U extends UserLike & { id: string }>(
 /** Checks an email address and returns it trimmed and lower-cased (Webex stores them so). */
 export function checkEmail(value: unknown, field = 'email'): Result<string, DirectoryError> {
   const email = typeof value === 'string' ? value.trim() : ''
-  if (email.length === 0) {
-    return invalidUser(
-      field,
-      `${field} is required.`,
-      'Enter the email the user signs in with, e.g. b.simon@contoso.com.',
-    )
-  }
-  if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) {
-    return invalidUser(
-      field,
-      `"${email.slice(0, 80)}" is not a valid email address.`,
-      `Enter an address like b.simon@contoso.com (no spaces, one @, a dotted domain, at most ${MAX_EMAIL_LENGTH} characters).`,
-    )
-  }
+  if (email.length === 0) return fail('USER_INVALID', { field, problem: 'required' })
+  if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email))
+    return fail('USER_INVALID', { field, problem: 'not-an-email', value: email })
   return ok(email.toLowerCase())
 }
 
 /** Checks an optional name (first, last, display): text, trimmed, at most 256 characters, no control characters. */
 export function checkName(value: unknown, field: string): Result<string, DirectoryError> {
   if (value === undefined || value === null) return ok('')
-  if (typeof value !== 'string') {
-    return invalidUser(field, `${field} must be text.`, `Send ${field} as a JSON string.`)
-  }
+  if (typeof value !== 'string') return fail('USER_INVALID', { field, problem: 'not-text' })
   const trimmed = value.trim()
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects.
-  if (trimmed.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(trimmed)) {
-    return invalidUser(
-      field,
-      `${field} must be at most ${MAX_NAME_LENGTH} characters, without control characters.`,
-      `Shorten ${field}.`,
-    )
-  }
+  if (trimmed.length > MAX_NAME_LENGTH || /[\u0000-\u001f\u007f]/.test(trimmed))
+    return fail('USER_INVALID', { field, problem: 'not-a-name' })
   return ok(trimmed)
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
  * Webex users and groups as the SP persists them. One record serves Control Hub, SCIM and
  * the SSO path: a user created over SCIM is the user an assertion signs in.
  */
-export const webexUserSchema = z.object({
+const webexUserSchema = z.object({
   id: z.string(),
   /** The primary email; unique in the org (compared case-insensitively). */
   userName: z.string(),
@@ -30,7 +30,7 @@ export const webexUserSchema = z.object({
 })
 export type WebexUser = z.infer<typeof webexUserSchema>
 
-export const webexGroupSchema = z.object({
+const webexGroupSchema = z.object({
   id: z.string(),
   displayName: z.string(),
   externalId: z.string().nullable(),

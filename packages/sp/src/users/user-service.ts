@@ -1,8 +1,18 @@
+// users/: the org's Webex users as Control Hub manages them; one record for Control Hub, SCIM and sign-in.
 import { type DeepReadonly, type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import { fail } from '../errors/catalogue'
 import type { SpState } from '../state/sp-state'
-import { type DirectoryError, userExists, userNotFound } from './directory-error'
+import { pageOfUsers, type UserListQuery, type UserPage } from './user-list'
 import { newUserRecord, primaryWorkEmail, touch } from './user-records'
-import { checkEmail, checkName, deriveDisplayName, emailOwner, holdsEmail, sameEmail } from './user-rules'
+import {
+  checkEmail,
+  checkName,
+  type DirectoryError,
+  deriveDisplayName,
+  emailOwner,
+  holdsEmail,
+  sameEmail,
+} from './user-rules'
 import type { WebexUser } from './user-schema'
 
 /** A stored user as reads return it (frozen). */
@@ -25,27 +35,6 @@ export interface UserChanges {
   readonly displayName?: string
   readonly active?: boolean
 }
-
-/** Control Hub's user list query: a case-insensitive substring search and offset paging. */
-export interface UserListQuery {
-  /** Matched against userName, emails, display, first and last name. */
-  readonly search?: string
-  /** 0-based offset of the first user returned. */
-  readonly offset?: number
-  /** At most this many users (default {@link DEFAULT_PAGE_SIZE}, capped at {@link MAX_PAGE_SIZE}). */
-  readonly limit?: number
-}
-
-/** One page of users. */
-export interface UserPage {
-  readonly total: number
-  readonly offset: number
-  readonly limit: number
-  readonly items: readonly StoredUser[]
-}
-
-export const DEFAULT_PAGE_SIZE = 100
-export const MAX_PAGE_SIZE = 1000
 
 interface CheckedUser {
   readonly email: string
@@ -71,22 +60,6 @@ function checkNewUser(input: NewUser): Result<CheckedUser, DirectoryError> {
   })
 }
 
-function matchesSearch(user: StoredUser, needle: string): boolean {
-  const haystack = [
-    user.userName,
-    user.displayName,
-    user.givenName,
-    user.familyName,
-    ...user.emails.map((e) => e.value),
-  ]
-  return haystack.some((value) => value.toLowerCase().includes(needle))
-}
-
-function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || !Number.isFinite(value)) return fallback
-  return Math.min(Math.max(Math.trunc(value), min), max)
-}
-
 /**
  * Webex users as Control Hub manages them (Users > Manage users > Manually add or modify
  * users). The records are the ones SCIM provisions and the SSO path signs in: a user added
@@ -101,7 +74,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
     if (!checked.ok) return Promise.resolve(checked)
     const { email, firstName, lastName, displayName } = checked.value
     return store.update((draft) => {
-      if (emailOwner(draft.directory.users, email)) return userExists(email)
+      if (emailOwner(draft.directory.users, email)) return fail('USER_EXISTS', { field: 'email', email })
       const user = newUserRecord(
         runtime.ids.guid(),
         {
@@ -126,7 +99,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
   function setActive(id: string, active: boolean): Promise<Result<WebexUser, DirectoryError>> {
     return store.update((draft) => {
       const user = draft.directory.users.find((u) => u.id === id)
-      if (!user) return userNotFound(id)
+      if (!user) return fail('USER_NOT_FOUND', { id })
       if (user.active !== active) {
         user.active = active
         touch(user, now())
@@ -138,17 +111,12 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
   return {
     /** Users in creation order, optionally searched, one page at a time. */
     list(query: UserListQuery = {}): UserPage {
-      const needle = query.search?.trim().toLowerCase() ?? ''
-      const all = store.read().directory.users
-      const matching = needle ? all.filter((u) => matchesSearch(u, needle)) : all
-      const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER)
-      const limit = clampInt(query.limit, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
-      return { total: matching.length, offset, limit, items: matching.slice(offset, offset + limit) }
+      return pageOfUsers(store.read().directory.users, query)
     },
 
     get(id: string): Result<StoredUser, DirectoryError> {
       const user = store.read().directory.users.find((u) => u.id === id)
-      return user ? ok(user) : userNotFound(id)
+      return user ? ok(user) : fail('USER_NOT_FOUND', { id })
     },
 
     /**
@@ -191,7 +159,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
     modify(id: string, changes: UserChanges): Promise<Result<WebexUser, DirectoryError>> {
       return store.update((draft) => {
         const user = draft.directory.users.find((u) => u.id === id)
-        if (!user) return userNotFound(id)
+        if (!user) return fail('USER_NOT_FOUND', { id })
         const checked = checkNewUser({
           email: changes.email ?? user.userName,
           firstName: changes.firstName ?? user.givenName,
@@ -204,7 +172,8 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
         })
         if (!checked.ok) return checked
         const { email, firstName, lastName, displayName } = checked.value
-        if (emailOwner(draft.directory.users, email, id)) return userExists(email)
+        if (emailOwner(draft.directory.users, email, id))
+          return fail('USER_EXISTS', { field: 'email', email })
         if (email !== user.userName) {
           const previous = user.userName
           user.emails = [
@@ -237,7 +206,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
     remove(id: string): Promise<Result<void, DirectoryError>> {
       return store.update((draft) => {
         const index = draft.directory.users.findIndex((u) => u.id === id)
-        if (index < 0) return userNotFound(id)
+        if (index < 0) return fail('USER_NOT_FOUND', { id })
         draft.directory.users.splice(index, 1)
         const at = now()
         for (const group of draft.directory.groups) {

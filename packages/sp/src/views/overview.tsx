@@ -1,19 +1,9 @@
+import type { SsoOverview } from '../sso-setup/sso-status'
 import { Card, Facts, StatusDot } from './console/cards'
 import { ControlHubLayout, controlHubNav } from './console/control-hub-layout'
 
-/** What the organization overview shows. */
-export interface OverviewProps {
-  readonly orgName: string
-  readonly orgId: string
-  readonly entityId: string
-  readonly acsUrl: string
-  readonly ssoEnabled: boolean
-  readonly idpEntityId: string | null
-  readonly trustMode: string | null
-  readonly pendingIdp: string | null
-  readonly lastTest: { status: string; code: string | null; message: string } | null
-  readonly userCount: number
-}
+/** What the organization overview shows: the SSO setup service's overview, as it is. */
+type OverviewProps = SsoOverview
 
 function trustModeText(mode: string | null): string {
   if (mode === 'ca-signed')

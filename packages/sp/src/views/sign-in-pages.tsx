@@ -1,7 +1,8 @@
-import type { Check } from '../sign-in/response-checks'
+// views/: pure hono/jsx pages (props in, HTML out); console/ holds the Control Hub and Webex components.
+import type { Check } from '../sign-in/check-pipeline'
 import { Card, StatusPill } from './console/cards'
 import { DataTable } from './console/data-table'
-import { KeyValueTable } from './console/key-value'
+import { type KeyValueRow, KeyValueTable } from './console/key-value'
 import { WebexHomeFrame } from './console/webex-app'
 import { WebexPageFrame } from './console/webex-frame'
 
@@ -50,16 +51,32 @@ function ChecksTable(props: { checks: readonly Check[] }) {
   )
 }
 
-function Attributes(props: { attributes: Readonly<Record<string, readonly string[]>> }) {
+/** "What the IdP sent": the subject (and what else the page knows) above the attributes. */
+function IdpSentCard(props: {
+  caption: string
+  rows: readonly KeyValueRow[]
+  attributes: Readonly<Record<string, readonly string[]>>
+}) {
   return (
-    <KeyValueTable
-      caption="Attributes"
-      mono={true}
-      rows={Object.entries(props.attributes).map(([name, values]) => ({
-        key: name,
-        values: [values.join(', ')],
-      }))}
-    />
+    <Card title="What the IdP sent">
+      <KeyValueTable caption={props.caption} captionHidden={true} keys="narrow" rows={props.rows} />
+      <KeyValueTable
+        caption="Attributes"
+        mono={true}
+        rows={Object.entries(props.attributes).map(([name, values]) => ({
+          key: name,
+          values: [values.join(', ')],
+        }))}
+      />
+    </Card>
+  )
+}
+
+function ChecksCard(props: { title: string; checks: readonly Check[] }) {
+  return (
+    <Card title={props.title}>
+      <ChecksTable checks={props.checks} />
+    </Card>
   )
 }
 
@@ -95,21 +112,15 @@ export function HomePage(props: {
           </p>
         </div>
       </div>
-      <Card title="What the IdP sent">
-        <KeyValueTable
-          caption="Subject"
-          captionHidden={true}
-          keys="narrow"
-          rows={[
-            { key: 'NameID', values: [props.nameId] },
-            { key: 'Identity provider', values: [props.issuer] },
-          ]}
-        />
-        <Attributes attributes={props.attributes} />
-      </Card>
-      <Card title="Checks Webex made">
-        <ChecksTable checks={props.checks} />
-      </Card>
+      <IdpSentCard
+        caption="Subject"
+        rows={[
+          { key: 'NameID', values: [props.nameId] },
+          { key: 'Identity provider', values: [props.issuer] },
+        ]}
+        attributes={props.attributes}
+      />
+      <ChecksCard title="Checks Webex made" checks={props.checks} />
     </WebexHomeFrame>
   )
 }
@@ -134,11 +145,7 @@ export function SignInErrorPage(props: {
           <strong>How to fix it:</strong> {props.fix}
         </p>
       </Card>
-      {props.checks.length > 0 ? (
-        <Card title="Checks Webex made">
-          <ChecksTable checks={props.checks} />
-        </Card>
-      ) : null}
+      {props.checks.length > 0 ? <ChecksCard title="Checks Webex made" checks={props.checks} /> : null}
     </WebexPageFrame>
   )
 }
@@ -177,24 +184,20 @@ export function TestResultPage(props: {
             : 'Fix the problem, then run Test SSO Connection again.'}
         </p>
       </Card>
-      <Card title="What the IdP sent">
-        <KeyValueTable
-          caption="Subject, certificate and timing"
-          captionHidden={true}
-          keys="narrow"
-          rows={[
-            { key: 'NameID', values: [props.nameId ?? '(not read)'] },
-            { key: 'Signing certificate', values: [props.certificate ?? '(not verified)'] },
-            { key: 'IssueInstant', values: [props.timing?.issueInstant ?? '(not read)'] },
-            {
-              key: 'Valid from / until',
-              values: [`${props.timing?.notBefore ?? '-'} / ${props.timing?.notOnOrAfter ?? '-'}`],
-            },
-            { key: 'Webex clock at the test', values: [props.at] },
-          ]}
-        />
-        <Attributes attributes={props.attributes} />
-      </Card>
+      <IdpSentCard
+        caption="Subject, certificate and timing"
+        attributes={props.attributes}
+        rows={[
+          { key: 'NameID', values: [props.nameId ?? '(not read)'] },
+          { key: 'Signing certificate', values: [props.certificate ?? '(not verified)'] },
+          { key: 'IssueInstant', values: [props.timing?.issueInstant ?? '(not read)'] },
+          {
+            key: 'Valid from / until',
+            values: [`${props.timing?.notBefore ?? '-'} / ${props.timing?.notOnOrAfter ?? '-'}`],
+          },
+          { key: 'Webex clock at the test', values: [props.at] },
+        ]}
+      />
       <Card title="Second opinion (samlify)">
         <p id="samlify-opinion">
           {props.samlify.agrees === null
@@ -205,9 +208,7 @@ export function TestResultPage(props: {
           {props.samlify.detail ?? ''}
         </p>
       </Card>
-      <Card title="Checks">
-        <ChecksTable checks={props.checks} />
-      </Card>
+      <ChecksCard title="Checks" checks={props.checks} />
     </WebexPageFrame>
   )
 }

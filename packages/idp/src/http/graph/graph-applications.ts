@@ -1,45 +1,32 @@
 import { Hono } from 'hono'
-import { appByAppId } from '../../enterprise-apps/lookup'
 import { graphApplication, graphServicePrincipal } from '../../graph/app-projections'
 import { APPLICATION_RULES, plainRules } from '../../graph/collection-rules'
 import { graphTemplate } from '../../graph/directory-projections'
-import { applicationBody, instantiateBody, readGraphBody } from '../../graph/graph-bodies'
+import { applicationBody, instantiateBody } from '../../graph/graph-bodies'
 import type { CollectionQuery } from '../../graph/odata-query'
-import type { HttpDeps, IdpEnv } from '../env'
-import {
-  adminErrorResponse,
-  collection,
-  collectionCount,
-  entity,
-  type GraphContext,
-  graphError,
-  odataContext,
-  readJson,
-} from './graph-kit'
+import type { HttpDeps, IdpContext, IdpEnv } from '../env'
+import { adminErrorResponse } from './graph-errors'
+import { appIdOf, noContent, readGraphRequest } from './graph-requests'
+import { collection, collectionCount, created, entity, plainEntity } from './odata-responses'
 
 const applications: CollectionQuery = { rules: APPLICATION_RULES }
 const templates: CollectionQuery = { rules: plainRules('ApplicationTemplate') }
 
-/**
- * The object id behind `/applications/{id}` or `/applications(appId='{appId}')`. The route
- * parameter arrives decoded: decoding again would misread (or throw on) a literal '%'.
- */
-export function applicationIdFrom(deps: HttpDeps, key: string): string {
-  const alternate = /^\(appId='([^']+)'\)$/.exec(key)
-  if (!alternate?.[1]) return key
-  return appByAppId(deps.services.store.read(), alternate[1])?.application.id ?? alternate[1]
-}
-
 /** `/v1.0/applicationTemplates` (list, `$filter`, `instantiate`) and `/v1.0/applications` (get, update, delete). */
 export function graphApplicationRoutes(deps: HttpDeps) {
-  const { apps, store } = deps.services
-  const patch = async (c: GraphContext, key: string) => {
-    const json = await readJson(c)
-    if (!json.ok) return json.error
-    const body = readGraphBody(json.value, applicationBody, 'Application')
-    if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+  const { apps, tenant } = deps.services
+  /** The object id behind `/applications/{id}` or `/applications(appId='{appId}')`. */
+  const idFrom = (key: string): string => {
+    const appId = appIdOf(key)
+    if (appId === null) return key
+    const app = apps.getByAppId(appId)
+    return app.ok ? app.value.application.id : appId
+  }
+  const patch = async (c: IdpContext, key: string) => {
+    const body = await readGraphRequest(c, applicationBody, 'Application')
+    if (!body.ok) return body.error
     const { web, ...rest } = body.value
-    const updated = await apps.updateApplication(applicationIdFrom(deps, key), {
+    const updated = await apps.updateApplication(idFrom(key), {
       ...rest,
       ...(web?.redirectUris !== undefined ? { redirectUris: web.redirectUris } : {}),
       ...(web?.logoutUrl !== undefined ? { logoutUrl: web.logoutUrl } : {}),
@@ -52,22 +39,12 @@ export function graphApplicationRoutes(deps: HttpDeps) {
           }
         : {}),
     })
-    return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
+    return noContent(c, updated)
   }
-  const get = (c: GraphContext, key: string) => {
-    const app = apps.getByApplication(applicationIdFrom(deps, key))
+  const get = (c: IdpContext, key: string) => {
+    const app = apps.getByApplication(idFrom(key))
     if (!app.ok) return adminErrorResponse(c, app.error)
     return entity(c, deps, 'applications/$entity', graphApplication(app.value), applications)
-  }
-  const remove = async (c: GraphContext, key: string) => {
-    const id = applicationIdFrom(deps, key)
-    if (!apps.getByApplication(id).ok)
-      return adminErrorResponse(c, {
-        code: 'NOT_FOUND',
-        message: `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
-      })
-    const deleted = await apps.deleteApp(id)
-    return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
   }
   return new Hono<IdpEnv>()
     .get('/applicationTemplates', (c) =>
@@ -76,26 +53,17 @@ export function graphApplicationRoutes(deps: HttpDeps) {
     .get('/applicationTemplates/:id', (c) => {
       const template = apps.getTemplate(c.req.param('id'))
       if (!template.ok) return adminErrorResponse(c, template.error)
-      return c.json({
-        '@odata.context': odataContext(deps, 'applicationTemplates/$entity'),
-        ...graphTemplate(template.value),
-      })
+      return plainEntity(c, deps, 'applicationTemplates/$entity', graphTemplate(template.value))
     })
     .post('/applicationTemplates/:id/instantiate', async (c) => {
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const body = readGraphBody(json.value, instantiateBody, 'ApplicationServicePrincipal')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-      const created = await apps.instantiate(c.req.param('id'), body.value.displayName)
-      if (!created.ok) return adminErrorResponse(c, created.error)
-      return c.json(
-        {
-          '@odata.context': odataContext(deps, 'microsoft.graph.applicationServicePrincipal'),
-          application: graphApplication(created.value),
-          servicePrincipal: graphServicePrincipal(store.read(), created.value),
-        },
-        201,
-      )
+      const body = await readGraphRequest(c, instantiateBody, 'ApplicationServicePrincipal')
+      if (!body.ok) return body.error
+      const made = await apps.instantiate(c.req.param('id'), body.value.displayName)
+      if (!made.ok) return adminErrorResponse(c, made.error)
+      return created(c, deps, 'microsoft.graph.applicationServicePrincipal', {
+        application: graphApplication(made.value),
+        servicePrincipal: graphServicePrincipal(made.value, tenant.id()),
+      })
     })
     .get('/applications', (c) =>
       collection(c, deps, 'applications', apps.listApps().map(graphApplication), applications),
@@ -109,5 +77,7 @@ export function graphApplicationRoutes(deps: HttpDeps) {
     .patch('/:key{applications\\(appId=.+\\)}', (c) =>
       patch(c, c.req.param('key').slice('applications'.length)),
     )
-    .delete('/applications/:id', (c) => remove(c, c.req.param('id')))
+    .delete('/applications/:id', async (c) =>
+      noContent(c, await apps.deleteApp(c.req.param('id'), 'application')),
+    )
 }

@@ -1,13 +1,16 @@
 import { Hono } from 'hono'
 import { plainRules } from '../../graph/collection-rules'
-import { graphClaimsPolicy, graphSignIn } from '../../graph/directory-projections'
-import { claimsPolicyBody, readGraphBody } from '../../graph/graph-bodies'
+import { graphClaimsPolicy, graphOrganization, graphSignIn } from '../../graph/directory-projections'
+import { claimsPolicyBody } from '../../graph/graph-bodies'
 import type { HttpDeps, IdpEnv } from '../env'
-import { adminErrorResponse, collection, graphError, odataContext, readJson } from './graph-kit'
+import { adminErrorResponse } from './graph-errors'
+import { noContent, readGraphRequest } from './graph-requests'
+import { collection, created, plainEntity } from './odata-responses'
 
 /** `/v1.0/policies/claimsMappingPolicies`, `/v1.0/auditLogs/signIns` and `/v1.0/organization`. */
 export function graphPolicyRoutes(deps: HttpDeps) {
-  const { claimsPolicies, signInLog, store } = deps.services
+  const { claimsPolicies, signInLog, tenant } = deps.services
+  const fragment = 'policies/claimsMappingPolicies/$entity'
   return new Hono<IdpEnv>()
     .get('/policies/claimsMappingPolicies', (c) =>
       collection(c, deps, 'policies/claimsMappingPolicies', claimsPolicies.list().map(graphClaimsPolicy), {
@@ -15,69 +18,34 @@ export function graphPolicyRoutes(deps: HttpDeps) {
       }),
     )
     .post('/policies/claimsMappingPolicies', async (c) => {
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const body = readGraphBody(json.value, claimsPolicyBody, 'ClaimsMappingPolicy')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-      const created = await claimsPolicies.create(body.value)
-      if (!created.ok) return adminErrorResponse(c, created.error)
-      return c.json(
-        {
-          '@odata.context': odataContext(deps, 'policies/claimsMappingPolicies/$entity'),
-          ...graphClaimsPolicy(created.value),
-        },
-        201,
-      )
+      const body = await readGraphRequest(c, claimsPolicyBody, 'ClaimsMappingPolicy')
+      if (!body.ok) return body.error
+      const made = await claimsPolicies.create(body.value)
+      return made.ok
+        ? created(c, deps, fragment, graphClaimsPolicy(made.value))
+        : adminErrorResponse(c, made.error)
     })
     .get('/policies/claimsMappingPolicies/:id', (c) => {
       const policy = claimsPolicies.get(c.req.param('id'))
       if (!policy.ok) return adminErrorResponse(c, policy.error)
-      return c.json({
-        '@odata.context': odataContext(deps, 'policies/claimsMappingPolicies/$entity'),
-        ...graphClaimsPolicy(policy.value),
-      })
+      return plainEntity(c, deps, fragment, graphClaimsPolicy(policy.value))
     })
     .patch('/policies/claimsMappingPolicies/:id', async (c) => {
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const body = readGraphBody(json.value, claimsPolicyBody, 'ClaimsMappingPolicy')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-      const updated = await claimsPolicies.update(c.req.param('id'), body.value)
-      return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
+      const body = await readGraphRequest(c, claimsPolicyBody, 'ClaimsMappingPolicy')
+      if (!body.ok) return body.error
+      return noContent(c, await claimsPolicies.update(c.req.param('id'), body.value))
     })
-    .delete('/policies/claimsMappingPolicies/:id', async (c) => {
-      const deleted = await claimsPolicies.delete(c.req.param('id'))
-      return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
-    })
+    .delete('/policies/claimsMappingPolicies/:id', async (c) =>
+      noContent(c, await claimsPolicies.delete(c.req.param('id'))),
+    )
     .get('/auditLogs/signIns', (c) =>
       collection(c, deps, 'auditLogs/signIns', signInLog.list().map(graphSignIn), {
         rules: plainRules('SignIn', { createdDateTime: 'default' }),
       }),
     )
-    .get('/organization', (c) => {
-      const { tenant } = store.read()
-      return collection(
-        c,
-        deps,
-        'organization',
-        [
-          {
-            id: tenant.id,
-            displayName: tenant.displayName,
-            createdDateTime: tenant.createdDateTime,
-            tenantType: 'AAD',
-            verifiedDomains: [
-              {
-                capabilities: 'Email, OfficeCommunicationsOnline',
-                isDefault: true,
-                isInitial: false,
-                name: tenant.defaultDomain,
-                type: 'Managed',
-              },
-            ],
-          },
-        ],
-        { rules: plainRules('Organization') },
-      )
-    })
+    .get('/organization', (c) =>
+      collection(c, deps, 'organization', [graphOrganization(tenant.organization())], {
+        rules: plainRules('Organization'),
+      }),
+    )
 }

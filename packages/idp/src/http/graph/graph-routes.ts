@@ -1,8 +1,10 @@
+// http/graph/: the Graph-shaped API under /v1.0: its routes, Graph's error body, and the OData answers.
 import { Hono } from 'hono'
+import { bearerAuth } from '../bearer-auth'
 import type { HttpDeps, IdpEnv } from '../env'
 import { graphApplicationRoutes } from './graph-applications'
+import { graphError } from './graph-errors'
 import { graphGroupRoutes } from './graph-groups'
-import { bearerAuth, graphError } from './graph-kit'
 import { graphPolicyRoutes } from './graph-policies'
 import { graphServicePrincipalRoutes } from './graph-service-principals'
 import { graphSynchronizationRoutes } from './graph-synchronization'
@@ -23,6 +25,6 @@ export function graphRoutes(deps: HttpDeps) {
     .route('/v1.0', graphSynchronizationRoutes(deps))
     .all('/v1.0/*', (c) => {
       const segment = new URL(c.req.url).pathname.replace(/^\/v1\.0\/?/, '').split('/')[0] ?? ''
-      return graphError(c, 400, 'BadRequest', `Resource not found for the segment '${segment}'.`)
+      return graphError(c, 'BadRequest', `Resource not found for the segment '${segment}'.`)
     })
 }

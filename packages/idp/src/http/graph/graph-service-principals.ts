@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import type { ServicePrincipalPatch } from '../../enterprise-apps/app-service'
-import { appByAppId } from '../../enterprise-apps/lookup'
 import {
   graphAssignment,
   graphSelfSignedCertificate,
@@ -8,25 +7,13 @@ import {
 } from '../../graph/app-projections'
 import { ASSIGNMENT_RULES, plainRules, SERVICE_PRINCIPAL_RULES } from '../../graph/collection-rules'
 import { graphClaimsPolicy } from '../../graph/directory-projections'
-import {
-  assignmentBody,
-  readGraphBody,
-  readReference,
-  servicePrincipalBody,
-  tokenSigningCertificateBody,
-} from '../../graph/graph-bodies'
+import { servicePrincipalBody, tokenSigningCertificateBody } from '../../graph/graph-bodies'
 import type { CollectionQuery } from '../../graph/odata-query'
-import type { HttpDeps, IdpEnv } from '../env'
-import {
-  adminErrorResponse,
-  collection,
-  collectionCount,
-  entity,
-  type GraphContext,
-  graphError,
-  odataContext,
-  readJson,
-} from './graph-kit'
+import type { HttpDeps, IdpContext, IdpEnv } from '../env'
+import { assignFromBody } from './graph-assignments'
+import { adminErrorResponse } from './graph-errors'
+import { appIdOf, listedOrEmpty, noContent, readGraphReference, readGraphRequest } from './graph-requests'
+import { collection, collectionCount, entity, plainEntity } from './odata-responses'
 
 /** Graph's PATCH body turned into the service's patch (tags → visibility, samlSingleSignOnSettings → relay state). */
 function toPatch(body: ReturnType<typeof servicePrincipalBody.parse>): ServicePrincipalPatch {
@@ -56,69 +43,42 @@ function toPatch(body: ReturnType<typeof servicePrincipalBody.parse>): ServicePr
  * `appRoleAssignedTo` (and the tutorial's `appRoleAssignments`), `claimsMappingPolicies/$ref`.
  */
 export function graphServicePrincipalRoutes(deps: HttpDeps) {
-  const { apps, assignments, certificates, claimsPolicies, store } = deps.services
-  // Route parameters arrive decoded: decoding again would misread (or throw on) a literal '%'.
+  const { apps, assignments, certificates, claimsPolicies, tenant } = deps.services
   const idFrom = (key: string): string => {
-    const alternate = /^servicePrincipals\(appId='([^']+)'\)$/.exec(key)
-    if (!alternate?.[1]) return key
-    return appByAppId(store.read(), alternate[1])?.servicePrincipal.id ?? alternate[1]
-  }
-  const assignedTo = (servicePrincipalId: string) => {
-    const list = assignments.listForApp(servicePrincipalId)
-    const state = store.read()
-    return list.ok ? list.value.map((a) => graphAssignment(state, a)) : []
-  }
-  const policies = (servicePrincipalId: string) => {
-    const assigned = claimsPolicies.assignedTo(servicePrincipalId)
-    return assigned.ok ? assigned.value.map(graphClaimsPolicy) : []
+    const appId = appIdOf(key.slice('servicePrincipals'.length))
+    if (appId === null) return key
+    const app = apps.getByAppId(appId)
+    return app.ok ? app.value.servicePrincipal.id : appId
   }
   const query: CollectionQuery = {
     rules: SERVICE_PRINCIPAL_RULES,
     expanders: {
-      appRoleAssignedTo: (sp) => assignedTo(String(sp.id)),
-      claimsMappingPolicies: (sp) => policies(String(sp.id)),
+      appRoleAssignedTo: (sp) => listedOrEmpty(assignments.listForApp(String(sp.id))).map(graphAssignment),
+      claimsMappingPolicies: (sp) =>
+        listedOrEmpty(claimsPolicies.assignedTo(String(sp.id))).map(graphClaimsPolicy),
     },
   }
   const all = () => {
-    const state = store.read()
-    return apps.listApps().map((a) => graphServicePrincipal(state, a))
+    const tenantId = tenant.id()
+    return apps.listApps().map((a) => graphServicePrincipal(a, tenantId))
   }
-  const get = (c: GraphContext, id: string) => {
+  const get = (c: IdpContext, id: string) => {
     const app = apps.getByServicePrincipal(id)
     if (!app.ok) return adminErrorResponse(c, app.error)
-    return entity(c, deps, 'servicePrincipals/$entity', graphServicePrincipal(store.read(), app.value), query)
+    return entity(c, deps, 'servicePrincipals/$entity', graphServicePrincipal(app.value, tenant.id()), query)
   }
-  const patch = async (c: GraphContext, id: string) => {
-    const json = await readJson(c)
-    if (!json.ok) return json.error
-    const body = readGraphBody(json.value, servicePrincipalBody, 'ServicePrincipal')
-    if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-    const updated = await apps.updateServicePrincipal(id, toPatch(body.value))
-    return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
+  const patch = async (c: IdpContext, id: string) => {
+    const body = await readGraphRequest(c, servicePrincipalBody, 'ServicePrincipal')
+    if (!body.ok) return body.error
+    return noContent(c, await apps.updateServicePrincipal(id, toPatch(body.value)))
   }
-  const assign = async (c: GraphContext) => {
-    const json = await readJson(c)
-    if (!json.ok) return json.error
-    const body = readGraphBody(json.value, assignmentBody, 'AppRoleAssignment')
-    if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-    const resourceId = c.req.param('id') ?? ''
-    if (body.value.resourceId && body.value.resourceId !== resourceId) {
-      return graphError(
-        c,
-        400,
-        'Request_BadRequest',
-        'resourceId must be the id of the service principal in the URL.',
-      )
-    }
-    const created = await assignments.assign({
-      resourceId,
-      principalId: body.value.principalId ?? '',
-      ...(body.value.appRoleId ? { appRoleId: body.value.appRoleId } : {}),
-    })
-    if (!created.ok) return adminErrorResponse(c, created.error)
-    const context = odataContext(deps, `servicePrincipals('${resourceId}')/appRoleAssignedTo/$entity`)
-    return c.json({ '@odata.context': context, ...graphAssignment(store.read(), created.value) }, 201)
-  }
+  const assign = (c: IdpContext, id: string) =>
+    assignFromBody(
+      c,
+      deps,
+      { property: 'resourceId', id, noun: 'service principal' },
+      `servicePrincipals('${id}')/appRoleAssignedTo/$entity`,
+    )
   return new Hono<IdpEnv>()
     .get('/servicePrincipals', (c) => collection(c, deps, 'servicePrincipals', all(), query))
     .get('/servicePrincipals/$count', (c) => collectionCount(c, all(), query))
@@ -126,53 +86,38 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
     .get('/:key{servicePrincipals\\(appId=.+\\)}', (c) => get(c, idFrom(c.req.param('key'))))
     .patch('/servicePrincipals/:id', (c) => patch(c, c.req.param('id')))
     .patch('/:key{servicePrincipals\\(appId=.+\\)}', (c) => patch(c, idFrom(c.req.param('key'))))
-    .delete('/servicePrincipals/:id', async (c) => {
-      const id = c.req.param('id')
-      if (!apps.getByServicePrincipal(id).ok)
-        return adminErrorResponse(c, {
-          code: 'NOT_FOUND',
-          message: `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-        })
-      const deleted = await apps.deleteApp(id)
-      return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
-    })
+    .delete('/servicePrincipals/:id', async (c) => noContent(c, await apps.deleteApp(c.req.param('id'))))
     .post('/servicePrincipals/:id/addTokenSigningCertificate', async (c) => {
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const body = readGraphBody(json.value, tokenSigningCertificateBody, 'SelfSignedCertificate')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
+      const body = await readGraphRequest(c, tokenSigningCertificateBody, 'SelfSignedCertificate')
+      if (!body.ok) return body.error
       const added = await certificates.addCertificate(c.req.param('id'), body.value)
       if (!added.ok) return adminErrorResponse(c, added.error)
-      return c.json({
-        '@odata.context': odataContext(deps, 'microsoft.graph.selfSignedCertificate'),
-        ...graphSelfSignedCertificate(added.value),
-      })
+      return plainEntity(
+        c,
+        deps,
+        'microsoft.graph.selfSignedCertificate',
+        graphSelfSignedCertificate(added.value),
+      )
     })
     .get('/servicePrincipals/:id/appRoleAssignedTo', (c) => {
-      const list = assignments.listForApp(c.req.param('id'))
+      const id = c.req.param('id')
+      const list = assignments.listForApp(id)
       if (!list.ok) return adminErrorResponse(c, list.error)
       return collection(
         c,
         deps,
-        `servicePrincipals('${c.req.param('id')}')/appRoleAssignedTo`,
-        assignedTo(c.req.param('id')),
-        { rules: ASSIGNMENT_RULES },
+        `servicePrincipals('${id}')/appRoleAssignedTo`,
+        list.value.map(graphAssignment),
+        {
+          rules: ASSIGNMENT_RULES,
+        },
       )
     })
-    .post('/servicePrincipals/:id/appRoleAssignedTo', (c) => assign(c))
-    .post('/servicePrincipals/:id/appRoleAssignments', (c) => assign(c))
-    .delete('/servicePrincipals/:id/appRoleAssignedTo/:assignmentId', async (c) => {
-      const list = assignments.listForApp(c.req.param('id'))
-      if (!list.ok) return adminErrorResponse(c, list.error)
-      if (!list.value.some((a) => a.id === c.req.param('assignmentId'))) {
-        return adminErrorResponse(c, {
-          code: 'NOT_FOUND',
-          message: `Resource '${c.req.param('assignmentId')}' does not exist or one of its queried reference-property objects are not present.`,
-        })
-      }
-      const removed = await assignments.unassign(c.req.param('assignmentId'))
-      return removed.ok ? c.body(null, 204) : adminErrorResponse(c, removed.error)
-    })
+    .post('/servicePrincipals/:id/appRoleAssignedTo', (c) => assign(c, c.req.param('id')))
+    .post('/servicePrincipals/:id/appRoleAssignments', (c) => assign(c, c.req.param('id')))
+    .delete('/servicePrincipals/:id/appRoleAssignedTo/:assignmentId', async (c) =>
+      noContent(c, await assignments.removeFromApp(c.req.param('id'), c.req.param('assignmentId'))),
+    )
     .get('/servicePrincipals/:id/claimsMappingPolicies', (c) => {
       const assigned = claimsPolicies.assignedTo(c.req.param('id'))
       if (!assigned.ok) return adminErrorResponse(c, assigned.error)
@@ -181,15 +126,11 @@ export function graphServicePrincipalRoutes(deps: HttpDeps) {
       })
     })
     .post('/servicePrincipals/:id/claimsMappingPolicies/$ref', async (c) => {
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const policyId = readReference(json.value)
-      if (!policyId.ok) return graphError(c, 400, 'Request_BadRequest', policyId.error)
-      const assigned = await claimsPolicies.assign(c.req.param('id'), policyId.value)
-      return assigned.ok ? c.body(null, 204) : adminErrorResponse(c, assigned.error)
+      const policyId = await readGraphReference(c)
+      if (!policyId.ok) return policyId.error
+      return noContent(c, await claimsPolicies.assign(c.req.param('id'), policyId.value))
     })
-    .delete('/servicePrincipals/:id/claimsMappingPolicies/:policyId/$ref', async (c) => {
-      const removed = await claimsPolicies.unassign(c.req.param('id'), c.req.param('policyId'))
-      return removed.ok ? c.body(null, 204) : adminErrorResponse(c, removed.error)
-    })
+    .delete('/servicePrincipals/:id/claimsMappingPolicies/:policyId/$ref', async (c) =>
+      noContent(c, await claimsPolicies.unassign(c.req.param('id'), c.req.param('policyId'))),
+    )
 }

@@ -1,6 +1,6 @@
-import { err, type Result } from '@sandbox/shared'
 import { Hono } from 'hono'
-import { readGraphBody } from '../../graph/graph-bodies'
+import { notFoundMessage } from '../../errors/catalogue'
+import type { ProvisioningError } from '../../errors/provisioning-error'
 import { pageOfProvisioningLogs } from '../../graph/provisioning-log-query'
 import {
   createJobBody,
@@ -18,26 +18,13 @@ import {
   graphSchema,
   graphTemplate,
 } from '../../graph/synchronization-projections'
-import {
-  describeProvisioningError,
-  PROVISIONING_ERRORS,
-  type ProvisioningError,
-} from '../../provisioning/provisioning-errors'
+import type { ProvisioningService } from '../../provisioning/provisioning-service'
 import { templateById } from '../../provisioning/templates'
-import type { DeepState } from '../../state/deep-state'
-import type { HttpDeps, IdpEnv } from '../env'
-import { type GraphContext, graphError, odataContext, readJson } from './graph-kit'
-
-/** The one mapping from provisioning errors to Graph errors: the catalogue's status, code and sentence. */
-export function provisioningErrorResponse(c: GraphContext, error: ProvisioningError): Response {
-  return graphError(
-    c,
-    PROVISIONING_ERRORS[error.code].status,
-    error.code,
-    describeProvisioningError(error),
-    error.target ? [{ code: 'InvalidValue', target: error.target }] : undefined,
-  )
-}
+import type { HttpDeps, IdpContext, IdpEnv } from '../env'
+import { readJson } from '../json-body'
+import { graphError, provisioningErrorResponse } from './graph-errors'
+import { readGraphRequest } from './graph-requests'
+import { created, odataContext, plainEntity } from './odata-responses'
 
 /**
  * `/v1.0/servicePrincipals/{id}/synchronization` (templates, jobs and their actions, schema,
@@ -46,26 +33,17 @@ export function provisioningErrorResponse(c: GraphContext, error: ProvisioningEr
 export function graphSynchronizationRoutes(deps: HttpDeps) {
   const { provisioning, apps } = deps.services
   const base = '/servicePrincipals/:id/synchronization'
-  const context = (c: GraphContext, fragment: string) =>
-    odataContext(deps, `servicePrincipals('${c.req.param('id')}')/synchronization/${fragment}`)
-  const body = async <T>(
-    c: GraphContext,
-    read: (json: unknown) => Result<T, string>,
-  ): Promise<Result<T, Response>> => {
-    const json = await readJson(c)
-    if (!json.ok) return json
-    const parsed = read(json.value)
-    return parsed.ok ? parsed : err(graphError(c, 400, 'BadRequest', parsed.error))
-  }
-  const noContent = (c: GraphContext, done: { ok: true } | { ok: false; error: ProvisioningError }) =>
+  const fragment = (c: IdpContext, rest: string) =>
+    `servicePrincipals('${c.req.param('id')}')/synchronization/${rest}`
+  const noContent = (c: IdpContext, done: { ok: true } | { ok: false; error: ProvisioningError }) =>
     done.ok ? c.body(null, 204) : provisioningErrorResponse(c, done.error)
-  const logJson = (log: DeepState['provisioning']['logs'][number]) => {
+  const logJson = (log: ReturnType<ProvisioningService['logs']>[number]) => {
     const app = apps.getByServicePrincipal(log.servicePrincipalId)
     const job = provisioning.jobs(log.servicePrincipalId)
     const templateId = job.ok ? job.value[0]?.templateId : undefined
     return graphProvisioningLog(
       log,
-      deps.tenantId(),
+      deps.services.tenant.id(),
       app.ok ? app.value.servicePrincipal.displayName : '',
       (templateId && templateById(templateId)?.targetSystem) || 'customappsso',
     )
@@ -77,40 +55,39 @@ export function graphSynchronizationRoutes(deps: HttpDeps) {
       if (!templates.ok) return provisioningErrorResponse(c, templates.error)
       const app = apps.getByServicePrincipal(c.req.param('id'))
       const appId = app.ok ? app.value.application.appId : ''
-      return c.json({
-        '@odata.context': context(c, 'templates'),
+      return plainEntity(c, deps, fragment(c, 'templates'), {
         value: templates.value.map((t) => graphTemplate(t, appId)),
       })
     })
     .get(`${base}/jobs`, (c) => {
       const jobs = provisioning.jobs(c.req.param('id'))
       if (!jobs.ok) return provisioningErrorResponse(c, jobs.error)
-      return c.json({
-        '@odata.context': context(c, 'jobs'),
+      return plainEntity(c, deps, fragment(c, 'jobs'), {
         value: jobs.value.map((j) => graphJob(j, templateById(j.templateId))),
       })
     })
     .post(`${base}/jobs`, async (c) => {
-      const read = await body(c, (j) => readGraphBody(j, createJobBody, 'SynchronizationJob'))
+      const read = await readGraphRequest(c, createJobBody, 'SynchronizationJob')
       if (!read.ok) return read.error
-      const created = await provisioning.createJob(c.req.param('id'), read.value.templateId)
-      if (!created.ok) return provisioningErrorResponse(c, created.error)
-      return c.json(
-        {
-          '@odata.context': context(c, 'jobs/$entity'),
-          ...graphJob(created.value, templateById(created.value.templateId)),
-        },
-        201,
+      const job = await provisioning.createJob(c.req.param('id'), read.value.templateId)
+      if (!job.ok) return provisioningErrorResponse(c, job.error)
+      return created(
+        c,
+        deps,
+        fragment(c, 'jobs/$entity'),
+        graphJob(job.value, templateById(job.value.templateId)),
       )
     })
     .post(`${base}/jobs/validateCredentials`, async (c) => validate(c, null))
     .get(`${base}/jobs/:jobId`, (c) => {
       const job = provisioning.job(c.req.param('id'), c.req.param('jobId'))
       if (!job.ok) return provisioningErrorResponse(c, job.error)
-      return c.json({
-        '@odata.context': context(c, 'jobs/$entity'),
-        ...graphJob(job.value, templateById(job.value.templateId)),
-      })
+      return plainEntity(
+        c,
+        deps,
+        fragment(c, 'jobs/$entity'),
+        graphJob(job.value, templateById(job.value.templateId)),
+      )
     })
     .delete(`${base}/jobs/:jobId`, async (c) =>
       noContent(c, await provisioning.deleteJob(c.req.param('id'), c.req.param('jobId'))),
@@ -122,17 +99,15 @@ export function graphSynchronizationRoutes(deps: HttpDeps) {
       noContent(c, await provisioning.pause(c.req.param('id'), c.req.param('jobId'))),
     )
     .post(`${base}/jobs/:jobId/restart`, async (c) => {
-      const read = await body(c, (j) => readGraphBody(j, restartBody, 'SynchronizationJobRestartCriteria'))
+      const read = await readGraphRequest(c, restartBody, 'SynchronizationJobRestartCriteria')
       if (!read.ok) return read.error
       const scope = readResetScope(read.value.criteria?.resetScope)
-      if (!scope.ok) return graphError(c, 400, 'BadRequest', scope.error)
+      if (!scope.ok) return graphError(c, 'BadRequest', scope.error)
       return noContent(c, await provisioning.restart(c.req.param('id'), c.req.param('jobId'), scope.value))
     })
     .post(`${base}/jobs/:jobId/validateCredentials`, async (c) => validate(c, c.req.param('jobId')))
     .post(`${base}/jobs/:jobId/provisionOnDemand`, async (c) => {
-      const read = await body(c, (j) =>
-        readGraphBody(j, onDemandBody, 'SynchronizationJobApplicationParameters'),
-      )
+      const read = await readGraphRequest(c, onDemandBody, 'SynchronizationJobApplicationParameters')
       if (!read.ok) return read.error
       const parameters = read.value.parameters[0]
       const job = provisioning.jobWithTemplate(c.req.param('id'), c.req.param('jobId'))
@@ -160,23 +135,23 @@ export function graphSynchronizationRoutes(deps: HttpDeps) {
     .get(`${base}/jobs/:jobId/schema`, (c) => {
       const job = provisioning.jobWithTemplate(c.req.param('id'), c.req.param('jobId'))
       if (!job.ok) return provisioningErrorResponse(c, job.error)
-      return c.json({
-        '@odata.context': context(c, `jobs('${job.value.job.id}')/schema/$entity`),
-        ...graphSchema(job.value.job, job.value.template),
-      })
+      return plainEntity(
+        c,
+        deps,
+        fragment(c, `jobs('${job.value.job.id}')/schema/$entity`),
+        graphSchema(job.value.job, job.value.template),
+      )
     })
     .put(`${base}/jobs/:jobId/schema`, async (c) => {
       const json = await readJson(c)
       if (!json.ok) return json.error
       const edits = readSchemaBody(json.value)
-      if (!edits.ok) return graphError(c, 400, 'BadRequest', edits.error)
+      if (!edits.ok) return graphError(c, 'BadRequest', edits.error)
       const updated = await provisioning.updateMappings(c.req.param('id'), c.req.param('jobId'), edits.value)
       return updated.ok ? c.body(null, 204) : provisioningErrorResponse(c, updated.error)
     })
     .put(`${base}/secrets`, async (c) => {
-      const read = await body(c, (j) =>
-        readGraphBody(j, secretsBody, 'SynchronizationSecretKeyStringValuePair'),
-      )
+      const read = await readGraphRequest(c, secretsBody, 'SynchronizationSecretKeyStringValuePair')
       if (!read.ok) return read.error
       const secrets = read.value.value.map((s) => ({ key: s.key, value: s.value ?? '' }))
       return noContent(c, await provisioning.putSecrets(c.req.param('id'), secrets))
@@ -184,7 +159,7 @@ export function graphSynchronizationRoutes(deps: HttpDeps) {
     .get(`${base}/secrets`, (c) => {
       const secrets = provisioning.secrets(c.req.param('id'))
       if (!secrets.ok) return provisioningErrorResponse(c, secrets.error)
-      return c.json({ '@odata.context': context(c, 'secrets'), value: secrets.value })
+      return plainEntity(c, deps, fragment(c, 'secrets'), { value: secrets.value })
     })
     .get('/auditLogs/provisioning', (c) => {
       const page = pageOfProvisioningLogs(provisioning.logs({ top: 1000 }).map(logJson), {
@@ -193,35 +168,23 @@ export function graphSynchronizationRoutes(deps: HttpDeps) {
         orderBy: c.req.query('$orderby'),
         skipToken: c.req.query('$skiptoken'),
       })
-      if (!page.ok) return graphError(c, 400, 'BadRequest', page.error)
+      if (!page.ok) return graphError(c, 'BadRequest', page.error)
       const next = new URL(c.req.url)
       next.searchParams.set('$skiptoken', page.value.next ?? '')
-      return c.json({
-        '@odata.context': odataContext(deps, 'auditLogs/provisioning'),
+      return plainEntity(c, deps, 'auditLogs/provisioning', {
         ...(page.value.next ? { '@odata.nextLink': `${deps.url}${next.pathname}${next.search}` } : {}),
         value: page.value.value,
       })
     })
     .get('/auditLogs/provisioning/:logId', (c) => {
       const log = provisioning.log(c.req.param('logId'))
-      if (!log)
-        return graphError(
-          c,
-          404,
-          'Request_ResourceNotFound',
-          `Resource '${c.req.param('logId')}' does not exist.`,
-        )
-      return c.json({
-        '@odata.context': odataContext(deps, 'auditLogs/provisioning/$entity'),
-        ...logJson(log),
-      })
+      if (!log) return graphError(c, 'Request_ResourceNotFound', notFoundMessage(c.req.param('logId')))
+      return plainEntity(c, deps, 'auditLogs/provisioning/$entity', logJson(log))
     })
 
-  async function validate(c: GraphContext, jobId: string | null): Promise<Response> {
-    const json = await readJson(c)
-    if (!json.ok) return json.error
-    const read = readGraphBody(json.value, validateCredentialsBody, 'ValidateCredentials')
-    if (!read.ok) return graphError(c, 400, 'BadRequest', read.error)
+  async function validate(c: IdpContext, jobId: string | null): Promise<Response> {
+    const read = await readGraphRequest(c, validateCredentialsBody, 'ValidateCredentials')
+    if (!read.ok) return read.error
     const credential = (key: string) =>
       read.value.credentials?.find((k) => k.key.toLowerCase() === key.toLowerCase())?.value ?? ''
     const tested = await provisioning.testConnection(

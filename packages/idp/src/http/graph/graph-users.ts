@@ -1,68 +1,57 @@
+import { ok } from '@sandbox/shared'
 import { Hono } from 'hono'
 import { graphAssignment } from '../../graph/app-projections'
-import { ASSIGNMENT_RULES, DIRECTORY_OBJECT_RULES, USER_RULES } from '../../graph/collection-rules'
+import { DIRECTORY_OBJECT_RULES, USER_RULES } from '../../graph/collection-rules'
 import { defaultUserView, graphMemberGroup, graphUser } from '../../graph/directory-projections'
-import { assignmentBody, readGraphBody, userBody } from '../../graph/graph-bodies'
+import { userBody } from '../../graph/graph-bodies'
 import type { CollectionQuery } from '../../graph/odata-query'
-import type { HttpDeps, IdpEnv } from '../env'
-import {
-  adminErrorResponse,
-  collection,
-  collectionCount,
-  entity,
-  graphError,
-  odataContext,
-  readJson,
-} from './graph-kit'
+import type { HttpDeps, IdpContext, IdpEnv } from '../env'
+import { principalAssignmentRoutes } from './graph-assignments'
+import { adminErrorResponse } from './graph-errors'
+import { noContent, readGraphRequest } from './graph-requests'
+import { collection, collectionCount, created, entity } from './odata-responses'
 
 /** `/v1.0/users`: create, list (`$filter`), get by id or UPN, update, delete, memberships, app assignments. */
 export function graphUserRoutes(deps: HttpDeps) {
-  const { directory, groups, assignments, store } = deps.services
+  const { directory, groups, assignments } = deps.services
   const memberOf = (userId: string) =>
     groups
       .listGroups()
       .filter((g) => g.memberIds.includes(userId))
       .map(graphMemberGroup)
-  const appRoleAssignments = (principalId: string) => {
-    const state = store.read()
-    return assignments.listForPrincipal(principalId).map((a) => graphAssignment(state, a))
-  }
   const users: CollectionQuery = {
     rules: USER_RULES,
     defaultView: defaultUserView,
     expanders: {
       memberOf: (user) => memberOf(String(user.id)),
-      appRoleAssignments: (user) => appRoleAssignments(String(user.id)),
+      appRoleAssignments: (user) => assignments.listForPrincipal(String(user.id)).map(graphAssignment),
     },
   }
   const all = () => directory.listUsers().map(graphUser)
+  // Graph's user body as the directory service takes it (the password under passwordProfile).
+  const userInput = async (c: IdpContext) => {
+    const body = await readGraphRequest(c, userBody, 'User')
+    if (!body.ok) return body
+    const { passwordProfile, jobTitle: _j, usageLocation: _u, department: _d, ...input } = body.value
+    const password = passwordProfile?.password
+    return ok({ ...input, ...(password ? { password } : {}) })
+  }
   return new Hono<IdpEnv>()
     .get('/users', (c) => collection(c, deps, 'users', all(), users))
     .get('/users/$count', (c) => collectionCount(c, all(), users))
     .post('/users', async (c) => {
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const body = readGraphBody(json.value, userBody, 'User')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-      const { passwordProfile, jobTitle: _j, usageLocation: _u, department: _d, ...input } = body.value
-      const created = await directory.createUser({
-        ...input,
-        ...(passwordProfile?.password ? { password: passwordProfile.password } : {}),
+      const input = await userInput(c)
+      if (!input.ok) return input.error
+      const made = await directory.createUser(input.value)
+      if (!made.ok) return adminErrorResponse(c, made.error)
+      const generated = made.value.generatedPassword
+      return created(c, deps, 'users/$entity', {
+        ...defaultUserView(graphUser(made.value.user)),
+        // Sandbox only: Graph never returns a password; the sandbox shows a generated one once.
+        ...(generated
+          ? { passwordProfile: { password: generated, forceChangePasswordNextSignIn: false } }
+          : {}),
       })
-      if (!created.ok) return adminErrorResponse(c, created.error)
-      const view = defaultUserView(graphUser(created.value.user))
-      const generated = created.value.generatedPassword
-      return c.json(
-        {
-          '@odata.context': odataContext(deps, 'users/$entity'),
-          ...view,
-          // Sandbox only: Graph never returns a password; the sandbox shows a generated one once.
-          ...(generated
-            ? { passwordProfile: { password: generated, forceChangePasswordNextSignIn: false } }
-            : {}),
-        },
-        201,
-      )
     })
     .get('/users/:id', (c) => {
       const user = directory.getUser(c.req.param('id'))
@@ -70,21 +59,11 @@ export function graphUserRoutes(deps: HttpDeps) {
       return entity(c, deps, 'users/$entity', graphUser(user.value), users)
     })
     .patch('/users/:id', async (c) => {
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const body = readGraphBody(json.value, userBody, 'User')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-      const { passwordProfile, jobTitle: _j, usageLocation: _u, department: _d, ...input } = body.value
-      const updated = await directory.updateUser(c.req.param('id'), {
-        ...input,
-        ...(passwordProfile?.password ? { password: passwordProfile.password } : {}),
-      })
-      return updated.ok ? c.body(null, 204) : adminErrorResponse(c, updated.error)
+      const input = await userInput(c)
+      if (!input.ok) return input.error
+      return noContent(c, await directory.updateUser(c.req.param('id'), input.value))
     })
-    .delete('/users/:id', async (c) => {
-      const deleted = await directory.deleteUser(c.req.param('id'))
-      return deleted.ok ? c.body(null, 204) : adminErrorResponse(c, deleted.error)
-    })
+    .delete('/users/:id', async (c) => noContent(c, await directory.deleteUser(c.req.param('id'))))
     .get('/users/:id/memberOf', (c) => {
       const user = directory.getUser(c.req.param('id'))
       if (!user.ok) return adminErrorResponse(c, user.error)
@@ -92,41 +71,5 @@ export function graphUserRoutes(deps: HttpDeps) {
         rules: DIRECTORY_OBJECT_RULES,
       })
     })
-    .get('/users/:id/appRoleAssignments', (c) => {
-      const user = directory.getUser(c.req.param('id'))
-      if (!user.ok) return adminErrorResponse(c, user.error)
-      return collection(
-        c,
-        deps,
-        `users('${user.value.id}')/appRoleAssignments`,
-        appRoleAssignments(user.value.id),
-        {
-          rules: ASSIGNMENT_RULES,
-        },
-      )
-    })
-    .post('/users/:id/appRoleAssignments', async (c) => {
-      const user = directory.getUser(c.req.param('id'))
-      if (!user.ok) return adminErrorResponse(c, user.error)
-      const json = await readJson(c)
-      if (!json.ok) return json.error
-      const body = readGraphBody(json.value, assignmentBody, 'AppRoleAssignment')
-      if (!body.ok) return graphError(c, 400, 'Request_BadRequest', body.error)
-      if (body.value.principalId && body.value.principalId !== user.value.id) {
-        return graphError(c, 400, 'Request_BadRequest', 'principalId must be the id of the user in the URL.')
-      }
-      const created = await assignments.assign({
-        resourceId: body.value.resourceId ?? '',
-        principalId: user.value.id,
-        ...(body.value.appRoleId ? { appRoleId: body.value.appRoleId } : {}),
-      })
-      if (!created.ok) return adminErrorResponse(c, created.error)
-      return c.json(
-        {
-          '@odata.context': odataContext(deps, `users('${user.value.id}')/appRoleAssignments/$entity`),
-          ...graphAssignment(store.read(), created.value),
-        },
-        201,
-      )
-    })
+    .route('/', principalAssignmentRoutes(deps, 'users', directory.getUser))
 }

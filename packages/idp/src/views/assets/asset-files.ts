@@ -1,3 +1,4 @@
+// views/assets/: the stylesheets and the page script the Entra pages load, served under fingerprinted names.
 import { createHash } from 'node:crypto'
 import { BASE_CSS } from './base-css'
 import { BLADE_CSS } from './blade-css'

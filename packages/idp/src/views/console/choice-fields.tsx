@@ -12,18 +12,29 @@ export interface CheckboxProps {
   readonly description?: string
 }
 
-/** Entra's check box ("Account enabled", "Assignment required?"). */
-export function Checkbox(props: CheckboxProps) {
+/** A check box or radio with its label and optional description: the markup both share. */
+function Choice(props: {
+  readonly type: 'checkbox' | 'radio'
+  readonly id: string
+  readonly name: string
+  readonly value: string
+  readonly label: string
+  readonly checked: boolean
+  readonly disabled?: boolean
+  readonly required?: boolean
+  readonly description?: string
+}) {
   const descriptionId = props.description ? `${props.id}-description` : undefined
   return (
     <div class="choice">
       <input
-        type="checkbox"
+        type={props.type}
         id={props.id}
         name={props.name}
-        value={props.value ?? 'true'}
-        checked={props.checked === true}
+        value={props.value}
+        checked={props.checked}
         disabled={props.disabled === true}
+        required={props.required === true}
         aria-describedby={descriptionId}
       />
       <span class="choice-text">
@@ -35,6 +46,22 @@ export function Checkbox(props: CheckboxProps) {
         ) : null}
       </span>
     </div>
+  )
+}
+
+/** Entra's check box ("Account enabled", "Assignment required?"). */
+export function Checkbox(props: CheckboxProps) {
+  return (
+    <Choice
+      type="checkbox"
+      id={props.id}
+      name={props.name}
+      value={props.value ?? 'true'}
+      label={props.label}
+      checked={props.checked === true}
+      disabled={props.disabled}
+      description={props.description}
+    />
   )
 }
 
@@ -72,32 +99,19 @@ export function RadioGroup(props: RadioGroupProps) {
         <LabelText label={props.legend} required={props.required} />
       </legend>
       <div class="choice-options">
-        {props.options.map((option, index) => {
-          const optionId = `${props.id}-${index}`
-          const descriptionId = option.description ? `${optionId}-description` : undefined
-          return (
-            <div class="choice">
-              <input
-                type="radio"
-                id={optionId}
-                name={props.name}
-                value={option.value}
-                checked={option.value === props.selected}
-                disabled={option.disabled === true}
-                required={props.required === true}
-                aria-describedby={descriptionId}
-              />
-              <span class="choice-text">
-                <label for={optionId}>{option.label}</label>
-                {option.description ? (
-                  <span class="choice-description" id={descriptionId}>
-                    {option.description}
-                  </span>
-                ) : null}
-              </span>
-            </div>
-          )
-        })}
+        {props.options.map((option, index) => (
+          <Choice
+            type="radio"
+            id={`${props.id}-${index}`}
+            name={props.name}
+            value={option.value}
+            label={option.label}
+            checked={option.value === props.selected}
+            disabled={option.disabled}
+            required={props.required}
+            description={option.description}
+          />
+        ))}
       </div>
       {props.error ? (
         <p class="field-error" id={errorId}>

@@ -1,3 +1,4 @@
+// views/console/: the admin center's component library (Entra's look, server-rendered, works without JavaScript).
 /**
  * The Entra admin center's page frame, and the contract between these views and the routes.
  *

@@ -23,6 +23,20 @@ export function describedBy(field: FieldBase): string | undefined {
   return list === '' ? undefined : list
 }
 
+/**
+ * What every labelled control carries: its id and name, `required`, and the invalid state and
+ * described-by list that tie it to its help and error lines.
+ */
+export function controlAttributes(field: FieldBase & { readonly name: string }) {
+  return {
+    id: field.id,
+    name: field.name,
+    required: field.required === true,
+    'aria-invalid': field.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(field),
+  }
+}
+
 /** The red asterisk of a required field, hidden from screen readers (the control says `required`). */
 export function RequiredMark(props: { readonly required?: boolean }) {
   return props.required ? (

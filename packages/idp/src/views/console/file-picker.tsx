@@ -1,4 +1,4 @@
-import { describedBy, type FieldBase, FieldShell } from './field-shell'
+import { controlAttributes, type FieldBase, FieldShell } from './field-shell'
 import { Icon } from './icons'
 
 /** A file input drawn as Entra's "Select a file" box with a folder button. */
@@ -27,16 +27,7 @@ export function FilePicker(props: FilePickerProps) {
             <Icon name="folder" />
           </span>
         </span>
-        <input
-          class="file-picker-native"
-          type="file"
-          id={props.id}
-          name={props.name}
-          accept={props.accept}
-          required={props.required === true}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy(props)}
-        />
+        <input class="file-picker-native" type="file" {...controlAttributes(props)} accept={props.accept} />
       </div>
     </FieldShell>
   )

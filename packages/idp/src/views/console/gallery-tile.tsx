@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { Icon } from './icons'
+import { Icon, type IconName } from './icons'
 import { LogoTile } from './logo-tile'
 
 /** A gallery app as its tile shows it. */
@@ -37,20 +37,20 @@ export function GalleryTile(props: GalleryTileProps) {
       <LogoTile name={props.name} size="large" />
       {props.publisher ? <span class="gallery-tile-publisher">{props.publisher}</span> : null}
       <span class="gallery-tile-features" id={featuresId}>
-        {props.singleSignOn ? (
-          <span class="gallery-tile-feature">
-            <Icon name="sign-on" />
-            <span>SSO</span>
-          </span>
-        ) : null}
-        {props.provisioning ? (
-          <span class="gallery-tile-feature">
-            <Icon name="provisioning" />
-            <span>Provisioning</span>
-          </span>
-        ) : null}
+        {props.singleSignOn ? <Feature icon="sign-on" label="SSO" /> : null}
+        {props.provisioning ? <Feature icon="provisioning" label="Provisioning" /> : null}
       </span>
     </li>
+  )
+}
+
+/** One feature badge of a tile (its icon and word). */
+function Feature(props: { readonly icon: IconName; readonly label: string }) {
+  return (
+    <span class="gallery-tile-feature">
+      <Icon name={props.icon} />
+      <span>{props.label}</span>
+    </span>
   )
 }
 

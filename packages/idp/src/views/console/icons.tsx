@@ -40,6 +40,8 @@ export type IconName =
   | 'user'
   | 'warning'
 
+const INFORMATION_CIRCLE = ['M10 2.5a7.5 7.5 0 1 0 0 15 7.5 7.5 0 1 0 0-15z', 'M10 9v5M10 6.2v.3']
+
 /** Each icon as stroked SVG path data on the 20x20 grid (Overview wears the information circle, as in Entra). */
 const PATHS: Record<IconName, readonly string[]> = {
   add: ['M10 3.5v13M3.5 10h13'],
@@ -66,13 +68,13 @@ const PATHS: Record<IconName, readonly string[]> = {
   ],
   home: ['M3.5 9L10 3.5 16.5 9v7.5h-4.5v-5h-4v5H3.5z'],
   identity: ['M10 2.5l6.5 3v4.5c0 3.7-2.8 6.4-6.5 7.5-3.7-1.1-6.5-3.8-6.5-7.5V5.5z', 'M7 10l2 2 4-4'],
-  info: ['M10 2.5a7.5 7.5 0 1 0 0 15 7.5 7.5 0 1 0 0-15z', 'M10 9v5M10 6.2v.3'],
+  info: INFORMATION_CIRCLE,
   logs: ['M5 3.5h10v13H5zM7.5 7h5M7.5 10h5M7.5 13h3'],
   monitor: ['M2.5 10h3.5l2-4.5 3.5 9 2-4.5h4'],
   more: [
     'M4 10a1 1 0 1 0 2 0 1 1 0 1 0-2 0zM9 10a1 1 0 1 0 2 0 1 1 0 1 0-2 0zM14 10a1 1 0 1 0 2 0 1 1 0 1 0-2 0z',
   ],
-  overview: ['M10 2.5a7.5 7.5 0 1 0 0 15 7.5 7.5 0 1 0 0-15z', 'M10 9v5M10 6.2v.3'],
+  overview: INFORMATION_CIRCLE,
   properties: ['M5 3.5v13M10 3.5v13M15 3.5v13M3.5 7h3M8.5 12h3M13.5 8.5h3'],
   provisioning: ['M4 8a6 6 0 0 1 11-2.5M16 12a6 6 0 0 1-11 2.5', 'M15.5 2.5v3h-3M4.5 17.5v-3h3'],
   refresh: ['M16 10a6 6 0 1 1-1.8-4.3', 'M15.5 2.5v3.5H12'],

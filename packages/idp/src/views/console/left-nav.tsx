@@ -1,3 +1,4 @@
+import { currentPage } from './current-page'
 import { Icon, type IconName } from './icons'
 
 /** A page in the left navigation. */
@@ -34,11 +35,7 @@ function Entry(props: { readonly entry: NavEntry; readonly level: number; readon
   if (!isGroup(entry)) {
     return (
       <li>
-        <a
-          class={levelClass}
-          href={entry.href}
-          aria-current={entry.href === currentHref ? 'page' : undefined}
-        >
+        <a class={levelClass} href={entry.href} aria-current={currentPage(entry.href, currentHref)}>
           {icon}
           <span class="nav-label">{entry.label}</span>
         </a>

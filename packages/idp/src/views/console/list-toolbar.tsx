@@ -77,6 +77,19 @@ export function ResultCount(props: {
   )
 }
 
+/** "Previous" or "Next": a link, or a disabled button at the end of the list. */
+function PageLink(props: { readonly label: string; readonly href: string | undefined }) {
+  return props.href ? (
+    <a class="button" href={props.href}>
+      {props.label}
+    </a>
+  ) : (
+    <button type="button" class="button" disabled>
+      {props.label}
+    </button>
+  )
+}
+
 /**
  * Paging for long lists (1 000 users): "Previous" / "Next" links, drawn as disabled buttons at
  * either end, and an optional "Showing 51–100" line.
@@ -89,24 +102,8 @@ export function Paging(props: {
 }) {
   return (
     <nav class="paging" aria-label={props.label}>
-      {props.previousHref ? (
-        <a class="button" href={props.previousHref}>
-          Previous
-        </a>
-      ) : (
-        <button type="button" class="button" disabled>
-          Previous
-        </button>
-      )}
-      {props.nextHref ? (
-        <a class="button" href={props.nextHref}>
-          Next
-        </a>
-      ) : (
-        <button type="button" class="button" disabled>
-          Next
-        </button>
-      )}
+      <PageLink label="Previous" href={props.previousHref} />
+      <PageLink label="Next" href={props.nextHref} />
       {props.status ? <span class="paging-status">{props.status}</span> : null}
     </nav>
   )

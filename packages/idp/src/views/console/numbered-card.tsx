@@ -43,6 +43,30 @@ function EditLink(props: { readonly edit: CardEdit }) {
   )
 }
 
+/** A card's (h3) or a card section's (h4) title, `{id}-title`, with its "Edit". */
+function CardHead(props: {
+  readonly id: string
+  readonly title: string
+  readonly level: 'card' | 'section'
+  readonly edit: CardEdit | undefined
+}) {
+  const id = `${props.id}-title`
+  return (
+    <div class="step-card-head">
+      {props.level === 'card' ? (
+        <h3 class="step-card-title" id={id}>
+          {props.title}
+        </h3>
+      ) : (
+        <h4 class="step-card-subtitle" id={id}>
+          {props.title}
+        </h4>
+      )}
+      {props.edit ? <EditLink edit={props.edit} /> : null}
+    </div>
+  )
+}
+
 /** The label/value lines of a card or card section. */
 export function CardRows(props: { readonly rows: readonly CardRow[] }) {
   return (
@@ -78,19 +102,13 @@ export function NumberedCard(props: {
   readonly edit?: CardEdit
   readonly children: Child
 }) {
-  const titleId = `${props.id}-title`
   return (
     <li class="numbered-step">
       <span class="step-number" aria-hidden="true">
         {props.number}
       </span>
-      <section class="step-card" id={props.id} aria-labelledby={titleId}>
-        <div class="step-card-head">
-          <h3 class="step-card-title" id={titleId}>
-            {props.title}
-          </h3>
-          {props.edit ? <EditLink edit={props.edit} /> : null}
-        </div>
+      <section class="step-card" id={props.id} aria-labelledby={`${props.id}-title`}>
+        <CardHead id={props.id} title={props.title} level="card" edit={props.edit} />
         {props.children}
       </section>
     </li>
@@ -104,15 +122,9 @@ export function CardSection(props: {
   readonly edit?: CardEdit
   readonly children: Child
 }) {
-  const titleId = `${props.id}-title`
   return (
-    <section class="step-card-section" id={props.id} aria-labelledby={titleId}>
-      <div class="step-card-head">
-        <h4 class="step-card-subtitle" id={titleId}>
-          {props.title}
-        </h4>
-        {props.edit ? <EditLink edit={props.edit} /> : null}
-      </div>
+    <section class="step-card-section" id={props.id} aria-labelledby={`${props.id}-title`}>
+      <CardHead id={props.id} title={props.title} level="section" edit={props.edit} />
       {props.children}
     </section>
   )

@@ -1,4 +1,4 @@
-import { describedBy, type FieldBase, FieldShell, TextBox } from './field-shell'
+import { controlAttributes, type FieldBase, FieldShell, TextBox } from './field-shell'
 
 /** A password box with its "Show password" check box. */
 export interface PasswordFieldProps extends FieldBase {
@@ -34,15 +34,11 @@ export function PasswordField(props: PasswordFieldProps) {
       <TextBox class="password-masked">
         <input
           class="input"
-          id={props.id}
-          name={props.name}
+          {...controlAttributes(props)}
           type="password"
           value={props.value ?? ''}
-          required={props.required === true}
           readonly={props.readOnly === true}
           autocomplete={props.autocomplete ?? 'new-password'}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy(props)}
         />
       </TextBox>
       {known ? (

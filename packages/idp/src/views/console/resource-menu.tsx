@@ -1,3 +1,4 @@
+import { currentPage } from './current-page'
 import { Icon, type IconName } from './icons'
 
 /** An item of a blade's left menu; `unavailable` items are greyed, as Entra greys unlicensed ones. */
@@ -14,12 +15,25 @@ export interface ResourceMenuSection {
   readonly items: readonly ResourceMenuItem[]
 }
 
-/** The blade's own menu (A6): sections of links, the current one highlighted. */
-export function ResourceMenu(props: {
+/** What the blade's own menu shows: its name, its sections, and the page being shown. */
+export interface ResourceMenuProps {
   readonly label: string
   readonly sections: readonly ResourceMenuSection[]
   readonly currentHref: string
-}) {
+}
+
+/** An item's icon and words, the same whether it is a link or greyed. */
+function ItemFace(props: { readonly item: ResourceMenuItem }) {
+  return (
+    <>
+      {props.item.icon ? <Icon name={props.item.icon} size={20} /> : null}
+      <span class="resource-menu-text">{props.item.label}</span>
+    </>
+  )
+}
+
+/** The blade's own menu (A6): sections of links, the current one highlighted. */
+export function ResourceMenu(props: ResourceMenuProps) {
   return (
     <nav class="resource-menu" aria-label={props.label}>
       <div class="resource-menu-collapse">
@@ -42,17 +56,15 @@ export function ResourceMenu(props: {
               <li>
                 {item.unavailable ? (
                   <span class="resource-menu-item" aria-disabled="true">
-                    {item.icon ? <Icon name={item.icon} size={20} /> : null}
-                    <span class="resource-menu-text">{item.label}</span>
+                    <ItemFace item={item} />
                   </span>
                 ) : (
                   <a
                     class="resource-menu-item"
                     href={item.href}
-                    aria-current={item.href === props.currentHref ? 'page' : undefined}
+                    aria-current={currentPage(item.href, props.currentHref)}
                   >
-                    {item.icon ? <Icon name={item.icon} size={20} /> : null}
-                    <span class="resource-menu-text">{item.label}</span>
+                    <ItemFace item={item} />
                   </a>
                 )}
               </li>

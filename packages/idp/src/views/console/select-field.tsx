@@ -1,4 +1,4 @@
-import { describedBy, type FieldBase, FieldShell } from './field-shell'
+import { controlAttributes, type FieldBase, FieldShell } from './field-shell'
 
 /** One choice of a dropdown. */
 export interface SelectOption {
@@ -18,15 +18,7 @@ export interface SelectFieldProps extends FieldBase {
 export function SelectField(props: SelectFieldProps) {
   return (
     <FieldShell field={props}>
-      <select
-        class="input"
-        id={props.id}
-        name={props.name}
-        required={props.required === true}
-        disabled={props.disabled === true}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
-      >
+      <select class="input" {...controlAttributes(props)} disabled={props.disabled === true}>
         <SelectOptions options={props.options} selected={props.selected} />
       </select>
     </FieldShell>

@@ -51,3 +51,12 @@ export function SignInLayout(props: { readonly title: string; readonly children:
     </html>
   )
 }
+
+/** The sandbox's advice under a sign-in page (the real pages have none), when there is any. */
+export function SandboxHint(props: { readonly hint: string | null }) {
+  return props.hint ? (
+    <aside class="sandbox-hint">
+      <strong>Sandbox hint:</strong> {props.hint}
+    </aside>
+  ) : null
+}

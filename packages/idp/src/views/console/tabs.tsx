@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { currentPage } from './current-page'
 
 /** A tab's label, as wide as its bold (selected) self, so that selecting a tab moves nothing. */
 function TabText(props: { readonly label: string }) {
@@ -15,19 +16,22 @@ export interface LinkTab {
   readonly href: string
 }
 
+/** Page tabs: their name, the tabs, and the page being shown. */
+export interface LinkTabsProps {
+  readonly label: string
+  readonly tabs: readonly LinkTab[]
+  readonly currentHref: string
+}
+
 /**
  * Tabs that are pages: links, the current one `aria-current="page"`. Use these when each tab
  * has its own URL and nothing typed must survive the switch.
  */
-export function LinkTabs(props: {
-  readonly label: string
-  readonly tabs: readonly LinkTab[]
-  readonly currentHref: string
-}) {
+export function LinkTabs(props: LinkTabsProps) {
   return (
     <nav class="tabs" aria-label={props.label}>
       {props.tabs.map((tab) => (
-        <a class="tab" href={tab.href} aria-current={tab.href === props.currentHref ? 'page' : undefined}>
+        <a class="tab" href={tab.href} aria-current={currentPage(tab.href, props.currentHref)}>
           <TabText label={tab.label} />
         </a>
       ))}

@@ -1,4 +1,4 @@
-import { describedBy, type FieldBase, FieldShell, TextBox } from './field-shell'
+import { controlAttributes, type FieldBase, FieldShell, TextBox } from './field-shell'
 
 /** A one-line text box with its label, help, validation message and valid state. */
 export interface TextFieldProps extends FieldBase {
@@ -21,18 +21,14 @@ export function TextField(props: TextFieldProps) {
       <TextBox valid={props.valid && !props.error}>
         <input
           class="input"
-          id={props.id}
-          name={props.name}
+          {...controlAttributes(props)}
           type={props.type ?? 'text'}
           value={props.value ?? ''}
           placeholder={props.placeholder}
-          required={props.required === true}
           readonly={props.readOnly === true}
           disabled={props.disabled === true}
           autocomplete={props.autocomplete}
           maxlength={props.maxLength}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={describedBy(props)}
         />
       </TextBox>
     </FieldShell>

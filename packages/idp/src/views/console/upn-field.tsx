@@ -1,4 +1,4 @@
-import { describedBy, type FieldBase, FieldShell, TextBox } from './field-shell'
+import { controlAttributes, type FieldBase, FieldShell, TextBox } from './field-shell'
 import { SelectOptions } from './select-field'
 
 /** "User principal name *": the name before the "@", and the domain picked from the tenant's. */
@@ -19,15 +19,11 @@ export function UpnField(props: UpnFieldProps) {
         <TextBox valid={props.valid && !props.error}>
           <input
             class="input"
-            id={props.id}
-            name={props.name}
+            {...controlAttributes(props)}
             type="text"
             value={props.value ?? ''}
-            required={props.required === true}
             autocomplete="off"
             spellcheck={false}
-            aria-invalid={props.error ? 'true' : undefined}
-            aria-describedby={describedBy(props)}
           />
         </TextBox>
         <span class="upn-at" aria-hidden="true">

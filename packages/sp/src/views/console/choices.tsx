@@ -64,26 +64,24 @@ function Choice(props: { type: 'radio' | 'checkbox'; group: ChoiceGroupProps; op
   )
 }
 
-/** A set of radios ("Integrate a 3rd-party identity provider. (Advanced)", certificate options). */
-export function RadioGroup(props: ChoiceGroupProps) {
+function ChoiceFieldset(props: { type: 'radio' | 'checkbox'; group: ChoiceGroupProps }) {
+  const { group } = props
   return (
-    <fieldset class={groupClass(props.look)} aria-describedby={props.describedBy}>
-      <legend class={props.legendHidden ? 'visually-hidden' : undefined}>{props.legend}</legend>
-      {props.options.map((option) => (
-        <Choice type="radio" group={props} option={option} />
+    <fieldset class={groupClass(group.look)} aria-describedby={group.describedBy}>
+      <legend class={group.legendHidden ? 'visually-hidden' : undefined}>{group.legend}</legend>
+      {group.options.map((option) => (
+        <Choice type={props.type} group={group} option={option} />
       ))}
     </fieldset>
   )
 }
 
+/** A set of radios ("Integrate a 3rd-party identity provider. (Advanced)", certificate options). */
+export function RadioGroup(props: ChoiceGroupProps) {
+  return <ChoiceFieldset type="radio" group={props} />
+}
+
 /** A set of checkboxes (the license services Message, Meeting, Call). */
 export function CheckboxGroup(props: ChoiceGroupProps) {
-  return (
-    <fieldset class={groupClass(props.look)} aria-describedby={props.describedBy}>
-      <legend class={props.legendHidden ? 'visually-hidden' : undefined}>{props.legend}</legend>
-      {props.options.map((option) => (
-        <Choice type="checkbox" group={props} option={option} />
-      ))}
-    </fieldset>
-  )
+  return <ChoiceFieldset type="checkbox" group={props} />
 }

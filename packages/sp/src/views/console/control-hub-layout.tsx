@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { CSRF_FIELD } from './actions'
-import { ConsoleDocument, controlHubTabTitle } from './document'
+import { ConsoleDocument, controlHubTabTitle, SandboxMarker, SkipLink } from './document'
 import { Icon, type IconName, SandboxMark } from './icons'
 import { type ToastProps, ToastRegion } from './toasts'
 
@@ -167,9 +167,7 @@ export function ControlHubLayout(props: ControlHubLayoutProps) {
   return (
     <ConsoleDocument tabTitle={controlHubTabTitle(props.pageTitle)}>
       <div class="ch-shell" inert={props.modal ? true : undefined}>
-        <a class="skip-link" href="#main">
-          Skip to main content
-        </a>
+        <SkipLink />
         <Navigation items={props.nav} current={props.current} />
         <div class="ch-main-column">
           <header class="ch-topbar">
@@ -177,9 +175,7 @@ export function ControlHubLayout(props: ControlHubLayoutProps) {
               <Icon name="organization" />
               <span class="name">{props.orgName}</span>
             </div>
-            <span class="sandbox-marker">
-              <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
-            </span>
+            <SandboxMarker />
             <span class="spacer" />
             {props.account ? <AccountMenu account={props.account} /> : null}
           </header>

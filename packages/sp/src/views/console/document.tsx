@@ -1,3 +1,4 @@
+// views/console/: the console's components, look and assets (README.md: the rules for pages).
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { CONSOLE_ASSETS } from './assets'
@@ -51,5 +52,23 @@ export function ConsoleDocument(props: { tabTitle: string; bodyClass?: string; c
         <body class={props.bodyClass}>{props.children}</body>
       </html>
     </>
+  )
+}
+
+/** The first thing on every page: a link past the navigation to the content (`#main`). */
+export function SkipLink() {
+  return (
+    <a class="skip-link" href="#main">
+      Skip to main content
+    </a>
+  )
+}
+
+/** Every page says it is a rehearsal copy, so no screenshot passes for the real product. */
+export function SandboxMarker() {
+  return (
+    <span class="sandbox-marker">
+      <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
+    </span>
   )
 }

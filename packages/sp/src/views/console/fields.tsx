@@ -92,6 +92,15 @@ function describe(entry: EntryToken): string {
   return name ? `${name} <${entry.email}>` : entry.email
 }
 
+/** The entry row's inputs, in the tutorial's words; the email is the one that can be refused. */
+const ENTRY_FIELDS = [
+  { label: 'First Name', name: 'firstName', id: 'entry-first-name', maxLength: 64 },
+  { label: 'Last Name', name: 'lastName', id: 'entry-last-name', maxLength: 64 },
+  { label: 'Email address', name: 'email', id: 'entry-email', type: 'email', maxLength: 254 },
+] as const satisfies readonly (Pick<TextFieldProps, 'label' | 'id' | 'type' | 'maxLength'> & {
+  name: keyof EntryToken
+})[]
+
 /**
  * "Names and Email address": First Name, Last Name and Email address, the plus sign that adds the
  * person to the list (a submit button `intent=add`, accessible name "Add", drawn as +), and the
@@ -102,35 +111,15 @@ export function NameEmailEntry(props: NameEmailEntryProps) {
   return (
     <div class="name-email-entry">
       <div class="entry-row">
-        <TextField
-          label="First Name"
-          name="firstName"
-          id="entry-first-name"
-          form={props.form}
-          value={props.draft?.firstName}
-          autocomplete="off"
-          maxLength={64}
-        />
-        <TextField
-          label="Last Name"
-          name="lastName"
-          id="entry-last-name"
-          form={props.form}
-          value={props.draft?.lastName}
-          autocomplete="off"
-          maxLength={64}
-        />
-        <TextField
-          label="Email address"
-          name="email"
-          id="entry-email"
-          type="email"
-          form={props.form}
-          value={props.draft?.email}
-          autocomplete="off"
-          error={props.error}
-          maxLength={254}
-        />
+        {ENTRY_FIELDS.map((field) => (
+          <TextField
+            {...field}
+            form={props.form}
+            value={props.draft?.[field.name]}
+            autocomplete="off"
+            error={field.name === 'email' ? props.error : undefined}
+          />
+        ))}
         <button
           type="submit"
           class="btn btn-secondary btn-icon add"

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { type Action, ActionButton, CSRF_FIELD } from './actions'
-import { ConsoleDocument, webexTabTitle } from './document'
+import { ConsoleDocument, SandboxMarker, SkipLink, webexTabTitle } from './document'
 import { FormError, TextField } from './fields'
 import { Icon, type IconName, SandboxMark } from './icons'
 import { type ToastProps, ToastRegion } from './toasts'
@@ -23,6 +23,18 @@ export function OrgName(props: { name: string }) {
       <Icon name="organization" />
       <span>{props.name}</span>
     </span>
+  )
+}
+
+/** The start of every Webex header: the wordmark, the SANDBOX marker, and the org at the right. */
+export function WebexHeaderLead(props: { orgName?: string | undefined }) {
+  return (
+    <>
+      <Wordmark />
+      <SandboxMarker />
+      <span class="spacer" />
+      {props.orgName ? <OrgName name={props.orgName} /> : null}
+    </>
   )
 }
 
@@ -161,19 +173,12 @@ function Rail(props: { items: readonly RailItem[] }) {
 export function WebexHomeFrame(props: WebexHomeFrameProps) {
   return (
     <ConsoleDocument tabTitle={webexTabTitle(props.pageTitle)}>
-      <a class="skip-link" href="#main">
-        Skip to main content
-      </a>
+      <SkipLink />
       <div class="wx-app">
         <Rail items={props.rail} />
         <div class="wx-main-column">
           <header class="wx-header">
-            <Wordmark />
-            <span class="sandbox-marker">
-              <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
-            </span>
-            <span class="spacer" />
-            {props.orgName ? <OrgName name={props.orgName} /> : null}
+            <WebexHeaderLead orgName={props.orgName} />
             <div class="wx-user">
               <span class="avatar" aria-hidden="true">
                 {initials(props.user.displayName)}

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
-import { ConsoleDocument, webexTabTitle } from './document'
-import { OrgName, Wordmark } from './webex-app'
+import { ConsoleDocument, SkipLink, webexTabTitle } from './document'
+import { WebexHeaderLead } from './webex-app'
 
 /**
  * A Webex end-user page that is not the app itself (the Test SSO result tab, a refused sign-in,
@@ -9,16 +9,9 @@ import { OrgName, Wordmark } from './webex-app'
 export function WebexPageFrame(props: { pageTitle: string; orgName?: string; children: Child }) {
   return (
     <ConsoleDocument tabTitle={webexTabTitle(props.pageTitle)}>
-      <a class="skip-link" href="#main">
-        Skip to main content
-      </a>
+      <SkipLink />
       <header class="wx-header">
-        <Wordmark />
-        <span class="sandbox-marker">
-          <strong>SANDBOX</strong> <span class="detail">Rehearsal copy, not Cisco Webex</span>
-        </span>
-        <span class="spacer" />
-        {props.orgName ? <OrgName name={props.orgName} /> : null}
+        <WebexHeaderLead orgName={props.orgName} />
       </header>
       <main id="main" class="wx-content centred" tabindex={-1}>
         {props.children}

@@ -1,0 +1,98 @@
+import { type DeepReadonly, encodePostBinding, isoInstant } from '@sandbox/shared'
+import { type AadstsError, aadstsMessage, aadstsNumber } from '../errors/catalogue'
+import type { IdpSession } from '../sessions/idp-sessions'
+import type { DirectoryUser, EnterpriseApp } from '../state/idp-state'
+import type { IssuedResponse } from './issue-response'
+import type { SsoOutcome } from './outcome'
+import type { SsoDeps } from './sso-deps'
+
+/** What a sign-in log line knows. */
+export interface LogFacts {
+  readonly correlationId: string
+  readonly ip: string
+  readonly app: DeepReadonly<EnterpriseApp> | null
+  readonly user: DeepReadonly<DirectoryUser> | null
+  readonly initiatedBy: 'sp' | 'idp'
+  readonly error: AadstsError | null
+  /** Overrides the error's message line (Entra logs a password failure's reason without its code). */
+  readonly failureReason?: string
+}
+
+/**
+ * How a sign-in ends, each logged once in the sign-in log: a log line, the error page, or the
+ * Response posted to the app (which also makes the app a participant of single logout).
+ */
+export function signInOutcomes(deps: SsoDeps) {
+  const { runtime } = deps
+
+  function record(facts: LogFacts, requestId: string): void {
+    const errorCode = facts.error ? aadstsNumber(facts.error.code) : 0
+    deps.log.record({
+      id: requestId,
+      createdDateTime: isoInstant(runtime.clock.now()),
+      userId: facts.user?.id ?? null,
+      userPrincipalName: facts.user?.userPrincipalName ?? null,
+      userDisplayName: facts.user?.displayName ?? null,
+      appId: facts.app?.application.appId ?? null,
+      appDisplayName: facts.app?.servicePrincipal.displayName ?? null,
+      servicePrincipalId: facts.app?.servicePrincipal.id ?? null,
+      ipAddress: facts.ip,
+      correlationId: facts.correlationId,
+      errorCode,
+      failureReason: facts.failureReason ?? (facts.error ? aadstsMessage(facts.error) : null),
+      initiatedBy: facts.initiatedBy,
+    })
+  }
+
+  return {
+    record,
+
+    /** The error page for `error`, logged as a failed sign-in. */
+    fail(error: AadstsError, facts: Omit<LogFacts, 'error'>): SsoOutcome {
+      const requestId = runtime.ids.guid()
+      record({ ...facts, error }, requestId)
+      return {
+        kind: 'error',
+        page: {
+          error,
+          requestId,
+          correlationId: facts.correlationId,
+          timestamp: isoInstant(runtime.clock.now()),
+          appName: facts.app?.servicePrincipal.displayName ?? null,
+        },
+      }
+    },
+
+    /** POSTs an issued Response to its reply URL and remembers the app for single logout. */
+    deliver(
+      issued: IssuedResponse,
+      session: IdpSession,
+      facts: Omit<LogFacts, 'error' | 'app' | 'user'>,
+    ): SsoOutcome {
+      record({ ...facts, app: issued.app, user: issued.user, error: null }, runtime.ids.guid())
+      deps.sessions.addParticipant(session.id, {
+        servicePrincipalId: issued.app.servicePrincipal.id,
+        nameId: issued.nameId.value,
+        sessionIndex: issued.sessionIndex,
+      })
+      return postForm(issued.destination, 'SAMLResponse', issued.xml, issued.relayState)
+    },
+  }
+}
+
+/** The HTTP-POST binding form for a message. */
+export function postForm(
+  action: string,
+  parameter: 'SAMLResponse' | 'SAMLRequest',
+  xml: string,
+  relayState: string | undefined,
+): SsoOutcome {
+  return {
+    kind: 'post',
+    action,
+    fields: [
+      { name: parameter, value: encodePostBinding(xml) },
+      ...(relayState === undefined ? [] : [{ name: 'RelayState', value: relayState }]),
+    ],
+  }
+}

@@ -1,0 +1,53 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import { checkBearer, TOKEN_QUERY_PARAMETERS } from '../scim/scim-token'
+import type { HttpDeps } from './env'
+import { scimErrorResponse } from './scim-responses'
+
+function unauthorized(c: Context, detail: string, invalidToken: boolean): Response {
+  c.header(
+    'WWW-Authenticate',
+    invalidToken ? 'Bearer realm="Webex SCIM", error="invalid_token"' : 'Bearer realm="Webex SCIM"',
+  )
+  return scimErrorResponse(c, { status: 401, detail })
+}
+
+/**
+ * SCIM authentication: `Authorization: Bearer <scimToken>`, compared in constant time. A token
+ * in the query string is refused outright (it would end up in logs and proxies), even a right one.
+ */
+export function scimAuth(deps: HttpDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const query = new URL(c.req.url).searchParams
+    const leaked = [...query.keys()].find((k) => TOKEN_QUERY_PARAMETERS.includes(k.toLowerCase()))
+    if (leaked) {
+      return unauthorized(
+        c,
+        `Tokens are never read from the query string ("${leaked}"); send them as Authorization: Bearer <token>, and regenerate this token since it may now be in logs.`,
+        true,
+      )
+    }
+    const refusal = checkBearer(c.req.header('authorization'), deps.services.scimToken.current())
+    if (refusal === 'missing') {
+      return unauthorized(
+        c,
+        'Authentication required: send Authorization: Bearer <the SCIM token from Control Hub>.',
+        false,
+      )
+    }
+    if (refusal === 'not-bearer') {
+      return unauthorized(
+        c,
+        'Only bearer tokens are accepted: send Authorization: Bearer <token> (not Basic or other schemes).',
+        true,
+      )
+    }
+    if (refusal === 'wrong') {
+      return unauthorized(
+        c,
+        'The bearer token is not valid for this organization. Copy the current SCIM token from Control Hub (it changes when regenerated) into Entra > Provisioning > Secret Token.',
+        true,
+      )
+    }
+    await next()
+  }
+}
