@@ -119,4 +119,19 @@ describe('assigning provisions', () => {
     ).json()) as { members: { value: string }[] }
     expect(members.members.map((m) => m.value).sort()).toEqual([...targetIds].sort())
   })
+
+  it('a second cycle over the group and its members sends nothing and duplicates nothing', async () => {
+    const before = p.proxy.requests.length
+    const summary = await p.cycle()
+    expect(summary.counts).toMatchObject({ created: 0, updated: 0, failed: 0, requests: 0 })
+    expect(p.proxy.requests.slice(before)).toEqual([])
+    const emails = (await webexUsers(p)).map((u) => u.email).sort()
+    expect(emails).toEqual([...new Set(emails)])
+    const groups = (await (
+      await fetch(`${p.scim.scimBaseUrl}/Groups?filter=${encodeURIComponent('displayName eq "Sales"')}`, {
+        headers: { authorization: `Bearer ${p.scim.token}` },
+      })
+    ).json()) as { totalResults: number }
+    expect(groups.totalResults).toBe(1)
+  })
 })
