@@ -3,6 +3,7 @@ import { createIdpClient } from '../lib/clients/idp-client'
 import { createSpClient } from '../lib/clients/sp-client'
 import { type BreakCase, breakSteps } from './breaks'
 import type { RehearsalContext, RehearsalFacts } from './context'
+import { PROVISIONING_STEPS } from './provisioning'
 import { type RunnerOutput, runSteps, type StepLog } from './runner'
 import { TUTORIAL_STEPS } from './tutorial'
 
@@ -17,6 +18,8 @@ export interface RehearsalOptions {
   readonly fromScratch?: boolean
   /** Stop after this tutorial step (1-based), leaving the sandbox ready for a demo at that point. */
   readonly lastStep?: number
+  /** Provision B.Simon to Webex over SCIM instead of creating the Webex user by hand. */
+  readonly provisioning?: boolean
   /** Run a break-it exercise instead of the whole tutorial. */
   readonly breakCase?: BreakCase
   readonly output: RunnerOutput
@@ -43,7 +46,11 @@ export async function rehearse(target: RehearsalTarget, options: RehearsalOption
       'Reset both servers (--from-scratch): no enterprise apps, no SSO configuration, no users',
     )
   }
-  const steps = options.breakCase ? breakSteps(options.breakCase) : TUTORIAL_STEPS
+  const steps = options.breakCase
+    ? breakSteps(options.breakCase)
+    : options.provisioning
+      ? PROVISIONING_STEPS
+      : TUTORIAL_STEPS
   const { ok, logs } = await runSteps(steps, context, options.output, options.lastStep ?? steps.length)
   return { ok, logs, facts: context.facts }
 }
