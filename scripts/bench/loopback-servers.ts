@@ -22,17 +22,23 @@ export interface LoopbackServers {
   close(): Promise<void>
 }
 
-function startChild(
+/** Starts one benchmark server process; `args` go to the child after its role and data directory. */
+export function startChild(
   childScript: string,
   role: 'idp' | 'sp',
   dataDir: string,
   nodeArgs: readonly string[],
   ipc: boolean,
+  args: readonly string[] = [],
 ): Promise<{ child: ChildProcess; ready: ServerProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, childScript, role, dataDir], {
-      stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, ...nodeArgs, childScript, role, dataDir, ...args],
+      {
+        stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stdout = ''
     let stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -47,7 +53,8 @@ function startChild(
   })
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** Stops a child with SIGTERM (SIGKILL after 5 s) and waits for it. */
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
@@ -73,7 +80,7 @@ export async function startLoopbackServers(
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-loopback-'))
   const children: ChildProcess[] = []
   const close = async (): Promise<void> => {
-    await Promise.all(children.map(stop))
+    await Promise.all(children.map(stopChild))
     rmSync(dataDir, { recursive: true, force: true })
   }
   try {

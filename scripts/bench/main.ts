@@ -10,6 +10,7 @@ import { bundleBenchEntries } from './bundle'
 import { measureFloor } from './floor'
 import { measureInProcess, measureLoopback } from './our-path'
 import { BENCH_PROFILES, type BenchProfile } from './profiles'
+import { measureProvisioning } from './provisioning-load'
 import { type BenchReport, buildReport, formatReport } from './report'
 import { measureSandboxStart, measureStartup } from './startup'
 import { measureStock } from './stock'
@@ -22,7 +23,8 @@ const HELP = `Usage: pnpm bench [--quick] [--json [FILE]]
 Measures, in one run: the crypto floor (native RSA-2048, exc-c14n + SHA-256), samlify's stock
 sign-in with its xmllint-wasm validator, our SP-initiated sign-in in-process and over loopback
 HTTP (servers in child processes) at concurrency 1, 8 and 32, start-up cold and warm, and each
-server's RSS after 5 000 and 10 000 sign-ins. Prints a table with medians, spreads and ratios.
+server's RSS after 5 000 and 10 000 sign-ins, and the provisioning engine's initial cycle of 5 000
+users against the Webex emulator's SCIM server. Prints a table with medians, spreads and ratios.
 
   --quick        a small run (seconds; what the test suite runs): the same figures, fewer samples
   --json [FILE]  also write every figure as JSON to FILE (default ${DEFAULT_JSON})
@@ -76,6 +78,8 @@ export async function runBench(
   const inProcess = await measureInProcess(profile.inProcess)
   progress('our sign-in over loopback HTTP, then the memory run')
   const loopback = await measureLoopback(childScript, profile.loopback, profile.memory)
+  progress(`provisioning: an initial cycle of ${profile.provisioning.users} users over loopback SCIM`)
+  const provisioning = await measureProvisioning(childScript, profile.provisioning)
   const cpuList = cpus()
   return buildReport(
     {
@@ -87,7 +91,7 @@ export async function runBench(
       platform: `${platform()} ${release()}`,
       durationMs: performance.now() - began,
     },
-    { floor, stock, inProcess, loopback, startup, sandboxStart },
+    { floor, stock, inProcess, loopback, startup, sandboxStart, provisioning },
   )
 }
 

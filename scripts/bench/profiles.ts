@@ -1,4 +1,5 @@
 import type { MemoryLimits, PathLimits } from './our-path'
+import type { ProvisioningLimits } from './provisioning-load'
 
 /** The bounds of one benchmark run (counts and times; every loop stops at the first reached). */
 export interface BenchProfile {
@@ -8,6 +9,7 @@ export interface BenchProfile {
   readonly inProcess: PathLimits
   readonly loopback: PathLimits
   readonly memory: MemoryLimits
+  readonly provisioning: ProvisioningLimits
 }
 
 const LEVELS = [1, 8, 32] as const
@@ -21,6 +23,7 @@ export const BENCH_PROFILES: Readonly<Record<'full' | 'quick', BenchProfile>> = 
     inProcess: { concurrencies: LEVELS, warmup: 100, maxSignIns: 2000, maxMs: 5000 },
     loopback: { concurrencies: LEVELS, warmup: 100, maxSignIns: 3000, maxMs: 8000 },
     memory: { checkpoints: [5000, 10_000], concurrency: 8, maxMs: 75_000 },
+    provisioning: { users: 5000 },
   },
   quick: {
     floorMs: 300,
@@ -29,5 +32,6 @@ export const BENCH_PROFILES: Readonly<Record<'full' | 'quick', BenchProfile>> = 
     inProcess: { concurrencies: LEVELS, warmup: 5, maxSignIns: 40, maxMs: 2000 },
     loopback: { concurrencies: LEVELS, warmup: 5, maxSignIns: 40, maxMs: 2000 },
     memory: { checkpoints: [150, 250], concurrency: 8, maxMs: 10_000 },
+    provisioning: { users: 300 },
   },
 }

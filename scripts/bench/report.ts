@@ -1,5 +1,6 @@
 import type { FloorResult } from './floor'
 import type { LevelResult, PathResult } from './our-path'
+import type { ProvisioningResult } from './provisioning-load'
 import type { SandboxStartResult, StartupResult } from './startup'
 import { ms, type Summary } from './stats'
 import type { StockResult } from './stock'
@@ -23,7 +24,12 @@ export interface BenchFigures {
   readonly loopback: PathResult
   readonly startup: readonly StartupResult[]
   readonly sandboxStart: SandboxStartResult
+  /** The provisioning engine's initial cycle against the Webex emulator's SCIM server. */
+  readonly provisioning: ProvisioningResult
 }
+
+/** Users per second the provisioning engine's initial cycle must reach (2-core machine). */
+export const PROVISIONING_TARGET_PER_SECOND = 500
 
 /** Ratios computed from the figures of the same run. */
 export interface BenchRatios {
@@ -42,6 +48,8 @@ export interface BenchRatios {
   /** RSS growth from the first to the last memory checkpoint, per server, %. */
   readonly idpRssGrowthPercent: number
   readonly spRssGrowthPercent: number
+  /** Provisioning users/s in the initial cycle ÷ the 500/s target. */
+  readonly provisioningVsTarget: number
 }
 
 /** One speed or memory target of the sandbox, checked against this run. */
@@ -87,6 +95,7 @@ function computeRatios(figures: BenchFigures): BenchRatios {
     latencyVsFloor: c1.latency.median / floorMs,
     idpRssGrowthPercent: first && last ? growth(first.idpRssMb, last.idpRssMb) : Number.NaN,
     spRssGrowthPercent: first && last ? growth(first.spRssMb, last.spRssMb) : Number.NaN,
+    provisioningVsTarget: figures.provisioning.perSecond / PROVISIONING_TARGET_PER_SECOND,
   }
 }
 
@@ -157,6 +166,12 @@ function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[]
       target: '< 10 %',
       measured: `${maxGrowth.toFixed(1)} %`,
       met: maxGrowth < 10,
+    },
+    {
+      name: `provisioning, initial cycle of ${figures.provisioning.users} users`,
+      target: `≥ ${PROVISIONING_TARGET_PER_SECOND}/s`,
+      measured: `${figures.provisioning.perSecond.toFixed(0)}/s (${x(ratios.provisioningVsTarget)} of target)`,
+      met: ratios.provisioningVsTarget >= 1,
     },
   ]
 }
@@ -265,6 +280,21 @@ export function formatReport(report: BenchReport): string {
       ]),
     ),
     '',
+    'Provisioning (initial cycle; IdP with its data directory, SP state in memory, each in its own process; CPU ms per user)',
+    table(
+      ['users', 'wall s', 'users/s', 'SCIM requests', 'IdP CPU', 'SP CPU'],
+      [
+        [
+          String(f.provisioning.users),
+          (f.provisioning.wallMs / 1000).toFixed(1),
+          f.provisioning.perSecond.toFixed(0),
+          String(f.provisioning.requests),
+          ms(f.provisioning.idpCpuMs / f.provisioning.users),
+          ms(f.provisioning.spCpuMs / f.provisioning.users),
+        ],
+      ],
+    ),
+    '',
     'Ratios (same run)',
     table(
       ['ratio', 'value'],
@@ -280,6 +310,10 @@ export function formatReport(report: BenchReport): string {
         [
           'RSS growth IdP / SP (%)',
           `${r.idpRssGrowthPercent.toFixed(1)} / ${r.spRssGrowthPercent.toFixed(1)}`,
+        ],
+        [
+          `provisioning users/s vs target (${f.provisioning.perSecond.toFixed(0)}/s ÷ ${PROVISIONING_TARGET_PER_SECOND}/s)`,
+          x(r.provisioningVsTarget),
         ],
       ],
     ),

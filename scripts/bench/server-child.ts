@@ -64,10 +64,19 @@ export interface ChildReady {
 
 async function main(): Promise<undefined> {
   tuneServerHeap()
-  const [role, dataDir] = process.argv.slice(2)
+  const [role, dataDir, mode] = process.argv.slice(2)
   if ((role !== 'idp' && role !== 'sp') || !dataDir)
-    throw new Error('usage: server-child.mjs idp|sp DATA_DIR')
-  const config = { host: '127.0.0.1', dataDir, reset: false, https: false, port: 0, publicUrl: undefined }
+    throw new Error('usage: server-child.mjs idp|sp DATA_DIR [ephemeral]')
+  // `ephemeral`: the server's state in memory (the CA still comes from DATA_DIR), as startSandbox() runs it.
+  const stateDir = mode === 'ephemeral' ? null : dataDir
+  const config = {
+    host: '127.0.0.1',
+    dataDir: stateDir,
+    reset: false,
+    https: false,
+    port: 0,
+    publicUrl: undefined,
+  }
   const runtime = await createRuntime({
     dataDir,
     reset: false,

@@ -7,6 +7,7 @@ import {
   type IdGenerator,
   type Log,
   type Runtime,
+  type Scheduler,
 } from '@sandbox/shared'
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
 import { assertPortsFree } from './port-probe'
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   readonly spPublicUrl?: string
   readonly clock?: Clock
   readonly ids?: IdGenerator
+  /** How background work (provisioning cycles, retry back-off) waits; default: real timers. */
+  readonly scheduler?: Scheduler
   /** Where operational messages go (default: nowhere). */
   readonly log?: Log
 }
@@ -47,7 +50,7 @@ export interface SandboxConfig {
 /** Starts both servers from resolved configs, sharing one runtime (one CA, one key pool). */
 export async function startSandboxWithConfig(
   config: SandboxConfig,
-  extras: { clock?: Clock; ids?: IdGenerator; log?: Log } = {},
+  extras: { clock?: Clock; ids?: IdGenerator; log?: Log; scheduler?: Scheduler } = {},
 ): Promise<RunningSandbox> {
   const common: CommonServerConfig = config.idp
   await assertPortsFree(common.host, [
@@ -63,6 +66,7 @@ export async function startSandboxWithConfig(
     ...(extras.clock ? { clock: extras.clock } : {}),
     ...(extras.ids ? { ids: extras.ids } : {}),
     ...(extras.log ? { log: extras.log } : {}),
+    ...(extras.scheduler ? { scheduler: extras.scheduler } : {}),
   })
   const [idp, sp] = await Promise.allSettled([startIdp(config.idp, runtime), startSp(config.sp, runtime)])
   if (idp.status === 'rejected' || sp.status === 'rejected') {
@@ -100,6 +104,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandb
       log: options.log ?? (() => undefined),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.ids ? { ids: options.ids } : {}),
+      ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     },
   )
 }

@@ -1,7 +1,7 @@
-import { ApiError } from '../lib/clients/api-request'
 import { need, type RehearsalContext, TUTORIAL } from './context'
+import { PROVISIONING_BREAKS } from './provisioning-breaks'
 import { fail, type Step, type StepReporter } from './runner'
-import { attempt, signInAsTestUser } from './step-actions'
+import { attempt, refusalOf, signInAsTestUser } from './step-actions'
 import { TUTORIAL_STEPS } from './tutorial'
 
 /** Where a person sees a mistake, and what that screen says. */
@@ -21,7 +21,9 @@ export interface BreakCase {
   readonly name: string
   /** The mistake, in the words a trainer would use. */
   readonly mistake: string
-  /** How many tutorial steps run before the mistake is made. */
+  /** The steps the exercise builds on (default: the tutorial with the manual Webex user). */
+  readonly tutorial?: readonly Step<RehearsalContext>[]
+  /** How many of those steps run before the mistake is made. */
   readonly after: number
   /** Makes the mistake. */
   make(context: RehearsalContext, report: StepReporter): Promise<void>
@@ -48,22 +50,9 @@ async function signInFromWebex(context: RehearsalContext, report: StepReporter):
   return `${outcome.error.message}\n${page?.facts.text ?? ''}`
 }
 
-/** What an admin call answered, as the text the admin sees on screen. */
-async function refusalOf(call: Promise<unknown>, report: StepReporter, action: string): Promise<string> {
-  try {
-    await call
-    report.did(`${action}: accepted`)
-    return 'accepted'
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error
-    report.did(`${action}: refused (${error.code}) ${error.detail}`)
-    return `${error.code} ${error.detail}`
-  }
-}
-
 const SETUP_DONE = TUTORIAL_STEPS.length - 1
 
-export const BREAK_CASES: readonly BreakCase[] = [
+const SSO_BREAKS: readonly BreakCase[] = [
   {
     name: 'user-not-assigned',
     mistake: 'B.Simon is not assigned to Cisco Webex in Entra',
@@ -231,6 +220,8 @@ export const BREAK_CASES: readonly BreakCase[] = [
   },
 ]
 
+export const BREAK_CASES: readonly BreakCase[] = [...SSO_BREAKS, ...PROVISIONING_BREAKS]
+
 export function findBreakCase(name: string): BreakCase | undefined {
   return BREAK_CASES.find((c) => c.name === name)
 }
@@ -262,7 +253,7 @@ export const OBSERVE_STEP_PREFIX = 'What a person sees'
 export function breakSteps(breakCase: BreakCase): Step<RehearsalContext>[] {
   return [
     startClean,
-    ...TUTORIAL_STEPS.slice(0, breakCase.after),
+    ...(breakCase.tutorial ?? TUTORIAL_STEPS).slice(0, breakCase.after),
     {
       title: `Break it: ${breakCase.mistake}`,
       run: (context, report) => breakCase.make(context, report),

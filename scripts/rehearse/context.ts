@@ -29,6 +29,9 @@ export interface RehearsalFacts {
   testUserPassword?: string
   assignmentId?: string
   webexUserId?: string
+  /** Control Hub's SCIM Tenant URL (the gallery connector's path) and Secret Token. */
+  tenantUrl?: string
+  secretToken?: string
 }
 
 /** Everything a step needs: both servers' API clients and the facts so far. */

@@ -11,6 +11,7 @@ import { suggestCommand } from '../lib/command-hints'
 import { apiTargetsOf } from '../lib/running-record'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
 import { BREAK_CASES, findBreakCase } from './breaks'
+import { PROVISIONING_STEPS } from './provisioning'
 import { rehearse } from './rehearse'
 import { silentOutput, textOutput } from './runner'
 import { TUTORIAL_STEPS } from './tutorial'
@@ -18,9 +19,15 @@ import { TUTORIAL_STEPS } from './tutorial'
 const FLAGS: readonly FlagSpec[] = [
   { name: 'from-scratch', type: 'boolean', description: 'Reset both servers first.' },
   {
+    name: 'provisioning',
+    type: 'boolean',
+    description:
+      'Provision B.Simon to Webex with Entra automatic provisioning (SCIM) instead of creating the Webex user by hand.',
+  },
+  {
     name: 'step',
     type: 'string',
-    description: `Stop after step N (1-${TUTORIAL_STEPS.length}), leaving the sandbox ready for a demo at that point.`,
+    description: `Stop after step N (1-${TUTORIAL_STEPS.length}, or 1-${PROVISIONING_STEPS.length} with --provisioning), leaving the sandbox ready for a demo at that point.`,
   },
   {
     name: 'json',
@@ -59,15 +66,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatHelp(USAGE, FLAGS))
     return 0
   }
-  const { lastStep, json, fromScratch, dataDir, breakCase, listBreaks, ports } = readCommandLine(
-    argv,
-    process.env,
-    FLAGS,
-    (reader, raw) => {
+  const { lastStep, json, fromScratch, dataDir, breakCase, listBreaks, ports, provisioning } =
+    readCommandLine(argv, process.env, FLAGS, (reader, raw) => {
+      const provisioning = reader.boolean({ flag: 'provisioning' }, false)
+      const stepCount = provisioning ? PROVISIONING_STEPS.length : TUTORIAL_STEPS.length
       const lastStep =
         raw.flags.step === undefined
           ? undefined
-          : reader.integer({ flag: 'step' }, TUTORIAL_STEPS.length, { min: 1, max: TUTORIAL_STEPS.length })
+          : reader.integer({ flag: 'step' }, stepCount, { min: 1, max: stepCount })
       const port = (flag: string) =>
         raw.flags[flag] === undefined ? undefined : reader.integer({ flag }, 0, { min: 0, max: 65535 })
       const ports = { idpPort: port('idp-port'), spPort: port('sp-port') }
@@ -83,12 +89,17 @@ async function main(argv: readonly string[]): Promise<number> {
           `--break ${breakName} is not an exercise; one of: ${BREAK_CASES.map((c) => c.name).join(', ')}.`,
         )
       if (breakCase && raw.flags.step !== undefined) reader.problem('--step and --break cannot be combined.')
+      // An exercise brings its own steps: the provisioning ones build on --provisioning's.
+      if (breakCase && provisioning)
+        reader.problem(
+          '--provisioning and --break cannot be combined (the provisioning-… exercises provision).',
+        )
       const listBreaks = reader.boolean({ flag: 'list-breaks' }, false)
-      return { lastStep, json, fromScratch, dataDir, breakCase, listBreaks, ports }
-    },
-  )
+      return { lastStep, json, fromScratch, dataDir, breakCase, listBreaks, ports, provisioning }
+    })
   if (listBreaks) {
-    for (const c of BREAK_CASES) process.stdout.write(`  ${c.name.padEnd(38)}${c.mistake}\n`)
+    const width = Math.max(...BREAK_CASES.map((c) => c.name.length)) + 2
+    for (const c of BREAK_CASES) process.stdout.write(`  ${c.name.padEnd(width)}${c.mistake}\n`)
     return 0
   }
 
@@ -111,6 +122,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const result = await rehearse(apiTargetsOf(record), {
     fromScratch,
     ...(lastStep === undefined ? {} : { lastStep }),
+    provisioning,
     ...(breakCase ? { breakCase } : {}),
     output: json ? silentOutput : textOutput(write),
   })
@@ -124,6 +136,7 @@ async function main(argv: readonly string[]): Promise<number> {
         pid: record.pid,
       },
       ...(breakCase ? { break: breakCase.name, symptomShown: result.symptomShown } : {}),
+      provisioning,
       steps: result.logs,
       ...(result.ok ? {} : { recovery }),
     }
@@ -138,7 +151,7 @@ async function main(argv: readonly string[]): Promise<number> {
     write(
       breakCase
         ? `\nThe exercise showed its symptom: ${breakCase.expected.shows}. The sandbox stays broken for the class to fix. ${recovery}\n`
-        : lastStep !== undefined && lastStep < TUTORIAL_STEPS.length
+        : lastStep !== undefined && lastStep < (provisioning ? PROVISIONING_STEPS : TUTORIAL_STEPS).length
           ? `\nStopped after step ${lastStep}, as asked: the sandbox is ready for a demo from step ${lastStep + 1}.\n`
           : '\nEvery step worked: B.Simon is signed in to Webex three ways.\n',
     )

@@ -3,6 +3,7 @@ import { createIdpClient } from '../lib/clients/idp-client'
 import { createSpClient } from '../lib/clients/sp-client'
 import { type BreakCase, breakSteps, OBSERVE_STEP_PREFIX } from './breaks'
 import type { RehearsalContext, RehearsalFacts } from './context'
+import { PROVISIONING_STEPS } from './provisioning'
 import { type RunnerOutput, runSteps, type StepLog } from './runner'
 import { TUTORIAL_STEPS } from './tutorial'
 
@@ -20,6 +21,8 @@ export interface RehearsalOptions {
   readonly fromScratch?: boolean
   /** Stop after this tutorial step (1-based), leaving the sandbox ready for a demo at that point. */
   readonly lastStep?: number
+  /** Provision B.Simon to Webex over SCIM instead of creating the Webex user by hand. */
+  readonly provisioning?: boolean
   /** Run a break-it exercise instead of the whole tutorial. */
   readonly breakCase?: BreakCase
   readonly output: RunnerOutput
@@ -53,7 +56,11 @@ export async function rehearse(target: RehearsalTarget, options: RehearsalOption
     )
   }
   // --step applies to the tutorial only: an exercise always runs to its symptom.
-  const steps = options.breakCase ? breakSteps(options.breakCase) : TUTORIAL_STEPS
+  const steps = options.breakCase
+    ? breakSteps(options.breakCase)
+    : options.provisioning
+      ? PROVISIONING_STEPS
+      : TUTORIAL_STEPS
   const lastStep = options.breakCase ? steps.length : (options.lastStep ?? steps.length)
   const { ok, logs } = await runSteps(steps, context, options.output, lastStep)
   const last = logs.at(-1)

@@ -10,7 +10,7 @@ import {
 } from '@sandbox/shared'
 import { ApiError } from '../lib/clients/api-request'
 import type { RehearsalContext } from './context'
-import { fail, type StepProblem } from './runner'
+import { fail, type StepProblem, type StepReporter } from './runner'
 
 /**
  * Runs an API call of a step; a refusal becomes the step's problem, with the server's own
@@ -53,4 +53,21 @@ export function signInAsTestUser(
 export function signInProblem(expected: string, failure: SignInFailure, fix: string): StepProblem {
   const where = failure.page ? ` (ended at ${failure.page.url.href}, HTTP ${failure.page.status})` : ''
   return { expected, happened: `${failure.code}: ${failure.message}${where}`, fix }
+}
+
+/** What an admin call answered, as the text the admin sees on screen. */
+export async function refusalOf(
+  call: Promise<unknown>,
+  report: StepReporter,
+  action: string,
+): Promise<string> {
+  try {
+    await call
+    report.did(`${action}: accepted`)
+    return 'accepted'
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    report.did(`${action}: refused (${error.code}) ${error.detail}`)
+    return `${error.code} ${error.detail}`
+  }
 }

@@ -54,6 +54,7 @@ function ratiosByHand(figures: BenchFigures) {
     idpRssGrowthPercent:
       first && last ? ((last.idpRssMb - first.idpRssMb) / first.idpRssMb) * 100 : Number.NaN,
     spRssGrowthPercent: first && last ? ((last.spRssMb - first.spRssMb) / first.spRssMb) * 100 : Number.NaN,
+    provisioningVsTarget: (figures.provisioning.users * 1000) / figures.provisioning.wallMs / 500,
   }
 }
 
@@ -106,6 +107,14 @@ describe('bench ratios and targets, against numbers worked out by hand', () => {
       { label: 'both (pnpm start)', cold: flat(1200), warm: flat(350), warmRssMb: 90 },
     ],
     sandboxStart: { cachedKeys: flat(250), ephemeral: flat(900) },
+    provisioning: {
+      users: 5001,
+      wallMs: 20_004,
+      perSecond: 250,
+      requests: 10_002,
+      idpCpuMs: 5001,
+      spCpuMs: 10_002,
+    },
   }
   const meta = {
     date: '2026-01-01',
@@ -140,6 +149,7 @@ describe('bench ratios and targets, against numbers worked out by hand', () => {
       ['250 ms', true],
       ['84 MB', true],
       ['10.0 %', false],
+      ['250/s (0.5× of target)', false],
     ])
   })
 
@@ -151,6 +161,7 @@ describe('bench ratios and targets, against numbers worked out by hand', () => {
     expect(printedRatio(text, 'loopback server CPU ms per sign-in vs floor')).toBe('2.0×')
     expect(printedRatio(text, 'loopback p50 at c=1 vs floor')).toBe('6.4×')
     expect(printedRatio(text, 'RSS growth IdP / SP (%)')).toBe('5.0 / 10.0')
+    expect(printedRatio(text, 'provisioning users/s vs target (250/s ÷ 500/s)')).toBe('0.5×')
   })
 
   it('agrees with the arithmetic the end-to-end run uses', () => {
@@ -158,6 +169,8 @@ describe('bench ratios and targets, against numbers worked out by hand', () => {
     expect(hand.loopbackVsStock).toBeCloseTo(120, 10)
     expect(hand.loopbackVsFloor).toBeCloseTo(8 / 3, 10)
     expect(hand.serverCpuVsFloor).toBeCloseTo(2, 10)
+    expect(hand.provisioningVsTarget).toBeCloseTo(0.5, 10) // 5001 users in 20.004 s ÷ 500/s
+    expect(report.ratios.provisioningVsTarget).toBeCloseTo(0.5, 10)
   })
 })
 
@@ -212,6 +225,14 @@ describe('pnpm bench --quick, end to end', () => {
     }
     expectSummary(figures.sandboxStart.cachedKeys)
     expectSummary(figures.sandboxStart.ephemeral)
+    // The quick profile's cycle: 300 users and the admin (Sync all), a query and a create each.
+    expect(figures.provisioning.users).toBe(301)
+    expect(figures.provisioning.requests).toBe(2 * 301)
+    expect(figures.provisioning.perSecond).toBeCloseTo(
+      (figures.provisioning.users * 1000) / figures.provisioning.wallMs,
+    )
+    expect(figures.provisioning.idpCpuMs).toBeGreaterThan(0)
+    expect(figures.provisioning.spCpuMs).toBeGreaterThan(0)
 
     // The ratios, worked out again from the figures as `--json` writes them.
     const written = JSON.parse(JSON.stringify(report)) as BenchReport
@@ -229,6 +250,7 @@ describe('pnpm bench --quick, end to end', () => {
       'latencyVsFloor',
       'idpRssGrowthPercent',
       'spRssGrowthPercent',
+      'provisioningVsTarget',
     ] as const) {
       const [reported, byHand] = [written.ratios[name], hand[name]]
       expect(
@@ -236,7 +258,9 @@ describe('pnpm bench --quick, end to end', () => {
         `${name}: the report says ${reported}, by hand ${byHand}`,
       ).toBeLessThanOrEqual(Math.abs(byHand) * 1e-9)
     }
-    expect(report.targets).toHaveLength(9)
+    expect(report.targets).toHaveLength(10)
+    const provisioning = report.targets.find((t) => t.name.startsWith('provisioning, initial cycle'))
+    expect(provisioning?.met).toBe(hand.provisioningVsTarget >= 1)
     const vsStock = report.targets.find((t) => t.name === 'loopback throughput vs stock samlify')
     expect(vsStock?.met).toBe(hand.loopbackVsStock >= 40)
     const vsFloor = report.targets.find((t) => t.name === 'loopback ms per sign-in vs floor')
@@ -252,6 +276,8 @@ describe('pnpm bench --quick, end to end', () => {
       'startSandbox() in-process, cached keys',
       'after sign-ins',
       'loopback vs stock samlify',
+      'Provisioning (initial cycle',
+      'provisioning users/s vs target',
       'Targets',
     ])
       expect(text).toContain(label)

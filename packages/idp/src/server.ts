@@ -47,8 +47,10 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
   })
   const { url } = server
   const deps = { config, runtime, store: server.store, url }
-  const app = createIdpApp(deps, createIdpServices(deps))
+  const services = createIdpServices(deps)
+  const app = createIdpApp(deps, services)
   server.handle((request, env) => app.fetch(request, env as IdpEnv['Bindings']))
+  services.provisioning.startBackground()
   const state = server.store.read()
   return {
     url,
@@ -61,6 +63,8 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
       clientSecret: state.automationClient.clientSecret,
     },
     fetch: (request) => app.fetch(request, {}),
-    close: () => server.close(),
+    // Background cycles stop (the one in flight at its next object) once no request can start
+    // another, and before the state is flushed.
+    close: () => server.close(() => services.provisioning.stopBackground()),
   }
 }

@@ -13,6 +13,7 @@ import { createSamlConfigService } from './enterprise-apps/saml-config-service'
 import { createMetadataService } from './federation-metadata/metadata-service'
 import { createAccessTokens, type TokenBounds } from './oauth/access-tokens'
 import { createTokenEndpoint } from './oauth/token-endpoint'
+import { createProvisioningService } from './provisioning/provisioning-service'
 import { createCredentialCheck } from './sessions/credential-check'
 import { createSessionStore, type SessionBounds } from './sessions/idp-sessions'
 import { createSignInLog } from './sign-in-log/sign-in-log'
@@ -90,6 +91,7 @@ export function createIdpServices(given: ServiceDeps) {
     claims: createClaimsService(deps),
     claimsPolicies: createClaimsPolicyService(deps),
     metadata: createMetadataService({ ...deps, keys }),
+    provisioning: createProvisioningService(deps),
   }
 }
 

@@ -75,6 +75,7 @@ export * from './saml/bindings'
 export * from './saml/metadata-reader'
 export { configureSamlify, type SamlifyOpinion, samlifySecondOpinion } from './saml/samlify'
 export * from './saml/urns'
+export * from './scheduler'
 export * from './server/boot-server'
 export * from './server/heap-tuning'
 export {

@@ -5,6 +5,7 @@ import { openSandboxCa } from './pki/ca-store'
 import type { SandboxCa } from './pki/certificate-authority'
 import { createKeyPool, type KeyPool } from './pki/keys'
 import { checkSamlifyInstalled } from './saml/samlify'
+import type { Scheduler } from './scheduler'
 import { StartupError } from './startup-error'
 import { isFirstStart, type StateLocation, statePaths } from './store/state-paths'
 
@@ -22,6 +23,8 @@ export interface Runtime {
   readonly keys: KeyPool
   readonly ca: SandboxCa
   readonly log: Log
+  /** How background work waits (default: real timers); tests pass a manual one. */
+  readonly scheduler?: Scheduler
 }
 
 /** Inputs to {@link createRuntime}; everything but the location has a default. */
@@ -30,6 +33,7 @@ export interface RuntimeOptions extends StateLocation {
   readonly ids?: IdGenerator
   readonly log?: Log
   readonly keys?: KeyPool
+  readonly scheduler?: Scheduler
   /**
    * Keys the caller will need at once. They are generated together with the CA's, before the
    * CA file is read.
@@ -73,5 +77,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     keys,
     ca: ca.value,
     log: options.log ?? ((line) => console.error(line)),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
   }
 }

@@ -1,4 +1,5 @@
 import { type ApiTarget, requestJson, requestText } from './api-request'
+import { createProvisioningClient } from './provisioning-client'
 
 /** The parts of the IdP's "SAML page" (`/sandbox/api/servicePrincipals/{id}/saml`) scripts read. */
 export interface SamlPage {
@@ -56,6 +57,8 @@ export function createIdpClient(target: ApiTarget) {
   const quote = (value: string) => `'${value.replaceAll("'", "''")}'`
   return {
     target,
+    /** An app's Provisioning pages. */
+    provisioning: createProvisioningClient(target),
     tenant: () =>
       requestJson<{ tenantId: string; displayName: string; samlEndpoint: string }>(target, {
         method: 'GET',

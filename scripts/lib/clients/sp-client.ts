@@ -30,6 +30,16 @@ export interface WebexUserSummary {
   readonly email: string
   readonly displayName: string
   readonly active: boolean
+  /** How the user came to Webex: added in Control Hub, provisioned over SCIM, or created at sign-in. */
+  readonly source: 'manual' | 'scim' | 'jit'
+}
+
+/** What Entra's Provisioning page needs from Control Hub: the Tenant URL and the Secret Token. */
+export interface ScimCredentials {
+  readonly token: string
+  readonly scimBaseUrl: string
+  /** The path the Cisco Webex gallery connector uses (`/v1/scim/{orgId}`). */
+  readonly legacyScimBaseUrl: string
 }
 
 /** A typed client of the Webex emulator's Control Hub API (packages/sp/API.md). */
@@ -61,6 +71,11 @@ export function createSpClient(target: ApiTarget) {
       requestJson<WebexUserSummary>(target, { method: 'POST', path: '/api/v1/users', body }),
     deleteUser: (id: string) =>
       requestJson<void>(target, { method: 'DELETE', path: `/api/v1/users/${encodeURIComponent(id)}` }),
+    scimCredentials: () =>
+      requestJson<ScimCredentials>(target, { method: 'GET', path: '/api/v1/scim/token' }),
+    /** Issues a new SCIM token; the old one stops working at once. */
+    regenerateScimToken: () =>
+      requestJson<ScimCredentials>(target, { method: 'POST', path: '/api/v1/scim/token' }),
     sessionInfoUrl: () => new URL('/api/v1/session', target.baseUrl).href,
   }
 }

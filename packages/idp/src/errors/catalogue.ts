@@ -61,3 +61,5 @@ export {
   type GraphErrorCode,
   notFoundMessage,
 } from './api-codes'
+
+export { PROVISIONING_CODES, type ProvisioningErrorCode } from './provisioning-codes'

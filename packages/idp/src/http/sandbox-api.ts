@@ -4,6 +4,7 @@ import { bearerAuth } from './bearer-auth'
 import type { HttpDeps, IdpEnv } from './env'
 import { adminErrorResponse } from './graph/graph-errors'
 import { readBody } from './json-body'
+import { sandboxProvisioningRoutes } from './sandbox-provisioning-api'
 import { sandboxSamlRoutes } from './sandbox-saml-api'
 
 /**
@@ -39,4 +40,5 @@ export function sandboxApiRoutes(deps: HttpDeps) {
     })
     .get('/sandbox/api/signIns', (c) => c.json({ value: signInLog.list() }))
     .route('/sandbox/api', sandboxSamlRoutes(deps))
+    .route('/sandbox/api', sandboxProvisioningRoutes(deps))
 }

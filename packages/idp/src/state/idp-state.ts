@@ -9,9 +9,11 @@ import {
   signingCertificateSchema,
 } from './app-schema'
 import { directoryGroupSchema, directoryUserSchema, tenantSchema } from './directory-schema'
+import { EMPTY_PROVISIONING, provisioningStateSchema } from './provisioning-schema'
 
 export * from './app-schema'
 export * from './directory-schema'
+export * from './provisioning-schema'
 
 /** The sandbox "automation" app registration: client credentials for the token endpoint. */
 const automationClientSchema = z.object({
@@ -48,6 +50,8 @@ const idpStateSchema = z.object({
   automationClient: automationClientSchema,
   /** Bearer token for the Graph-shaped admin API, shown to the admin. */
   graphApiToken: z.string().min(32),
+  /** Provisioning jobs and logs (owned by provisioning/); absent from files written before them. */
+  provisioning: provisioningStateSchema.default(() => structuredClone(EMPTY_PROVISIONING)),
 })
 export type IdpState = z.infer<typeof idpStateSchema>
 

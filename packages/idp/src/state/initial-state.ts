@@ -1,6 +1,6 @@
 import { generatePassword, hashPassword, type Runtime } from '@sandbox/shared'
 import { issueSigningCertificate } from '../certificates/issue-certificate'
-import { DEFAULT_TENANT, type IdpState } from './idp-state'
+import { DEFAULT_TENANT, EMPTY_PROVISIONING, type IdpState } from './idp-state'
 
 /** A new state and the one-time secrets to show the person who started it. */
 export interface InitialIdpState {
@@ -67,6 +67,7 @@ export async function createInitialIdpState(
         clientSecret: ids.token(32),
       },
       graphApiToken: keep?.graphApiToken ?? ids.token(32),
+      provisioning: structuredClone(EMPTY_PROVISIONING),
     },
   }
 }

@@ -5,6 +5,7 @@ import {
   HeadlessBrowser,
   type IdGenerator,
   type Runtime,
+  type Scheduler,
   type Transport,
 } from '@sandbox/shared'
 import { createTestRuntime } from '../../../../test/support/test-runtime'
@@ -32,11 +33,14 @@ export interface TestIdpOptions {
   readonly clock?: Clock
   readonly ids?: IdGenerator
   readonly memoryBounds?: ServiceDeps['memoryBounds']
+  /** How background work waits (provisioning); default: real timers. */
+  readonly scheduler?: Scheduler
 }
 
 /** Builds a fresh tenant in memory with cached test keys (milliseconds, no key generation). */
 export async function createTestServices(options: TestIdpOptions = {}): Promise<TestServices> {
-  const runtime = await createTestRuntime(options)
+  const base = await createTestRuntime(options)
+  const runtime: Runtime = options.scheduler ? { ...base, scheduler: options.scheduler } : base
   const initial = await createInitialIdpState(runtime)
   const store = createMemoryStore<IdpState>(initial.state)
   const services = createIdpServices({

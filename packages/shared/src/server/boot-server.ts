@@ -60,8 +60,12 @@ export interface BootedServer<T, F> {
   readonly port: number
   /** Installs the app's fetch; requests get 503 until then. */
   handle(fetch: FetchHandler): void
-  /** Stops accepting requests, finishes in-flight ones, then flushes and closes the state. */
-  close(): Promise<void>
+  /**
+   * Stops accepting requests, finishes in-flight ones, then flushes and closes the state.
+   * `drain` runs in between: background work that still writes state (a provisioning cycle)
+   * stops there, after the last request and before the state closes.
+   */
+  close(drain?: () => Promise<void>): Promise<void>
 }
 
 /**
@@ -88,8 +92,9 @@ export async function bootServer<T, F>(boot: ServerBoot<T, F>): Promise<BootedSe
       url: publicUrlFor(config, server.port, config.publicUrl),
       port: server.port,
       handle: (fetch) => server.handle(fetch),
-      close: async () => {
+      close: async (drain) => {
         await server.close()
+        await drain?.()
         await opened.store.close()
       },
     }

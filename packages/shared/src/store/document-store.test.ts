@@ -207,3 +207,31 @@ describe('file store', () => {
     if (!result.ok) expect(result.error.message).toContain(`${path}: EISDIR`)
   })
 })
+
+describe('store updates', () => {
+  it('work on a deep copy: the change sees everything, nested changes commit, the old snapshot is untouched', async () => {
+    const store = createMemoryStore<{
+      list: { name: string; tags: string[] }[]
+      odd: Record<string, unknown>
+    }>({
+      list: [{ name: 'a', tags: ['x'] }],
+      odd: JSON.parse('{"__proto__": {"polluted": true}, "n": null}') as Record<string, unknown>,
+    })
+    const before = store.read()
+    await store.update((draft) => {
+      draft.list[0]?.tags.push('y')
+      draft.list.push({ name: 'b', tags: [] })
+      return ok(undefined)
+    })
+    expect(store.read().list).toEqual([
+      { name: 'a', tags: ['x', 'y'] },
+      { name: 'b', tags: [] },
+    ])
+    expect(before.list).toEqual([{ name: 'a', tags: ['x'] }])
+    // An own "__proto__" key stays data: it never becomes the copy's prototype.
+    const odd = store.read().odd
+    expect(Object.keys(odd)).toEqual(['__proto__', 'n'])
+    expect((odd as { polluted?: boolean }).polluted).toBeUndefined()
+    expect(Object.getPrototypeOf(odd)).toBe(Object.prototype)
+  })
+})

@@ -32,8 +32,14 @@ export const REQUEST_ERRORS = {
   }),
   INVALID_QUERY: entry({
     meaning: 'A query parameter is out of range.',
-    message: 'offset must be a whole number ≥ 0 and limit a whole number ≥ 1.',
-    fix: 'e.g. /api/v1/users?search=simon&offset=0&limit=50',
+    message: (f: { list: 'users' | 'scim-activity' }) =>
+      f.list === 'scim-activity'
+        ? 'result must be success or failure, and limit a whole number from 1 to 500.'
+        : 'offset must be a whole number ≥ 0 and limit a whole number ≥ 1.',
+    fix: (f) =>
+      f.list === 'scim-activity'
+        ? 'e.g. /api/v1/scim/activity?result=failure&limit=50'
+        : 'e.g. /api/v1/users?search=simon&offset=0&limit=50',
     status: 400,
   }),
   BODY_TOO_LARGE: entry({

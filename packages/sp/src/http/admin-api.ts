@@ -57,7 +57,11 @@ export function adminApiRoutes(deps: HttpDeps) {
       return apiResult(c, await sso.updateSettings(body.value))
     })
     .get('/api/v1/sign-ins', (c) => c.json({ attempts: signIn.attempts() }, 200, NO_STORE))
-    .post('/api/v1/sandbox/reset', async (c) => c.json(await sso.reset(), 200, NO_STORE))
+    .post('/api/v1/sandbox/reset', async (c) => {
+      const reset = await sso.reset()
+      deps.services.scim.clearActivity()
+      return c.json(reset, 200, NO_STORE)
+    })
 
   // The trust store's two shelves answer alike: list, add (PEM), remove by thumbprint.
   const shelves = [

@@ -3,11 +3,17 @@ import type { IncomingMessage } from 'node:http'
 import { type ClientSource, clientSourceOf, type SecurityVariables } from '@sandbox/shared'
 import type { Context } from 'hono'
 import type { SpConfig } from '../config'
+import type { ScimCredential } from '../scim/scim-activity'
 import type { SpServices } from '../services'
 
 /** Hono's typing of the SP's context: the security-header variables and the Node bindings. */
 export interface SpEnv {
-  Variables: SecurityVariables
+  Variables: SecurityVariables & {
+    /** How a SCIM request authenticated (set by the SCIM auth), for the activity log. */
+    scimCredential?: ScimCredential
+    /** The SCIM JSON body a route read, for the activity log. */
+    scimRequestBody?: unknown
+  }
   Bindings: { incoming?: IncomingMessage }
 }
 

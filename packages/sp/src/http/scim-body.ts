@@ -43,6 +43,7 @@ export async function readScimBody(
   const text = await readCapped(c.req.raw, limit)
   if (!text.ok) return err(tooLarge)
   const json = parseJsonBody(text.value, { limit })
+  if (json.ok) c.set('scimRequestBody', json.value)
   if (json.ok) return json
   if (json.error.code === 'JSON_TOO_LARGE') return err(tooLarge)
   return err({ status: 400, scimType: 'invalidSyntax', detail: json.error.message })

@@ -5,6 +5,7 @@ import { BULK_MAX_PAYLOAD_BYTES } from '../scim/bulk-request'
 import type { ScimError } from '../scim/scim-error'
 import type { ProjectionParams, ScimFlavour, ScimRequestContext, ScimResource } from '../scim/scim-service'
 import type { HttpDeps, SpEnv } from './env'
+import { scimActivityRecorder } from './scim-activity-recorder'
 import { scimAuth } from './scim-auth'
 import { readScimBody } from './scim-body'
 import { scimDiscoveryRoutes } from './scim-discovery-routes'
@@ -75,16 +76,19 @@ function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
   const noContent = (c: Context, result: Result<unknown, ScimError>) =>
     result.ok ? c.body(null, 204) : scimErrorResponse(c, result.error)
 
-  const app = new Hono<SpEnv>().use('*', scimAuth(deps)).use('*', async (c, next) => {
-    const orgId = c.req.param('orgId') ?? ''
-    if (orgId.toLowerCase() !== org.current().id.toLowerCase()) {
-      return scimErrorResponse(c, {
-        status: 404,
-        detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${baseUrl()}.`,
-      })
-    }
-    await next()
-  })
+  const app = new Hono<SpEnv>()
+    .use('*', scimActivityRecorder(deps))
+    .use('*', scimAuth(deps))
+    .use('*', async (c, next) => {
+      const orgId = c.req.param('orgId') ?? ''
+      if (orgId.toLowerCase() !== org.current().id.toLowerCase()) {
+        return scimErrorResponse(c, {
+          status: 404,
+          detail: `No organization ${orgId.slice(0, 64)} here: the tenant URL must be ${baseUrl()}.`,
+        })
+      }
+      await next()
+    })
 
   app
     .get('/', (c) => listJson(c, scim.searchAll(contextOf(), queryOf(c, LIST_PARAMETERS))))

@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { type SpError, spError } from '../errors/catalogue'
+import { MAX_SCIM_ACTIVITY } from '../scim/scim-activity'
 import type { StoredUser } from '../users/user-service'
 import { adminAuth } from './admin-auth'
 import { type HttpDeps, NO_STORE, type SpEnv } from './env'
@@ -21,6 +22,12 @@ const userChangesBody = z.strictObject({
   lastName: z.string().optional(),
   displayName: z.string().optional(),
   active: z.boolean().optional(),
+})
+
+/** `GET /api/v1/scim/activity`: only successes or failures, and how many (newest first). */
+const activityQuery = z.strictObject({
+  result: z.enum(['success', 'failure']).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_SCIM_ACTIVITY).optional(),
 })
 
 /** A user as the JSON API shows it (Control Hub's columns plus the SCIM identifiers). */
@@ -57,7 +64,7 @@ function offsetParam(c: Context, name: string): number | undefined | null {
  * the admin API bearer token.
  */
 export function usersApiRoutes(deps: HttpDeps) {
-  const { users, scimToken, org } = deps.services
+  const { users, scimToken, org, scim } = deps.services
   return new Hono<SpEnv>()
     .use('/api/v1/users', adminAuth(deps))
     .use('/api/v1/users/*', adminAuth(deps))
@@ -67,7 +74,7 @@ export function usersApiRoutes(deps: HttpDeps) {
       const offset = offsetParam(c, 'offset')
       const limit = offsetParam(c, 'limit')
       if (offset === null || limit === null || limit === 0) {
-        return apiError(c, spError('INVALID_QUERY'))
+        return apiError(c, spError('INVALID_QUERY', { list: 'users' }))
       }
       const page = users.list({
         ...(c.req.query('search') ? { search: c.req.query('search') as string } : {}),
@@ -98,4 +105,11 @@ export function usersApiRoutes(deps: HttpDeps) {
     .post('/api/v1/scim/token', async (c) =>
       c.json({ token: await scimToken.regenerate(), ...org.scimBaseUrls() }, 201, NO_STORE),
     )
+    .get('/api/v1/scim/activity', (c) => {
+      const query = activityQuery.safeParse(c.req.query())
+      if (!query.success) return apiError(c, spError('INVALID_QUERY', { list: 'scim-activity' }))
+      const { result, limit } = query.data
+      const items = scim.activity({ ...(result ? { result } : {}), ...(limit ? { limit } : {}) })
+      return c.json({ items, limit: MAX_SCIM_ACTIVITY }, 200, NO_STORE)
+    })
 }

@@ -29,9 +29,47 @@ export function represent(kind: Kind, id: string, directory: Directory, context:
   return group ? groupToScim(group, directory, context) : null
 }
 
-function everything(kind: Kind, directory: Directory, context: ScimContext): Json[] {
-  const records = kind === 'users' ? directory.users : directory.groups
-  return records.map((r) => represent(kind, r.id, directory, context) as Json)
+function everything(kind: Kind, directory: Directory, context: ScimContext, filter?: string): Json[] {
+  const narrowed = candidatesOf(kind, directory, filter)
+  // Each record is represented directly: looking it up again by id would make a list quadratic.
+  return kind === 'users'
+    ? (narrowed ?? directory.users).map((u) =>
+        userToScim(u as Directory['users'][number], directory.groups, context),
+      )
+    : (narrowed ?? directory.groups).map((g) =>
+        groupToScim(g as Directory['groups'][number], directory, context),
+      )
+}
+
+/** `attribute eq "value"` on a stored field: what a provisioning client's matching query is. */
+const SIMPLE_EQUALITY = /^\s*(userName|id|externalId|displayName)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i
+
+/**
+ * The records a filter can match at most, when the filter is a plain equality on a stored
+ * field (userName of users, displayName of groups, id, externalId); null for any other filter.
+ * The full filter still runs on these, so narrowing never changes an answer, only its cost:
+ * matching one user among thousands represents that one, not all of them.
+ */
+function candidatesOf(kind: Kind, directory: Directory, filter: string | undefined) {
+  const match = filter ? SIMPLE_EQUALITY.exec(filter) : null
+  if (!match) return null
+  const attribute = (match[1] ?? '').toLowerCase()
+  const value = match[2] ?? ''
+  // Escapes are the filter parser's to read; such a value is rare enough to scan for.
+  if (value.includes('\\')) return null
+  if (kind === 'users' && attribute === 'displayname') return null
+  if (kind === 'groups' && attribute === 'username') return null
+  const records: readonly {
+    id: string
+    externalId: string | null
+    userName?: string
+    displayName?: string
+  }[] = kind === 'users' ? directory.users : directory.groups
+  if (attribute === 'id') return records.filter((r) => r.id === value)
+  if (attribute === 'externalid') return records.filter((r) => r.externalId === value)
+  const folded = value.toLowerCase()
+  const field = attribute === 'username' ? 'userName' : 'displayName'
+  return records.filter((r) => r[field]?.toLowerCase() === folded)
 }
 
 function listResponse(total: number, startIndex: number, page: Json[]): Json {
@@ -58,7 +96,7 @@ export function listKind(
   if (!projection.ok) return projection
   const filter = params.filter?.trim() ? compileFilter(params.filter, def) : undefined
   if (filter && !filter.ok) return filter
-  const all = everything(kind, directory, context)
+  const all = everything(kind, directory, context, params.filter)
   const matching = filter ? all.filter((r) => filter.value(r)) : all
   const page = pageOf(matching, query.value)
   return ok(

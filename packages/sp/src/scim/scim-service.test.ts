@@ -387,3 +387,25 @@ describe('SCIM groups', () => {
     ])
   })
 })
+
+describe('SCIM lists: a plain equality filter', () => {
+  it('finds the same resources as the full filter would, whatever the case of the name or value', async () => {
+    const ids = [
+      await createUser('a@contoso.com'),
+      await createUser('b.simon@contoso.com'),
+      await createUser('c@contoso.com'),
+    ]
+    const found = (filter: string) => {
+      const listed = t.services.scim.users.list(legacy, { filter })
+      if (!listed.ok) throw new Error(listed.error.detail)
+      return (listed.value.Resources as { id: string }[]).map((r) => r.id)
+    }
+    expect(found('USERNAME eq "B.Simon@Contoso.com"')).toEqual([ids[1]])
+    expect(found(`id eq "${ids[2]}"`)).toEqual([ids[2]])
+    // externalId compares with case (it is the client's own key).
+    expect(found('externalId eq "b.simon"')).toEqual([ids[1]])
+    expect(found('externalId eq "B.SIMON"')).toEqual([])
+    expect(found('userName eq "nobody@contoso.com"')).toEqual([])
+    expect(found('userName eq "a@contoso.com" or userName eq "c@contoso.com"')).toEqual([ids[0], ids[2]])
+  })
+})

@@ -1,5 +1,6 @@
 import type { AdminError } from '../../errors/admin-error'
-import { ADMIN_CODES, GRAPH_CODES, type GraphErrorCode } from '../../errors/catalogue'
+import { ADMIN_CODES, GRAPH_CODES, type GraphErrorCode, PROVISIONING_CODES } from '../../errors/catalogue'
+import { describeProvisioningError, type ProvisioningError } from '../../errors/provisioning-error'
 import type { IdpContext } from '../env'
 
 /** One entry of Graph's `details`: which property, and Graph's code for the problem. */
@@ -18,6 +19,16 @@ export function graphError(
   message: string,
   details?: readonly GraphErrorDetail[],
 ): Response {
+  return graphErrorBody(c, code, GRAPH_CODES[code].status, message, details)
+}
+
+function graphErrorBody(
+  c: IdpContext,
+  code: string,
+  status: 400 | 401 | 403 | 404 | 413,
+  message: string,
+  details?: readonly GraphErrorDetail[],
+): Response {
   const body = {
     error: {
       code,
@@ -30,7 +41,7 @@ export function graphError(
       },
     },
   }
-  return c.json(body, GRAPH_CODES[code].status)
+  return c.json(body, status)
 }
 
 /** The one mapping from admin-service errors to Graph errors (both JSON APIs use it). */
@@ -39,4 +50,16 @@ export function adminErrorResponse(c: IdpContext, error: AdminError): Response {
   const target = error.target ?? (entry.detail === 'ObjectConflict' ? '' : undefined)
   const details = entry.detail && target !== undefined ? [{ code: entry.detail, target }] : undefined
   return graphError(c, entry.graph, error.message, details)
+}
+
+/** The one mapping from provisioning errors to Graph errors: the catalogue's status, its code and sentence. */
+export function provisioningErrorResponse(c: IdpContext, error: ProvisioningError): Response {
+  const details = error.target ? [{ code: 'InvalidValue', target: error.target }] : undefined
+  return graphErrorBody(
+    c,
+    error.code,
+    PROVISIONING_CODES[error.code].status,
+    describeProvisioningError(error),
+    details,
+  )
 }

@@ -7,6 +7,7 @@ import { graphError } from './graph-errors'
 import { graphGroupRoutes } from './graph-groups'
 import { graphPolicyRoutes } from './graph-policies'
 import { graphServicePrincipalRoutes } from './graph-service-principals'
+import { graphSynchronizationRoutes } from './graph-synchronization'
 import { graphUserRoutes } from './graph-users'
 
 /**
@@ -21,6 +22,7 @@ export function graphRoutes(deps: HttpDeps) {
     .route('/v1.0', graphApplicationRoutes(deps))
     .route('/v1.0', graphServicePrincipalRoutes(deps))
     .route('/v1.0', graphPolicyRoutes(deps))
+    .route('/v1.0', graphSynchronizationRoutes(deps))
     .all('/v1.0/*', (c) => {
       const segment = new URL(c.req.url).pathname.replace(/^\/v1\.0\/?/, '').split('/')[0] ?? ''
       return graphError(c, 'BadRequest', `Resource not found for the segment '${segment}'.`)

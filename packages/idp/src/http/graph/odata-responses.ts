@@ -9,7 +9,7 @@ import type { HttpDeps, IdpContext } from '../env'
 import { graphError } from './graph-errors'
 
 /** The `@odata.context` of a Graph answer, on the sandbox's base URL. */
-function odataContext(deps: HttpDeps, fragment: string): string {
+export function odataContext(deps: HttpDeps, fragment: string): string {
   return `${deps.url}/v1.0/$metadata#${fragment}`
 }
 

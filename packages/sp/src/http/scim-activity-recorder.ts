@@ -1,0 +1,45 @@
+import type { MiddlewareHandler } from 'hono'
+import { clientSource, type HttpDeps, type SpEnv } from './env'
+
+/** The path after either SCIM base (`/identity/scim/{orgId}/v2`, `/v1/scim/{orgId}`). */
+function pathAfterBase(path: string): string {
+  return path.replace(/^\/(?:identity\/scim\/[^/]+\/v2|v1\/scim\/[^/]+)/, '') || '/'
+}
+
+/**
+ * Hands every answered SCIM request to the SCIM activity log: who called (how the token
+ * checked out, the socket's source, the User-Agent), the body the route read, the status and,
+ * for a creation or a failure, the answer (the new id, or the SCIM error's detail).
+ */
+export function scimActivityRecorder(deps: HttpDeps): MiddlewareHandler<SpEnv> {
+  const { scim } = deps.services
+  return async (c, next) => {
+    const method = c.req.method
+    const path = pathAfterBase(c.req.path)
+    const targetNameBefore = method === 'GET' ? null : scim.activityTargetName(path)
+    await next()
+    const status = c.res.status
+    const creation = method === 'POST' && !path.endsWith('/.search') && path !== '/Bulk'
+    const json = (c.res.headers.get('content-type') ?? '').includes('json')
+    const responseBody =
+      json && (status >= 400 || creation)
+        ? await c.res
+            .clone()
+            .json()
+            .catch(() => undefined)
+        : undefined
+    scim.recordActivity({
+      method,
+      path,
+      caller: {
+        credential: c.get('scimCredential') ?? 'no-token',
+        source: clientSource(c),
+        userAgent: c.req.header('user-agent')?.slice(0, 200) ?? null,
+      },
+      requestBody: c.get('scimRequestBody'),
+      status,
+      responseBody,
+      targetNameBefore,
+    })
+  }
+}
