@@ -1,4 +1,4 @@
-import type { ApiTarget } from '../lib/clients/api-request'
+import type { ApiTarget } from 'sso-rehearsal-sandbox'
 import { TUTORIAL } from '../rehearse/context'
 import { rehearse } from '../rehearse/rehearse'
 import { silentOutput } from '../rehearse/runner'

@@ -99,7 +99,7 @@ export interface SandboxStartResult {
 
 /** Times `startSandbox()` until ready (both servers listening), then closes it. */
 export async function measureSandboxStart(runs: number): Promise<SandboxStartResult> {
-  const { startSandbox } = await import('../lib/start-sandbox')
+  const { startSandbox } = await import('sso-rehearsal-sandbox')
   const timeOne = async (options: { dataDir?: string }): Promise<number> => {
     const started = performance.now()
     const sandbox = await startSandbox(options)

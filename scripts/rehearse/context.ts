@@ -1,5 +1,4 @@
-import type { IdpClient } from '../lib/clients/idp-client'
-import type { SpClient } from '../lib/clients/sp-client'
+import type { IdpClient, SpClient } from 'sso-rehearsal-sandbox'
 
 /** The tutorial's names, in one place: what the steps create and what the checks expect. */
 export const TUTORIAL = {

@@ -6,7 +6,7 @@ import {
   readDataDir,
   runCommand,
 } from '@sandbox/shared'
-import { ApiError } from '../lib/clients/api-request'
+import { ApiError } from 'sso-rehearsal-sandbox'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
 import { BREAK_CASES, findBreakCase } from './breaks'
 import { rehearse } from './rehearse'

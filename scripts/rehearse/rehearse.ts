@@ -1,6 +1,5 @@
-import type { ApiTarget } from '../lib/clients/api-request'
-import { createIdpClient } from '../lib/clients/idp-client'
-import { createSpClient } from '../lib/clients/sp-client'
+import type { ApiTarget } from 'sso-rehearsal-sandbox'
+import { createIdpClient, createSpClient } from 'sso-rehearsal-sandbox'
 import { type BreakCase, breakSteps } from './breaks'
 import type { RehearsalContext, RehearsalFacts } from './context'
 import { type RunnerOutput, runSteps, type StepLog } from './runner'

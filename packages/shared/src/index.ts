@@ -61,6 +61,7 @@ export {
 } from './pki/certificate-authority'
 export * from './pki/chain-validation'
 export {
+  createKeyPool,
   generateRsaKeyPair,
   type KeyPool,
   keyPairFromPem,

@@ -5,12 +5,13 @@ import {
   type CommonServerConfig,
   createRuntime,
   type IdGenerator,
+  type KeyPool,
   type Log,
   type Runtime,
 } from '@sandbox/shared'
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
 
-/** Options for {@link startSandbox}; everything has a default suited to tests (ephemeral, free ports). */
+/** Options for {@link startSandboxServers}; everything has a default suited to tests (ephemeral, free ports). */
 export interface SandboxOptions {
   /** Data directory, or null (the default) to keep everything in memory. */
   readonly dataDir?: string | null
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   readonly spPublicUrl?: string
   readonly clock?: Clock
   readonly ids?: IdGenerator
+  /** Where the servers' keys come from (default: generated on the thread pool). */
+  readonly keys?: KeyPool
   /** Where operational messages go (default: nowhere). */
   readonly log?: Log
 }
@@ -46,7 +49,7 @@ export interface SandboxConfig {
 /** Starts both servers from resolved configs, sharing one runtime (one CA, one key pool). */
 export async function startSandboxWithConfig(
   config: SandboxConfig,
-  extras: { clock?: Clock; ids?: IdGenerator; log?: Log } = {},
+  extras: { clock?: Clock; ids?: IdGenerator; keys?: KeyPool; log?: Log } = {},
 ): Promise<RunningSandbox> {
   const common: CommonServerConfig = config.idp
   // Keys a first start needs (the IdP's tenant key; the SP's signing and encryption keys) are
@@ -57,6 +60,7 @@ export async function startSandboxWithConfig(
     firstStartKeys: { idp: 1, sp: 2 },
     ...(extras.clock ? { clock: extras.clock } : {}),
     ...(extras.ids ? { ids: extras.ids } : {}),
+    ...(extras.keys ? { keys: extras.keys } : {}),
     ...(extras.log ? { log: extras.log } : {}),
   })
   const [idp, sp] = await Promise.allSettled([startIdp(config.idp, runtime), startSp(config.sp, runtime)])
@@ -77,9 +81,9 @@ export async function startSandboxWithConfig(
 
 /**
  * Starts the IdP and the SP in this process: ephemeral state and free ports unless told
- * otherwise. The embeddable entry point for CI suites.
+ * otherwise. The two servers only; {@link startSandbox} adds the clients and helpers.
  */
-export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+export function startSandboxServers(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const common: CommonServerConfig = {
     host: options.host ?? COMMON_DEFAULTS.host,
     dataDir: options.dataDir ?? null,
@@ -95,6 +99,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandb
       log: options.log ?? (() => undefined),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.ids ? { ids: options.ids } : {}),
+      ...(options.keys ? { keys: options.keys } : {}),
     },
   )
 }
