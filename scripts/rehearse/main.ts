@@ -6,12 +6,16 @@ import {
   readDataDir,
   runCommand,
 } from '@sandbox/shared'
-import { ApiError } from 'sso-rehearsal-sandbox'
+import {
+  ApiError,
+  BREAK_CASES,
+  findBreakCase,
+  rehearse,
+  silentOutput,
+  TUTORIAL_STEPS,
+  textOutput,
+} from 'sso-rehearsal-sandbox'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
-import { BREAK_CASES, findBreakCase } from './breaks'
-import { rehearse } from './rehearse'
-import { silentOutput, textOutput } from './runner'
-import { TUTORIAL_STEPS } from './tutorial'
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'from-scratch', type: 'boolean', description: 'Reset both servers first.' },

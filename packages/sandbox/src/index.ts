@@ -25,6 +25,23 @@ export {
 } from './clients/sp-client'
 export { InspectInputError, type InspectMessageOptions, inspect } from './inspect'
 export { defaultKeyCacheDir } from './key-cache'
+export { BREAK_CASES, type BreakCase, findBreakCase, type Symptom } from './rehearse/breaks'
+export { type RehearsalFacts, TUTORIAL } from './rehearse/context'
+export {
+  type RehearsalOptions,
+  type RehearsalResult,
+  type RehearsalTarget,
+  rehearse,
+} from './rehearse/rehearse'
+export {
+  type Artefacts,
+  type RunnerOutput,
+  type StepLog,
+  type StepProblem,
+  silentOutput,
+  textOutput,
+} from './rehearse/runner'
+export { TUTORIAL_STEPS } from './rehearse/tutorial'
 export {
   type Sandbox,
   type SandboxEntra,
@@ -41,3 +58,4 @@ export {
   startSandboxWithConfig,
 } from './servers'
 export { type SandboxSignInRequest, SignInError } from './sign-in'
+export { type TutorialSetUp, TutorialStepError } from './tutorial-setup'

@@ -5,6 +5,7 @@ import { createCachedKeyPool, defaultKeyCacheDir } from './key-cache'
 import { createSandboxClock, type SandboxClock } from './sandbox-clock'
 import { type RunningSandbox, startSandboxServers } from './servers'
 import { type SandboxSignInRequest, signInHeadless } from './sign-in'
+import { setUpTutorial, type TutorialSetUp } from './tutorial-setup'
 
 /** Options of {@link startSandbox}. Every one has a default suited to a test suite. */
 export interface StartSandboxOptions {
@@ -78,6 +79,13 @@ export interface Sandbox extends RunningSandbox {
    * rejects with a {@link SignInError} that says why it stopped.
    */
   signIn(request: SandboxSignInRequest): Promise<SignInSuccess>
+  /**
+   * Performs the whole tutorial's set-up through both servers' APIs: the Cisco Webex gallery
+   * app with SAML, Webex's SP metadata uploaded, B.Simon created and assigned, Entra's
+   * metadata imported into Webex, the SSO test passed and SSO enabled. Resolves with where
+   * and as whom to sign in; rejects with a `TutorialStepError` naming the failed step.
+   */
+  setupTutorial(): Promise<TutorialSetUp>
   /** Back to a fresh tenant and org (same ids and tokens): no apps, no users but the admin, no SSO, no sessions. */
   reset(): Promise<void>
 }
@@ -144,6 +152,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
         sessionInfoUrl: webex.sessionInfoUrl,
         ...(ca ? { ca } : {}),
       }),
+    setupTutorial: () => setUpTutorial(entraClient.target, webexClient.target),
     reset: async () => {
       const [fresh] = await Promise.all([entraClient.reset(), webexClient.reset()])
       admin = { userPrincipalName: fresh.adminUserPrincipalName, password: fresh.adminPassword }

@@ -1,7 +1,7 @@
 // What tutorial steps and break-it exercises do: call an API and sign in as the test user,
 // each turning a failure into the step's problem.
 import { HeadlessBrowser, type Result, type SignInFailure, type SignInSuccess, signIn } from '@sandbox/shared'
-import { ApiError } from 'sso-rehearsal-sandbox'
+import { ApiError } from '../clients/api-request'
 import type { RehearsalContext } from './context'
 import { fail, type StepProblem } from './runner'
 

@@ -1,5 +1,5 @@
 import { readEntityMetadata } from '@sandbox/shared'
-import { ApiError } from 'sso-rehearsal-sandbox'
+import { ApiError } from '../clients/api-request'
 import { need, type RehearsalContext, TUTORIAL } from './context'
 import { fail, type Step } from './runner'
 import { attempt, signedInUserName, signInAsTestUser, signInProblem } from './step-actions'

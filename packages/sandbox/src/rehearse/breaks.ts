@@ -1,4 +1,4 @@
-import { ApiError } from 'sso-rehearsal-sandbox'
+import { ApiError } from '../clients/api-request'
 import { need, type RehearsalContext, TUTORIAL } from './context'
 import { fail, type Step, type StepReporter } from './runner'
 import { attempt, signInAsTestUser } from './step-actions'

@@ -1,5 +1,6 @@
-import type { ApiTarget } from 'sso-rehearsal-sandbox'
-import { createIdpClient, createSpClient } from 'sso-rehearsal-sandbox'
+import type { ApiTarget } from '../clients/api-request'
+import { createIdpClient } from '../clients/idp-client'
+import { createSpClient } from '../clients/sp-client'
 import { type BreakCase, breakSteps } from './breaks'
 import type { RehearsalContext, RehearsalFacts } from './context'
 import { type RunnerOutput, runSteps, type StepLog } from './runner'
