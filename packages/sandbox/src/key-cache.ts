@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -23,21 +23,22 @@ export function defaultKeyCacheDir(env: Readonly<Record<string, string | undefin
   return join(base, 'sso-rehearsal-sandbox', 'keys')
 }
 
-/** Keys of one cache directory already handed out in this process, so that no two sandboxes share one. */
-const handedOut = new Map<string, number>()
+/** Per cache directory, the keys held by sandboxes running in this process, so that no two share one. */
+const inUse = new Map<string, Set<number>>()
+
+function claimIndex(dir: string): number {
+  const held = inUse.get(dir) ?? new Set<number>()
+  inUse.set(dir, held)
+  let index = 0
+  while (held.has(index)) index += 1
+  held.add(index)
+  return index
+}
 
 /** Keys kept at most: enough for a few sandboxes in one process; later ones are generated. */
 const MAX_CACHED_KEYS = 24
 
-function cachedKeyFiles(dir: string): string[] {
-  try {
-    return readdirSync(dir)
-      .filter((name) => /^key-\d{3}\.pem$/.test(name))
-      .sort()
-  } catch {
-    return []
-  }
-}
+const keyFileName = (index: number): string => `key-${String(index).padStart(3, '0')}.pem`
 
 function readCachedKey(dir: string, name: string): RsaKeyPair | null {
   try {
@@ -52,7 +53,7 @@ function storeKey(dir: string, index: number, key: RsaKeyPair): void {
   if (index >= MAX_CACHED_KEYS) return
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const name = `key-${String(index).padStart(3, '0')}.pem`
+    const name = keyFileName(index)
     // Written beside and renamed, so a concurrent reader never sees half a key.
     const temporary = join(dir, `.${name}.${process.pid}.tmp`)
     writeFileSync(temporary, key.privateKeyPem, { mode: 0o600 })
@@ -62,23 +63,36 @@ function storeKey(dir: string, index: number, key: RsaKeyPair): void {
   }
 }
 
+/** A key pool backed by the cache, and the way to give its keys back when its sandbox closes. */
+export interface CachedKeyPool {
+  readonly pool: KeyPool
+  /** Frees this pool's cached keys for the next sandbox of this process. */
+  release(): void
+}
+
 /**
- * A key pool that hands out the cache's keys first (each at most once per process) and
- * stores the keys it has to generate, so that the next run starts without generating any.
+ * A key pool that hands out the cache's keys first (each held by one running sandbox of this
+ * process at a time) and stores the keys it has to generate, so that the next start generates none.
  * The keys are test keys: anyone who can read the cache directory can forge the sandbox's
  * signatures, which is fine for a rehearsal sandbox and is why nothing real should trust it.
  */
-export function createCachedKeyPool(dir: string): KeyPool {
+export function createCachedKeyPool(dir: string): CachedKeyPool {
+  const held: number[] = []
   const generate = async (bits: RsaKeySize = 2048): Promise<RsaKeyPair> => {
     if (bits !== 2048) return generateRsaKeyPair(bits)
-    const index = handedOut.get(dir) ?? 0
-    handedOut.set(dir, index + 1)
-    const name = cachedKeyFiles(dir)[index]
-    const cached = name === undefined ? null : readCachedKey(dir, name)
+    const index = claimIndex(dir)
+    held.push(index)
+    const cached = readCachedKey(dir, keyFileName(index))
     if (cached) return cached
     const fresh = await generateRsaKeyPair(bits)
     storeKey(dir, index, fresh)
     return fresh
   }
-  return createKeyPool(1, generate)
+  return {
+    pool: createKeyPool(1, generate),
+    release: () => {
+      const claimed = inUse.get(dir)
+      for (const index of held.splice(0)) claimed?.delete(index)
+    },
+  }
 }

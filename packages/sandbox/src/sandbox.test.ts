@@ -34,7 +34,8 @@ describe('startSandbox', () => {
     expect(readdirSync(keyCache).filter((name) => name.endsWith('.pem')).length).toBeGreaterThanOrEqual(5)
   })
 
-  it('gives a second sandbox in the same process keys of its own', async () => {
+  it('gives a second sandbox in the same process keys of its own, and a later one those same keys again', async () => {
+    const keyFiles = () => readdirSync(keyCache).filter((name) => name.endsWith('.pem')).length
     const second = await startSandbox({ keyCache })
     try {
       const [first, other] = await Promise.all([
@@ -47,6 +48,10 @@ describe('startSandbox', () => {
     } finally {
       await second.close()
     }
+    const filled = keyFiles()
+    const third = await startSandbox({ keyCache })
+    await third.close()
+    expect(keyFiles()).toBe(filled)
   })
 
   it('sets up the tutorial in one call, after which B.Simon signs in to Webex headless', async () => {

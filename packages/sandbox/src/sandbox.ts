@@ -101,6 +101,7 @@ export interface Sandbox extends RunningSandbox {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
   const clock = createSandboxClock(options.clock)
   const keyCache = options.keyCache ?? defaultKeyCacheDir()
+  const cachedKeys = keyCache === false ? null : createCachedKeyPool(keyCache)
   const servers = await startSandboxServers({
     dataDir: options.dataDir ?? null,
     reset: options.reset ?? false,
@@ -112,7 +113,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     ...(options.spPublicUrl ? { spPublicUrl: options.spPublicUrl } : {}),
     clock,
     ...(options.ids ? { ids: options.ids } : {}),
-    ...(keyCache === false ? {} : { keys: createCachedKeyPool(keyCache) }),
+    ...(cachedKeys ? { keys: cachedKeys.pool } : {}),
     ...(options.log ? { log: options.log } : {}),
   })
   const { idp, sp } = servers
@@ -143,6 +144,10 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const ca = options.https ? servers.runtime.ca.root.certificatePem : undefined
   return {
     ...servers,
+    close: async () => {
+      await servers.close()
+      cachedKeys?.release()
+    },
     entra,
     webex,
     clock,
