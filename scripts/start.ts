@@ -7,9 +7,9 @@ import {
   runServerCommand,
 } from '@sandbox/shared'
 import { SP_OPTIONS } from '@sandbox/sp'
+import { type SandboxConfig, startSandboxWithConfig } from 'sso-rehearsal-sandbox'
 import { formatReadyBanner } from './lib/ready-banner'
 import { removeRunningRecord, writeRunningRecord } from './lib/running-record'
-import { type SandboxConfig, startSandboxWithConfig } from './lib/start-sandbox'
 
 const prefixed = (prefix: string, flags: readonly FlagSpec[]): FlagSpec[] =>
   flags.map((f) => ({ ...f, name: `${prefix}${f.name}` }))

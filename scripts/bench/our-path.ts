@@ -1,5 +1,5 @@
 import { createInProcessTransport, createNodeTransport, type SignInSuccess } from '@sandbox/shared'
-import { startSandbox } from '../lib/start-sandbox'
+import { startSandbox } from 'sso-rehearsal-sandbox'
 import { startLoopbackServers } from './loopback-servers'
 import { type PreparedSignIn, prepareSignIn } from './prepare'
 import { readCpuMs, readRssMb } from './process-stats'

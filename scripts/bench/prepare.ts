@@ -1,7 +1,5 @@
-import type { ApiTarget } from '../lib/clients/api-request'
-import { TUTORIAL } from '../rehearse/context'
-import { rehearse } from '../rehearse/rehearse'
-import { silentOutput } from '../rehearse/runner'
+import type { ApiTarget } from 'sso-rehearsal-sandbox'
+import { rehearse, silentOutput, TUTORIAL } from 'sso-rehearsal-sandbox'
 
 /** What a benchmark signs in with once the sandbox is set up. */
 export interface PreparedSignIn {

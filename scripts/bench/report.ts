@@ -152,7 +152,9 @@ function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[]
     {
       name: 'startSandbox() with cached keys',
       target: '≤ 300 ms',
-      measured: `${ms(figures.sandboxStart.cachedKeys.median)} ms`,
+      measured: `${ms(figures.sandboxStart.cachedKeys.median)} ms (${(
+        (100 * figures.sandboxStart.cachedKeys.median) / figures.sandboxStart.ephemeral.median
+      ).toFixed(0)} % of generating every key)`,
       met: figures.sandboxStart.cachedKeys.median <= 300,
     },
     {
@@ -260,7 +262,7 @@ export function formatReport(report: BenchReport): string {
           '',
         ],
         [
-          'startSandbox() in-process, ephemeral',
+          'startSandbox() in-process, keyCache: false',
           ms(f.sandboxStart.ephemeral.median),
           spread(f.sandboxStart.ephemeral),
           '',

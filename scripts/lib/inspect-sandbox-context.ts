@@ -15,10 +15,8 @@ import {
   statePaths,
   type TrustedSigner,
 } from '@sandbox/shared'
+import { ApiError, createIdpClient, createSpClient, requestJson } from 'sso-rehearsal-sandbox'
 import { z } from 'zod'
-import { ApiError, requestJson } from './clients/api-request'
-import { createIdpClient } from './clients/idp-client'
-import { createSpClient } from './clients/sp-client'
 import { apiTargetsOf, type FoundSandbox, findRunningSandbox } from './running-record'
 
 /**

@@ -6,15 +6,19 @@ import {
   readDataDir,
   runCommand,
 } from '@sandbox/shared'
-import { ApiError } from '../lib/clients/api-request'
+import {
+  ApiError,
+  BREAK_CASES,
+  findBreakCase,
+  PROVISIONING_STEPS,
+  rehearse,
+  silentOutput,
+  TUTORIAL_STEPS,
+  textOutput,
+} from 'sso-rehearsal-sandbox'
 import { suggestCommand } from '../lib/command-hints'
 import { apiTargetsOf } from '../lib/running-record'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
-import { BREAK_CASES, findBreakCase } from './breaks'
-import { PROVISIONING_STEPS } from './provisioning'
-import { rehearse } from './rehearse'
-import { silentOutput, textOutput } from './runner'
-import { TUTORIAL_STEPS } from './tutorial'
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'from-scratch', type: 'boolean', description: 'Reset both servers first.' },

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { type RunningSandbox, startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { type CspViolations, launchChromium, recordCspViolations } from '../support/browser'
 import { setUpTutorial, setUpTutorialOverTls, type TutorialSetUp } from '../support/tutorial-setup'
 

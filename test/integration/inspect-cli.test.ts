@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeadlessBrowser, type InspectionReport, signIn } from '@sandbox/shared'
+import { type RunningSandbox, startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeRunningRecord } from '../../scripts/lib/running-record'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { type CliRun, runCli } from '../support/cli'
 import {
   REAL_FIXTURES_DIR,

@@ -1,8 +1,12 @@
+import {
+  BREAK_CASES,
+  type RunnerOutput,
+  type RunningSandbox,
+  rehearse,
+  silentOutput,
+  startSandbox,
+} from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
-import { BREAK_CASES } from '../../scripts/rehearse/breaks'
-import { rehearse } from '../../scripts/rehearse/rehearse'
-import { type RunnerOutput, silentOutput } from '../../scripts/rehearse/runner'
 
 let sandbox: RunningSandbox
 

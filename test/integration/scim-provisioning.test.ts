@@ -1,6 +1,6 @@
 import { HeadlessBrowser, signIn } from '@sandbox/shared'
+import { type RunningSandbox, startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { setUpTutorial } from '../support/tutorial-setup'
 
 let sandbox: RunningSandbox

@@ -3,8 +3,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeadlessBrowser, signIn } from '@sandbox/shared'
+import { type RunningSandbox, startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { setUpTutorial } from '../support/tutorial-setup'
 
 function freePort(): Promise<number> {

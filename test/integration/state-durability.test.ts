@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { StartupError, statePaths } from '@sandbox/shared'
+import { startSandbox } from 'sso-rehearsal-sandbox'
 import { describe, expect, it } from 'vitest'
-import { startSandbox } from '../../scripts/lib/start-sandbox'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const WRITER = join(ROOT, 'test/support/children/store-writer.ts')

@@ -1,6 +1,10 @@
 import { type ManualScheduler, manualScheduler } from '@sandbox/shared'
+import {
+  type RunningSandbox,
+  type SandboxOptions,
+  startSandboxServers as startSandbox,
+} from 'sso-rehearsal-sandbox'
 import { expect } from 'vitest'
-import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../scripts/lib/start-sandbox'
 import { type ScimProxy, startScimProxy } from './scim-proxy'
 import { setUpTutorial, type TutorialSetUp } from './tutorial-setup'
 

@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { RehearsalFacts, RunningSandbox } from 'sso-rehearsal-sandbox'
+import { rehearse, silentOutput } from 'sso-rehearsal-sandbox'
 import { expect } from 'vitest'
-import type { RunningSandbox } from '../../scripts/lib/start-sandbox'
-import type { RehearsalFacts } from '../../scripts/rehearse/context'
-import { rehearse } from '../../scripts/rehearse/rehearse'
-import { silentOutput } from '../../scripts/rehearse/runner'
 import { runCli } from './cli'
 
 /** What a test needs after the tutorial's set-up: where to sign in, and as whom. */

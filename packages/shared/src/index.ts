@@ -62,6 +62,7 @@ export {
 } from './pki/certificate-authority'
 export * from './pki/chain-validation'
 export {
+  createKeyPool,
   generateRsaKeyPair,
   type KeyPool,
   keyPairFromPem,

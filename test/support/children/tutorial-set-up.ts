@@ -1,8 +1,7 @@
 // Child process for browser journeys over --https: runs the tutorial's steps against a running
 // sandbox, in a process whose Node trusts the sandbox root CA (NODE_EXTRA_CA_CERTS, read only
 // at start-up), and prints the rehearsal's result as one JSON line.
-import { rehearse } from '../../../scripts/rehearse/rehearse'
-import { silentOutput } from '../../../scripts/rehearse/runner'
+import { rehearse, silentOutput } from 'sso-rehearsal-sandbox'
 
 const need = (name: string): string => {
   const value = process.env[name]

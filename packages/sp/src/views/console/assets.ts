@@ -36,8 +36,15 @@ export interface ConsoleAsset {
   readonly body: () => Uint8Array<ArrayBuffer>
 }
 
+/**
+ * The package the console files are resolved from: this one, or the published sandbox
+ * package, whose bundle carries them under its own name (its build defines this constant).
+ */
+declare const SANDBOX_SP_ASSET_PACKAGE: string | undefined
+const ASSET_PACKAGE = typeof SANDBOX_SP_ASSET_PACKAGE === 'string' ? SANDBOX_SP_ASSET_PACKAGE : '@sandbox/sp'
+
 function packageFile(name: string): string {
-  return resolveModule.resolve(`@sandbox/sp/assets/console/${name}`)
+  return resolveModule.resolve(`${ASSET_PACKAGE}/assets/console/${name}`)
 }
 
 function shortHash(content: string | Uint8Array): string {

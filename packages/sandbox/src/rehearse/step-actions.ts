@@ -8,7 +8,7 @@ import {
   type SignInSuccess,
   signIn,
 } from '@sandbox/shared'
-import { ApiError } from '../lib/clients/api-request'
+import { ApiError } from '../clients/api-request'
 import type { RehearsalContext } from './context'
 import { fail, type StepProblem, type StepReporter } from './runner'
 

@@ -1,7 +1,7 @@
 // The tutorial with automatic provisioning instead of creating the Webex user by hand:
 // Control Hub's SCIM credentials, Entra's Provisioning page, the cycle, B Simon in Webex.
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { CycleSummary } from '../lib/clients/provisioning-client'
+import type { CycleSummary } from '../clients/provisioning-client'
 import { need, type RehearsalContext, TUTORIAL } from './context'
 import { fail, type Step, type StepReporter } from './runner'
 import { attempt } from './step-actions'

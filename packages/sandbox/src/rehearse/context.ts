@@ -1,5 +1,5 @@
-import type { IdpClient } from '../lib/clients/idp-client'
-import type { SpClient } from '../lib/clients/sp-client'
+import type { IdpClient } from '../clients/idp-client'
+import type { SpClient } from '../clients/sp-client'
 
 /** The tutorial's names, in one place: what the steps create and what the checks expect. */
 export const TUTORIAL = {

@@ -1,5 +1,5 @@
 import { readEntityMetadata } from '@sandbox/shared'
-import { ApiError } from '../lib/clients/api-request'
+import { ApiError } from '../clients/api-request'
 import { need, type RehearsalContext, TUTORIAL } from './context'
 import { fail, type Step } from './runner'
 import { attempt, signedInUserName, signInAsTestUser, signInProblem } from './step-actions'

@@ -5,6 +5,7 @@ import {
   type CommonServerConfig,
   createRuntime,
   type IdGenerator,
+  type KeyPool,
   type Log,
   type Runtime,
   type Scheduler,
@@ -12,7 +13,7 @@ import {
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
 import { assertPortsFree } from './port-probe'
 
-/** Options for {@link startSandbox}; everything has a default suited to tests (ephemeral, free ports). */
+/** Options for {@link startSandboxServers}; everything has a default suited to tests (ephemeral, free ports). */
 export interface SandboxOptions {
   /** Data directory, or null (the default) to keep everything in memory. */
   readonly dataDir?: string | null
@@ -28,6 +29,8 @@ export interface SandboxOptions {
   readonly ids?: IdGenerator
   /** How background work (provisioning cycles, retry back-off) waits; default: real timers. */
   readonly scheduler?: Scheduler
+  /** Where the servers' keys come from (default: generated on the thread pool). */
+  readonly keys?: KeyPool
   /** Where operational messages go (default: nowhere). */
   readonly log?: Log
 }
@@ -50,7 +53,7 @@ export interface SandboxConfig {
 /** Starts both servers from resolved configs, sharing one runtime (one CA, one key pool). */
 export async function startSandboxWithConfig(
   config: SandboxConfig,
-  extras: { clock?: Clock; ids?: IdGenerator; log?: Log; scheduler?: Scheduler } = {},
+  extras: { clock?: Clock; ids?: IdGenerator; keys?: KeyPool; log?: Log; scheduler?: Scheduler } = {},
 ): Promise<RunningSandbox> {
   const common: CommonServerConfig = config.idp
   await assertPortsFree(common.host, [
@@ -65,6 +68,7 @@ export async function startSandboxWithConfig(
     firstStartKeys: { idp: 1, sp: 2 },
     ...(extras.clock ? { clock: extras.clock } : {}),
     ...(extras.ids ? { ids: extras.ids } : {}),
+    ...(extras.keys ? { keys: extras.keys } : {}),
     ...(extras.log ? { log: extras.log } : {}),
     ...(extras.scheduler ? { scheduler: extras.scheduler } : {}),
   })
@@ -86,9 +90,9 @@ export async function startSandboxWithConfig(
 
 /**
  * Starts the IdP and the SP in this process: ephemeral state and free ports unless told
- * otherwise. The embeddable entry point for CI suites.
+ * otherwise. The two servers only; {@link startSandbox} adds the clients and helpers.
  */
-export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+export function startSandboxServers(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const common: CommonServerConfig = {
     host: options.host ?? COMMON_DEFAULTS.host,
     dataDir: options.dataDir ?? null,
@@ -105,6 +109,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandb
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.ids ? { ids: options.ids } : {}),
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+      ...(options.keys ? { keys: options.keys } : {}),
     },
   )
 }

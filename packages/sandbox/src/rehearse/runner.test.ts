@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fail, runSteps, type Step, textOutput } from '../../scripts/rehearse/runner'
+import { fail, runSteps, type Step, textOutput } from './runner'
 
 const passing = (title: string, ran: string[]): Step<null> => ({
   title,

@@ -1,0 +1,167 @@
+import type { Clock, IdGenerator, Log, SignInSuccess } from '@sandbox/shared'
+import { createIdpClient, type IdpClient } from './clients/idp-client'
+import { createSpClient, type SpClient } from './clients/sp-client'
+import { createCachedKeyPool, defaultKeyCacheDir } from './key-cache'
+import { createSandboxClock, type SandboxClock } from './sandbox-clock'
+import { type RunningSandbox, startSandboxServers } from './servers'
+import { type SandboxSignInRequest, signInHeadless } from './sign-in'
+import { setUpTutorial, type TutorialSetUp } from './tutorial-setup'
+
+/** Options of {@link startSandbox}. Every one has a default suited to a test suite. */
+export interface StartSandboxOptions {
+  /** A directory to keep state in across starts; `null` or absent keeps everything in memory. */
+  readonly dataDir?: string | null
+  /** Wipe the data directory's state first. */
+  readonly reset?: boolean
+  /** Serve https with certificates from the sandbox CA (the headless `signIn` trusts it). */
+  readonly https?: boolean
+  /** Loopback host to listen on (default `localhost`). */
+  readonly host?: string
+  /** The Entra emulator's port (as `--idp-port`); 0, the default, picks a free one. */
+  readonly idpPort?: number
+  /** The Webex emulator's port (as `--sp-port`); 0, the default, picks a free one. */
+  readonly spPort?: number
+  /** The URLs browsers use, when not `http(s)://host:port` (behind a proxy). */
+  readonly idpPublicUrl?: string
+  readonly spPublicUrl?: string
+  /**
+   * Where RSA keys are cached between runs (default: `SSO_SANDBOX_KEY_CACHE`, else
+   * `$XDG_CACHE_HOME/sso-rehearsal-sandbox/keys`, else `~/.cache/sso-rehearsal-sandbox/keys`),
+   * or `false` to generate every key. The first run fills it; later starts generate none.
+   */
+  readonly keyCache?: string | false
+  /** The time both servers read (default: the wall clock); `sandbox.clock.advance()` moves it. */
+  readonly clock?: Clock
+  /** The source of every id (default: cryptographically random). */
+  readonly ids?: IdGenerator
+  /** Where operational messages go (default: nowhere). */
+  readonly log?: Log
+}
+
+/** The Entra ID emulator of a running sandbox. */
+export interface SandboxEntra {
+  /** Base URL, e.g. `http://localhost:41234`. */
+  readonly url: string
+  readonly tenantId: string
+  /** Bearer token of the Graph-shaped API (`/v1.0`) and the sandbox API (`/sandbox/api`). */
+  readonly graphToken: string
+  /** The tenant's Global Administrator, as the admin center signs in. */
+  readonly admin: { readonly userPrincipalName: string; readonly password: string } | null
+  /** A typed client of the Graph-shaped and sandbox APIs. */
+  readonly client: IdpClient
+}
+
+/** The Webex emulator of a running sandbox. */
+export interface SandboxWebex {
+  readonly url: string
+  readonly orgId: string
+  /** Bearer token of the Control Hub API (`/api/v1`). */
+  readonly adminToken: string
+  /** The SCIM 2.0 base URL (`…/identity/scim/{orgId}/v2`) and its bearer token. */
+  readonly scimBaseUrl: string
+  readonly scimToken: string
+  /** Where an SP-initiated sign-in to Webex starts. */
+  readonly signOnUrl: string
+  /** The JSON description of the session a Webex cookie opens. */
+  readonly sessionInfoUrl: string
+  /** A typed client of the Control Hub API. */
+  readonly client: SpClient
+}
+
+/** A running sandbox: both emulators in this process, their clients, and the test helpers. */
+export interface Sandbox extends RunningSandbox {
+  readonly entra: SandboxEntra
+  readonly webex: SandboxWebex
+  readonly clock: SandboxClock
+  /**
+   * Signs in without a browser, SP-initiated: at Webex by default, or at any SP's sign-on URL
+   * (`startUrl`). Resolves with the landing page, the SAML messages and the SP's cookies;
+   * rejects with a {@link SignInError} that says why it stopped.
+   */
+  signIn(request: SandboxSignInRequest): Promise<SignInSuccess>
+  /**
+   * Performs the whole tutorial's set-up through both servers' APIs: the Cisco Webex gallery
+   * app with SAML, Webex's SP metadata uploaded, B.Simon created and assigned, Entra's
+   * metadata imported into Webex, the SSO test passed and SSO enabled. Resolves with where
+   * and as whom to sign in; rejects with a `TutorialStepError` naming the failed step.
+   */
+  setupTutorial(): Promise<TutorialSetUp>
+  /** Back to a fresh tenant and org (same ids and tokens): no apps, no users but the admin, no SSO, no sessions. */
+  reset(): Promise<void>
+}
+
+/**
+ * Starts the Entra ID emulator and the Webex emulator in this process, on free loopback ports,
+ * with state in memory unless `dataDir` is given, and resolves once both answer.
+ *
+ * @example
+ * const sandbox = await startSandbox()
+ * try { … } finally { await sandbox.close() }
+ */
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
+  const clock = createSandboxClock(options.clock)
+  const keyCache = options.keyCache ?? defaultKeyCacheDir()
+  const cachedKeys = keyCache === false ? null : createCachedKeyPool(keyCache)
+  const servers = await startSandboxServers({
+    dataDir: options.dataDir ?? null,
+    reset: options.reset ?? false,
+    https: options.https ?? false,
+    ...(options.host ? { host: options.host } : {}),
+    idpPort: options.idpPort ?? 0,
+    spPort: options.spPort ?? 0,
+    ...(options.idpPublicUrl ? { idpPublicUrl: options.idpPublicUrl } : {}),
+    ...(options.spPublicUrl ? { spPublicUrl: options.spPublicUrl } : {}),
+    clock,
+    ...(options.ids ? { ids: options.ids } : {}),
+    ...(cachedKeys ? { keys: cachedKeys.pool } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  })
+  const { idp, sp } = servers
+  const entraClient = createIdpClient({ baseUrl: idp.url, token: idp.graphApiToken })
+  const webexClient = createSpClient({ baseUrl: sp.url, token: sp.adminApiToken })
+  let admin = idp.firstStart
+    ? { userPrincipalName: idp.firstStart.adminUserPrincipalName, password: idp.firstStart.adminPassword }
+    : null
+  const entra: SandboxEntra = {
+    url: idp.url,
+    tenantId: idp.tenantId,
+    graphToken: idp.graphApiToken,
+    get admin() {
+      return admin
+    },
+    client: entraClient,
+  }
+  const webex: SandboxWebex = {
+    url: sp.url,
+    orgId: sp.orgId,
+    adminToken: sp.adminApiToken,
+    scimBaseUrl: `${sp.url}/identity/scim/${sp.orgId}/v2`,
+    scimToken: sp.scimToken,
+    signOnUrl: `${sp.url}/idb/Consumer/metaAlias/${sp.orgId}/sp`,
+    sessionInfoUrl: `${sp.url}/api/v1/session`,
+    client: webexClient,
+  }
+  const ca = options.https ? servers.runtime.ca.root.certificatePem : undefined
+  return {
+    ...servers,
+    close: async () => {
+      await servers.close()
+      cachedKeys?.release()
+    },
+    entra,
+    webex,
+    clock,
+    signIn: (request) =>
+      signInHeadless(request, {
+        startUrl: webex.signOnUrl,
+        sessionInfoUrl: webex.sessionInfoUrl,
+        ...(ca ? { ca } : {}),
+      }),
+    setupTutorial: () => setUpTutorial(entraClient.target, webexClient.target),
+    reset: async () => {
+      const [fresh] = await Promise.all([entraClient.reset(), webexClient.reset()])
+      admin = { userPrincipalName: fresh.adminUserPrincipalName, password: fresh.adminPassword }
+      clock.resetOffset()
+    },
+  }
+}
