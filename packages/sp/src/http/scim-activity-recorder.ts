@@ -8,8 +8,8 @@ function pathAfterBase(path: string): string {
 
 /**
  * Hands every answered SCIM request to the SCIM activity log: who called (how the token
- * checked out, the socket's source, the User-Agent), the body the route read, the status and,
- * for a creation or a failure, the answer (the new id, or the SCIM error's detail).
+ * checked out, the socket's source, the User-Agent), the body the route read, the status, a
+ * creation's new id and a failure's SCIM error.
  */
 export function scimActivityRecorder(deps: HttpDeps): MiddlewareHandler<SpEnv> {
   const { scim } = deps.services
@@ -19,15 +19,17 @@ export function scimActivityRecorder(deps: HttpDeps): MiddlewareHandler<SpEnv> {
     const targetNameBefore = method === 'GET' ? null : scim.activityTargetName(path)
     await next()
     const status = c.res.status
-    const creation = method === 'POST' && !path.endsWith('/.search') && path !== '/Bulk'
+    // Only a failure's answer is read (for its detail): a creation's id is in its Location, and
+    // copying every created resource's body would cost each provisioning create a parse.
     const json = (c.res.headers.get('content-type') ?? '').includes('json')
     const responseBody =
-      json && (status >= 400 || creation)
+      json && status >= 400
         ? await c.res
             .clone()
             .json()
             .catch(() => undefined)
         : undefined
+    const location = status === 201 ? c.res.headers.get('location') : null
     scim.recordActivity({
       method,
       path,
@@ -39,6 +41,7 @@ export function scimActivityRecorder(deps: HttpDeps): MiddlewareHandler<SpEnv> {
       requestBody: c.get('scimRequestBody'),
       status,
       responseBody,
+      createdId: location ? decodeURIComponent(location.slice(location.lastIndexOf('/') + 1)) : null,
       targetNameBefore,
     })
   }

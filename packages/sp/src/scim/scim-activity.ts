@@ -20,8 +20,10 @@ export interface ScimCall {
   /** The JSON body the route read (undefined when none was read: refused before, or no body). */
   readonly requestBody: unknown
   readonly status: number
-  /** The JSON answer (a created resource, or a SCIM error), when there is one. */
+  /** The JSON answer of a failure (a SCIM error). */
   readonly responseBody: unknown
+  /** The id a creation answered with (its Location), or null. */
+  readonly createdId: string | null
   /** The resource's name before the request ran (a deleted user has none afterwards). */
   readonly targetNameBefore: string | null
 }
@@ -160,7 +162,7 @@ export function createScimActivity(deps: { store: DocumentStore<SpState>; runtim
       const { type, id } = scimResourceOf(call.path)
       const request = objectOf(call.requestBody)
       const response = objectOf(call.responseBody)
-      const named = request.userName ?? request.displayName ?? response.userName ?? response.displayName
+      const named = request.userName ?? request.displayName
       sequence += 1
       entries.push({
         id: String(sequence),
@@ -171,7 +173,7 @@ export function createScimActivity(deps: { store: DocumentStore<SpState>; runtim
         operation,
         resourceType: type,
         target: {
-          id: id ?? (typeof response.id === 'string' ? response.id : null),
+          id: id ?? call.createdId,
           name: call.targetNameBefore ?? (typeof named === 'string' ? named.slice(0, 256) : null),
         },
         changes: changesOf(operation, call.requestBody),
