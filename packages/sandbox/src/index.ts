@@ -23,9 +23,15 @@ export {
   type TrustMode,
   type WebexUserSummary,
 } from './clients/sp-client'
+export type {
+  RegisteredServiceProvider,
+  RegisterServiceProviderRequest,
+} from './entra-registration'
+export type { CreatedUser, CreateUserRequest, UserPersona } from './entra-users'
 export { InspectInputError, type InspectMessageOptions, inspect } from './inspect'
 export { defaultKeyCacheDir } from './key-cache'
 export { assertPortsFree } from './port-probe'
+export { MetadataInputError } from './metadata-input'
 export { BREAK_CASES, type BreakCase, findBreakCase, type Symptom } from './rehearse/breaks'
 export { type RehearsalFacts, TUTORIAL } from './rehearse/context'
 export { PROVISIONING_STEPS } from './rehearse/provisioning'
@@ -61,3 +67,4 @@ export {
 } from './servers'
 export { type SandboxSignInRequest, SignInError } from './sign-in'
 export { type TutorialSetUp, TutorialStepError } from './tutorial-setup'
+export type { RegisteredIdentityProvider, RegisterIdentityProviderRequest } from './webex-registration'

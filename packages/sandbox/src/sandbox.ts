@@ -1,11 +1,22 @@
 import type { Clock, IdGenerator, Log, SignInSuccess } from '@sandbox/shared'
 import { createIdpClient, type IdpClient } from './clients/idp-client'
 import { createSpClient, type SpClient } from './clients/sp-client'
+import {
+  type RegisteredServiceProvider,
+  type RegisterServiceProviderRequest,
+  registerServiceProvider,
+} from './entra-registration'
+import { type CreatedUser, type CreateUserRequest, createEntraUser } from './entra-users'
 import { createCachedKeyPool, defaultKeyCacheDir } from './key-cache'
 import { createSandboxClock, type SandboxClock } from './sandbox-clock'
 import { type RunningSandbox, startSandboxServers } from './servers'
 import { type SandboxSignInRequest, signInHeadless } from './sign-in'
 import { setUpTutorial, type TutorialSetUp } from './tutorial-setup'
+import {
+  type RegisteredIdentityProvider,
+  type RegisterIdentityProviderRequest,
+  registerIdentityProvider,
+} from './webex-registration'
 
 /** Options of {@link startSandbox}. Every one has a default suited to a test suite. */
 export interface StartSandboxOptions {
@@ -49,6 +60,14 @@ export interface SandboxEntra {
   readonly admin: { readonly userPrincipalName: string; readonly password: string } | null
   /** A typed client of the Graph-shaped and sandbox APIs. */
   readonly client: IdpClient
+  /**
+   * Registers your SAML SP in one call: a non-gallery app with SAML, Identifier and Reply URLs
+   * from your metadata, the users assigned (created when missing). Resolves with what your SP
+   * needs: the Entra Identifier, Login URL, federation metadata and signing certificate.
+   */
+  registerServiceProvider(request: RegisterServiceProviderRequest): Promise<RegisteredServiceProvider>
+  /** Creates a user (`persona` picks an attribute shape); resolves with its id and password. */
+  createUser(request: CreateUserRequest): Promise<CreatedUser>
 }
 
 /** The Webex emulator of a running sandbox. */
@@ -66,6 +85,11 @@ export interface SandboxWebex {
   readonly sessionInfoUrl: string
   /** A typed client of the Control Hub API. */
   readonly client: SpClient
+  /**
+   * Imports your IdP's metadata into Control Hub (`trust`: `ca-signed` or `self-signed`) and,
+   * given `testWith` credentials, runs Test SSO Connection and enables SSO when it passes.
+   */
+  registerIdentityProvider(request: RegisterIdentityProviderRequest): Promise<RegisteredIdentityProvider>
 }
 
 /** A running sandbox: both emulators in this process, their clients, and the test helpers. */
@@ -117,6 +141,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     ...(options.log ? { log: options.log } : {}),
   })
   const { idp, sp } = servers
+  const ca = options.https ? servers.runtime.ca.root.certificatePem : undefined
+  const signInDefaults = {
+    startUrl: `${sp.url}/idb/Consumer/metaAlias/${sp.orgId}/sp`,
+    sessionInfoUrl: `${sp.url}/api/v1/session`,
+    ...(ca ? { ca } : {}),
+  }
   const entraClient = createIdpClient({ baseUrl: idp.url, token: idp.graphApiToken })
   const webexClient = createSpClient({ baseUrl: sp.url, token: sp.adminApiToken })
   let admin = idp.firstStart
@@ -130,6 +160,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       return admin
     },
     client: entraClient,
+    registerServiceProvider: (request) => registerServiceProvider(entraClient, request),
+    createUser: (request) => createEntraUser(entraClient, request),
   }
   const webex: SandboxWebex = {
     url: sp.url,
@@ -137,11 +169,14 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     adminToken: sp.adminApiToken,
     scimBaseUrl: `${sp.url}/identity/scim/${sp.orgId}/v2`,
     scimToken: sp.scimToken,
-    signOnUrl: `${sp.url}/idb/Consumer/metaAlias/${sp.orgId}/sp`,
-    sessionInfoUrl: `${sp.url}/api/v1/session`,
+    signOnUrl: signInDefaults.startUrl,
+    sessionInfoUrl: signInDefaults.sessionInfoUrl,
     client: webexClient,
+    registerIdentityProvider: (request) =>
+      registerIdentityProvider(webexClient, request, (startUrl, username, password) =>
+        signInHeadless({ startUrl, username, password }, signInDefaults),
+      ),
   }
-  const ca = options.https ? servers.runtime.ca.root.certificatePem : undefined
   return {
     ...servers,
     close: async () => {
@@ -151,12 +186,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     entra,
     webex,
     clock,
-    signIn: (request) =>
-      signInHeadless(request, {
-        startUrl: webex.signOnUrl,
-        sessionInfoUrl: webex.sessionInfoUrl,
-        ...(ca ? { ca } : {}),
-      }),
+    signIn: (request) => signInHeadless(request, signInDefaults),
     setupTutorial: () => setUpTutorial(entraClient.target, webexClient.target),
     reset: async () => {
       const [fresh] = await Promise.all([entraClient.reset(), webexClient.reset()])

@@ -96,6 +96,11 @@ export function createIdpClient(target: ApiTarget) {
         method: 'GET',
         path: `/v1.0/servicePrincipals/${encodeURIComponent(spId)}`,
       }),
+    deleteServicePrincipal: (spId: string) =>
+      requestJson<void>(target, {
+        method: 'DELETE',
+        path: `/v1.0/servicePrincipals/${encodeURIComponent(spId)}`,
+      }),
     updateServicePrincipal: (spId: string, body: Record<string, unknown>) =>
       requestJson<void>(target, {
         method: 'PATCH',
