@@ -142,7 +142,11 @@ export async function webexOrgContext(dataDir: string, id: string): Promise<Cont
     throw new StartupError(
       `The running sandbox's Webex org is ${record.sp.orgId}, not ${id}: give --org ${record.sp.orgId}.`,
     )
-  const target = { baseUrl: record.sp.url, token: record.sp.adminApiToken }
+  return webexOrgContextOf({ baseUrl: record.sp.url, token: record.sp.adminApiToken })
+}
+
+/** The Webex org's SSO configuration, read through the Control Hub API at `target`. */
+export async function webexOrgContextOf(target: { baseUrl: string; token: string }): Promise<ContextPart> {
   const sp = createSpClient(target)
   const [org, sso, spMetadata] = await Promise.all([
     sp.organization(),

@@ -5,6 +5,7 @@ import type { HttpDeps, IdpEnv } from './env'
 import { adminErrorResponse } from './graph/graph-errors'
 import { readBody } from './json-body'
 import { sandboxSamlRoutes } from './sandbox-saml-api'
+import { sandboxTraceRoutes } from './sandbox-trace-api'
 
 /**
  * `/sandbox/api`: what Graph cannot do (tenant overview, settings, reset, password reset,
@@ -39,4 +40,5 @@ export function sandboxApiRoutes(deps: HttpDeps) {
     })
     .get('/sandbox/api/signIns', (c) => c.json({ value: signInLog.list() }))
     .route('/sandbox/api', sandboxSamlRoutes(deps))
+    .route('/sandbox/api', sandboxTraceRoutes(deps))
 }
