@@ -1,5 +1,6 @@
 import type { IdpClient } from '../lib/clients/idp-client'
 import type { SpClient } from '../lib/clients/sp-client'
+import type { TraceLink } from './trace-link'
 
 /** The tutorial's names, in one place: what the steps create and what the checks expect. */
 export const TUTORIAL = {
@@ -29,6 +30,8 @@ export interface RehearsalFacts {
   testUserPassword?: string
   assignmentId?: string
   webexUserId?: string
+  /** The trace of the last sign-in that failed (break-it exercises). */
+  failedSignIn?: TraceLink
 }
 
 /** Everything a step needs: both servers' API clients and the facts so far. */
