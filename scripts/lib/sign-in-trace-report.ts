@@ -5,6 +5,7 @@ import {
   inspectSaml,
   type SignInTrace,
 } from '@sandbox/shared'
+import { INSPECTOR_ACS_CHECKS } from '@sandbox/sp'
 import { ApiError, type ApiTarget, requestJson } from './clients/api-request'
 import { webexOrgContextOf } from './inspect-sandbox-context'
 
@@ -67,6 +68,7 @@ export async function combinedTrace(target: SandboxTarget, id: string): Promise<
     const org = await webexOrgContextOf(target.sp)
     const inspected = inspectSaml(JSON.stringify(har), {
       context: createInspectionContext({ at, ...org }),
+      responseChecks: INSPECTOR_ACS_CHECKS,
     })
     diagnosis = inspected.ok ? inspected.value : null
   }
