@@ -16,6 +16,7 @@ import { runLogin } from './lib/login-command'
 import { findRunningSandbox } from './lib/running-record'
 import { stopSandbox } from './lib/sandbox-process'
 import { sandboxTrust } from './lib/sandbox-trust'
+import { runTraceCommand } from './lib/trace-command'
 
 /** `pnpm sandbox <command>`: tools around a sandbox (running or not). */
 const USAGE = `Usage: pnpm sandbox <command> [options]
@@ -25,6 +26,7 @@ Commands:
             [--issuing]                       ... or the issuing CA, for a relying party that checks the chain
   inspect FILE|- [--json] [--cert …] …        Explain a SAML message, metadata or HAR offline, with the ACS checks (see --help)
   login --user UPN --password PW [--json]     Sign in to Webex through Entra without a browser (SP-initiated)
+  trace [ID] [--json] [--export FILE]         One sign-in from both servers, step by step, with its diagnosis
   status                                      Say whether a sandbox runs on the data directory, and where
   stop                                        Stop the sandbox running on the data directory (started by
                                               pnpm start or in the background by pnpm rehearse)
@@ -188,6 +190,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (group === 'inspect') return runInspectCommand(argv.slice(1))
   if (group === 'login') return login(argv.slice(1))
+  if (group === 'trace') return runTraceCommand(argv.slice(1))
   if (group === 'status') return status(argv.slice(1))
   if (group === 'stop') return stop(argv.slice(1))
   if (!group || group === '--help' || group === 'help') {

@@ -20,6 +20,7 @@ import {
   spContextFromMetadata,
   terminalSafe,
 } from '@sandbox/shared'
+import { INSPECTOR_ACS_CHECKS } from '@sandbox/sp'
 import {
   type ContextPart,
   entraAppContext,
@@ -254,7 +255,10 @@ export async function runInspectCommand(
   try {
     const flags = readFlags(argv, io)
     const input = await readInput(flags, io)
-    const report = inspectSaml(input, { context: await contextOf(flags) })
+    const report = inspectSaml(input, {
+      context: await contextOf(flags),
+      responseChecks: INSPECTOR_ACS_CHECKS,
+    })
     if (!report.ok) return refuse(report.error.code, report.error.message)
     io.stdout(flags.json ? `${JSON.stringify(report.value, null, 2)}\n` : formatInspectionText(report.value))
     return report.value.exitCode

@@ -2,20 +2,22 @@ import { createPrivateKey } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  type AcsPolicy,
   type CertificateAuthorities,
   certificateToDer,
   type DecryptionKey,
-  type InspectionContext,
   idpContextFromMetadata,
   readSandboxCaCertificates,
   readStateFile,
   StartupError,
-  spContextFromMetadata,
   statePaths,
-  type TrustedSigner,
 } from '@sandbox/shared'
-import { ApiError, createIdpClient, createSpClient, requestJson } from 'sso-rehearsal-sandbox'
+import {
+  ApiError,
+  type ContextPart,
+  createIdpClient,
+  requestJson,
+  webexOrgContextOf,
+} from 'sso-rehearsal-sandbox'
 import { z } from 'zod'
 import { apiTargetsOf, type FoundSandbox, findRunningSandbox } from './running-record'
 
@@ -26,8 +28,7 @@ import { apiTargetsOf, type FoundSandbox, findRunningSandbox } from './running-r
  * the Webex org's SSO configuration (`--org`, through the Control Hub API).
  */
 
-/** Part of a context, merged with the others by the command. */
-export type ContextPart = { -readonly [K in keyof InspectionContext]?: InspectionContext[K] }
+export type { ContextPart }
 
 /** The sandbox CA of a data directory, or null when the directory has none yet. */
 export async function sandboxAuthorities(dataDir: string): Promise<CertificateAuthorities | null> {
@@ -113,26 +114,6 @@ export async function entraAppContext(dataDir: string, id: string): Promise<Cont
   }
 }
 
-interface OrgSso {
-  readonly enabled: boolean
-  readonly pending: ImportedIdp | null
-  readonly active: ImportedIdp | null
-  readonly settings: {
-    readonly clockSkewSeconds: number
-    readonly allowSha1: boolean
-    readonly requireAssertionSignature: boolean
-    readonly allowIdpInitiated: boolean
-    readonly matchUserBy: 'uid' | 'nameid'
-  }
-}
-
-interface ImportedIdp {
-  readonly idpEntityId: string
-  readonly trustMode: 'ca-signed' | 'self-signed-allowed'
-  readonly ssoUrl: string | null
-  readonly signingCertificates: readonly { subject: string; thumbprint: string }[]
-}
-
 /** The Webex org of the running sandbox: its entityID, ACS, imported IdP and SSO settings. */
 export async function webexOrgContext(dataDir: string, id: string): Promise<ContextPart> {
   const record = await running(dataDir, '--org')
@@ -140,42 +121,5 @@ export async function webexOrgContext(dataDir: string, id: string): Promise<Cont
     throw new StartupError(
       `The running sandbox's Webex org is ${record.sp.orgId}, not ${id}: give --org ${record.sp.orgId}.`,
     )
-  const target = apiTargetsOf(record).sp
-  const sp = createSpClient(target)
-  const [org, sso, spMetadata] = await Promise.all([
-    sp.organization(),
-    requestJson<OrgSso>(target, { method: 'GET', path: '/api/v1/sso' }),
-    sp.spMetadataXml(),
-  ])
-  const origin = { kind: 'webex-org', label: `${org.name}, ${org.orgId}` } as const
-  const own = spContextFromMetadata(spMetadata, origin)
-  // Sign-ins use the active configuration; before SSO is enabled, Test SSO Connection uses the pending one.
-  const imported = sso.enabled ? sso.active : (sso.pending ?? sso.active)
-  const policy: AcsPolicy = {
-    skewMs: sso.settings.clockSkewSeconds * 1000,
-    allowSha1: sso.settings.allowSha1,
-    requireAssertionSignature: sso.settings.requireAssertionSignature,
-    allowUnsolicited: sso.settings.allowIdpInitiated,
-    matchUserBy: sso.settings.matchUserBy,
-    trustMode: imported?.trustMode ?? null,
-    label: "the Webex org's SSO settings",
-  }
-  const signers: TrustedSigner[] = (imported?.signingCertificates ?? []).map((c) => ({
-    thumbprint: c.thumbprint,
-    subject: c.subject,
-    der: null,
-  }))
-  return {
-    spEntityId: { value: org.entityId, origin },
-    acsUrls: { value: [org.acsUrl], origin },
-    ...(own.ok && own.value.spSigners ? { spSigners: own.value.spSigners } : {}),
-    ...(imported
-      ? {
-          idpEntityId: { value: imported.idpEntityId, origin },
-          idpSigners: { value: signers, origin },
-          ...(imported.ssoUrl ? { idpSsoUrls: { value: [imported.ssoUrl], origin } } : {}),
-        }
-      : {}),
-    policy,
-  }
+  return webexOrgContextOf(apiTargetsOf(record).sp)
 }

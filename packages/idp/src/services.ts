@@ -17,6 +17,7 @@ import { createProvisioningService } from './provisioning/provisioning-service'
 import { createCredentialCheck } from './sessions/credential-check'
 import { createSessionStore, type SessionBounds } from './sessions/idp-sessions'
 import { createSignInLog } from './sign-in-log/sign-in-log'
+import { createSignInTraces, heldSecretsOf } from './sign-in-log/sign-in-traces'
 import { createMyAppsService } from './sso/my-apps'
 import { createPendingSignIns, type PendingBounds } from './sso/pending-sign-ins'
 import { createSignInService } from './sso/sign-in-service'
@@ -56,6 +57,10 @@ export function createIdpServices(given: ServiceDeps) {
     pending: createPendingSignIns(deps.runtime, given.memoryBounds?.pending),
     credentials: createCredentialCheck({ store: deps.store, clock: deps.runtime.clock }),
     log: createSignInLog(),
+    traces: createSignInTraces({
+      now: () => clock.now(),
+      heldSecrets: () => heldSecretsOf(deps.store.read()),
+    }),
   }
   const sso = createSsoService(ssoDeps)
   const tokens = createAccessTokens(
@@ -69,6 +74,7 @@ export function createIdpServices(given: ServiceDeps) {
       sessions: ssoDeps.sessions,
       tokens,
       signInLog: ssoDeps.log,
+      traces: ssoDeps.traces,
     }),
     tokens,
     tokenEndpoint: createTokenEndpoint({ ...deps, credentials: ssoDeps.credentials, tokens }),
@@ -77,6 +83,7 @@ export function createIdpServices(given: ServiceDeps) {
     tenant: createTenantService(deps),
     sessions: ssoDeps.sessions,
     signInLog: ssoDeps.log,
+    traces: ssoDeps.traces,
     sso,
     signIn: createSignInService(ssoDeps, sso),
     pending: ssoDeps.pending,

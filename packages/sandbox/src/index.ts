@@ -30,8 +30,8 @@ export type {
 export type { CreatedUser, CreateUserRequest, UserPersona } from './entra-users'
 export { InspectInputError, type InspectMessageOptions, inspect } from './inspect'
 export { defaultKeyCacheDir } from './key-cache'
-export { assertPortsFree } from './port-probe'
 export { MetadataInputError } from './metadata-input'
+export { assertPortsFree } from './port-probe'
 export { BREAK_CASES, type BreakCase, findBreakCase, type Symptom } from './rehearse/breaks'
 export { type RehearsalFacts, TUTORIAL } from './rehearse/context'
 export { PROVISIONING_STEPS } from './rehearse/provisioning'
@@ -66,5 +66,13 @@ export {
   startSandboxWithConfig,
 } from './servers'
 export { type SandboxSignInRequest, SignInError } from './sign-in'
+export {
+  type CombinedTrace,
+  combinedTrace,
+  diagnosisLines,
+  formatCombinedTrace,
+  type SandboxTarget,
+} from './sign-in-trace-report'
 export { type TutorialSetUp, TutorialStepError } from './tutorial-setup'
+export { type ContextPart, webexOrgContextOf } from './webex-org-context'
 export type { RegisteredIdentityProvider, RegisterIdentityProviderRequest } from './webex-registration'

@@ -98,6 +98,8 @@ export {
   writeStateFile,
 } from './store/state-file'
 export { type StateLocation, statePaths } from './store/state-paths'
+export * from './trace/sign-in-trace'
+export * from './trace/trace-export'
 export * from './xml/c14n'
 export { attributeOf, childNamed, childrenNamed, descendantsNamed, elementChildren, textOf } from './xml/dom'
 export {

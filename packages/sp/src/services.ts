@@ -4,6 +4,7 @@ import { createKeyMaterial } from './sign-in/key-material'
 import { createMemoryStores, type MemoryStores, type SpMemoryBounds } from './sign-in/memory-stores'
 import { createSessionService } from './sign-in/session-service'
 import { createSignInService } from './sign-in/sign-in-service'
+import { createSignInTraces, heldSecretsOf } from './sign-in/sign-in-traces'
 import { createSpMetadataCache } from './sso-setup/sp-metadata'
 import { createSsoSetupService } from './sso-setup/sso-setup-service'
 import type { SpState } from './state/sp-state'
@@ -31,12 +32,17 @@ export function createSpServices(deps: ServiceDeps) {
   const users = createUserService(deps)
   const keys = createKeyMaterial()
   const spMetadataOf = createSpMetadataCache(deps.url)
+  const traces = createSignInTraces({
+    now: () => deps.runtime.clock.now(),
+    heldSecrets: () => heldSecretsOf(deps.store.read()),
+  })
   return {
     org: createOrganizationService(deps),
     users,
     ...createDirectoryServices(deps),
     sso: createSsoSetupService({ ...deps, memory, spMetadataOf }),
-    signIn: createSignInService({ ...deps, users, memory, keys, spMetadataOf }),
+    signIn: createSignInService({ ...deps, users, memory, keys, traces, spMetadataOf }),
+    traces,
     sessions: createSessionService({ ...deps, memory, keys }),
   }
 }

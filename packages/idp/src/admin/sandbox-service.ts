@@ -11,6 +11,7 @@ import { type AdminError, invalid } from '../errors/admin-error'
 import type { AccessTokens } from '../oauth/access-tokens'
 import type { SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
+import type { SignInTraces } from '../sign-in-log/sign-in-traces'
 import type { IdpState } from '../state/idp-state'
 import { createInitialIdpState } from '../state/initial-state'
 
@@ -45,6 +46,7 @@ export function createSandboxService(deps: {
   sessions: SessionStore
   tokens: AccessTokens
   signInLog: SignInLog
+  traces: SignInTraces
 }) {
   return {
     overview(): TenantOverview {
@@ -115,6 +117,7 @@ export function createSandboxService(deps: {
       deps.clock.setOffset(0)
       deps.tokens.clear()
       deps.signInLog.clear()
+      deps.traces.clear()
       return ok({
         adminUserPrincipalName: admin?.userPrincipalName ?? '',
         adminPasswordKept: keptAdmin !== undefined,

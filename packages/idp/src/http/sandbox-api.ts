@@ -6,6 +6,7 @@ import { adminErrorResponse } from './graph/graph-errors'
 import { readBody } from './json-body'
 import { sandboxProvisioningRoutes } from './sandbox-provisioning-api'
 import { sandboxSamlRoutes } from './sandbox-saml-api'
+import { sandboxTraceRoutes } from './sandbox-trace-api'
 
 /**
  * `/sandbox/api`: what Graph cannot do (tenant overview, settings, reset, password reset,
@@ -41,4 +42,5 @@ export function sandboxApiRoutes(deps: HttpDeps) {
     .get('/sandbox/api/signIns', (c) => c.json({ value: signInLog.list() }))
     .route('/sandbox/api', sandboxSamlRoutes(deps))
     .route('/sandbox/api', sandboxProvisioningRoutes(deps))
+    .route('/sandbox/api', sandboxTraceRoutes(deps))
 }

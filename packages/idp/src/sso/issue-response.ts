@@ -15,6 +15,7 @@ import {
   type IssuedNameId,
   pairwiseId,
   resolveNameId,
+  type TokenAttribute,
   tokenAttributes,
 } from '../claims/token-claims'
 import { findUser } from '../directory/users'
@@ -38,6 +39,13 @@ export interface IssuedResponse {
   readonly sessionIndex: string
   readonly app: DeepReadonly<EnterpriseApp>
   readonly user: DeepReadonly<DirectoryUser>
+  /** What the sign-in trace shows of the decision: why the user may sign in, what was issued, signed with what. */
+  readonly decision: {
+    readonly responseId: string
+    readonly assignment: string
+    readonly claims: readonly TokenAttribute[]
+    readonly certificateThumbprint: string
+  }
 }
 
 /** Why no Response was issued; `app` and `user` are known as far as the checks got. */
@@ -109,7 +117,8 @@ export function issueResponse(
   }
   const { runtime } = deps
   const claims = effectiveClaims(state, app)
-  const subject = { user, assignedRoles: assignedRoleValues(app, assignmentsGranting(state, app, user.id)) }
+  const granting = assignmentsGranting(state, app, user.id)
+  const subject = { user, assignedRoles: assignedRoleValues(app, granting) }
   const nameId = resolveNameId(claims.nameId, subject, signIn.nameIdPolicy, {
     pairwise: () => pairwiseId(state.pairwiseSecret, user.id, app.application.appId),
     transient: () => runtime.ids.samlId(),
@@ -124,24 +133,27 @@ export function issueResponse(
   const now = runtime.clock.now()
   const assertionId = runtime.ids.samlId()
   const encryption = app.saml.encryption
+  const responseId = runtime.ids.samlId()
+  const attributes = tokenAttributes(state, claims, subject)
+  const certificate = signingCertificateFor(state, app, now)
   const xml = buildSamlResponse(
     {
       issuer: entraIssuer(state.tenant.id),
-      responseId: runtime.ids.samlId(),
+      responseId,
       assertionId,
       now,
       destination: signIn.acsUrl,
       inResponseTo: signIn.requestId,
       audience: signIn.audience,
       nameId: nameId.value,
-      attributes: tokenAttributes(state, claims, subject),
+      attributes,
       authnInstant: session.authnInstant,
       timing: app.saml.timing,
     },
     {
       signingOption: app.saml.signingOption,
       algorithm: app.saml.signingAlgorithm,
-      key: deps.keys.load(signingCertificateFor(state, app, now)),
+      key: deps.keys.load(certificate),
       encryption:
         encryption.enabled && encryption.certificatePem
           ? {
@@ -159,5 +171,14 @@ export function issueResponse(
     sessionIndex: assertionId,
     app,
     user,
+    decision: {
+      responseId,
+      assignment:
+        granting.length > 0
+          ? `assigned (${granting.length} assignment${granting.length === 1 ? '' : 's'}: ${subject.assignedRoles.join(', ') || 'Default Access'})`
+          : 'not assigned; the app does not require assignment',
+      claims: attributes,
+      certificateThumbprint: certificate.thumbprint,
+    },
   })
 }

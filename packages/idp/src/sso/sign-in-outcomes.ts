@@ -27,7 +27,7 @@ export function signInOutcomes(deps: SsoDeps) {
 
   function record(facts: LogFacts, requestId: string): void {
     const errorCode = facts.error ? aadstsNumber(facts.error.code) : 0
-    deps.log.record({
+    const entry = {
       id: requestId,
       createdDateTime: isoInstant(runtime.clock.now()),
       userId: facts.user?.id ?? null,
@@ -41,7 +41,9 @@ export function signInOutcomes(deps: SsoDeps) {
       errorCode,
       failureReason: facts.failureReason ?? (facts.error ? aadstsMessage(facts.error) : null),
       initiatedBy: facts.initiatedBy,
-    })
+    }
+    deps.log.record(entry)
+    deps.traces.logged(entry)
   }
 
   return {

@@ -4,6 +4,7 @@ import type { DirectoryService } from '../directory/directory-service'
 import type { CredentialCheck } from '../sessions/credential-check'
 import type { SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
+import type { SignInTraces } from '../sign-in-log/sign-in-traces'
 import type { IdpState } from '../state/idp-state'
 import type { PendingSignIns } from './pending-sign-ins'
 
@@ -18,6 +19,8 @@ export interface SsoDeps {
   /** The one door to password checks (throttled per account and per source). */
   readonly credentials: CredentialCheck
   readonly log: SignInLog
+  /** Every sign-in, step by step (bounded, in memory like the log). */
+  readonly traces: SignInTraces
   readonly directory: DirectoryService
 }
 

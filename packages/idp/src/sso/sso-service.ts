@@ -2,7 +2,7 @@
 import { clientSourceOf } from '@sandbox/shared'
 import { findUser } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
-import type { AadstsError } from '../errors/catalogue'
+import { type AadstsError, aadstsMessage } from '../errors/catalogue'
 import type { IdpSession } from '../sessions/idp-sessions'
 import { AUTHN_REQUEST_CHECKS, samlSignInOf } from './authn-request-checks'
 import type { SamlEndpointInput } from './decode-message'
@@ -33,6 +33,7 @@ export function createSsoService(deps: SsoDeps) {
     from: { ip: string; session: IdpSession | null },
   ): SsoResult {
     const owner = { source: clientSourceOf(from.ip), sessionId: from.session?.id ?? null }
+    deps.traces.signInPage(correlationId)
     return {
       outcome: { kind: 'sign-in', pending: deps.pending.start(next, { correlationId, loginHint, owner }) },
       session: 'keep',
@@ -54,7 +55,20 @@ export function createSsoService(deps: SsoDeps) {
     }
     const issued = issueResponse(deps, state, signIn, session)
     const facts = { correlationId, ip: caller.ip, initiatedBy: signIn.initiatedBy }
-    if (issued.ok) return { outcome: outcomes.deliver(issued.value, session, facts), session: 'keep' }
+    if (issued.ok) {
+      const { decision, user, app, nameId } = issued.value
+      deps.traces.issued(
+        correlationId,
+        {
+          ...decision,
+          user: user.userPrincipalName,
+          app: `${app.servicePrincipal.displayName} (${app.application.appId})`,
+          nameId: nameId.value,
+        },
+        { id: decision.responseId, ...issued.value },
+      )
+      return { outcome: outcomes.deliver(issued.value, session, facts), session: 'keep' }
+    }
     if (issued.error.reauthenticate || !issued.error.error) {
       deps.sessions.end(session.id)
       return {
@@ -85,12 +99,22 @@ export function createSsoService(deps: SsoDeps) {
         ? { outcome: outcomes.fail(rejection.error, { ...facts, app: rejection.app }), session: 'keep' }
         : statusResponse(deps, rejection, correlationId, caller.ip)
     const received = SAML_MESSAGE_CHECKS.run({ state, tenantPath: tenant, input })
-    if (!received.ok) return reject(received.error.rejection)
+    const endpoint = `${deps.url}/${tenant}/saml2`
+    if (!received.ok) {
+      deps.traces.requestReceived(correlationId, input, endpoint)
+      deps.traces.requestChecked(correlationId, aadstsMessage(received.error.rejection.error), null)
+      return reject(received.error.rejection)
+    }
     const { message } = received.value
     const session = deps.sessions.get(caller.sessionId)
     if (message.kind !== 'AuthnRequest') return logout.receive(message, session, caller)
+    deps.traces.requestReceived(correlationId, input, endpoint)
     const checked = AUTHN_REQUEST_CHECKS.run({ state, message, session })
-    if (!checked.ok) return reject(checked.error.rejection)
+    if (!checked.ok) {
+      deps.traces.requestChecked(correlationId, aadstsMessage(checked.error.rejection.error), null)
+      return reject(checked.error.rejection)
+    }
+    deps.traces.requestChecked(correlationId, null, checked.value.app?.servicePrincipal.displayName ?? null)
     return proceed(samlSignInOf(checked.value), session, caller, correlationId, caller.loginHint)
   }
 
@@ -130,6 +154,7 @@ export function createSsoService(deps: SsoDeps) {
       })
     if (app.servicePrincipal.loginUrl)
       return { outcome: { kind: 'redirect', location: app.servicePrincipal.loginUrl }, session: 'keep' }
+    deps.traces.launched(correlationId, app.servicePrincipal.displayName)
     if (app.saml.requestVerification.required) {
       return fail({ code: 'AADSTS76021', during: 'idp-initiated' })
     }

@@ -47,6 +47,14 @@ export function createSpClient(target: ApiTarget) {
   return {
     target,
     reset: () => requestJson<unknown>(target, { method: 'POST', path: '/api/v1/sandbox/reset' }),
+    /** The id of the newest sign-in trace, or null. */
+    latestTraceId: async () =>
+      (
+        await requestJson<{ traces: { id: string }[] }>(target, {
+          method: 'GET',
+          path: '/api/v1/traces?limit=1',
+        })
+      ).traces[0]?.id ?? null,
     organization: () => requestJson<SpOrganization>(target, { method: 'GET', path: '/api/v1/org' }),
     spMetadataXml: () => requestText(target, { method: 'GET', path: '/api/v1/sso/sp-metadata' }),
     importIdpMetadata: (xml: string, trustMode: TrustMode) =>

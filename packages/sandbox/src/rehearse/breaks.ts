@@ -2,6 +2,7 @@ import { need, type RehearsalContext, TUTORIAL } from './context'
 import { PROVISIONING_BREAKS } from './provisioning-breaks'
 import { fail, type Step, type StepReporter } from './runner'
 import { attempt, refusalOf, signInAsTestUser } from './step-actions'
+import { linkLatestTrace } from './trace-link'
 import { TUTORIAL_STEPS } from './tutorial'
 
 /** Where a person sees a mistake, and what that screen says. */
@@ -47,6 +48,8 @@ async function signInFromWebex(context: RehearsalContext, report: StepReporter):
   const page = outcome.error.page
   const where = page ? `${page.url.origin}${page.url.pathname}` : 'nowhere'
   report.did(`The sign-in stopped at ${where} (HTTP ${page?.status ?? '-'})`)
+  const link = await linkLatestTrace(context, report)
+  if (link) context.facts.failedSignIn = link
   return `${outcome.error.message}\n${page?.facts.text ?? ''}`
 }
 
@@ -274,6 +277,12 @@ export function breakSteps(breakCase: BreakCase): Step<RehearsalContext>[] {
           symptom: breakCase.expected.shows,
           side: breakCase.expected.side,
           fixScreen: breakCase.fix,
+          ...(context.facts.failedSignIn
+            ? {
+                trace: context.facts.failedSignIn.command,
+                diagnosis: context.facts.failedSignIn.diagnosis.join('\n'),
+              }
+            : {}),
         })
       },
     },

@@ -1,5 +1,6 @@
 import type { IdpClient } from '../clients/idp-client'
 import type { SpClient } from '../clients/sp-client'
+import type { TraceLink } from './trace-link'
 
 /** The tutorial's names, in one place: what the steps create and what the checks expect. */
 export const TUTORIAL = {
@@ -32,6 +33,8 @@ export interface RehearsalFacts {
   /** Control Hub's SCIM Tenant URL (the gallery connector's path) and Secret Token. */
   tenantUrl?: string
   secretToken?: string
+  /** The trace of the last sign-in that failed (break-it exercises). */
+  failedSignIn?: TraceLink
 }
 
 /** Everything a step needs: both servers' API clients and the facts so far. */

@@ -132,10 +132,38 @@ function withRequest(
 }
 
 /**
- * Inspects `input` (XML, base64, deflated base64, a URL, a query string, a form body, an HTML
- * page with an auto-post form, or a HAR file). In a HAR file the messages form one
- * conversation: a Response's InResponseTo is checked against the AuthnRequests before it, and
- * an assertion posted twice is a replay. Returns why when no SAML message can be found.
+ * The offline SAML inspector: reads a SAMLRequest, SAMLResponse, LogoutRequest/Response or
+ * metadata, explains it and runs the checks Webex's ACS (for a Response) or Entra (for a
+ * request) makes, each failure in plain words with its fix on the screen where it is made.
+ * Pure and offline: no network, no state, no clock of its own.
+ *
+ * @param input - What was pasted or read, in any form: raw XML, base64 (POST binding), deflated
+ *   base64 (Redirect binding), a full URL or a bare query string, a form-encoded POST body, an
+ *   HTML page with an auto-post form, or a HAR file (every SAML message in it, in order; a sign-in
+ *   trace export of the sandbox is one). At most {@link MAX_INSPECT_INPUT_BYTES}.
+ * @param options - `context`: what to compare with and when, built with
+ *   {@link createInspectionContext} (`at`, the instant times are judged at; the SP's and the
+ *   IdP's entityIDs, URLs and signing certificates, from {@link idpContextFromMetadata},
+ *   {@link spContextFromMetadata}, {@link readCertificateFile}; decryption keys; the ACS policy).
+ *   `responseChecks`: the checks run on a Response, in order, the SP's table when the caller has
+ *   it (`INSPECTOR_ACS_CHECKS` of `@sandbox/sp`), else the inspector's own {@link ACS_CHECKS}.
+ * @returns `ok` with an {@link InspectionReport}: what was detected, the context compared with,
+ *   and per message its decoded XML (text, never HTML), summary (issuer, destination, audience,
+ *   recipient, NameID, attributes, times against `at`), signature and certificate verdicts,
+ *   decryption, and each check passed, failed (code, message, fix) or not judged;
+ *   `exitCode` 0 when no check failed, 1 when one did. `err` with an {@link UnusableInput}
+ *   (code and message saying what was expected) when no SAML message can be found: exit 2.
+ *
+ * In a HAR file the messages form one conversation: a Response's InResponseTo is checked
+ * against the AuthnRequests before it, and an assertion posted twice is a replay.
+ *
+ * @example
+ * ```ts
+ * const idp = idpContextFromMetadata(federationMetadataXml, { kind: 'idp-metadata', label: 'FederationMetadata.xml' })
+ * if (!idp.ok) throw new Error(idp.error)
+ * const report = inspectSaml(pasted, { context: createInspectionContext({ at: Date.now(), ...idp.value }) })
+ * if (report.ok) console.log(formatInspectionText(report.value))
+ * ```
  */
 export function inspectSaml(input: string, options: InspectOptions): Result<InspectionReport, UnusableInput> {
   const detected = detectInput(input)

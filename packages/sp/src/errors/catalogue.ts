@@ -8,6 +8,7 @@ import type { ErrorEntry, ErrorStatus, FactsOf, NoFacts } from './error-entry'
 import { LOGOUT_ERRORS } from './logout-errors'
 import { REQUEST_ERRORS } from './request-errors'
 import { SETUP_ERRORS } from './setup-errors'
+import { TRACE_ERRORS } from './trace-errors'
 import { TRUST_STORE_ERRORS } from './trust-store-errors'
 
 /**
@@ -26,6 +27,7 @@ export const SP_ERRORS = {
   ...LOGOUT_ERRORS,
   ...DIRECTORY_ERRORS,
   ...REQUEST_ERRORS,
+  ...TRACE_ERRORS,
 }
 
 type Catalogue = typeof SP_ERRORS

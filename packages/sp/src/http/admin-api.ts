@@ -18,7 +18,7 @@ const isTrustMode = (mode: string): mode is TrustMode => (TRUST_MODES as readonl
 
 /** Control Hub's SSO wizard as JSON (`/api/v1`; users and SCIM token: users-api.ts). */
 export function adminApiRoutes(deps: HttpDeps) {
-  const { sso, org, signIn } = deps.services
+  const { sso, org, signIn, traces } = deps.services
   const app = new Hono<SpEnv>()
     .use('/api/v1/*', async (c, next) =>
       c.req.path === '/api/v1/session' ? next() : adminAuth(deps)(c, next),
@@ -57,6 +57,19 @@ export function adminApiRoutes(deps: HttpDeps) {
       return apiResult(c, await sso.updateSettings(body.value))
     })
     .get('/api/v1/sign-ins', (c) => c.json({ attempts: signIn.attempts() }, 200, NO_STORE))
+    // Each sign-in step by step (the Trace tab), by trace id (the AuthnRequest ID Entra's trace shares).
+    .get('/api/v1/traces', (c) =>
+      apiResult(c, traces.recent(c.req.query('limit')), { view: (value) => ({ traces: value }) }),
+    )
+    .get('/api/v1/traces/:id', (c) => apiResult(c, traces.trace(c.req.param('id'))))
+    .get('/api/v1/traces/:id/export', (c) => {
+      const har = traces.exportHar(c.req.param('id'))
+      if (!har.ok) return apiError(c, har.error)
+      return c.json(har.value, 200, {
+        ...NO_STORE,
+        'Content-Disposition': attachmentDisposition('sign-in-trace.har'),
+      })
+    })
     .post('/api/v1/sandbox/reset', async (c) => {
       const reset = await sso.reset()
       deps.services.scim.clearActivity()

@@ -41,6 +41,8 @@ export interface SignInAttempt {
   readonly code: string | null
   readonly message: string
   readonly user: string | null
+  /** The sign-in's trace (`/api/v1/traces/{traceId}`), for an ACS attempt. */
+  readonly traceId?: string
 }
 
 const PENDING_LIFETIME_MS = 10 * 60_000

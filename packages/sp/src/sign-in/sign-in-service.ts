@@ -20,6 +20,7 @@ import { authnRequestXml, type Outbound, outboundMessage } from './authn-request
 import { runChecks } from './check-pipeline'
 import type { KeyMaterial } from './key-material'
 import type { MemoryStores, SpSession } from './memory-stores'
+import type { SignInTraces } from './sign-in-traces'
 import { recordSsoTestRun } from './sso-test-run'
 import { SIGN_IN_CHECKS, type UserMatch } from './webex-user-checks'
 
@@ -71,6 +72,7 @@ export function createSignInService(deps: {
   users: UserService
   memory: MemoryStores
   keys: KeyMaterial
+  traces: SignInTraces
   /** The SP metadata of a state (cached; samlify's second opinion reads it). */
   spMetadataOf: (state: SpSnapshot) => string
 }) {
@@ -82,8 +84,17 @@ export function createSignInService(deps: {
     return purpose === 'test' ? state.sso.pending : state.sso.enabled ? state.sso.active : null
   }
 
-  function refuse(purpose: 'sign-in' | 'test', refusal: ResponseRefusal): AcsOutcome {
+  /** Refuses, tracing the checks after the first `traced` (those are in the trace already). */
+  function refuse(
+    purpose: 'sign-in' | 'test',
+    refusal: ResponseRefusal,
+    traceId: string,
+    traced = 0,
+  ): AcsOutcome {
+    deps.traces.checked(traceId, refusal.checks.slice(traced), refusal.error)
+    deps.traces.ended(traceId, 'failure')
     memory.logAttempt({
+      traceId,
       at: isoNow(),
       purpose,
       outcome: 'failure',
@@ -149,6 +160,13 @@ export function createSignInService(deps: {
             : 'post'
       const destination = (binding === 'redirect' ? trust.ssoRedirectUrl : trust.ssoPostUrl) as string
       const key = deps.keys.spKeys(state)
+      const xml = authnRequestXml({
+        id: requestId,
+        now: runtime.clock.now(),
+        destination,
+        acsUrl: entity.acsUrl,
+        issuer: entity.entityId,
+      })
       memory.addPending({
         requestId,
         browserId: options.browserId,
@@ -157,26 +175,20 @@ export function createSignInService(deps: {
         purpose: options.purpose,
         idpTrustId: trust.id,
       })
-      return ok(
-        outboundMessage({
-          xml: authnRequestXml({
-            id: requestId,
-            now: runtime.clock.now(),
-            destination,
-            acsUrl: entity.acsUrl,
-            issuer: entity.entityId,
-          }),
-          parameter: 'SAMLRequest',
-          binding,
-          destination,
-          relayState: options.relayState,
-          signing:
-            settings.signAuthnRequests || trust.wantAuthnRequestsSigned
-              ? { privateKey: key.signing, certificateBase64: key.signingCertificateBase64 }
-              : undefined,
-          algorithm: 'rsa-sha256',
-        }),
-      )
+      const outbound = outboundMessage({
+        xml,
+        parameter: 'SAMLRequest',
+        binding,
+        destination,
+        relayState: options.relayState,
+        signing:
+          settings.signAuthnRequests || trust.wantAuthnRequestsSigned
+            ? { privateKey: key.signing, certificateBase64: key.signingCertificateBase64 }
+            : undefined,
+        algorithm: 'rsa-sha256',
+      })
+      deps.traces.requestSent(requestId, outbound, destination, options.purpose)
+      return ok(outbound)
     },
 
     /** The ACS: checks a posted Response and signs the browser in (or records the test). */
@@ -192,19 +204,31 @@ export function createSignInService(deps: {
       const pending = claimed ? memory.peekPending(claimed) : undefined
       const purpose = pending?.purpose ?? 'sign-in'
       const state = store.read()
+      const traceId = deps.traces.responseReceived(
+        form.samlResponse,
+        claimed,
+        spEntityOf(state, deps.url).acsUrl,
+      )
       const trust = trustFor(state, purpose)
       if (!trust) {
         const error = spError('SSO_NOT_ENABLED', { at: 'acs' })
         const detail = describeError(error).message
-        return refuse(purpose, {
-          error,
-          checks: [{ name: 'Single sign-on', passed: false, detail }],
-          seen: {},
-        })
+        return refuse(
+          purpose,
+          {
+            error,
+            checks: [{ name: 'Single sign-on', passed: false, detail }],
+            seen: {},
+          },
+          traceId,
+        )
       }
       const expect = expectationsFor({ state, trust, pending, purpose, browserId: form.browserId })
       const checked = checkSamlResponse(received, expect)
-      if (purpose === 'test')
+      if (purpose === 'test') {
+        const checks = checked.ok ? checked.value.checks : checked.error.checks
+        deps.traces.checked(traceId, checks, checked.ok ? null : checked.error.error)
+        deps.traces.ended(traceId, checked.ok ? 'success' : 'failure')
         return recordSsoTestRun(
           { ...deps, state },
           checked,
@@ -212,12 +236,15 @@ export function createSignInService(deps: {
           pending?.requestId ?? null,
           form.samlResponse ?? '',
         )
-      if (!checked.ok) return refuse(purpose, checked.error)
+      }
+      if (!checked.ok) return refuse(purpose, checked.error, traceId)
       const { facts, checks } = checked.value
+      deps.traces.checked(traceId, checks, null)
       // Synchronous from the checks to the replay cache and the session, so two posts of one
       // assertion cannot both pass Replay; only a just-in-time creation waits in between.
       const found = findUser(facts, state)
       const match = found.kind === 'create' ? await createJustInTime(found) : found
+      deps.traces.userMatched(traceId, match)
       const signIn = runChecks(
         SIGN_IN_CHECKS,
         { accepted: facts, match },
@@ -228,7 +255,12 @@ export function createSignInService(deps: {
         checks,
       )
       if (signIn.refusal)
-        return refuse(purpose, { error: signIn.refusal, checks: signIn.checks, seen: facts })
+        return refuse(
+          purpose,
+          { error: signIn.refusal, checks: signIn.checks, seen: facts },
+          traceId,
+          checks.length,
+        )
       if (match.kind !== 'found') throw new Error('the Webex user check passed without a user')
       if (pending) memory.consumePending(pending.requestId)
       const { user } = match
@@ -244,7 +276,11 @@ export function createSignInService(deps: {
         checks: signIn.checks,
         signedInAt: isoNow(),
       })
+      deps.traces.checked(traceId, signIn.checks.slice(checks.length), null)
+      deps.traces.sessionOpened(traceId, session)
+      deps.traces.ended(traceId, 'success')
       memory.logAttempt({
+        traceId,
         at: session.signedInAt,
         purpose,
         outcome: 'success',
