@@ -4,12 +4,14 @@ import {
   HELP_FLAG,
   readCommandLine,
   readDataDir,
+  readTutorialState,
   runCommand,
 } from '@sandbox/shared'
 import { ApiError } from '../lib/clients/api-request'
 import { suggestCommand } from '../lib/command-hints'
 import { apiTargetsOf } from '../lib/running-record'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
+import { formatTutorialState } from '../lib/status-command'
 import { BREAK_CASES, findBreakCase } from './breaks'
 import { rehearse } from './rehearse'
 import { silentOutput, textOutput } from './runner'
@@ -108,12 +110,21 @@ async function main(argv: readonly string[]): Promise<number> {
     )
     if (breakCase) write(`Break-it exercise "${breakCase.name}": ${breakCase.mistake}\n`)
   }
-  const result = await rehearse(apiTargetsOf(record), {
+  const targets = apiTargetsOf(record)
+  const result = await rehearse(targets, {
     fromScratch,
     ...(lastStep === undefined ? {} : { lastStep }),
     ...(breakCase ? { breakCase } : {}),
     output: json ? silentOutput : textOutput(write),
   })
+  // A failure says what state it found: the tutorial's steps as both servers report them.
+  const found = result.ok
+    ? undefined
+    : await readTutorialState({
+        entra: targets.idp,
+        webex: targets.sp,
+        ...(record.ca ? { ca: record.ca } : {}),
+      })
   if (json) {
     const log = {
       ok: result.ok,
@@ -125,15 +136,16 @@ async function main(argv: readonly string[]): Promise<number> {
       },
       ...(breakCase ? { break: breakCase.name, symptomShown: result.symptomShown } : {}),
       steps: result.logs,
-      ...(result.ok ? {} : { recovery }),
+      ...(found ? { found, recovery } : {}),
     }
     write(`${JSON.stringify(log, null, 2)}\n`)
-  } else if (!result.ok) {
+  } else if (found) {
     write(
       breakCase && result.logs.at(-1)?.status === 'passed'
-        ? `\nThe exercise stopped before its symptom could be observed.\n${recovery}\n`
-        : `\n${recovery}\n`,
+        ? '\nThe exercise stopped before its symptom could be observed.\n'
+        : '\n',
     )
+    write(`What the sandbox is like now:\n${formatTutorialState(found)}${recovery}\n`)
   } else {
     write(
       breakCase

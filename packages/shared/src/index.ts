@@ -96,6 +96,10 @@ export {
   writeStateFile,
 } from './store/state-file'
 export { type StateLocation, statePaths } from './store/state-paths'
+export * from './training/exercise-shape'
+export * from './training/exercises'
+export * from './training/tutorial-snapshot'
+export * from './training/tutorial-state'
 export * from './xml/c14n'
 export { attributeOf, childNamed, childrenNamed, descendantsNamed, elementChildren, textOf } from './xml/dom'
 export {
