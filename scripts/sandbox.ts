@@ -16,6 +16,7 @@ import { runLogin } from './lib/login-command'
 import { findRunningSandbox } from './lib/running-record'
 import { stopSandbox } from './lib/sandbox-process'
 import { sandboxTrust } from './lib/sandbox-trust'
+import { runStatusCommand } from './lib/status-command'
 import { runTraceCommand } from './lib/trace-command'
 
 /** `pnpm sandbox <command>`: tools around a sandbox (running or not). */
@@ -27,7 +28,8 @@ Commands:
   inspect FILE|- [--json] [--cert …] …        Explain a SAML message, metadata or HAR offline, with the ACS checks (see --help)
   login --user UPN --password PW [--json]     Sign in to Webex through Entra without a browser (SP-initiated)
   trace [ID] [--json] [--export FILE]         One sign-in from both servers, step by step, with its diagnosis
-  status                                      Say whether a sandbox runs on the data directory, and where
+  status [--steps] [--json]                   Say whether a sandbox runs on the data directory, and where;
+                                              --steps: which tutorial steps are done (from both servers)
   stop                                        Stop the sandbox running on the data directory (started by
                                               pnpm start or in the background by pnpm rehearse)
 
@@ -146,29 +148,10 @@ function dataDirOnly(argv: readonly string[]): string {
   return readCommandLine(argv, process.env, DATA_DIR_FLAGS, (reader) => readDataDir(reader, process.cwd()))
 }
 
-const STATUS_USAGE = `Usage: pnpm sandbox status [options]
-
-Says whether a sandbox runs on the data directory, and where (exit 0; 3 when none runs).`
-
 const STOP_USAGE = `Usage: pnpm sandbox stop [options]
 
 Stops the sandbox running on the data directory, however it was started: pnpm start in another
 terminal, or pnpm rehearse in the background. Its state stays in the data directory.`
-
-async function status(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help')) {
-    process.stdout.write(formatHelp(STATUS_USAGE, DATA_DIR_FLAGS))
-    return 0
-  }
-  const dataDir = dataDirOnly(argv)
-  const running = await findRunningSandbox(dataDir)
-  process.stdout.write(
-    running
-      ? `Running (pid ${running.pid}, since ${running.startedAt}): Entra ${running.idp.url}, Webex ${running.sp.url}\n`
-      : `No sandbox is running on ${dataDir}.\n`,
-  )
-  return running ? 0 : 3
-}
 
 async function stop(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help')) {
@@ -191,7 +174,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (group === 'inspect') return runInspectCommand(argv.slice(1))
   if (group === 'login') return login(argv.slice(1))
   if (group === 'trace') return runTraceCommand(argv.slice(1))
-  if (group === 'status') return status(argv.slice(1))
+  if (group === 'status') return runStatusCommand(argv.slice(1))
   if (group === 'stop') return stop(argv.slice(1))
   if (!group || group === '--help' || group === 'help') {
     process.stdout.write(`${USAGE}\n`)

@@ -4,6 +4,7 @@ import {
   HELP_FLAG,
   readCommandLine,
   readDataDir,
+  readTutorialState,
   runCommand,
 } from '@sandbox/shared'
 import {
@@ -19,6 +20,7 @@ import {
 import { suggestCommand } from '../lib/command-hints'
 import { apiTargetsOf } from '../lib/running-record'
 import { ensureSandboxRunning } from '../lib/sandbox-process'
+import { formatTutorialState } from '../lib/status-command'
 
 const FLAGS: readonly FlagSpec[] = [
   { name: 'from-scratch', type: 'boolean', description: 'Reset both servers first.' },
@@ -123,13 +125,22 @@ async function main(argv: readonly string[]): Promise<number> {
     )
     if (breakCase) write(`Break-it exercise "${breakCase.name}": ${breakCase.mistake}\n`)
   }
-  const result = await rehearse(apiTargetsOf(record), {
+  const targets = apiTargetsOf(record)
+  const result = await rehearse(targets, {
     fromScratch,
     ...(lastStep === undefined ? {} : { lastStep }),
     provisioning,
     ...(breakCase ? { breakCase } : {}),
     output: json ? silentOutput : textOutput(write),
   })
+  // A failure says what state it found: the tutorial's steps as both servers report them.
+  const found = result.ok
+    ? undefined
+    : await readTutorialState({
+        entra: targets.idp,
+        webex: targets.sp,
+        ...(record.ca ? { ca: record.ca } : {}),
+      })
   if (json) {
     const log = {
       ok: result.ok,
@@ -142,15 +153,16 @@ async function main(argv: readonly string[]): Promise<number> {
       ...(breakCase ? { break: breakCase.name, symptomShown: result.symptomShown } : {}),
       provisioning,
       steps: result.logs,
-      ...(result.ok ? {} : { recovery }),
+      ...(found ? { found, recovery } : {}),
     }
     write(`${JSON.stringify(log, null, 2)}\n`)
-  } else if (!result.ok) {
+  } else if (found) {
     write(
       breakCase && result.logs.at(-1)?.status === 'passed'
-        ? `\nThe exercise stopped before its symptom could be observed.\n${recovery}\n`
-        : `\n${recovery}\n`,
+        ? '\nThe exercise stopped before its symptom could be observed.\n'
+        : '\n',
     )
+    write(`What the sandbox is like now:\n${formatTutorialState(found)}${recovery}\n`)
   } else {
     write(
       breakCase

@@ -58,14 +58,17 @@ describe('--help prints the command’s own help', () => {
     const rehearse = await pnpm(['rehearse', '--help'])
     expect(rehearse.out).toContain('Usage: pnpm rehearse [options]')
     expect(rehearse.out).toContain('--idp-port')
-    for (const command of [['ca', 'export'], ['inspect'], ['login'], ['status'], ['stop']]) {
-      const run = runCli('scripts/sandbox.ts', [...command, '--help', '--data-dir', httpsDir])
+    const commands = [['ca', 'export'], ['inspect'], ['login'], ['status'], ['stop']]
+    const runs = commands.map((command) =>
+      runCli('scripts/sandbox.ts', [...command, '--help', '--data-dir', httpsDir]),
+    )
+    for (const [index, run] of runs.entries()) {
       expect(await run.exited).toBe(0)
-      expect(run.stdout()).toContain(`Usage: pnpm sandbox ${command.join(' ')}`)
+      expect(run.stdout()).toContain(`Usage: pnpm sandbox ${commands[index]?.join(' ')}`)
     }
     // `stop --help` explains, and stops nothing.
     expect(started.child.exitCode).toBeNull()
-  }, 60_000)
+  }, 180_000)
 
   it('a stray word is refused instead of silently ignored (it used to hide --data-dir after --)', async () => {
     const run = runCli('scripts/sandbox.ts', ['status', 'now', '--data-dir', httpsDir])
@@ -73,7 +76,7 @@ describe('--help prints the command’s own help', () => {
     expect(run.output()).toContain('Unexpected argument "now"')
     const separated = runCli('scripts/sandbox.ts', ['status', '--', '--data-dir', httpsDir])
     expect(await separated.exited).toBe(0)
-  })
+  }, 60_000)
 })
 
 describe('a start on a busy port', () => {
@@ -135,6 +138,11 @@ describe('the CLI and its own sandbox under --https (it trusts the CA of the dat
     }
     expect(log).toMatchObject({ ok: true, sandbox: { startedNow: false, pid: started.child.pid } })
     password = String(log.steps[3]?.produced.password)
+    const status = runCli('scripts/sandbox.ts', ['status', '--steps', '--data-dir', httpsDir])
+    expect(await status.exited).toBe(0)
+    expect(status.stdout()).toContain('[x] 1. Add Cisco Webex from the gallery')
+    expect(status.stdout()).toContain('      [x] Single sign-on is enabled')
+    expect(status.stdout()).toContain('Every step is done.')
   }, 60_000)
 
   it('pnpm sandbox login pretty-prints the SAML Response, and keeps it raw in --json', async () => {
@@ -148,7 +156,7 @@ describe('the CLI and its own sandbox under --https (it trusts the CA of the dat
     const report = JSON.parse(json.stdout()) as { samlResponse: { xml: string } }
     expect(report.samlResponse.xml).toMatch(/^<samlp:Response/)
     expect(report.samlResponse.xml).not.toMatch(/\n {2}<(saml:)?Assertion/)
-  })
+  }, 60_000)
 
   it('pnpm sandbox login with a wrong password prints the page’s error message only', async () => {
     const run = runCli('scripts/sandbox.ts', [
@@ -165,7 +173,7 @@ describe('the CLI and its own sandbox under --https (it trusts the CA of the dat
       "Sign-in failed (WRONG_CREDENTIALS): Your account or password is incorrect. If you don't remember your password, reset it now.",
     )
     expect(run.stdout()).not.toContain('Sign in')
-  })
+  }, 60_000)
 
   it('pnpm sandbox stop stops a sandbox started with pnpm start, as its help says', async () => {
     const help = runCli('scripts/sandbox.ts', ['stop', '--help'])
@@ -175,5 +183,5 @@ describe('the CLI and its own sandbox under --https (it trusts the CA of the dat
     expect(await run.exited).toBe(0)
     expect(run.stdout()).toContain('Stopped the sandbox.')
     expect(await started.exited).toBe(0)
-  })
+  }, 60_000)
 })

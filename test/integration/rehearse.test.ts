@@ -1,5 +1,4 @@
 import {
-  BREAK_CASES,
   type RunnerOutput,
   type RunningSandbox,
   rehearse,
@@ -62,17 +61,4 @@ describe('pnpm rehearse: the tutorial end to end over real sockets', () => {
     }).then((r) => r.json() as Promise<{ enabled: boolean; pending: unknown }>)
     expect(status).toMatchObject({ enabled: false, pending: null })
   })
-})
-
-describe('break-it exercises: each shows its symptom on the right side', () => {
-  for (const breakCase of BREAK_CASES) {
-    it(`${breakCase.name}: ${breakCase.expected.shows} on ${breakCase.expected.side}`, async () => {
-      const result = await rehearse(target(), { fromScratch: true, breakCase, output: silentOutput })
-      const failed = result.logs.find((l) => l.status === 'failed')
-      expect(failed?.problem ?? null).toBeNull()
-      const last = result.logs.at(-1)
-      expect(last?.produced.symptom).toBe(breakCase.expected.shows)
-      expect(last?.actions.join('\n')).toContain(`Fix it in: ${breakCase.fix}`)
-    })
-  }
 })

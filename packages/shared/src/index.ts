@@ -100,6 +100,10 @@ export {
 export { type StateLocation, statePaths } from './store/state-paths'
 export * from './trace/sign-in-trace'
 export * from './trace/trace-export'
+export * from './training/exercise-shape'
+export * from './training/exercises'
+export * from './training/tutorial-snapshot'
+export * from './training/tutorial-state'
 export * from './xml/c14n'
 export { attributeOf, childNamed, childrenNamed, descendantsNamed, elementChildren, textOf } from './xml/dom'
 export {

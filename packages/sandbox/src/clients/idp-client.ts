@@ -128,6 +128,12 @@ export function createIdpClient(target: ApiTarget) {
         path: `${samlPath(spId)}/claims/${encodeURIComponent(claimId)}`,
         body,
       }),
+    setSigningOption: (spId: string, signingOption: 'assertion' | 'response' | 'both') =>
+      requestJson<SamlPage>(target, {
+        method: 'PUT',
+        path: `${samlPath(spId)}/signing`,
+        body: { signingOption },
+      }),
     rolloverCertificate: (spId: string) =>
       requestJson<SamlPage>(target, {
         method: 'POST',

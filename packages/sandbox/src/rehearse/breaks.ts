@@ -1,4 +1,12 @@
+import {
+  readTutorialState,
+  type SymptomTrigger,
+  TRAINING_EXERCISES,
+  type TrainingExercise,
+  type TutorialState,
+} from '@sandbox/shared'
 import { need, type RehearsalContext, TUTORIAL } from './context'
+import { exerciseActionsOver } from './exercise-actions'
 import { PROVISIONING_BREAKS } from './provisioning-breaks'
 import { fail, type Step, type StepReporter } from './runner'
 import { attempt, refusalOf, signInAsTestUser } from './step-actions'
@@ -13,12 +21,8 @@ export interface Symptom {
   readonly shows: string
 }
 
-/**
- * One of the classic mistakes of this tutorial. Running it builds the setup up to the step
- * where the mistake is made, makes it, then shows what a person would see and checks that
- * the sandbox shows exactly that.
- */
-export interface BreakCase {
+/** What every break-it exercise declares, whichever way it is made. */
+interface BreakBase {
   readonly name: string
   /** The mistake, in the words a trainer would use. */
   readonly mistake: string
@@ -26,14 +30,26 @@ export interface BreakCase {
   readonly tutorial?: readonly Step<RehearsalContext>[]
   /** How many of those steps run before the mistake is made. */
   readonly after: number
-  /** Makes the mistake. */
-  make(context: RehearsalContext, report: StepReporter): Promise<void>
-  /** Does what the person does next (usually: sign in) and returns what they see. */
-  observe(context: RehearsalContext, report: StepReporter): Promise<string>
   readonly expected: Symptom
   /** The screen where the mistake is fixed. */
   readonly fix: string
 }
+
+/**
+ * A break-it exercise from the shared definitions ({@link TRAINING_EXERCISES}): applied over the
+ * admin APIs, observed the way a person would meet it, and its fix detected from state.
+ */
+export interface ExerciseBreak extends BreakBase {
+  readonly exercise: TrainingExercise
+}
+
+/** A break-it exercise scripted here (provisioning): how it is made, and what a person sees. */
+export interface ScriptedBreak extends BreakBase {
+  make(context: RehearsalContext, report: StepReporter): Promise<void>
+  observe(context: RehearsalContext, report: StepReporter): Promise<string>
+}
+
+export type BreakCase = ExerciseBreak | ScriptedBreak
 
 /** An SP-initiated sign-in as B.Simon; returns what the page it ended on says. */
 async function signInFromWebex(context: RehearsalContext, report: StepReporter): Promise<string> {
@@ -53,180 +69,44 @@ async function signInFromWebex(context: RehearsalContext, report: StepReporter):
   return `${outcome.error.message}\n${page?.facts.text ?? ''}`
 }
 
-const SETUP_DONE = TUTORIAL_STEPS.length - 1
+/** What the person does to meet the symptom, per trigger; returns what they see. */
+const OBSERVERS: Record<
+  SymptomTrigger,
+  (context: RehearsalContext, report: StepReporter) => Promise<string>
+> = {
+  'sign-in': signInFromWebex,
+  'import-idp-metadata': (context, report) =>
+    refusalOf(
+      context.sp.importIdpMetadata(need(context, 'federationMetadataXml'), 'ca-signed'),
+      report,
+      'Imported the metadata in Control Hub with "Require certificate signed by a certificate authority"',
+    ),
+  'enable-sso': (context, report) =>
+    refusalOf(context.sp.enable(), report, 'Ticked "Enable Single Sign-On" and saved'),
+}
 
-const SSO_BREAKS: readonly BreakCase[] = [
-  {
-    name: 'user-not-assigned',
-    mistake: 'B.Simon is not assigned to Cisco Webex in Entra',
-    after: SETUP_DONE,
-    async make(context, report) {
-      await attempt(
-        context.idp.unassign(need(context, 'servicePrincipalId'), need(context, 'assignmentId')),
-        'to remove the assignment',
-        '',
-      )
-      report.did('Removed B.Simon from Cisco Webex > Users and groups')
-    },
-    observe: signInFromWebex,
-    expected: { side: 'entra', shows: 'AADSTS50105' },
-    fix: 'Entra admin center > Enterprise applications > Cisco Webex > Users and groups: assign B.Simon',
-  },
-  {
-    name: 'reply-url-mismatch',
-    mistake: "The Reply URL on Entra is not Webex's ACS URL",
-    after: SETUP_DONE,
-    async make(context, report) {
-      const acs = new URL(need(context, 'acsUrl'))
-      const wrong = `https://idbroker.webex.com${acs.pathname}`
-      await attempt(
-        context.idp.updateBasicSaml(need(context, 'servicePrincipalId'), {
-          replyUrls: [{ url: wrong, index: 0, isDefault: true }],
-        }),
-        'to change the Reply URL',
-        '',
-      )
-      report.did(`Set the Reply URL to ${wrong} instead of ${acs.href}`)
-    },
-    observe: signInFromWebex,
-    expected: { side: 'entra', shows: 'AADSTS50011' },
-    fix: "Entra > Cisco Webex > Single sign-on > Basic SAML Configuration: Reply URL = Webex's ACS URL (upload the Webex metadata file again)",
-  },
-  {
-    name: 'wrong-identifier',
-    mistake: "The Identifier (Entity ID) on Entra is not Webex's entityID",
-    after: SETUP_DONE,
-    async make(context, report) {
-      const wrong = 'https://idbroker.webex.com/00000000-0000-0000-0000-000000000000'
-      await attempt(
-        context.idp.updateBasicSaml(need(context, 'servicePrincipalId'), {
-          identifiers: [{ value: wrong, isDefault: true }],
-        }),
-        'to change the Identifier',
-        '',
-      )
-      report.did(`Set the Identifier to ${wrong}`)
-    },
-    observe: signInFromWebex,
-    expected: { side: 'entra', shows: 'AADSTS700016' },
-    fix: "Entra > Cisco Webex > Single sign-on > Basic SAML Configuration: Identifier = Webex's entityID (upload the Webex metadata file again)",
-  },
-  {
-    name: 'self-signed-idp-certificate',
-    mistake:
-      'Entra signs with a self-signed certificate, and Webex is told to "Require certificate signed by a certificate authority"',
-    after: 4,
-    async make(context, report) {
-      const spId = need(context, 'servicePrincipalId')
-      await attempt(
-        context.idp.setDefaultCertificateKind('self-signed'),
-        'to switch the certificate kind',
-        '',
-      )
-      await attempt(context.idp.rolloverCertificate(spId), 'a new self-signed certificate', '')
-      context.facts.federationMetadataXml = await context.idp.federationMetadataXml(spId)
-      report.did(
-        "Made a self-signed certificate (like the real Entra's) active and downloaded the metadata again",
-      )
-    },
-    observe: (context, report) =>
-      refusalOf(
-        context.sp.importIdpMetadata(need(context, 'federationMetadataXml'), 'ca-signed'),
-        report,
-        'Imported the metadata in Control Hub with "Require certificate signed by a certificate authority"',
-      ),
-    expected: { side: 'webex', shows: 'CERT_SELF_SIGNED' },
-    fix: 'Control Hub > Authentication > Modify: choose "Allow self-signed certificate in metadata (less secure)", or make Entra sign with a CA-issued certificate',
-  },
-  {
-    name: 'uid-mismatch',
-    mistake: "The uid claim is mapped to an attribute that is not the Webex user's email",
-    after: SETUP_DONE,
-    async make(context, report) {
-      const spId = need(context, 'servicePrincipalId')
-      const page = await context.idp.samlPage(spId)
-      const uid = page.attributesAndClaims.claims.find((c) => c.name === 'uid')
-      if (!uid) fail({ expected: 'a uid claim', happened: 'no uid claim', fix: 'Run --from-scratch.' })
-      await attempt(
-        context.idp.updateClaim(spId, uid.id, {
-          name: 'uid',
-          source: { kind: 'attribute', attribute: 'user.objectid' },
-        }),
-        'to change the uid claim',
-        '',
-      )
-      report.did('Changed the uid claim to user.objectid')
-    },
-    observe: signInFromWebex,
-    expected: { side: 'webex', shows: 'SSO_USER_NOT_FOUND' },
-    fix: 'Entra > Cisco Webex > Single sign-on > Attributes & Claims: uid = user.userprincipalname (or the attribute that holds the Webex email)',
-  },
-  {
-    name: 'webex-user-missing',
-    mistake: 'B Simon does not exist in Webex',
-    after: SETUP_DONE,
-    async make(context, report) {
-      await attempt(context.sp.deleteUser(need(context, 'webexUserId')), 'to delete the Webex user', '')
-      report.did('Deleted b.simon@contoso.com from Control Hub > Users')
-    },
-    observe: signInFromWebex,
-    expected: { side: 'webex', shows: 'SSO_USER_NOT_FOUND' },
-    fix: 'Control Hub > Users > Manage users: add b.simon@contoso.com (or provision it over SCIM)',
-  },
-  {
-    name: 'clock-skew',
-    mistake: "Entra's clock is two hours behind Webex's",
-    after: SETUP_DONE,
-    async make(context, report) {
-      await attempt(context.idp.setClockOffset(-7200), "to move Entra's clock", '')
-      report.did("Moved the Entra emulator's clock back two hours")
-    },
-    observe: signInFromWebex,
-    expected: { side: 'webex', shows: 'SSO_ASSERTION_EXPIRED' },
-    fix: 'Fix the clock of the server that is off (NTP); Webex allows only a small skew',
-  },
-  {
-    name: 'certificate-rollover-not-reimported',
-    mistake:
-      'The signing certificate was rolled over on Entra, but the new metadata was not imported on Webex',
-    after: SETUP_DONE,
-    async make(context, report) {
-      const page = await attempt(
-        context.idp.rolloverCertificate(need(context, 'servicePrincipalId')),
-        'a certificate rollover',
-        '',
-      )
-      report.did(
-        `Rolled over the SAML signing certificate: ${page.samlCertificates.signingThumbprint} is now active`,
-      )
-    },
-    observe: signInFromWebex,
-    expected: { side: 'webex', shows: 'SSO_UNTRUSTED_SIGNING_CERTIFICATE' },
-    fix: 'Entra > Single sign-on > download the Federation Metadata XML again; Control Hub > Authentication > Modify: import it and test',
-  },
-  {
-    name: 'sso-enabled-without-test',
-    mistake: 'SSO is enabled on Webex without a successful Test SSO Connection',
-    after: 4,
-    async make(context, report) {
-      await attempt(
-        context.sp.importIdpMetadata(need(context, 'federationMetadataXml'), 'ca-signed'),
-        'the IdP metadata to be imported',
-        '',
-      )
-      report.did('Imported the Entra metadata in Control Hub and skipped Test SSO Connection')
-    },
-    observe: (context, report) =>
-      refusalOf(context.sp.enable(), report, 'Ticked "Enable Single Sign-On" and saved'),
-    expected: { side: 'webex', shows: 'SSO_TEST_REQUIRED' },
-    fix: 'Control Hub > Authentication > Modify: run Test SSO Connection, then enable',
-  },
-]
+const EXERCISE_BREAKS: readonly ExerciseBreak[] = TRAINING_EXERCISES.map((exercise) => ({
+  name: exercise.id,
+  mistake: exercise.title,
+  after: exercise.step,
+  expected: { side: exercise.symptom.side, shows: exercise.symptom.shows },
+  fix: exercise.explanation.fixScreen,
+  exercise,
+}))
 
-export const BREAK_CASES: readonly BreakCase[] = [...SSO_BREAKS, ...PROVISIONING_BREAKS]
+export const BREAK_CASES: readonly BreakCase[] = [...EXERCISE_BREAKS, ...PROVISIONING_BREAKS]
 
 export function findBreakCase(name: string): BreakCase | undefined {
   return BREAK_CASES.find((c) => c.name === name)
+}
+
+/** Both servers' state, as the training panel reads it. */
+export function stateOf(context: RehearsalContext): Promise<TutorialState> {
+  return readTutorialState({
+    entra: context.idp.target,
+    webex: context.sp.target,
+    ...(context.ca ? { ca: context.ca } : {}),
+  })
 }
 
 /**
@@ -259,24 +139,40 @@ export function breakSteps(breakCase: BreakCase): Step<RehearsalContext>[] {
     ...(breakCase.tutorial ?? TUTORIAL_STEPS).slice(0, breakCase.after),
     {
       title: `Break it: ${breakCase.mistake}`,
-      run: (context, report) => breakCase.make(context, report),
+      run: async (context, report) => {
+        if ('exercise' in breakCase) report.did(await breakCase.exercise.apply(exerciseActionsOver(context)))
+        else await breakCase.make(context, report)
+      },
     },
     {
       title: `${OBSERVE_STEP_PREFIX} (expected on ${breakCase.expected.side === 'entra' ? 'Entra' : 'Webex'}: ${breakCase.expected.shows})`,
       async run(context, report) {
-        const seen = await breakCase.observe(context, report)
+        const seen =
+          'exercise' in breakCase
+            ? await OBSERVERS[breakCase.exercise.symptom.trigger](context, report)
+            : await breakCase.observe(context, report)
         if (!seen.includes(breakCase.expected.shows))
           fail({
             expected: `${breakCase.expected.shows} on the ${breakCase.expected.side === 'entra' ? 'Entra' : 'Webex'} side`,
             happened: seen.slice(0, 500),
             fix: 'This break-it exercise did not show its symptom: a sandbox bug worth reporting.',
           })
+        // The fix detection reads the same state a console's panel reads: broken now.
+        const fixed = 'exercise' in breakCase ? breakCase.exercise.isFixed(await stateOf(context)) : null
+        if ('exercise' in breakCase && fixed !== false)
+          fail({
+            expected: 'the state of both servers to show the exercise as not fixed yet',
+            happened: fixed === null ? 'a server could not be read' : 'it reads as fixed',
+            fix: 'This break-it exercise does not detect its own mistake: a sandbox bug worth reporting.',
+          })
+        if ('exercise' in breakCase) report.did(`Look: ${breakCase.exercise.whereToLook}`)
         report.did(`Cause: ${breakCase.mistake}`)
         report.did(`Fix it in: ${breakCase.fix}`)
         report.produced({
           symptom: breakCase.expected.shows,
           side: breakCase.expected.side,
           fixScreen: breakCase.fix,
+          fixed,
           ...(context.facts.failedSignIn
             ? {
                 trace: context.facts.failedSignIn.command,

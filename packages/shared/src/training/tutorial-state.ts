@@ -1,0 +1,217 @@
+import {
+  type EntraSnapshot,
+  readServerSnapshots,
+  type ServerReading,
+  TUTORIAL_NAMES,
+  type TutorialStateSources,
+  type WebexSnapshot,
+} from './tutorial-snapshot'
+
+/** One sub-step of the tutorial: done, not done, or unknown (null) while a server it needs is down. */
+export interface SubStepState {
+  readonly id: string
+  readonly title: string
+  readonly done: boolean | null
+  /** Which servers' state decides it. */
+  readonly reads: readonly ('entra' | 'webex')[]
+}
+
+export interface StepState {
+  readonly step: number
+  readonly title: string
+  /** Every sub-step done; null when one is unknown and none is known to be missing. */
+  readonly done: boolean | null
+  readonly subSteps: readonly SubStepState[]
+}
+
+/**
+ * Where a class stands in "Microsoft Entra SSO integration with Cisco Webex", computed from the
+ * real state of both servers: what a progress panel, a trainer view and `pnpm sandbox status
+ * --steps` show, and what an exercise's "fixed" check reads.
+ */
+export interface TutorialState {
+  readonly entra: ServerReading<EntraSnapshot>
+  readonly webex: ServerReading<WebexSnapshot>
+  readonly steps: readonly StepState[]
+  /** The first step not done (null when all are, or when nothing can be told). */
+  readonly nextStep: number | null
+}
+
+/** Webex accepts assertions this far from its clock. */
+const ALLOWED_SKEW_SECONDS = 300
+
+/** Called only when every server the sub-step reads is up (the other may be undefined). */
+type Check = (entra: EntraSnapshot | undefined, webex: WebexSnapshot | undefined) => boolean
+
+interface SubStepRule {
+  readonly id: string
+  readonly title: string
+  readonly reads: readonly ('entra' | 'webex')[]
+  readonly check: Check
+}
+
+const rule = (id: string, title: string, reads: SubStepRule['reads'], check: Check): SubStepRule => ({
+  id,
+  title,
+  reads,
+  check,
+})
+
+/** The tutorial's steps in its own words, each sub-step with the state that proves it. */
+const TUTORIAL_RULES: readonly { title: string; subSteps: readonly SubStepRule[] }[] = [
+  {
+    title: 'Add Cisco Webex from the gallery',
+    subSteps: [
+      rule('gallery-app', 'Cisco Webex is in Enterprise applications', ['entra'], (e) => e?.app != null),
+    ],
+  },
+  {
+    title: 'Download the Webex metadata file and upload it on Entra',
+    subSteps: [
+      rule(
+        'identifier',
+        "Identifier (Entity ID) = Webex's entityID",
+        ['entra', 'webex'],
+        (e, w) => w?.entityId != null && (e?.app?.identifiers.includes(w.entityId) ?? false),
+      ),
+      rule(
+        'reply-url',
+        "Reply URL (Assertion Consumer Service URL) = Webex's ACS URL",
+        ['entra', 'webex'],
+        (e, w) => w?.acsUrl != null && (e?.app?.replyUrls.includes(w.acsUrl) ?? false),
+      ),
+    ],
+  },
+  {
+    title: 'Set up single sign-on with SAML on Entra',
+    subSteps: [
+      rule(
+        'saml-selected',
+        'SAML is the single sign-on method',
+        ['entra'],
+        (e) => e?.app?.samlSelected ?? false,
+      ),
+      rule(
+        'sign-on-url',
+        "Sign on URL = Webex's sign-on URL",
+        ['entra', 'webex'],
+        (e, w) => e?.app?.signOnUrl != null && e.app.signOnUrl === w?.signOnUrl,
+      ),
+      rule(
+        'uid-claim',
+        'Attributes & Claims: uid = user.userprincipalname',
+        ['entra'],
+        (e) => e?.app?.uidSource === TUTORIAL_NAMES.uidSource,
+      ),
+      rule(
+        'assertion-signed',
+        'SAML Signing Certificate: the assertion is signed',
+        ['entra'],
+        (e) => e?.app?.signingOption === 'assertion' || e?.app?.signingOption === 'both',
+      ),
+    ],
+  },
+  {
+    title: 'Create the test user B.Simon and assign B.Simon to Cisco Webex',
+    subSteps: [
+      rule('test-user', 'B.Simon@contoso.com exists', ['entra'], (e) => e?.testUser != null),
+      rule(
+        'test-user-enabled',
+        'B.Simon is allowed to sign in (account enabled)',
+        ['entra'],
+        (e) => e?.testUser?.accountEnabled ?? false,
+      ),
+      rule(
+        'test-user-assigned',
+        'B.Simon is assigned to Cisco Webex',
+        ['entra'],
+        (e) => e?.testUser?.assigned ?? false,
+      ),
+    ],
+  },
+  {
+    title: 'Configure SSO on Webex: import the metadata, test, enable',
+    subSteps: [
+      rule(
+        'idp-metadata',
+        'The Entra Federation Metadata XML is imported in Control Hub',
+        ['entra', 'webex'],
+        (e, w) => w?.idpEntityId != null && w.idpEntityId === e?.microsoftEntraIdentifier,
+      ),
+      rule(
+        'signing-certificate-trusted',
+        "Control Hub trusts Entra's active signing certificate",
+        ['entra', 'webex'],
+        (e, w) =>
+          e?.app?.signingThumbprint != null &&
+          (w?.trustedThumbprints.includes(e.app.signingThumbprint.toUpperCase()) ?? false),
+      ),
+      rule(
+        'test-passed',
+        'Test SSO Connection succeeded',
+        ['webex'],
+        (_e, w) => w?.lastTest?.status === 'passed',
+      ),
+      rule('sso-enabled', 'Single sign-on is enabled', ['webex'], (_e, w) => w?.ssoEnabled ?? false),
+    ],
+  },
+  {
+    title: 'Create the Webex user B Simon',
+    subSteps: [
+      rule(
+        'webex-user',
+        'b.simon@contoso.com is an active Webex user, matching the UPN',
+        ['webex'],
+        (_e, w) => w?.webexUser?.active === true,
+      ),
+    ],
+  },
+  {
+    title: 'Test SSO',
+    subSteps: [
+      rule(
+        'clocks-in-step',
+        "Entra's clock is within Webex's allowed skew",
+        ['entra'],
+        (e) => e !== undefined && Math.abs(e.clockOffsetSeconds) <= ALLOWED_SKEW_SECONDS,
+      ),
+    ],
+  },
+]
+
+/** Decides the steps from two readings; a sub-step needing a server that is down is unknown. */
+export function tutorialStateOf(
+  entra: ServerReading<EntraSnapshot>,
+  webex: ServerReading<WebexSnapshot>,
+): TutorialState {
+  const entraSnapshot = entra.up ? entra.snapshot : undefined
+  const webexSnapshot = webex.up ? webex.snapshot : undefined
+  const steps = TUTORIAL_RULES.map((step, index): StepState => {
+    const subSteps = step.subSteps.map((sub): SubStepState => {
+      const unreadable = sub.reads.some((side) => (side === 'entra' ? !entra.up : !webex.up))
+      const done = unreadable ? null : sub.check(entraSnapshot, webexSnapshot)
+      return { id: sub.id, title: sub.title, reads: sub.reads, done }
+    })
+    const done = subSteps.some((s) => s.done === false)
+      ? false
+      : subSteps.some((s) => s.done === null)
+        ? null
+        : true
+    return { step: index + 1, title: step.title, done, subSteps }
+  })
+  // The last step is done only when B.Simon could sign in: every earlier step is in place too.
+  const last = steps.at(-1)
+  if (last && last.done === true && steps.slice(0, -1).some((s) => s.done !== true))
+    steps[steps.length - 1] = {
+      ...last,
+      done: steps.slice(0, -1).some((s) => s.done === false) ? false : null,
+    }
+  const next = steps.find((s) => s.done === false)
+  return { entra, webex, steps, nextStep: next ? next.step : null }
+}
+
+/** Reads both servers (read-only, short timeout) and decides every step of the tutorial. */
+export async function readTutorialState(sources: TutorialStateSources): Promise<TutorialState> {
+  const { entra, webex } = await readServerSnapshots(sources)
+  return tutorialStateOf(entra, webex)
+}
