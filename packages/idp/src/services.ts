@@ -13,6 +13,7 @@ import { createSamlConfigService } from './enterprise-apps/saml-config-service'
 import { createMetadataService } from './federation-metadata/metadata-service'
 import { createAccessTokens, type TokenBounds } from './oauth/access-tokens'
 import { createTokenEndpoint } from './oauth/token-endpoint'
+import { createConsoleSessions } from './sessions/console-sessions'
 import { createCredentialCheck } from './sessions/credential-check'
 import { createSessionStore, type SessionBounds } from './sessions/idp-sessions'
 import { createSignInLog } from './sign-in-log/sign-in-log'
@@ -55,6 +56,7 @@ export function createIdpServices(given: ServiceDeps) {
     pending: createPendingSignIns(deps.runtime, given.memoryBounds?.pending),
     credentials: createCredentialCheck({ store: deps.store, clock: deps.runtime.clock }),
     log: createSignInLog(),
+    consoleSessions: createConsoleSessions({ store: deps.store, clock, ids: deps.runtime.ids }),
   }
   const sso = createSsoService(ssoDeps)
   const tokens = createAccessTokens(
@@ -75,6 +77,7 @@ export function createIdpServices(given: ServiceDeps) {
     runtime: deps.runtime,
     tenant: createTenantService(deps),
     sessions: ssoDeps.sessions,
+    consoleSessions: ssoDeps.consoleSessions,
     signInLog: ssoDeps.log,
     sso,
     signIn: createSignInService(ssoDeps, sso),

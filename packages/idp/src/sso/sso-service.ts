@@ -175,10 +175,23 @@ export function createSsoService(deps: SsoDeps) {
         return proceed({ ...next, forceAuthn: false }, session, caller, pending.correlationId, null)
       if (next.kind === 'my-apps')
         return { outcome: { kind: 'redirect', location: '/myapps' }, session: 'keep' }
+      if (next.kind === 'console') {
+        const started = deps.consoleSessions.start(session.userId)
+        const upn = findUser(store.read(), session.userId)?.userPrincipalName ?? ''
+        return {
+          outcome: {
+            kind: 'console',
+            cookie: started?.cookie ?? null,
+            returnTo: next.returnTo,
+            userPrincipalName: upn,
+          },
+          session: 'keep',
+        }
+      }
       return launch(next.servicePrincipalId, next.via, caller)
     },
 
-    /** Starts a sign-in for a portal page (My Apps) when the browser has no session. */
+    /** Starts a sign-in for a portal page (My Apps, the admin center) when the browser has no session. */
     signInFor(target: PortalTarget, ip: string): SsoResult {
       return signInFirst(target, runtime.ids.guid(), null, { ip, session: null })
     },
