@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import type { HttpDeps, IdpEnv } from '../env'
+import { groupsRoutes } from './groups'
 import { overviewRoutes } from './overview'
 import { signOutRoutes } from './sign-out'
+import { usersRoutes } from './users'
 
 /**
  * Every admin center page: one route module per area (see README.md here), each guarded by
@@ -9,5 +11,9 @@ import { signOutRoutes } from './sign-out'
  * `CONSOLE_NAV`.
  */
 export function consoleRoutes(deps: HttpDeps) {
-  return new Hono<IdpEnv>().route('/', overviewRoutes(deps)).route('/', signOutRoutes(deps))
+  return new Hono<IdpEnv>()
+    .route('/', overviewRoutes(deps))
+    .route('/', usersRoutes(deps))
+    .route('/', groupsRoutes(deps))
+    .route('/', signOutRoutes(deps))
 }
