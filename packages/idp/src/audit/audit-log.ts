@@ -1,5 +1,6 @@
 // audit/: the in-memory audit log of admin changes (who, what, when, old and new values).
 import type { Clock, IdGenerator } from '@sandbox/shared'
+import { type ListPage, pageOf } from '../lists/list-page'
 
 /** Who made a change: the signed-in admin of the console, or an API client. */
 export interface AuditActor {
@@ -59,6 +60,11 @@ export function createAuditLog(deps: { clock: Clock; ids: IdGenerator }, capacit
     /** Newest first. */
     list(): readonly AuditRecord[] {
       return records
+    },
+
+    /** A page of the log, newest first. */
+    find(query: { readonly page?: number }): ListPage<AuditRecord> {
+      return pageOf(records, query.page)
     },
 
     get(id: string): AuditRecord | undefined {

@@ -1,5 +1,6 @@
 import type { NavEntry } from '../views/console/left-nav'
 import { GROUPS_HREF } from '../views/console/pages/groups/group-links'
+import { AUDIT_LOGS_HREF, SIGN_IN_LOGS_HREF } from '../views/console/pages/monitoring/monitoring-links'
 import { USERS_HREF } from '../views/console/pages/users/user-links'
 
 /** The tenant overview's address: the admin center's home. */
@@ -23,6 +24,15 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
         icon: 'group',
         expanded: true,
         children: [{ label: 'All groups', href: GROUPS_HREF }],
+      },
+      {
+        label: 'Monitoring & health',
+        icon: 'monitor',
+        expanded: true,
+        children: [
+          { label: 'Sign-in logs', href: SIGN_IN_LOGS_HREF },
+          { label: 'Audit logs', href: AUDIT_LOGS_HREF },
+        ],
       },
     ],
   },

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { HttpDeps, IdpEnv } from '../env'
 import { groupsRoutes } from './groups'
+import { monitoringRoutes } from './monitoring'
 import { overviewRoutes } from './overview'
 import { signOutRoutes } from './sign-out'
 import { usersRoutes } from './users'
@@ -15,5 +16,6 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', overviewRoutes(deps))
     .route('/', usersRoutes(deps))
     .route('/', groupsRoutes(deps))
+    .route('/', monitoringRoutes(deps))
     .route('/', signOutRoutes(deps))
 }
