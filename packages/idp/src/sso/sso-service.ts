@@ -16,6 +16,9 @@ import { signInOutcomes } from './sign-in-outcomes'
 import type { BrowserCaller, SsoDeps } from './sso-deps'
 import { statusResponse } from './status-response'
 
+/** The application id Entra's sign-in logs give the Azure portal, which hosts the admin center. */
+const ADMIN_CENTER_APP_ID = 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c'
+
 /**
  * The SAML endpoint and everything that ends in a Response: SP-initiated sign-in (with or
  * without an IdP session), IdP-initiated launches from My Apps and "Test this application",
@@ -177,7 +180,24 @@ export function createSsoService(deps: SsoDeps) {
         return { outcome: { kind: 'redirect', location: '/myapps' }, session: 'keep' }
       if (next.kind === 'console') {
         const started = deps.consoleSessions.start(session.userId)
-        const upn = findUser(store.read(), session.userId)?.userPrincipalName ?? ''
+        const user = findUser(store.read(), session.userId)
+        const upn = user?.userPrincipalName ?? ''
+        // The admin center is an app of its own in Entra's sign-in logs ("Azure Portal").
+        deps.log.record({
+          id: runtime.ids.guid(),
+          createdDateTime: new Date(runtime.clock.now()).toISOString(),
+          userId: user?.id ?? null,
+          userPrincipalName: user?.userPrincipalName ?? null,
+          userDisplayName: user?.displayName ?? null,
+          appId: ADMIN_CENTER_APP_ID,
+          appDisplayName: 'Microsoft Entra admin center',
+          servicePrincipalId: null,
+          ipAddress: ip,
+          correlationId: pending.correlationId,
+          errorCode: 0,
+          failureReason: null,
+          initiatedBy: 'idp',
+        })
         return {
           outcome: {
             kind: 'console',
