@@ -84,7 +84,7 @@ export function AuditDetailsPane(props: { readonly record: AuditRecord; readonly
         <dd>{record.activityDateTime}</dd>
         <dt>Activity Type</dt>
         <dd>{record.activityDisplayName}</dd>
-        <dt>Correlation ID</dt>
+        <dt>Activity ID</dt>
         <dd>{record.id}</dd>
         <dt>Category</dt>
         <dd>{record.category}</dd>
