@@ -5,6 +5,7 @@ import { type RunningSandbox, startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/browser'
 import { ROOT } from '../support/cli'
+import { signInToAdminCenter } from '../support/console-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 
 let browser: Browser
@@ -26,7 +27,7 @@ describe('admin landing pages in Chromium', () => {
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text())
     })
-    await page.goto(`${sandbox.idp.url}/`)
+    await signInToAdminCenter(page, sandbox)
     await expect(page.title()).resolves.toContain('Microsoft Entra admin center')
     await expect(page.getByText(sandbox.idp.tenantId).count()).resolves.toBeGreaterThan(0)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/ \| Overview$/)

@@ -1,5 +1,6 @@
 import { type DocumentStore, offsetClock, type Runtime } from '@sandbox/shared'
 import { createSandboxService } from './admin/sandbox-service'
+import { createAuditLog } from './audit/audit-log'
 import { createCertificateService } from './certificates/certificate-service'
 import { createSigningKeyCache } from './certificates/signing-keys'
 import { createClaimsPolicyService } from './claims/claims-policy-service'
@@ -14,6 +15,7 @@ import { createMetadataService } from './federation-metadata/metadata-service'
 import { createAccessTokens, type TokenBounds } from './oauth/access-tokens'
 import { createTokenEndpoint } from './oauth/token-endpoint'
 import { createProvisioningService } from './provisioning/provisioning-service'
+import { createConsoleSessions } from './sessions/console-sessions'
 import { createCredentialCheck } from './sessions/credential-check'
 import { createSessionStore, type SessionBounds } from './sessions/idp-sessions'
 import { createSignInLog } from './sign-in-log/sign-in-log'
@@ -48,7 +50,8 @@ export function createIdpServices(given: ServiceDeps) {
   const clock = offsetClock(given.runtime.clock)
   const deps: ServiceDeps = { ...given, runtime: { ...given.runtime, clock } }
   const keys = createSigningKeyCache()
-  const directory = createDirectoryService(deps)
+  const audit = createAuditLog({ clock, ids: deps.runtime.ids })
+  const directory = createDirectoryService({ ...deps, audit })
   const ssoDeps = {
     ...deps,
     keys,
@@ -61,6 +64,7 @@ export function createIdpServices(given: ServiceDeps) {
       now: () => clock.now(),
       heldSecrets: () => heldSecretsOf(deps.store.read()),
     }),
+    consoleSessions: createConsoleSessions({ store: deps.store, clock, ids: deps.runtime.ids }),
   }
   const sso = createSsoService(ssoDeps)
   const tokens = createAccessTokens(
@@ -82,6 +86,7 @@ export function createIdpServices(given: ServiceDeps) {
     runtime: deps.runtime,
     tenant: createTenantService(deps),
     sessions: ssoDeps.sessions,
+    consoleSessions: ssoDeps.consoleSessions,
     signInLog: ssoDeps.log,
     traces: ssoDeps.traces,
     sso,
@@ -90,7 +95,8 @@ export function createIdpServices(given: ServiceDeps) {
     myApps: createMyAppsService(ssoDeps),
     directory,
     credentials: ssoDeps.credentials,
-    groups: createGroupService(deps),
+    groups: createGroupService({ ...deps, audit }),
+    audit,
     apps: createAppService(deps),
     assignments: createAssignmentService(deps),
     samlConfig: createSamlConfigService(deps),

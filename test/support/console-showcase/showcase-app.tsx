@@ -179,8 +179,7 @@ export function createShowcaseApp() {
           userCount={1000}
           issuer="https://sts.windows.net/9f8c1c36-5b71-4c3e-9d2a-52b9c0e1a7d4/"
           tenantMetadataUrl="http://localhost:7070/9f8c1c36-5b71-4c3e-9d2a-52b9c0e1a7d4/FederationMetadata/2007-06/FederationMetadata.xml"
-          nav={SHOWCASE_NAV}
-          href="/showcase/home"
+          frame={{ tenantName: 'Contoso', nav: SHOWCASE_NAV, currentHref: '/showcase/home' }}
         />,
       ),
     )

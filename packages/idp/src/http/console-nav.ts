@@ -1,17 +1,39 @@
 import type { NavEntry } from '../views/console/left-nav'
+import { GROUPS_HREF } from '../views/console/pages/groups/group-links'
+import { AUDIT_LOGS_HREF, SIGN_IN_LOGS_HREF } from '../views/console/pages/monitoring/monitoring-links'
+import { USERS_HREF } from '../views/console/pages/users/user-links'
 
 /** The tenant overview's address: the admin center's home. */
 export const OVERVIEW_HREF = '/'
 
 /**
  * The admin center's left navigation (the 2023–24 tree: Identity > …). Only pages that exist are
- * listed; each new console page adds its entry here, under the group the real tree puts it in.
+ * listed; each new console page adds its entry here, under the group the real tree puts it in
+ * (Applications > Enterprise applications goes between Groups and Monitoring & health).
  */
 export const CONSOLE_NAV: readonly NavEntry[] = [
   {
     label: 'Identity',
     icon: 'identity',
     expanded: true,
-    children: [{ label: 'Overview', href: OVERVIEW_HREF }],
+    children: [
+      { label: 'Overview', href: OVERVIEW_HREF },
+      { label: 'Users', icon: 'user', expanded: true, children: [{ label: 'All users', href: USERS_HREF }] },
+      {
+        label: 'Groups',
+        icon: 'group',
+        expanded: true,
+        children: [{ label: 'All groups', href: GROUPS_HREF }],
+      },
+      {
+        label: 'Monitoring & health',
+        icon: 'monitor',
+        expanded: true,
+        children: [
+          { label: 'Sign-in logs', href: SIGN_IN_LOGS_HREF },
+          { label: 'Audit logs', href: AUDIT_LOGS_HREF },
+        ],
+      },
+    ],
   },
 ]

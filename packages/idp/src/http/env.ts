@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Context } from 'hono'
 import type { TokenPrincipal } from '../oauth/access-tokens'
 import type { IdpServices } from '../services'
+import type { ConsoleAdmin } from '../sessions/console-sessions'
 
 /** The Hono environment of the IdP: security-header variables and the Node bindings. */
 export interface IdpEnv {
@@ -17,6 +18,8 @@ export interface IdpEnv {
     clientRequestId?: string
     /** Who the Graph or sandbox API bearer token speaks for. */
     principal?: TokenPrincipal
+    /** The signed-in admin of a console page (set by `requireConsoleAdmin`). */
+    consoleAdmin?: ConsoleAdmin
   }
   Bindings: { incoming?: IncomingMessage }
 }

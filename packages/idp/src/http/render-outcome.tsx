@@ -1,11 +1,14 @@
 import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { aadstsEntry, aadstsFix, aadstsMessage } from '../errors/catalogue'
+import { safeReturnPath } from '../sessions/return-path'
 import type { SsoResult } from '../sso/outcome'
+import { ConsoleNoAccessPage } from '../views/console/pages/console-no-access-page'
 import { ContinuePage } from '../views/continue-page'
 import { ErrorPage } from '../views/error-page'
 import { PostBindingForm } from '../views/post-binding-form'
 import { SignedOutPage } from '../views/signed-out-page'
+import { setConsoleCookie } from './console/console-cookie'
 import type { HttpDeps, IdpEnv } from './env'
 import { applySession } from './request-facts'
 
@@ -70,5 +73,17 @@ export function renderResult(
     }
     case 'signed-out':
       return c.html(<SignedOutPage note={outcome.note} />, 200, NO_STORE)
+    case 'console':
+      if (!outcome.cookie)
+        return c.html(
+          <ConsoleNoAccessPage
+            userPrincipalName={outcome.userPrincipalName}
+            signOutHref={`/${deps.services.tenant.id()}/logout`}
+          />,
+          403,
+          NO_STORE,
+        )
+      setConsoleCookie(c, deps.url, outcome.cookie)
+      return c.redirect(safeReturnPath(outcome.returnTo), 303)
   }
 }

@@ -25,6 +25,16 @@ export type SsoOutcome =
   | { readonly kind: 'sign-in'; readonly pending: PendingSignIn }
   | { readonly kind: 'error'; readonly page: ErrorPageModel }
   | { readonly kind: 'signed-out'; readonly note: string | null }
+  /**
+   * The admin center after its sign-in: the console cookie to set and the page to return to, or
+   * `cookie: null` when the account holds no role that may use the console.
+   */
+  | {
+      readonly kind: 'console'
+      readonly cookie: string | null
+      readonly returnTo: string
+      readonly userPrincipalName: string
+    }
 
 /** An outcome and what happens to the browser's IdP session. */
 export interface SsoResult {

@@ -25,6 +25,8 @@ export interface SamlSignIn {
 export type PortalTarget =
   | { readonly kind: 'my-apps' }
   | { readonly kind: 'launch'; readonly servicePrincipalId: string; readonly via: 'my-apps' | 'test' }
+  /** The admin center; `returnTo` is the page asked for (already reduced to a path on this site). */
+  | { readonly kind: 'console'; readonly returnTo: string }
 
 /** A sign-in page in progress: the `ctx` of /login and its form token. */
 export interface PendingSignIn {

@@ -1,6 +1,7 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
 import type { SigningKeyCache } from '../certificates/signing-keys'
 import type { DirectoryService } from '../directory/directory-service'
+import type { ConsoleSessions } from '../sessions/console-sessions'
 import type { CredentialCheck } from '../sessions/credential-check'
 import type { SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
@@ -22,6 +23,8 @@ export interface SsoDeps {
   /** Every sign-in, step by step (bounded, in memory like the log). */
   readonly traces: SignInTraces
   readonly directory: DirectoryService
+  /** Admin center sessions, started when a sign-in was for the console. */
+  readonly consoleSessions: ConsoleSessions
 }
 
 /** The browser that asked: its IdP session cookie and its socket address (sign-in log, throttling). */

@@ -16,6 +16,9 @@ import { signInOutcomes } from './sign-in-outcomes'
 import type { BrowserCaller, SsoDeps } from './sso-deps'
 import { statusResponse } from './status-response'
 
+/** The application id Entra's sign-in logs give the Azure portal, which hosts the admin center. */
+const ADMIN_CENTER_APP_ID = 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c'
+
 /**
  * The SAML endpoint and everything that ends in a Response: SP-initiated sign-in (with or
  * without an IdP session), IdP-initiated launches from My Apps and "Test this application",
@@ -200,10 +203,40 @@ export function createSsoService(deps: SsoDeps) {
         return proceed({ ...next, forceAuthn: false }, session, caller, pending.correlationId, null)
       if (next.kind === 'my-apps')
         return { outcome: { kind: 'redirect', location: '/myapps' }, session: 'keep' }
+      if (next.kind === 'console') {
+        const started = deps.consoleSessions.start(session.userId)
+        const user = findUser(store.read(), session.userId)
+        const upn = user?.userPrincipalName ?? ''
+        // The admin center is an app of its own in Entra's sign-in logs ("Azure Portal").
+        deps.log.record({
+          id: runtime.ids.guid(),
+          createdDateTime: new Date(runtime.clock.now()).toISOString(),
+          userId: user?.id ?? null,
+          userPrincipalName: user?.userPrincipalName ?? null,
+          userDisplayName: user?.displayName ?? null,
+          appId: ADMIN_CENTER_APP_ID,
+          appDisplayName: 'Microsoft Entra admin center',
+          servicePrincipalId: null,
+          ipAddress: ip,
+          correlationId: pending.correlationId,
+          errorCode: 0,
+          failureReason: null,
+          initiatedBy: 'idp',
+        })
+        return {
+          outcome: {
+            kind: 'console',
+            cookie: started?.cookie ?? null,
+            returnTo: next.returnTo,
+            userPrincipalName: upn,
+          },
+          session: 'keep',
+        }
+      }
       return launch(next.servicePrincipalId, next.via, caller)
     },
 
-    /** Starts a sign-in for a portal page (My Apps) when the browser has no session. */
+    /** Starts a sign-in for a portal page (My Apps, the admin center) when the browser has no session. */
     signInFor(target: PortalTarget, ip: string): SsoResult {
       return signInFirst(target, runtime.ids.guid(), null, { ip, session: null })
     },

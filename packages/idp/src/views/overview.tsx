@@ -1,19 +1,18 @@
 import type { TenantOverviewFacts } from '../directory/tenant-service'
 import { Blade } from './console/blade'
+import type { ConsoleFrame } from './console/console-layout'
 import { ConsoleLayout } from './console/console-layout'
 import { CopyField, CopyText } from './console/copy-field'
-import type { NavEntry } from './console/left-nav'
 
-/** What the tenant overview shows: the tenant's facts, and where it sits in the navigation. */
+/** What the tenant overview shows: the tenant's facts, inside the console frame. */
 export interface OverviewProps extends TenantOverviewFacts {
-  readonly nav: readonly NavEntry[]
-  readonly href: string
+  readonly frame: ConsoleFrame
 }
 
 /** Identity > Overview: the tenant's basic information and its federation endpoints. */
 export function OverviewPage(props: OverviewProps) {
   return (
-    <ConsoleLayout title="Overview" tenantName={props.tenantName} nav={props.nav} currentHref={props.href}>
+    <ConsoleLayout title="Overview" {...props.frame}>
       <Blade
         breadcrumbs={[{ label: 'Home', href: '/' }]}
         object={props.tenantName}

@@ -39,6 +39,9 @@ export interface ConsoleLayoutProps {
   readonly children: Child
 }
 
+/** What a console route gives every page besides its title, overlay and content (`consolePage(c).frame`). */
+export type ConsoleFrame = Omit<ConsoleLayoutProps, 'title' | 'overlay' | 'children'>
+
 /** The whole document: skip link, top bar, left navigation, main region, toasts, overlay host. */
 export function ConsoleLayout(props: ConsoleLayoutProps) {
   const hasOverlay = props.overlay !== undefined && props.overlay !== null

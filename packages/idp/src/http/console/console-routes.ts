@@ -1,0 +1,21 @@
+import { Hono } from 'hono'
+import type { HttpDeps, IdpEnv } from '../env'
+import { groupsRoutes } from './groups'
+import { monitoringRoutes } from './monitoring'
+import { overviewRoutes } from './overview'
+import { signOutRoutes } from './sign-out'
+import { usersRoutes } from './users'
+
+/**
+ * Every admin center page: one route module per area (see README.md here), each guarded by
+ * `requireConsoleAdmin` on its own paths. A new area is one more line below and one entry in
+ * `CONSOLE_NAV`.
+ */
+export function consoleRoutes(deps: HttpDeps) {
+  return new Hono<IdpEnv>()
+    .route('/', overviewRoutes(deps))
+    .route('/', usersRoutes(deps))
+    .route('/', groupsRoutes(deps))
+    .route('/', monitoringRoutes(deps))
+    .route('/', signOutRoutes(deps))
+}

@@ -1,0 +1,37 @@
+import type { HeadlessBrowser, Page } from '@sandbox/shared'
+import type { TestIdp } from './harness'
+
+/**
+ * Signs a headless browser in to the admin center the way a person does: opens `path`, which
+ * sends it to the Entra sign-in page, fills the sign-in form(s) and follows the redirects back.
+ * Returns the page it lands on.
+ */
+export async function signInToConsole(
+  idp: Pick<TestIdp, 'url'>,
+  browser: HeadlessBrowser,
+  credentials: { readonly login: string; readonly password: string },
+  path = '/',
+): Promise<Page> {
+  let page = await browser.open(`${idp.url}${path}`)
+  for (let step = 0; step < 4; step += 1) {
+    const form = page.facts.forms.find((f) =>
+      f.fields.some((field) => field.name === 'login' || field.name === 'passwd'),
+    )
+    if (!form) return page
+    const typed: Record<string, string> = { login: credentials.login, passwd: credentials.password }
+    const values = Object.fromEntries(
+      form.fields.flatMap((f) => (typed[f.name] === undefined ? [] : [[f.name, typed[f.name] ?? '']])),
+    )
+    page = await browser.submit(page, form, values)
+  }
+  return page
+}
+
+/** The CSRF token of the first console form on `page` that carries one. */
+export function csrfTokenOf(page: Page): string {
+  for (const form of page.facts.forms) {
+    const field = form.fields.find((f) => f.name === 'csrfToken')
+    if (field) return field.value
+  }
+  throw new Error(`No console form with a CSRF token on ${page.url.href}`)
+}
