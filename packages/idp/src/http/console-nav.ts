@@ -1,4 +1,5 @@
 import type { NavEntry } from '../views/console/left-nav'
+import { ENTERPRISE_APPS_HREF } from '../views/console/pages/enterprise-apps/app-hrefs'
 
 /** The tenant overview's address: the admin center's home. */
 export const OVERVIEW_HREF = '/'
@@ -12,6 +13,9 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
     label: 'Identity',
     icon: 'identity',
     expanded: true,
-    children: [{ label: 'Overview', href: OVERVIEW_HREF }],
+    children: [
+      { label: 'Overview', href: OVERVIEW_HREF },
+      { label: 'Applications', children: [{ label: 'Enterprise applications', href: ENTERPRISE_APPS_HREF }] },
+    ],
   },
 ]

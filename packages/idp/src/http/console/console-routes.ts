@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { HttpDeps, IdpEnv } from '../env'
+import { enterpriseAppsRoutes } from './enterprise-apps/enterprise-apps-routes'
 import { overviewRoutes } from './overview'
 import { signOutRoutes } from './sign-out'
 
@@ -9,5 +10,8 @@ import { signOutRoutes } from './sign-out'
  * `CONSOLE_NAV`.
  */
 export function consoleRoutes(deps: HttpDeps) {
-  return new Hono<IdpEnv>().route('/', overviewRoutes(deps)).route('/', signOutRoutes(deps))
+  return new Hono<IdpEnv>()
+    .route('/', overviewRoutes(deps))
+    .route('/', signOutRoutes(deps))
+    .route('/', enterpriseAppsRoutes(deps))
 }

@@ -1,0 +1,23 @@
+/** The enterprise app pages: Getting Started cards, the sign-on method tiles, claim tables, the resolving-errors box. */
+export const APP_PAGES_CSS = `
+.start-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 16px; margin: 12px 0 24px; padding: 0; list-style: none; }
+.start-card { border: 1px solid var(--line, #e1dfdd); border-radius: 2px; padding: 14px 16px; background: #fff; display: flex; flex-direction: column; gap: 6px; }
+.start-card h3 { margin: 0; font-size: 14px; font-weight: 600; }
+.start-card p { margin: 0; color: #605e5c; font-size: 13px; }
+.start-state { font-size: 12px; font-weight: 600; }
+.start-state.done { color: #107c10; } .start-state.todo { color: #605e5c; }
+.method-grid { display: grid; grid-template-columns: repeat(2, minmax(220px, 320px)); gap: 16px; margin: 12px 0; }
+.method-tile { border: 1px solid var(--line, #e1dfdd); border-radius: 2px; padding: 16px; background: #fff; width: 100%; text-align: left; font: inherit; cursor: pointer; display: flex; flex-direction: column; gap: 6px; min-height: 96px; }
+.method-tile strong { font-size: 14px; }
+.method-tile span { color: #605e5c; font-size: 13px; }
+.method-tile:hover:not([disabled]) { border-color: #0078d4; }
+.method-tile[aria-pressed="true"] { border: 2px solid #0078d4; }
+.method-tile[disabled] { background: #f3f2f1; cursor: not-allowed; }
+.row-fields { display: grid; grid-template-columns: 1fr 90px auto; gap: 8px; align-items: end; }
+.row-fields .field { margin: 0; }
+.resolve-box { border: 1px solid #a4262c; background: #fde7e9; padding: 12px 16px; margin: 16px 0; }
+.resolve-box h3 { margin: 0 0 6px; font-size: 14px; }
+.resolve-box dl { display: grid; grid-template-columns: 160px 1fr; gap: 4px 12px; margin: 0; }
+.resolve-box dd { margin: 0; overflow-wrap: anywhere; }
+.inline-form { display: inline; }
+`
