@@ -7,12 +7,16 @@ export const APP_PAGES_CSS = `
 .start-state { font-size: 12px; font-weight: 600; }
 .start-state.done { color: #107c10; } .start-state.todo { color: #605e5c; }
 .method-grid { display: grid; grid-template-columns: repeat(2, minmax(220px, 320px)); gap: 16px; margin: 12px 0; }
-.method-tile { border: 1px solid var(--line, #e1dfdd); border-radius: 2px; padding: 16px; background: #fff; width: 100%; text-align: left; font: inherit; cursor: pointer; display: flex; flex-direction: column; gap: 6px; min-height: 96px; }
-.method-tile strong { font-size: 14px; }
-.method-tile span { color: #605e5c; font-size: 13px; }
-.method-tile:hover:not([disabled]) { border-color: #0078d4; }
-.method-tile[aria-pressed="true"] { border: 2px solid #0078d4; }
-.method-tile[disabled] { background: #f3f2f1; cursor: not-allowed; }
+.method-tile { position: relative; border: 1px solid var(--line-mid); border-radius: 2px; padding: 16px; background: #fff; display: flex; flex-direction: column; gap: 6px; min-height: 96px; }
+.method-tile span { color: var(--muted); font-size: 13px; }
+.method-button { all: unset; font-weight: 600; font-size: 15px; color: var(--ink-strong); cursor: pointer; }
+.method-button::after { content: ""; position: absolute; inset: 0; }
+.method-button:focus-visible { outline: none; }
+.method-tile:has(.method-button:focus-visible) { outline: 2px solid var(--focus); outline-offset: 2px; }
+.method-tile:hover:not(.method-unavailable) { border-color: var(--brand); }
+.method-on { border: 2px solid var(--brand); background: var(--brand-tint); }
+.method-unavailable { background: var(--surface-hover); }
+.method-unavailable .method-button { color: var(--muted); cursor: not-allowed; }
 .row-fields { display: grid; grid-template-columns: 1fr 90px auto; gap: 8px; align-items: end; }
 .row-fields .field { margin: 0; }
 .resolve-box { border: 1px solid #a4262c; background: #fde7e9; padding: 12px 16px; margin: 16px 0; }

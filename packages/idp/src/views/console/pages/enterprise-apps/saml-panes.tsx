@@ -193,7 +193,8 @@ export function TestPane(props: {
       title={`Test single sign-on with ${props.app.displayName}`}
       closeHref={props.app.hrefs.saml}
     >
-      <form method="get" action={props.testUrl}>
+      {/* A link, not a form: the launch redirects to the app's Sign on URL on another origin, which a form's CSP form-action would block. */}
+      <div>
         <RadioGroup
           id="test-as"
           name="as"
@@ -209,10 +210,10 @@ export function TestPane(props: {
             },
           ]}
         />
-        <button type="submit" class="button button-primary">
+        <a class="button button-primary" href={props.testUrl}>
           Test sign in
-        </button>
-      </form>
+        </a>
+      </div>
       <h3>Resolving errors</h3>
       {trouble ? (
         <section class="resolve-box" aria-labelledby="resolve-title">

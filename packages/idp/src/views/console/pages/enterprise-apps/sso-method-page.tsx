@@ -50,19 +50,22 @@ export function SsoMethodPage(props: {
         <form method="post" action={app.hrefs.singleSignOn} class="method-grid">
           <HiddenFields fields={props.csrf} />
           {methods.map((m) => (
-            <button
-              type="submit"
-              name="method"
-              value={m.value}
-              class="method-tile"
-              aria-pressed={m.on ? 'true' : 'false'}
-              disabled={m.unavailable === true}
-              aria-label={m.name}
-              aria-describedby={`method-${m.value}-text`}
+            <div
+              class={`method-tile${m.on ? ' method-on' : ''}${m.unavailable ? ' method-unavailable' : ''}`}
             >
-              <strong>{m.name}</strong>
+              <button
+                type="submit"
+                name="method"
+                value={m.value}
+                class="method-button"
+                aria-pressed={m.on ? 'true' : 'false'}
+                disabled={m.unavailable === true}
+                aria-describedby={`method-${m.value}-text`}
+              >
+                {m.name}
+              </button>
               <span id={`method-${m.value}-text`}>{m.text}</span>
-            </button>
+            </div>
           ))}
         </form>
       </AppBlade>
