@@ -24,4 +24,8 @@ export const APP_PAGES_CSS = `
 .resolve-box dl { display: grid; grid-template-columns: 160px 1fr; gap: 4px 12px; margin: 0; }
 .resolve-box dd { margin: 0; overflow-wrap: anywhere; }
 .inline-form { display: inline; }
+.plain-fieldset { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; }
+.plain-fieldset > legend { font-weight: 600; padding: 0; margin-bottom: 4px; }
+.row-fields { margin-bottom: 8px; }
+.row-fields .choice { align-self: center; }
 `

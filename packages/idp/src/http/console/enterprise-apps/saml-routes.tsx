@@ -16,6 +16,7 @@ import type { HttpDeps, IdpContext, IdpEnv } from '../../env'
 import { formFields } from '../../request-facts'
 import { consolePage } from '../console-page'
 import { appNotFound, appOf } from './app-context'
+import { claimsRoutes } from './claims-routes'
 import { certificatePaneFor, samlDownloadRoutes } from './saml-certificate-routes'
 
 const APP = `${ENTERPRISE_APPS_HREF}/:id`
@@ -253,4 +254,5 @@ export function samlRoutes(deps: HttpDeps) {
       })
     })
     .route('/', samlDownloadRoutes(deps))
+    .route('/', claimsRoutes(deps))
 }

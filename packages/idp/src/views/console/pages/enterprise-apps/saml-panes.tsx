@@ -63,6 +63,7 @@ export function BasicSamlPane(props: {
               id={`identifier-${i}`}
               name={`identifier-${i}`}
               label={i === 0 ? 'Identifier (Entity ID)' : `Identifier (Entity ID) ${i + 1}`}
+              labelHidden={i > 0}
               required={i === 0}
               value={row.value}
               error={i === 0 ? errors.identifiers : undefined}
@@ -91,6 +92,7 @@ export function BasicSamlPane(props: {
                   ? 'Reply URL (Assertion Consumer Service URL)'
                   : `Reply URL (Assertion Consumer Service URL) ${i + 1}`
               }
+              labelHidden={i > 0}
               required={i === 0}
               value={row.url}
               error={i === 0 ? errors.replyUrls : undefined}
