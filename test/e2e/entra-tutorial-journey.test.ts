@@ -49,7 +49,6 @@ function sp() {
 describe('the Entra side of the Cisco Webex tutorial, by clicking in Chromium', () => {
   it('adds Cisco Webex from the gallery: Enterprise applications > New application, search, the tile, Create', async () => {
     // "Browse to Identity > Applications > Enterprise applications".
-    await page.getByRole('navigation').getByText('Applications', { exact: true }).click()
     await page.getByRole('link', { name: 'Enterprise applications', exact: true }).click()
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Enterprise applications | All applications',

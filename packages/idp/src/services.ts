@@ -1,5 +1,6 @@
 import { type DocumentStore, offsetClock, type Runtime } from '@sandbox/shared'
 import { createSandboxService } from './admin/sandbox-service'
+import { createAuditLog } from './audit/audit-log'
 import { createCertificateService } from './certificates/certificate-service'
 import { createSigningKeyCache } from './certificates/signing-keys'
 import { createClaimsPolicyService } from './claims/claims-policy-service'
@@ -47,7 +48,8 @@ export function createIdpServices(given: ServiceDeps) {
   const clock = offsetClock(given.runtime.clock)
   const deps: ServiceDeps = { ...given, runtime: { ...given.runtime, clock } }
   const keys = createSigningKeyCache()
-  const directory = createDirectoryService(deps)
+  const audit = createAuditLog({ clock, ids: deps.runtime.ids })
+  const directory = createDirectoryService({ ...deps, audit })
   const ssoDeps = {
     ...deps,
     keys,
@@ -85,7 +87,8 @@ export function createIdpServices(given: ServiceDeps) {
     myApps: createMyAppsService(ssoDeps),
     directory,
     credentials: ssoDeps.credentials,
-    groups: createGroupService(deps),
+    groups: createGroupService({ ...deps, audit }),
+    audit,
     apps: createAppService(deps),
     assignments: createAssignmentService(deps),
     samlConfig: createSamlConfigService(deps),

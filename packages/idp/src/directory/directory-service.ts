@@ -7,15 +7,19 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
+import { API_CLIENT, type AuditActor, type AuditLog, changedProperties } from '../audit/audit-log'
 import { type AdminError, conflict, invalid } from '../errors/admin-error'
+import type { ListQuery } from '../lists/list-page'
 import type { DeepState } from '../state/deep-state'
 import { readFound, updateFound } from '../state/found'
 import type { DirectoryUser, IdpState } from '../state/idp-state'
+import { groupsOfUser, searchUsers } from './directory-lists'
 import {
   checkEmailShaped,
   checkPasswordComplexity,
   checkUserPrincipalName,
   setDirectoryNames,
+  verifiedDomains,
 } from './user-rules'
 import { findUser, isGlobalAdministrator } from './users'
 
@@ -75,8 +79,38 @@ function applyUserInput(state: DeepState, user: DirectoryUser, input: UserInput)
  * delete (memberships and assignments go with the user). Passwords are checked only by the
  * credential check (`sessions/credential-check.ts`), which throttles every path alike.
  */
-export function createDirectoryService(deps: { store: DocumentStore<IdpState>; runtime: Runtime }) {
+/** The user properties an audit entry compares (never the password hash). */
+const AUDITED_USER_PROPERTIES = [
+  'userPrincipalName',
+  'displayName',
+  'mailNickname',
+  'givenName',
+  'surname',
+  'mail',
+  'onPremisesUserPrincipalName',
+  'accountEnabled',
+  'directoryRoles',
+] as const
+
+export function createDirectoryService(deps: {
+  store: DocumentStore<IdpState>
+  runtime: Runtime
+  audit: AuditLog
+}) {
   const { store, runtime } = deps
+  const audited = (
+    activity: string,
+    by: AuditActor,
+    user: { readonly id: string; readonly displayName: string },
+    modifiedProperties: ReturnType<typeof changedProperties> = [],
+  ) =>
+    deps.audit.record({
+      category: 'UserManagement',
+      activityDisplayName: activity,
+      initiatedBy: by,
+      target: { id: user.id, displayName: user.displayName, type: 'User' },
+      modifiedProperties,
+    })
 
   async function hashed(password: string | undefined): Promise<Result<string | undefined, AdminError>> {
     if (password === undefined) return ok(undefined)
@@ -89,17 +123,40 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
       return store.read().users
     },
 
+    /** A page of All users, searched by name, UPN or mail. */
+    findUsers(query: ListQuery) {
+      return searchUsers(store.read(), query)
+    },
+
+    /** The groups a user is a direct member of (the profile's Groups). */
+    groupsOf(userId: string) {
+      return groupsOfUser(store.read(), userId)
+    },
+
+    /** The tenant's verified domains, for the user principal name's domain picker. */
+    domains(): readonly string[] {
+      return verifiedDomains(store.read())
+    },
+
+    /** A password that meets the policy, for "Auto-generate password" (never stored as typed). */
+    suggestPassword(): string {
+      return generatePassword()
+    },
+
     getUser(idOrUpn: string): Result<DeepState['users'][number], AdminError> {
       return readFound(store, findUser, idOrUpn)
     },
 
-    async createUser(input: UserInput): Promise<Result<CreatedUser, AdminError>> {
+    async createUser(
+      input: UserInput,
+      by: AuditActor = API_CLIENT,
+    ): Promise<Result<CreatedUser, AdminError>> {
       if (!input.userPrincipalName) return invalid('userPrincipalName is required.', 'userPrincipalName')
       if (!input.displayName) return invalid('displayName is required.', 'displayName')
       const generatedPassword = input.password === undefined ? generatePassword() : null
       const passwordHash = await hashed(input.password ?? (generatedPassword as string))
       if (!passwordHash.ok) return passwordHash
-      return store.update((draft) => {
+      const created = await store.update((draft) => {
         const user: DirectoryUser = {
           id: runtime.ids.guid(),
           userPrincipalName: '',
@@ -119,31 +176,54 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
         draft.users.push(user)
         return ok({ user, generatedPassword })
       })
+      if (created.ok) {
+        const user = created.value.user
+        audited('Add user', by, user, changedProperties({}, user, AUDITED_USER_PROPERTIES))
+      }
+      return created
     },
 
-    async updateUser(idOrUpn: string, input: UserInput): Promise<Result<DirectoryUser, AdminError>> {
+    async updateUser(
+      idOrUpn: string,
+      input: UserInput,
+      by: AuditActor = API_CLIENT,
+    ): Promise<Result<DirectoryUser, AdminError>> {
       const passwordHash = await hashed(input.password)
       if (!passwordHash.ok) return passwordHash
-      return updateFound(store, findUser, idOrUpn, (user, draft) => {
+      let before: Readonly<Record<string, unknown>> = {}
+      const updated = await updateFound(store, findUser, idOrUpn, (user, draft) => {
+        before = { ...user, directoryRoles: [...user.directoryRoles] }
         const applied = applyUserInput(draft, user, input)
         if (!applied.ok) return applied
         if (passwordHash.value) user.passwordHash = passwordHash.value
         return ok(user)
       })
+      if (updated.ok) {
+        const changes = changedProperties(before, updated.value, AUDITED_USER_PROPERTIES)
+        if (changes.length > 0) audited('Update user', by, updated.value, changes)
+        if (passwordHash.value) audited('Change user password', by, updated.value)
+      }
+      return updated
     },
 
     /** Sets a new generated password and returns it once (the portal's "Reset password"). */
-    async resetPassword(idOrUpn: string): Promise<Result<string, AdminError>> {
+    async resetPassword(idOrUpn: string, by: AuditActor = API_CLIENT): Promise<Result<string, AdminError>> {
       const password = generatePassword()
       const passwordHash = await hashPassword(password)
-      return updateFound(store, findUser, idOrUpn, (user) => {
+      let target = { id: '', displayName: '' }
+      const reset = await updateFound(store, findUser, idOrUpn, (user) => {
         user.passwordHash = passwordHash
+        target = { id: user.id, displayName: user.displayName }
         return ok(password)
       })
+      if (reset.ok) audited('Reset user password', by, target)
+      return reset
     },
 
-    deleteUser(idOrUpn: string): Promise<Result<void, AdminError>> {
-      return updateFound(store, findUser, idOrUpn, (user, draft) => {
+    async deleteUser(idOrUpn: string, by: AuditActor = API_CLIENT): Promise<Result<void, AdminError>> {
+      let target = { id: '', displayName: '' }
+      const deleted = await updateFound(store, findUser, idOrUpn, (user, draft) => {
+        target = { id: user.id, displayName: user.displayName }
         if (isGlobalAdministrator(user) && draft.users.filter(isGlobalAdministrator).length === 1) {
           return invalid(
             'This is the last Global Administrator of the tenant; give another user the role before deleting it.',
@@ -154,6 +234,8 @@ export function createDirectoryService(deps: { store: DocumentStore<IdpState>; r
         draft.appRoleAssignments = draft.appRoleAssignments.filter((a) => a.principalId !== user.id)
         return ok(undefined)
       })
+      if (deleted.ok) audited('Delete user', by, target)
+      return deleted
     },
   }
 }

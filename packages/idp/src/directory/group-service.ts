@@ -1,8 +1,11 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import { API_CLIENT, type AuditActor, type AuditLog, changedProperties } from '../audit/audit-log'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
+import type { ListQuery } from '../lists/list-page'
 import type { DeepState } from '../state/deep-state'
 import { patchFound, readFound, updateFound } from '../state/found'
 import type { DirectoryGroup, IdpState } from '../state/idp-state'
+import { memberCandidates, searchGroups } from './directory-lists'
 import { setDirectoryNames } from './user-rules'
 import { findUser } from './users'
 
@@ -39,19 +42,53 @@ function findGroup<S extends Pick<DeepState, 'groups'>>(
 }
 
 /** Security groups with direct members: what app assignment through groups needs. */
-export function createGroupService(deps: { store: DocumentStore<IdpState>; runtime: Runtime }) {
+const AUDITED_GROUP_PROPERTIES = ['displayName', 'description', 'mailNickname', 'securityEnabled'] as const
+
+export function createGroupService(deps: {
+  store: DocumentStore<IdpState>
+  runtime: Runtime
+  audit: AuditLog
+}) {
   const { store, runtime } = deps
+  const audited = (
+    activity: string,
+    by: AuditActor,
+    group: { readonly id: string; readonly displayName: string },
+    modifiedProperties: ReturnType<typeof changedProperties> = [],
+  ) =>
+    deps.audit.record({
+      category: 'GroupManagement',
+      activityDisplayName: activity,
+      initiatedBy: by,
+      target: { id: group.id, displayName: group.displayName, type: 'Group' },
+      modifiedProperties,
+    })
   return {
     listGroups(): DeepState['groups'] {
       return store.read().groups
+    },
+
+    /** A page of All groups, searched by name or description. */
+    findGroups(query: ListQuery) {
+      return searchGroups(store.read(), query)
+    },
+
+    /** The users a member picker offers: those not in the group yet (all, for a new group). */
+    memberCandidates(groupId: string | null) {
+      const state = store.read()
+      const group = groupId ? findGroup(state, groupId) : undefined
+      return memberCandidates(state, group?.memberIds ?? [])
     },
 
     getGroup(id: string): Result<DeepState['groups'][number], AdminError> {
       return readFound(store, findGroup, id)
     },
 
-    createGroup(input: GroupInput): Promise<Result<DirectoryGroup, AdminError>> {
-      return store.update((draft) => {
+    async createGroup(
+      input: GroupInput,
+      by: AuditActor = API_CLIENT,
+    ): Promise<Result<DirectoryGroup, AdminError>> {
+      const created = await store.update((draft) => {
         if (input.displayName === undefined) return invalid('displayName is required.', 'displayName')
         const group: DirectoryGroup = {
           id: runtime.ids.guid(),
@@ -68,18 +105,43 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
         draft.groups.push(group)
         return ok(group)
       })
+      if (created.ok)
+        audited(
+          'Add group',
+          by,
+          created.value,
+          changedProperties({}, created.value, AUDITED_GROUP_PROPERTIES),
+        )
+      return created
     },
 
-    updateGroup(id: string, input: GroupInput): Promise<Result<DirectoryGroup, AdminError>> {
-      return patchFound(store, findGroup, id, (group) => applyGroupInput(group, input))
+    async updateGroup(
+      id: string,
+      input: GroupInput,
+      by: AuditActor = API_CLIENT,
+    ): Promise<Result<DirectoryGroup, AdminError>> {
+      let before: Readonly<Record<string, unknown>> = {}
+      const updated = await patchFound(store, findGroup, id, (group) => {
+        before = { ...group }
+        return applyGroupInput(group, input)
+      })
+      if (updated.ok) {
+        const changes = changedProperties(before, updated.value, AUDITED_GROUP_PROPERTIES)
+        if (changes.length > 0) audited('Update group', by, updated.value, changes)
+      }
+      return updated
     },
 
-    deleteGroup(id: string): Promise<Result<void, AdminError>> {
-      return updateFound(store, findGroup, id, (group, draft) => {
+    async deleteGroup(id: string, by: AuditActor = API_CLIENT): Promise<Result<void, AdminError>> {
+      let target = { id: '', displayName: '' }
+      const deleted = await updateFound(store, findGroup, id, (group, draft) => {
+        target = { id: group.id, displayName: group.displayName }
         draft.groups = draft.groups.filter((g) => g.id !== group.id)
         draft.appRoleAssignments = draft.appRoleAssignments.filter((a) => a.principalId !== group.id)
         return ok(undefined)
       })
+      if (deleted.ok) audited('Delete group', by, target)
+      return deleted
     },
 
     /** The group's direct members (users), in the order they were added. */
@@ -90,8 +152,15 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
       return ok(group.memberIds.flatMap((m) => state.users.filter((u) => u.id === m)))
     },
 
-    addMember(id: string, memberId: string): Promise<Result<void, AdminError>> {
-      return updateFound(store, findGroup, id, (group, draft) => {
+    async addMember(
+      id: string,
+      memberId: string,
+      by: AuditActor = API_CLIENT,
+    ): Promise<Result<void, AdminError>> {
+      let target = { id: '', displayName: '' }
+      let member = ''
+      const added = await updateFound(store, findGroup, id, (group, draft) => {
+        target = { id: group.id, displayName: group.displayName }
         const user = findUser(draft, memberId)
         if (!user) {
           return findGroup(draft, memberId)
@@ -105,16 +174,35 @@ export function createGroupService(deps: { store: DocumentStore<IdpState>; runti
           )
         }
         group.memberIds.push(user.id)
+        member = user.userPrincipalName
         return ok(undefined)
       })
+      if (added.ok)
+        audited('Add member to group', by, target, [
+          { displayName: 'members', oldValue: '', newValue: member },
+        ])
+      return added
     },
 
-    removeMember(id: string, memberId: string): Promise<Result<void, AdminError>> {
-      return updateFound(store, findGroup, id, (group) => {
+    async removeMember(
+      id: string,
+      memberId: string,
+      by: AuditActor = API_CLIENT,
+    ): Promise<Result<void, AdminError>> {
+      let target = { id: '', displayName: '' }
+      let member = memberId
+      const removed = await updateFound(store, findGroup, id, (group, draft) => {
         if (!group.memberIds.includes(memberId)) return notFound(memberId)
+        target = { id: group.id, displayName: group.displayName }
+        member = findUser(draft, memberId)?.userPrincipalName ?? memberId
         group.memberIds = group.memberIds.filter((m) => m !== memberId)
         return ok(undefined)
       })
+      if (removed.ok)
+        audited('Remove member from group', by, target, [
+          { displayName: 'members', oldValue: member, newValue: '' },
+        ])
+      return removed
     },
   }
 }

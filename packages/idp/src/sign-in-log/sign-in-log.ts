@@ -1,4 +1,6 @@
 // sign-in-log/: the in-memory log of sign-in attempts that Graph's auditLogs/signIns lists.
+import { type ListPage, pageOf } from '../lists/list-page'
+
 /** One sign-in attempt, as Entra's sign-in logs (Graph `auditLogs/signIns`) record it. */
 export interface SignInRecord {
   readonly id: string
@@ -36,6 +38,16 @@ export function createSignInLog(capacity = SIGN_IN_LOG_CAPACITY) {
     /** Newest first. */
     list(): readonly SignInRecord[] {
       return records
+    },
+
+    /** A page of the log, newest first; with `servicePrincipalId`, that app's sign-ins only. */
+    find(query: { readonly servicePrincipalId?: string; readonly page?: number }): ListPage<SignInRecord> {
+      const app = query.servicePrincipalId
+      return pageOf(app ? records.filter((r) => r.servicePrincipalId === app) : records, query.page)
+    },
+
+    get(id: string): SignInRecord | undefined {
+      return records.find((r) => r.id === id)
     },
 
     clear(): void {

@@ -1,4 +1,5 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { AuditActor } from '../../audit/audit-log'
 import {
   FLASH_COOKIE,
   FLASH_LIFETIME_SECONDS,
@@ -24,6 +25,7 @@ type Html = Parameters<IdpContext['html']>[0]
  * The helpers a console route uses, bound to its request:
  * - `frame(currentHref)`: the layout's props (tenant, account tile with Sign out, navigation with
  *   `currentHref` highlighted, and the flash toast of the previous POST, shown once);
+ * - `actor`: the admin as the audit log names them (pass it to the service that changes state);
  * - `csrf`: the hidden field every state-changing form must carry;
  * - `show(page)`: 200 with the page; `invalid(page)`: 422 with the page (its pane still open);
  * - `done(href, toast)`: the answer to a successful POST: 303 to a GET URL, the toast as a flash.
@@ -34,8 +36,14 @@ export function consolePage(c: IdpContext, deps: HttpDeps) {
   const secret = deps.services.consoleSessions.flashSecret
   const now = () => deps.services.runtime.clock.now()
   const csrf: readonly HiddenField[] = [{ name: CSRF_FIELD, value: admin.session.csrfToken }]
+  /** Who the audit log names for changes made on this request. */
+  const actor: AuditActor = {
+    displayName: admin.user.displayName,
+    userPrincipalName: admin.user.userPrincipalName,
+  }
   return {
     admin,
+    actor,
     csrf,
     frame(currentHref: string): ConsoleFrame {
       const flash = getCookie(c, FLASH_COOKIE)

@@ -1,8 +1,11 @@
 import { Hono } from 'hono'
 import type { HttpDeps, IdpEnv } from '../env'
 import { enterpriseAppsRoutes } from './enterprise-apps/enterprise-apps-routes'
+import { groupsRoutes } from './groups'
+import { monitoringRoutes } from './monitoring'
 import { overviewRoutes } from './overview'
 import { signOutRoutes } from './sign-out'
+import { usersRoutes } from './users'
 
 /**
  * Every admin center page: one route module per area (see README.md here), each guarded by
@@ -12,6 +15,9 @@ import { signOutRoutes } from './sign-out'
 export function consoleRoutes(deps: HttpDeps) {
   return new Hono<IdpEnv>()
     .route('/', overviewRoutes(deps))
-    .route('/', signOutRoutes(deps))
+    .route('/', usersRoutes(deps))
+    .route('/', groupsRoutes(deps))
+    .route('/', monitoringRoutes(deps))
     .route('/', enterpriseAppsRoutes(deps))
+    .route('/', signOutRoutes(deps))
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { signInToConsole } from '../../test-support/console'
+import { createTestIdp } from '../../test-support/harness'
+
+describe('Monitoring & health in the admin center', () => {
+  it('lists a failed sign-in with its AADSTS code and reason, and shows its details pane with the correlation id', async () => {
+    const idp = await createTestIdp()
+    const browser = idp.browser()
+    const wrong = idp.browser()
+    await signInToConsole(idp, wrong, { login: 'admin@contoso.com', password: 'Wrong-password-1' })
+    await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+    const failed = idp.services.signInLog.list().find((r) => r.errorCode !== 0)
+    if (!failed) throw new Error('no failed sign-in recorded')
+    const logs = await browser.open(`${idp.url}/monitoring/sign-ins`)
+    expect(logs.status).toBe(200)
+    expect(logs.facts.text).toContain(`AADSTS${failed.errorCode}`)
+    expect(logs.facts.text).toContain(failed.id)
+    const details = await browser.open(`${idp.url}/monitoring/sign-ins?pane=details&id=${failed.id}`)
+    expect(details.facts.text).toContain('Activity Details: Sign-ins')
+    expect(details.facts.text).toContain(failed.correlationId)
+    const unknown = await browser.open(`${idp.url}/monitoring/sign-ins?pane=details&id=%3Cx%3E&page=abc`)
+    expect(unknown.status).toBe(200)
+    expect(unknown.facts.text).not.toContain('Activity Details')
+  })
+
+  it('shows an admin change with who, what and the old and new values', async () => {
+    const idp = await createTestIdp()
+    const browser = idp.browser()
+    await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+    const made = await idp.services.directory.createUser({
+      userPrincipalName: 'b.simon@contoso.com',
+      displayName: 'B.Simon',
+    })
+    if (!made.ok) throw new Error('create failed')
+    await idp.services.directory.updateUser(
+      made.value.user.id,
+      { displayName: 'Britta Simon' },
+      {
+        displayName: 'Sandbox Admin',
+        userPrincipalName: 'admin@contoso.com',
+      },
+    )
+    const logs = await browser.open(`${idp.url}/monitoring/audit`)
+    expect(logs.facts.text).toContain('Update user')
+    expect(logs.facts.text).toContain('Sandbox API client')
+    const entry = idp.services.audit.list()[0]
+    const details = await browser.open(`${idp.url}/monitoring/audit?pane=details&id=${entry?.id}`)
+    expect(details.facts.text).toContain('Modified Properties')
+    expect(details.facts.text).toMatch(/displayName\s*B\.Simon\s*Britta Simon/)
+    expect(details.facts.text).toContain('admin@contoso.com')
+  })
+})
