@@ -193,6 +193,12 @@ describe('the Entra side of the Cisco Webex tutorial, by clicking in Chromium', 
     await page.goto(`${new URL(page.url()).origin}/enterprise-apps`)
     await page.getByRole('link', { name: 'Cisco Webex' }).click()
     await expect(page.getByText('Done', { exact: true }).count()).resolves.toBe(2)
+    await page.getByRole('link', { name: 'Sign-in logs', exact: true }).last().click()
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Cisco Webex | Sign-in logs',
+    )
+    await expect(page.locator('#console-main').textContent()).resolves.toContain('50105')
+    await checkPage('entra-app-sign-in-logs')
     expect(csp.list).toEqual([])
   })
 })

@@ -7,6 +7,7 @@ import {
   type AppPropertiesForm,
   AppPropertiesPage,
 } from '../../../views/console/pages/enterprise-apps/app-properties-page'
+import { AppSignInsPage } from '../../../views/console/pages/enterprise-apps/app-sign-ins-page'
 import {
   AddAssignmentPage,
   PickPrincipalsPane,
@@ -15,6 +16,7 @@ import {
 import type { HttpDeps, IdpEnv } from '../../env'
 import { formFields } from '../../request-facts'
 import { consolePage } from '../console-page'
+import { listQueryOf } from '../list-query'
 import { appNotFound, appOf } from './app-context'
 
 const APP = `${ENTERPRISE_APPS_HREF}/:id`
@@ -88,6 +90,18 @@ export function appPageRoutes(deps: HttpDeps) {
         title: 'Properties saved',
         message: `Successfully updated ${saved.value.servicePrincipal.displayName}.`,
       })
+    })
+    .get(`${APP}/sign-ins`, (c) => {
+      const found = appOf(c, deps)
+      if (!found) return appNotFound(c)
+      const page = consolePage(c, deps)
+      const list = deps.services.signInLog.find({
+        servicePrincipalId: found.ref.servicePrincipalId,
+        page: listQueryOf(c).page,
+      })
+      return page.show(
+        <AppSignInsPage frame={page.frame(ENTERPRISE_APPS_HREF)} app={found.ref} list={list} />,
+      )
     })
     .get(`${APP}/users`, (c) => {
       const found = appOf(c, deps)

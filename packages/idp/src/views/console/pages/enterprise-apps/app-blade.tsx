@@ -52,6 +52,10 @@ export function AppBlade(props: {
                 { label: 'Single sign-on', href: app.hrefs.singleSignOn, icon: 'sign-on' },
               ],
             },
+            {
+              heading: 'Activity',
+              items: [{ label: 'Sign-in logs', href: app.hrefs.signIns, icon: 'logs' }],
+            },
           ]}
         />
       }

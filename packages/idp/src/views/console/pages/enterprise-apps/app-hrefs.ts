@@ -11,6 +11,7 @@ export function appHrefs(servicePrincipalId: string) {
     users: `${base}/users`,
     addAssignment: `${base}/users/add`,
     singleSignOn: `${base}/single-sign-on`,
+    signIns: `${base}/sign-ins`,
     saml: `${base}/saml`,
     claims: `${base}/saml/claims`,
     download: (what: 'base64' | 'raw' | 'federation-metadata') => `${base}/saml/download/${what}`,
