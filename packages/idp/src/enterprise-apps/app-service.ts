@@ -35,6 +35,8 @@ export interface ServicePrincipalPatch {
   readonly notificationEmailAddresses?: readonly string[]
   readonly preferredTokenSigningKeyThumbprint?: string | null
   readonly appRoles?: readonly AppRole[]
+  /** Properties > Notes; empty or null clears them. */
+  readonly notes?: string | null
 }
 
 function patchApplication(
@@ -105,6 +107,11 @@ function patchServicePrincipal(
   if (patch.preferredTokenSigningKeyThumbprint !== undefined) {
     const thumbprint = activateCertificate(app, patch.preferredTokenSigningKeyThumbprint, now)
     if (!thumbprint.ok) return thumbprint
+  }
+  if (patch.notes !== undefined) {
+    if (patch.notes !== null && patch.notes.length > 1024)
+      return invalid('Notes can have at most 1024 characters.', 'notes')
+    sp.notes = patch.notes === null || patch.notes.trim() === '' ? null : patch.notes
   }
   if (patch.appRoles !== undefined) {
     const ids = new Set(patch.appRoles.map((r) => r.id.toLowerCase()))

@@ -1,4 +1,5 @@
 import type { NavEntry } from '../views/console/left-nav'
+import { ENTERPRISE_APPS_HREF } from '../views/console/pages/enterprise-apps/app-hrefs'
 import { GROUPS_HREF } from '../views/console/pages/groups/group-links'
 import { AUDIT_LOGS_HREF, SIGN_IN_LOGS_HREF } from '../views/console/pages/monitoring/monitoring-links'
 import { USERS_HREF } from '../views/console/pages/users/user-links'
@@ -24,6 +25,12 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
         icon: 'group',
         expanded: true,
         children: [{ label: 'All groups', href: GROUPS_HREF }],
+      },
+      {
+        label: 'Applications',
+        icon: 'apps',
+        expanded: true,
+        children: [{ label: 'Enterprise applications', href: ENTERPRISE_APPS_HREF }],
       },
       {
         label: 'Monitoring & health',

@@ -147,6 +147,8 @@ const servicePrincipalSchema = z.object({
   preferredTokenSigningKeyThumbprint: z.string().nullable(),
   appRoles: z.array(appRoleSchema),
   claimsMappingPolicyId: z.string().nullable(),
+  /** Properties > Notes (Graph `notes`); absent in stores written before it existed. */
+  notes: z.string().nullable().optional(),
   createdDateTime: z.string(),
 })
 export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { HttpDeps, IdpEnv } from '../env'
+import { enterpriseAppsRoutes } from './enterprise-apps/enterprise-apps-routes'
 import { groupsRoutes } from './groups'
 import { monitoringRoutes } from './monitoring'
 import { overviewRoutes } from './overview'
@@ -17,5 +18,6 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', usersRoutes(deps))
     .route('/', groupsRoutes(deps))
     .route('/', monitoringRoutes(deps))
+    .route('/', enterpriseAppsRoutes(deps))
     .route('/', signOutRoutes(deps))
 }

@@ -1,5 +1,6 @@
 // views/assets/: the stylesheets and the page script the Entra pages load, served under fingerprinted names.
 import { createHash } from 'node:crypto'
+import { APP_PAGES_CSS } from './app-pages-css'
 import { BASE_CSS } from './base-css'
 import { BLADE_CSS } from './blade-css'
 import { CHROME_CSS } from './chrome-css'
@@ -27,6 +28,7 @@ const STYLESHEET = [
   OVERLAY_CSS,
   SIGN_IN_CSS,
   MY_APPS_CSS,
+  APP_PAGES_CSS,
 ]
   .join('')
   .trim()

@@ -1,0 +1,157 @@
+import { Hono } from 'hono'
+import type { SamlSummary } from '../../../enterprise-apps/saml-summary'
+import type { HiddenField } from '../../../views/console/hidden-fields'
+import type { AppRef } from '../../../views/console/pages/enterprise-apps/app-blade'
+import { ENTERPRISE_APPS_HREF } from '../../../views/console/pages/enterprise-apps/app-hrefs'
+import {
+  CertificatePane,
+  VerificationPane,
+} from '../../../views/console/pages/enterprise-apps/certificate-panes'
+import type { HttpDeps, IdpEnv } from '../../env'
+import { formFields } from '../../request-facts'
+import { consolePage } from '../console-page'
+import { appNotFound, appOf } from './app-context'
+
+const APP = `${ENTERPRISE_APPS_HREF}/:id`
+
+type SigningChoice = Parameters<HttpDeps['services']['samlConfig']['setSigningOptions']>[1]
+
+/** The SAML Certificates panes by their `?pane=` id, or null for an unknown id. */
+export function certificatePaneFor(
+  id: string,
+  app: AppRef,
+  summary: SamlSummary,
+  csrf: readonly HiddenField[],
+  error?: string,
+) {
+  if (id === 'certificate')
+    return <CertificatePane app={app} certificates={summary.samlCertificates} csrf={csrf} error={error} />
+  if (id === 'verification')
+    return (
+      <VerificationPane
+        app={app}
+        verification={summary.samlCertificates.requestVerification}
+        csrf={csrf}
+        error={error}
+      />
+    )
+  return null
+}
+
+function attachment(fileName: string): string {
+  return `attachment; filename="${fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+}
+
+/** The three Download links of SAML Certificates and the token signing certificate pane's forms. */
+export function samlDownloadRoutes(deps: HttpDeps) {
+  return new Hono<IdpEnv>()
+    .get(`${APP}/saml/download/:what`, (c) => {
+      const found = appOf(c, deps)
+      if (!found) return appNotFound(c)
+      const what = c.req.param('what')
+      if (what === 'federation-metadata') {
+        const xml = deps.services.metadata.appMetadata(found.app.servicePrincipal.appId)
+        if (!xml.ok) return c.text('This application has no federation metadata yet.', 404)
+        const name = `${found.ref.displayName.replace(/[^A-Za-z0-9 ._-]/g, '_').trim() || 'application'}.xml`
+        return c.body(xml.value, 200, {
+          'Content-Type': 'application/xml; charset=utf-8',
+          'Content-Disposition': attachment(name),
+          'Cache-Control': 'no-store',
+        })
+      }
+      if (what !== 'base64' && what !== 'raw')
+        return c.text('Download base64, raw or federation-metadata.', 404)
+      const summary = deps.services.samlConfig.summary(found.ref.servicePrincipalId)
+      if (!summary.ok) return appNotFound(c)
+      const file = deps.services.certificates.download(
+        found.ref.servicePrincipalId,
+        summary.value.samlCertificates.signingThumbprint,
+        what,
+      )
+      if (!file.ok)
+        return c.text(
+          'This application has no token signing certificate of its own yet: select SAML first.',
+          404,
+        )
+      return c.body(
+        typeof file.value.body === 'string' ? file.value.body : new Uint8Array(file.value.body),
+        200,
+        {
+          'Content-Type': file.value.contentType,
+          'Content-Disposition': attachment(file.value.fileName),
+          'Cache-Control': 'no-store',
+        },
+      )
+    })
+    .post(`${APP}/saml/certificate`, async (c) => {
+      const found = appOf(c, deps)
+      if (!found) return appNotFound(c)
+      const page = consolePage(c, deps)
+      const f = await formFields(c)
+      const id = found.ref.servicePrincipalId
+      const back = `${found.ref.hrefs.saml}?pane=certificate`
+      const fail = (message: string) =>
+        page.done(back, { kind: 'error', title: 'Could not save the certificate settings', message })
+      if (f.action === 'new') {
+        const made = await deps.services.certificates.addCertificate(
+          id,
+          f.expiry ? { endDateTime: `${f.expiry}T00:00:00Z` } : {},
+        )
+        if (!made.ok) return fail(made.error.message)
+        return page.done(back, {
+          kind: 'success',
+          title: 'New certificate created',
+          message: `Certificate ${made.value.thumbprint} is inactive until you make it active.`,
+        })
+      }
+      if (f.action === 'activate') {
+        const thumbprint = c.req.query('thumbprint') ?? ''
+        const activated = await deps.services.certificates.activate(id, thumbprint)
+        if (!activated.ok) return fail(activated.error.message)
+        return page.done(back, {
+          kind: 'success',
+          title: 'Certificate made active',
+          message: `${found.ref.displayName} now signs with ${thumbprint}.`,
+        })
+      }
+      // The service checks both values against its lists; the form's strings go in as they came.
+      const choice = { signingOption: f.signingOption, signingAlgorithm: f.signingAlgorithm } as SigningChoice
+      const signing = await deps.services.samlConfig.setSigningOptions(id, choice)
+      if (!signing.ok) return fail(signing.error.message)
+      const emails = (f.notificationEmails ?? '').split(/[\s,;]+/).filter((e) => e !== '')
+      const saved = await deps.services.apps.updateServicePrincipal(id, {
+        notificationEmailAddresses: emails,
+      })
+      if (!saved.ok) return fail(saved.error.message)
+      return page.done(found.ref.hrefs.saml, {
+        kind: 'success',
+        title: 'Saved SAML Signing Certificate',
+        message: 'The signing option, algorithm and notification emails were saved.',
+      })
+    })
+    .post(`${APP}/saml/verification`, async (c) => {
+      const found = appOf(c, deps)
+      if (!found) return appNotFound(c)
+      const page = consolePage(c, deps)
+      const body = await c.req.parseBody()
+      const upload = body.certificate
+      const pem = upload instanceof File && upload.size > 0 ? await upload.text() : null
+      const current = found.app.saml.requestVerification.certificates
+      const saved = await deps.services.samlConfig.setRequestVerification(found.ref.servicePrincipalId, {
+        required: body.required === 'true',
+        allowSha1: body.allowSha1 === 'true',
+        certificates: pem ? [...current, pem] : [...current],
+      })
+      if (!saved.ok)
+        return page.done(`${found.ref.hrefs.saml}?pane=verification`, {
+          kind: 'error',
+          title: 'Could not save verification certificates',
+          message: saved.error.message,
+        })
+      return page.done(found.ref.hrefs.saml, {
+        kind: 'success',
+        title: 'Saved verification certificates',
+        message: 'Signed-request verification settings were saved.',
+      })
+    })
+}

@@ -1,0 +1,23 @@
+/** Where the Enterprise applications pages live: the list, the gallery and each app's pages. */
+export const ENTERPRISE_APPS_HREF = '/enterprise-apps'
+export const GALLERY_HREF = `${ENTERPRISE_APPS_HREF}/gallery`
+
+/** The pages of one app, by its service principal's object id. */
+export function appHrefs(servicePrincipalId: string) {
+  const base = `${ENTERPRISE_APPS_HREF}/${encodeURIComponent(servicePrincipalId)}`
+  return {
+    overview: base,
+    properties: `${base}/properties`,
+    users: `${base}/users`,
+    addAssignment: `${base}/users/add`,
+    singleSignOn: `${base}/single-sign-on`,
+    signIns: `${base}/sign-ins`,
+    saml: `${base}/saml`,
+    claims: `${base}/saml/claims`,
+    download: (what: 'base64' | 'raw' | 'federation-metadata') => `${base}/saml/download/${what}`,
+    test: `${base}/saml?pane=test`,
+  }
+}
+
+/** The hrefs of one app's pages. */
+export type AppHrefs = ReturnType<typeof appHrefs>
