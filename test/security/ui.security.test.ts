@@ -69,7 +69,7 @@ describe('stored XSS: markup in names via the IdP and via SCIM, and in a NameID'
       .join('; ')
     expectScriptFreeCsp((await sandbox.sp.app.request('/webex/home', { headers: { cookie } })).headers)
 
-    const controlHub = await (await signedInConsole(sandbox.sp)).get('/admin')
+    const controlHub = await (await signedInConsole(sandbox.sp)).get('/admin/users')
     expect(await controlHub.text()).not.toContain('<img')
     expectScriptFreeCsp(controlHub.headers)
 
