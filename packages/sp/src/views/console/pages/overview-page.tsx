@@ -97,7 +97,7 @@ export function OverviewPage(props: { chrome: ConsoleChrome; overview: OrgOvervi
             ]}
           />
         </Card>
-        <Card title="Users" id="users" footer={<a href="/admin/users">Go to Users</a>}>
+        <Card title="Users" id="users">
           <Facts
             items={[
               { label: 'Total', value: String(users.total), id: 'users-total' },

@@ -42,11 +42,8 @@ export function SignInLogPage(props: { chrome: ConsoleChrome; attempts: readonly
             PURPOSE_LABELS[attempt.purpose],
             <Outcome attempt={attempt} />,
             attempt.code ? <code>{attempt.code}</code> : '-',
-            <a
-              href={`/admin/troubleshooting/sign-ins/${attempt.id}`}
-              aria-label={`Details of attempt ${attempt.id}`}
-            >
-              View
+            <a href={`/admin/troubleshooting/sign-ins/${attempt.id}`}>
+              Details<span class="visually-hidden"> of attempt {attempt.id}</span>
             </a>,
           ],
         }))}
