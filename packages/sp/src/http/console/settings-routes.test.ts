@@ -41,4 +41,24 @@ describe('Organization Settings', () => {
     expect(crossed.status).toBe(403)
     expect(sp.services.org.current().name).toBe('Contoso')
   })
+
+  it('shows both SCIM base URLs and generates a token shown once; the old token stops working', async () => {
+    const sp = await createTestSp()
+    const browser = await signedInConsole(sp)
+    const before = sp.services.scimToken.current()
+    const settings = await (await browser.get('/admin/settings')).text()
+    expect(settings).toContain(`/identity/scim/${sp.orgId}/v2`)
+    expect(settings).toContain(`/v1/scim/${sp.orgId}`)
+    const generated = await browser.post('/admin/settings/scim/token', {})
+    expect(generated.status).toBe(200)
+    expect(generated.headers.get('cache-control')).toContain('no-store')
+    const token = sp.services.scimToken.current()
+    expect(token).not.toBe(before)
+    expect(await generated.text()).toContain(token)
+    expect(await (await browser.get('/admin/settings')).text()).not.toContain(token)
+    const old = await sp.app.request(`/identity/scim/${sp.orgId}/v2/Users`, {
+      headers: { authorization: `Bearer ${before}` },
+    })
+    expect(old.status).toBe(401)
+  })
 })
