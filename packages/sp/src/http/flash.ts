@@ -26,6 +26,22 @@ export const FLASH_MESSAGES = {
   },
   'sso-disable-failed': { kind: 'error', message: 'Failed to disable Single Sign On' },
   'sso-metadata-switched': { kind: 'success', message: 'Successfully switched to the new SSO metadata.' },
+  // Sandbox texts where the 2018 client's were not found.
+  'org-renamed': { kind: 'success', message: 'Organization name saved.' },
+  'users-added': { kind: 'success', message: 'Users added.' },
+  'user-saved': { kind: 'success', message: 'User saved.' },
+  'user-activated': { kind: 'success', message: 'User activated.' },
+  'user-deactivated': { kind: 'success', message: 'User deactivated. They can no longer sign in.' },
+  'user-deleted': { kind: 'success', message: 'User deleted.' },
+  'scim-token-revoked': {
+    kind: 'success',
+    message: 'Token revoked. Connectors that used it can no longer call SCIM.',
+  },
+  'recovery-signed-in': {
+    kind: 'success',
+    message:
+      'Signed in with the recovery PIN. You can now turn off single sign-on or update its certificates.',
+  },
 } as const satisfies Record<string, Omit<ToastProps, 'trackingId'>>
 
 export type FlashCode = keyof typeof FLASH_MESSAGES

@@ -35,6 +35,8 @@ export interface SpSession {
 
 /** One ACS attempt or refused logout message, for the sign-in log (Control Hub's troubleshooting view and the API). */
 export interface SignInAttempt {
+  /** Its place in the log (1, 2, …; a restart starts again), for the details view. */
+  readonly id: string
   readonly at: string
   readonly purpose: 'sign-in' | 'test' | 'logout'
   readonly outcome: 'success' | 'failure'
@@ -43,6 +45,13 @@ export interface SignInAttempt {
   readonly user: string | null
   /** The sign-in's trace (`/api/v1/traces/{traceId}`), for an ACS attempt. */
   readonly traceId?: string
+  /** The checks the SP made, in order, up to the refusal or through to success. */
+  readonly checks: readonly Check[]
+}
+
+/** What a sign-in path records; the log numbers it. */
+export type SignInAttemptRecord = Omit<SignInAttempt, 'id' | 'checks'> & {
+  readonly checks?: readonly Check[]
 }
 
 const PENDING_LIFETIME_MS = 10 * 60_000
@@ -109,6 +118,7 @@ export function createMemoryStores(clock: Clock, bounds: SpMemoryBounds = SP_MEM
     fairBy: 'user',
   })
   const attempts: SignInAttempt[] = []
+  let attemptCount = 0
   /** The entry under `key` while it has not expired; an expired one is dropped on the way. */
   function unexpired<V extends { readonly expiresAt: number }>(
     table: { get(key: string): V | undefined; delete(key: string): unknown },
@@ -196,8 +206,9 @@ export function createMemoryStores(clock: Clock, bounds: SpMemoryBounds = SP_MEM
       testTickets.delete(ticket)
       return until !== undefined && until > clock.now()
     },
-    logAttempt(attempt: SignInAttempt): void {
-      attempts.push(detached(attempt))
+    logAttempt(attempt: SignInAttemptRecord): void {
+      attemptCount += 1
+      attempts.push(detached({ ...attempt, id: String(attemptCount), checks: attempt.checks ?? [] }))
       if (attempts.length > 200) attempts.shift()
     },
     attempts(): readonly SignInAttempt[] {

@@ -55,6 +55,7 @@ export function createSessionService(deps: {
         code: run.refusal.code,
         message: describeError(run.refusal).message,
         user: null,
+        checks: run.checks,
       })
     return run
   }

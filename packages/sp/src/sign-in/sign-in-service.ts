@@ -102,6 +102,7 @@ export function createSignInService(deps: {
       message: describeError(refusal.error).message,
       // Read from the signed assertion only, so never an attacker's claim.
       user: refusal.seen.nameId ?? null,
+      checks: refusal.checks,
     })
     return { kind: 'refused', refusal }
   }
@@ -287,6 +288,7 @@ export function createSignInService(deps: {
         code: null,
         message: 'signed in',
         user: user.userName,
+        checks: signIn.checks,
       })
       return {
         kind: 'signed-in',

@@ -111,6 +111,7 @@ export async function recordSsoTestRun(
     code,
     message,
     user: seen.nameId ?? null,
+    checks: checked.ok ? checked.value.checks : checked.error.checks,
   })
   return {
     kind: 'test',

@@ -20,6 +20,8 @@ const webexUserSchema = z.object({
   /** Empty when unassigned (a SCIM PATCH removed it); new users get `user`. */
   userType: z.string(),
   externalId: z.string().nullable(),
+  /** The services Control Hub assigned ("Add Services for Users"); absent for SCIM and JIT users. */
+  licenses: z.array(z.enum(['message', 'meeting', 'call'])).optional(),
   /** Where the user came from: Control Hub, SCIM or just-in-time creation at sign-in. */
   source: z.enum(['manual', 'scim', 'jit']),
   /** Everything else SCIM stored (extension schema, phone numbers, …), kept verbatim. */

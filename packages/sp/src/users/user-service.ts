@@ -25,7 +25,11 @@ export interface NewUser {
   readonly lastName?: string
   /** Derived from the names (or the email) when absent or empty. */
   readonly displayName?: string
+  /** Control Hub's "Add Services for Users". */
+  readonly licenses?: readonly WebexLicense[]
 }
+
+export type WebexLicense = NonNullable<WebexUser['licenses']>[number]
 
 /** Changes to a user; absent fields stay as they are. An empty displayName derives it again. */
 export interface UserChanges {
@@ -91,6 +95,7 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
         source,
         now(),
       )
+      if (input.licenses) user.licenses = [...new Set(input.licenses)]
       draft.directory.users.push(user)
       return ok(user)
     })
@@ -127,6 +132,30 @@ export function createUserService(deps: { store: DocumentStore<SpState>; runtime
       const wanted = value.trim()
       if (wanted.length === 0) return null
       return store.read().directory.users.find((u) => holdsEmail(u, wanted)) ?? null
+    },
+
+    /**
+     * "Manually add users" for several people at once (one store update each, in order): every
+     * address is checked first, so a duplicate or invalid one adds nobody.
+     */
+    async addMany(inputs: readonly NewUser[]): Promise<Result<WebexUser[], DirectoryError>> {
+      const seen = new Set<string>()
+      const existing = store.read().directory.users
+      for (const input of inputs) {
+        const checked = checkNewUser(input)
+        if (!checked.ok) return checked
+        const email = checked.value.email
+        if (seen.has(email) || emailOwner(existing, email))
+          return fail('USER_EXISTS', { field: 'email', email })
+        seen.add(email)
+      }
+      const added: WebexUser[] = []
+      for (const input of inputs) {
+        const created = await create(input, 'manual')
+        if (!created.ok) return created
+        added.push(created.value)
+      }
+      return ok(added)
     },
 
     /** "Manually add users": email required, names optional, display name derived when absent. */

@@ -1,0 +1,19 @@
+import { Hono } from 'hono'
+import type { HttpDeps, SpEnv } from '../env'
+import { consoleManageUsersRoutes } from './manage-users-routes'
+import { consoleOverviewRoutes } from './overview-routes'
+import { consoleSettingsRoutes } from './settings-routes'
+import { consoleSignInRoutes } from './sign-in-routes'
+import { consoleTroubleshootingRoutes } from './troubleshooting-routes'
+import { consoleUsersRoutes } from './users-routes'
+
+/** Control Hub's pages, one route module per area; every area guards its own paths. */
+export function consoleRoutes(deps: HttpDeps) {
+  return new Hono<SpEnv>()
+    .route('/', consoleSignInRoutes(deps))
+    .route('/', consoleOverviewRoutes(deps))
+    .route('/', consoleManageUsersRoutes(deps))
+    .route('/', consoleUsersRoutes(deps))
+    .route('/', consoleSettingsRoutes(deps))
+    .route('/', consoleTroubleshootingRoutes(deps))
+}

@@ -1,0 +1,94 @@
+import { Hono } from 'hono'
+import type { Child } from 'hono/jsx'
+import { describeError } from '../../errors/catalogue'
+import { UserDetailPage, type UserDetailProps, UsersPage } from '../../views/console/pages/users-page'
+import type { HttpDeps } from '../env'
+import { requireControlHubAdmin } from './console-auth'
+import type { ConsoleContext, ConsoleEnv } from './console-env'
+import { consoleChrome, formText, postedForm, redirectWithToasts, renderPage } from './console-page'
+
+/** Rows per page of the Users list. */
+export const USERS_PAGE_SIZE = 50
+
+/** The Users page for the request's search and page, with an optional dialog open on top. */
+export function usersListPage(c: ConsoleContext, deps: HttpDeps, modal?: Child) {
+  const query = (c.req.query('q') ?? '').slice(0, 200)
+  const pageNumber = Math.max(1, Math.min(1_000_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1))
+  const page = deps.services.users.list({
+    search: query,
+    offset: (pageNumber - 1) * USERS_PAGE_SIZE,
+    limit: USERS_PAGE_SIZE,
+  })
+  const href = (n: number) => {
+    const params = new URLSearchParams()
+    if (query) params.set('q', query)
+    if (n > 1) params.set('page', String(n))
+    const text = params.toString()
+    return text ? `/admin/users?${text}` : '/admin/users'
+  }
+  return (
+    <UsersPage
+      chrome={consoleChrome(c, deps, 'users')}
+      users={page.items}
+      query={query}
+      pager={{
+        from: page.total === 0 ? 0 : page.offset + 1,
+        to: page.offset + page.items.length,
+        total: page.total,
+        previousHref: pageNumber > 1 ? href(pageNumber - 1) : null,
+        nextHref: page.offset + page.items.length < page.total ? href(pageNumber + 1) : null,
+      }}
+      {...(modal ? { modal } : {})}
+    />
+  )
+}
+
+/** Control Hub > Users: the list, search and paging, and one user's page (edit, deactivate, delete). */
+export function consoleUsersRoutes(deps: HttpDeps) {
+  const { users } = deps.services
+
+  function detail(c: ConsoleContext, id: string, extra: Omit<UserDetailProps, 'chrome' | 'user'> = {}) {
+    const found = users.get(id)
+    if (!found.ok) return null
+    return <UserDetailPage chrome={consoleChrome(c, deps, 'users')} user={found.value} {...extra} />
+  }
+
+  const notFound = (c: ConsoleContext) => renderPage(c, usersListPage(c, deps), 404)
+
+  return new Hono<ConsoleEnv>()
+    .use('/admin/users', requireControlHubAdmin(deps))
+    .use('/admin/users/*', requireControlHubAdmin(deps))
+    .get('/admin/users', (c) => renderPage(c, usersListPage(c, deps)))
+    .get('/admin/users/:id{[0-9a-f-]{36}}', (c) => {
+      const page = detail(c, c.req.param('id'), { confirmDelete: c.req.query('confirm') === 'delete' })
+      return page ? renderPage(c, page) : notFound(c)
+    })
+    .post('/admin/users/:id{[0-9a-f-]{36}}', async (c) => {
+      const id = c.req.param('id')
+      const form = await postedForm(c)
+      const draft = {
+        firstName: formText(form, 'firstName', 300),
+        lastName: formText(form, 'lastName', 300),
+        displayName: formText(form, 'displayName', 300),
+      }
+      const changed = await users.modify(id, draft)
+      if (changed.ok) return redirectWithToasts(c, deps, `/admin/users/${id}`, [{ code: 'user-saved' }])
+      const page = detail(c, id, { draft, error: describeError(changed.error).message })
+      return page ? renderPage(c, page, 422) : notFound(c)
+    })
+    .post('/admin/users/:id{[0-9a-f-]{36}}/:action{deactivate|activate|delete}', async (c) => {
+      const id = c.req.param('id')
+      const action = c.req.param('action')
+      if (action === 'delete') {
+        const removed = await users.remove(id)
+        return removed.ok
+          ? redirectWithToasts(c, deps, '/admin/users', [{ code: 'user-deleted' }])
+          : notFound(c)
+      }
+      const done = action === 'activate' ? await users.activate(id) : await users.deactivate(id)
+      if (!done.ok) return notFound(c)
+      return redirectWithToasts(c, deps, `/admin/users/${id}`, [
+        { code: action === 'activate' ? 'user-activated' : 'user-deactivated' },
+      ])
+    })
+}
