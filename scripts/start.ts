@@ -62,7 +62,12 @@ runServerCommand({
           tenantId: sandbox.idp.tenantId,
           graphApiToken: sandbox.idp.graphApiToken,
         },
-        sp: { url: sandbox.sp.url, orgId: sandbox.sp.orgId, adminApiToken: sandbox.sp.adminApiToken },
+        sp: {
+          url: sandbox.sp.url,
+          orgId: sandbox.sp.orgId,
+          adminApiToken: sandbox.sp.adminApiToken,
+          controlHubAdmin: sandbox.sp.controlHubAdmin,
+        },
       })
     return formatReadyBanner({
       idpUrl: sandbox.idp.url,
@@ -74,6 +79,8 @@ runServerCommand({
       startupMs,
       graphApiToken: sandbox.idp.graphApiToken,
       controlHubToken: sandbox.sp.adminApiToken,
+      controlHubAdmin: sandbox.sp.controlHubAdmin,
+      controlHubAdminCreated: sandbox.sp.controlHubAdminCreated,
     })
   },
 })

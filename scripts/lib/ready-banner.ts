@@ -12,6 +12,10 @@ export interface ReadyFacts {
   /** Bearer tokens of the Graph-shaped API and of Control Hub's API (sandbox-only secrets). */
   readonly graphApiToken: string
   readonly controlHubToken: string
+  /** Control Hub's built-in administrator; its password works even with SSO on. */
+  readonly controlHubAdmin?: { readonly email: string; readonly password: string }
+  /** The password is shown only on the start that created the administrator, as Entra's. */
+  readonly controlHubAdminCreated?: boolean
 }
 
 /**
@@ -38,6 +42,17 @@ export function formatReadyBanner(facts: ReadyFacts): string {
   )
   if (facts.dataDir)
     lines.push(`  ${''.padEnd(20)}(both also in ${facts.dataDir}/running.json while this runs)`)
+  if (facts.controlHubAdmin) {
+    const secret = facts.controlHubAdminCreated
+      ? `password ${facts.controlHubAdmin.password}`
+      : facts.dataDir
+        ? `(its secret: sp.controlHubAdmin in ${facts.dataDir}/running.json)`
+        : ''
+    lines.push(
+      `  ${'Control Hub admin'.padEnd(20)}${facts.controlHubAdmin.email}  ${secret}`.trimEnd(),
+      `  ${''.padEnd(20)}(works with SSO on too; or ${facts.spUrl}/manage-sso, which prints a one-time PIN here)`,
+    )
+  }
   if (facts.firstStart) {
     lines.push(
       `  ${'Entra admin'.padEnd(20)}${facts.firstStart.adminUserPrincipalName}  password ${facts.firstStart.adminPassword}`,

@@ -5,15 +5,21 @@ import { z } from 'zod'
 
 /**
  * What a running `pnpm start` leaves in its data directory so that `pnpm rehearse`,
- * `pnpm sandbox login` and `pnpm sandbox stop` can find it: the process, both URLs and the
- * admin API tokens. The file is private to the user (0600 in a 0700 directory), like the
+ * `pnpm sandbox login` and `pnpm sandbox stop` can find it: the process, both URLs, the
+ * admin API tokens and Control Hub's administrator. The file is private to the user (0600 in a 0700 directory), like the
  * state files that hold the same tokens.
  */
 const runningRecordSchema = z.object({
   pid: z.number().int().positive(),
   startedAt: z.string(),
   idp: z.object({ url: z.string().url(), tenantId: z.string(), graphApiToken: z.string() }),
-  sp: z.object({ url: z.string().url(), orgId: z.string(), adminApiToken: z.string() }),
+  sp: z.object({
+    url: z.string().url(),
+    orgId: z.string(),
+    adminApiToken: z.string(),
+    /** Control Hub's built-in administrator, for a person or a browser suite to sign in with. */
+    controlHubAdmin: z.object({ email: z.string(), password: z.string() }).optional(),
+  }),
 })
 export type RunningRecord = z.infer<typeof runningRecordSchema>
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { launchChromium } from '../support/browser'
 import { ROOT } from '../support/cli'
+import { signInToControlHub } from '../support/control-hub-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 
 let browser: Browser
@@ -46,7 +47,7 @@ describe('admin landing pages in Chromium', () => {
 
   it('shows the Webex Control Hub overview with the org id', async () => {
     const page = await browser.newPage()
-    await page.goto(`${sandbox.sp.url}/admin`)
+    await signInToControlHub(page, sandbox.sp.url, sandbox.sp.controlHubAdmin)
     await expect(page.title()).resolves.toContain('Cisco Cloud Collaboration Management')
     await expect(page.getByText(sandbox.sp.orgId).first().isVisible()).resolves.toBe(true)
     await page.screenshot({ path: join(SCREENSHOTS, 'control-hub-overview.png') })

@@ -39,6 +39,12 @@ describe('pnpm start', () => {
     expect(output).toMatch(/My Apps\s+http:\/\/localhost:\d+\/myapps/)
     expect(output).toMatch(/Webex sign-in\s+http:\/\/localhost:\d+\//)
     expect(output).toMatch(/Entra admin\s+admin@contoso\.com\s+password \S{8,}/)
+    const controlHubPassword = /Control Hub admin\s+webexadmin@contoso\.com\s+password (\S{8,})/.exec(
+      output,
+    )?.[1]
+    expect(controlHubPassword).toBeDefined()
+    const record = JSON.parse(readFileSync(join(dataDir, 'running.json'), 'utf8'))
+    expect(JSON.stringify(record)).toContain(`"password":"${controlHubPassword}"`)
     expect(output).toContain('First steps:')
     for (const base of [idp, sp]) {
       const health = await fetch(`${base}/healthz`)
@@ -56,6 +62,10 @@ describe('pnpm start', () => {
     expect(tenant(again.output())).toBe(tenant(output))
     expect(org(again.output())).toBe(org(output))
     expect(again.output()).not.toContain('password')
+    expect(again.output()).not.toContain(controlHubPassword)
+    expect(again.output()).toMatch(
+      /Control Hub admin\s+webexadmin@contoso\.com\s+\(its secret: sp\.controlHubAdmin in /,
+    )
   })
 
   it('reports every configuration problem at once and exits with code 2', async () => {

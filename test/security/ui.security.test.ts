@@ -2,6 +2,7 @@ import { encodeRedirectBinding, signIn } from '@sandbox/shared'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authnRequestXml } from '../../packages/idp/src/test-support/saml-app'
 import { acsPath } from '../../packages/sp/src/sso-setup/sp-entity'
+import { signedInConsole } from '../../packages/sp/src/test-support/console-client'
 import { contextFor, expectAcsRefusal } from './corpus/acs-kit'
 import { createSandbox, type Sandbox } from './corpus/sandbox'
 import { assertionOf, first, parseCorpusXml, resign, setText, toXml } from './corpus/xml-kit'
@@ -68,7 +69,7 @@ describe('stored XSS: markup in names via the IdP and via SCIM, and in a NameID'
       .join('; ')
     expectScriptFreeCsp((await sandbox.sp.app.request('/webex/home', { headers: { cookie } })).headers)
 
-    const controlHub = await sandbox.sp.app.request('/admin')
+    const controlHub = await (await signedInConsole(sandbox.sp)).get('/admin')
     expect(await controlHub.text()).not.toContain('<img')
     expectScriptFreeCsp(controlHub.headers)
 

@@ -1,9 +1,9 @@
 import { createServerApp, type DocumentStore, type Runtime } from '@sandbox/shared'
 import type { SpConfig } from './config'
 import { adminApiRoutes } from './http/admin-api'
+import { consoleRoutes } from './http/console/console-routes'
 import { consoleAssetRoutes } from './http/console-assets'
 import type { HttpDeps, SpEnv } from './http/env'
-import { landingRoutes } from './http/landing'
 import { logoutRoutes } from './http/logout-routes'
 import { scimRoutes } from './http/scim-routes'
 import { signInRoutes } from './http/sign-in-routes'
@@ -33,7 +33,7 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
     log: deps.runtime.log,
   })
     .route('/', consoleAssetRoutes())
-    .route('/', landingRoutes(http))
+    .route('/', consoleRoutes(http))
     .route('/', adminApiRoutes(http))
     .route('/', signInRoutes(http))
     .route('/', logoutRoutes(http))

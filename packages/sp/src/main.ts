@@ -18,6 +18,9 @@ runServerCommand({
       `Control Hub API: ${sp.url}/api/v1  (Authorization: Bearer ${sp.adminApiToken}; see packages/sp/API.md)`,
       `SCIM: ${sp.url}/identity/scim/${sp.orgId}/v2  (Authorization: Bearer ${sp.scimToken})`,
     ]
+    lines.push(
+      `Control Hub admin: ${sp.controlHubAdmin.email}${sp.controlHubAdminCreated ? `  password ${sp.controlHubAdmin.password}` : ''}  (locked out? ${sp.url}/manage-sso prints a one-time PIN here)`,
+    )
     if (sp.firstStart) lines.push('New organization: no SSO configured yet (Control Hub > Authentication).')
     return `${lines.join('\n')}\n`
   },

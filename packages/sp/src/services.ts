@@ -1,4 +1,5 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { createControlHubAccess } from './control-hub/control-hub-access'
 import { createOrganizationService } from './org/organization-service'
 import { createKeyMaterial } from './sign-in/key-material'
 import { createMemoryStores, type MemoryStores, type SpMemoryBounds } from './sign-in/memory-stores'
@@ -33,6 +34,7 @@ export function createSpServices(deps: ServiceDeps) {
   const spMetadataOf = createSpMetadataCache(deps.url)
   return {
     org: createOrganizationService(deps),
+    controlHub: createControlHubAccess(deps),
     users,
     ...createDirectoryServices(deps),
     sso: createSsoSetupService({ ...deps, memory, spMetadataOf }),

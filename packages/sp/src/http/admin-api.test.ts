@@ -1,5 +1,6 @@
 import { certificateToDer, fixedClock, offsetClock } from '@sandbox/shared'
 import { describe, expect, it } from 'vitest'
+import { signedInConsole } from '../test-support/console-client'
 import { createTestSp, enableSsoWith } from '../test-support/harness'
 import { createIdpSide } from '../test-support/idp-side'
 
@@ -15,8 +16,9 @@ describe('Control Hub API: organization and settings', () => {
     const unknown = await sp.api('PATCH', '/api/v1/org', { name: 'X', id: 'y' })
     expect(unknown.status).toBe(400)
     expect(unknown.json.error.message).toContain('id')
-    expect((await sp.app.request('/admin')).status).toBe(200)
-    expect(await (await sp.app.request('/admin')).text()).toContain('Fabrikam')
+    const overview = await (await signedInConsole(sp)).get('/admin')
+    expect(overview.status).toBe(200)
+    expect(await overview.text()).toContain('Fabrikam')
   })
 
   it('validates settings fields, naming the wrong one', async () => {
@@ -125,7 +127,7 @@ describe('SP metadata', () => {
 describe('pages', () => {
   it('serves the Control Hub overview and the sign-in pages with a CSP, and no script without its nonce', async () => {
     const sp = await createTestSp({ clock: offsetClock(fixedClock(T0)) })
-    const overview = await sp.app.request('/admin')
+    const overview = await (await signedInConsole(sp)).get('/admin')
     expect(overview.status).toBe(200)
     const csp = overview.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("frame-ancestors 'none'")

@@ -26,6 +26,13 @@ export const FLASH_MESSAGES = {
   },
   'sso-disable-failed': { kind: 'error', message: 'Failed to disable Single Sign On' },
   'sso-metadata-switched': { kind: 'success', message: 'Successfully switched to the new SSO metadata.' },
+  // Sandbox texts where the 2018 client's were not found.
+  'org-renamed': { kind: 'success', message: 'Organization name saved.' },
+  'recovery-signed-in': {
+    kind: 'success',
+    message:
+      'Signed in with the recovery PIN. You can now turn off single sign-on or update its certificates.',
+  },
 } as const satisfies Record<string, Omit<ToastProps, 'trackingId'>>
 
 export type FlashCode = keyof typeof FLASH_MESSAGES

@@ -8,6 +8,7 @@ import {
   type StateFileSpec,
 } from '@sandbox/shared'
 import { z } from 'zod'
+import { controlHubAdminSchema, newControlHubAdmin } from '../control-hub/admin-account'
 import { INITIAL_SSO_STATE, ssoStateSchema } from '../sso-setup/sso-schema'
 import { directoryStateSchema, EMPTY_DIRECTORY } from '../users/user-schema'
 
@@ -38,6 +39,11 @@ const spStateSchema = z.object({
   scimToken: z.string().min(32),
   /** Bearer token of the Control Hub JSON API (`/api/v1`), printed at start. */
   adminApiToken: z.string().min(32),
+  /**
+   * The built-in Control Hub administrator (owned by control-hub/). Absent in state files written
+   * before Control Hub had a sign-in; the server creates it at start then.
+   */
+  controlHubAdmin: controlHubAdminSchema.optional(),
   /** SSO settings (owned by sso/). */
   sso: ssoStateSchema,
   /** Users and groups (owned by users/). */
@@ -83,6 +89,7 @@ export async function createInitialSpState(
     encryptionCertificate: issue('saml-encryption', 'SAML Cisco (SP) Encryption Certificate', encryptionKey),
     scimToken: ids.token(32),
     adminApiToken: ids.token(32),
+    controlHubAdmin: newControlHubAdmin(),
     sso: INITIAL_SSO_STATE,
     directory: EMPTY_DIRECTORY,
   }

@@ -74,7 +74,12 @@ export function sessionCookieOf(response: Response): string | null {
 
 /** Builds a fresh org in memory with cached test keys (milliseconds, no key generation). */
 export async function createTestSp(
-  options: { clock?: Clock; ids?: IdGenerator; memoryBounds?: SpMemoryBounds } = {},
+  options: {
+    clock?: Clock
+    ids?: IdGenerator
+    memoryBounds?: SpMemoryBounds
+    log?: (line: string) => void
+  } = {},
 ): Promise<TestSp> {
   const runtime = await createTestRuntime(options)
   const store = createMemoryStore<SpState>(await createInitialSpState(runtime))

@@ -1,0 +1,20 @@
+// http/console/: Control Hub's pages: sign-in, the admin guard and CSRF, one route module per area (README.md).
+import type { SecurityVariables } from '@sandbox/shared'
+import type { Context } from 'hono'
+import type { AdminIdentity } from '../../control-hub/admin-account'
+import type { SpEnv } from '../env'
+
+/** The signed-in administrator, as `requireControlHubAdmin` leaves it for the route. */
+export interface ConsoleAdmin {
+  readonly identity: AdminIdentity
+  /** The CSRF token every form on the page carries (in `csrf_token`). */
+  readonly csrfToken: string
+}
+
+/** The context of a guarded Control Hub route: `c.get('consoleAdmin')` is set. */
+export interface ConsoleEnv {
+  Variables: SecurityVariables & { consoleAdmin: ConsoleAdmin }
+  Bindings: SpEnv['Bindings']
+}
+
+export type ConsoleContext = Context<ConsoleEnv>

@@ -1,0 +1,13 @@
+import { Hono } from 'hono'
+import type { HttpDeps, SpEnv } from '../env'
+import { consoleOverviewRoutes } from './overview-routes'
+import { consoleSettingsRoutes } from './settings-routes'
+import { consoleSignInRoutes } from './sign-in-routes'
+
+/** Control Hub's pages, one route module per area; every area guards its own paths. */
+export function consoleRoutes(deps: HttpDeps) {
+  return new Hono<SpEnv>()
+    .route('/', consoleSignInRoutes(deps))
+    .route('/', consoleOverviewRoutes(deps))
+    .route('/', consoleSettingsRoutes(deps))
+}
