@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { HttpDeps, SpEnv } from '../env'
+import { consoleAuthenticationRoutes } from './authentication-routes'
 import { consoleOverviewRoutes } from './overview-routes'
 import { consoleSettingsRoutes } from './settings-routes'
 import { consoleSignInRoutes } from './sign-in-routes'
@@ -10,4 +11,5 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', consoleSignInRoutes(deps))
     .route('/', consoleOverviewRoutes(deps))
     .route('/', consoleSettingsRoutes(deps))
+    .route('/', consoleAuthenticationRoutes(deps))
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { describeError } from '../../errors/catalogue'
 import { type OrganizationSettings, SettingsPage } from '../../views/console/pages/settings-page'
 import type { HttpDeps } from '../env'
+import { authenticationSection } from './authentication-routes'
 import { requireControlHubAdmin } from './console-auth'
 import type { ConsoleContext, ConsoleEnv } from './console-env'
 import { consoleChrome, formText, postedForm, redirectWithToasts, renderPage } from './console-page'
@@ -15,6 +16,7 @@ export function consoleSettingsRoutes(deps: HttpDeps) {
       <SettingsPage
         chrome={consoleChrome(c, deps, 'settings')}
         organization={{ ...org.current(), ...organization }}
+        sections={authenticationSection(deps)}
       />
     )
   }
