@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { launchChromium } from '../support/browser'
 import { signInToControlHub } from '../support/control-hub-sign-in'
 import { collectCspViolations, saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'

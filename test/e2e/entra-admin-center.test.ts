@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
+import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { launchChromium } from '../support/browser'
 import { bannerAdmin, signInToAdminCenter } from '../support/console-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'

@@ -3,9 +3,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import {
+  createSpClient,
+  type RunningSandbox,
+  startSandboxServers as startSandbox,
+} from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSpClient } from '../../scripts/lib/clients/sp-client'
-import { type RunningSandbox, startSandbox } from '../../scripts/lib/start-sandbox'
 import { type CspViolations, launchChromium, recordCspViolations } from '../support/browser'
 import { signInToAdminCenter } from '../support/console-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import type { RunningSandbox } from '../../scripts/lib/start-sandbox'
+import type { RunningSandbox } from 'sso-rehearsal-sandbox'
 
 /** The Entra admin printed in the ready banner, from the sandbox's first start. */
 export function bannerAdmin(sandbox: RunningSandbox): { readonly login: string; readonly password: string } {

@@ -14,12 +14,28 @@ const SIGNING_OPTION = `${ENTRA_SAML} > SAML Certificates > Signing Option`
 export const ACS_ERRORS = {
   SSO_NOT_ENABLED: entry({
     meaning: 'Single sign-on is not enabled for the organization, so there is nothing to sign in with.',
-    message: (f: { at: 'sign-on' | 'acs' }) =>
-      f.at === 'acs'
-        ? 'Single sign-on is not enabled for this Webex organization, so the ACS accepts no Response.'
-        : 'Single sign-on is not set up for this organization.',
+    message: (f: { at: 'sign-on' | 'acs' | 'email' }) =>
+      ({
+        acs: 'Single sign-on is not enabled for this Webex organization, so the ACS accepts no Response.',
+        'sign-on': 'Single sign-on is not set up for this organization.',
+        email:
+          'Your organization does not use single sign-on yet, and the sandbox keeps no Webex passwords for its users.',
+      })[f.at],
     fix: SET_UP_SSO,
     status: 400,
+  }),
+  SIGN_IN_EMAIL_INVALID: entry({
+    meaning: 'The Webex sign-in page was given something that is not an email address.',
+    message: 'Enter a valid email address, such as b.simon@contoso.com.',
+    fix: 'Type the whole address you sign in to Webex with: name, @ and domain.',
+    status: 400,
+  }),
+  SIGN_IN_UNKNOWN_EMAIL: entry({
+    meaning: 'No Webex user of this organization has the email address given on the sign-in page.',
+    message: (f: { email: string }) =>
+      `Webex has no user with the email address ${f.email} in this organization.`,
+    fix: 'Check the address for typos, or add the user in Control Hub > Users > Manage Users (or provision them from Entra with SCIM).',
+    status: 404,
   }),
   SSO_MALFORMED_RESPONSE: entry({
     meaning: 'The posted SAMLResponse is not a readable SAML 2.0 Response.',

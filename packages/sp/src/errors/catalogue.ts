@@ -82,3 +82,8 @@ export function describeError(error: SpError): ErrorDescription {
 export function statusOf(code: SpErrorCode): ErrorStatus {
   return SP_ERRORS[code].status
 }
+
+/** What a code means, without any facts (the Test SSO page shows it beside the message). */
+export function meaningOf(code: SpErrorCode): string {
+  return SP_ERRORS[code].meaning
+}

@@ -137,7 +137,7 @@ describe('pages', () => {
     // Inline script needs the nonce; the only other script is the console's own file (script-src 'self').
     expect(html).not.toMatch(/<script(?![^>]*nonce=)(?! src="\/assets\/control-hub\.js\?v=[\w-]+")/)
     expect(html).toMatch(/<script src="\/assets\/control-hub\.js\?v=[\w-]+"><\/script>/)
-    const notSetUp = await sp.app.request('/')
+    const notSetUp = await sp.app.request(`/idb/Consumer/metaAlias/${sp.orgId}/sp`)
     expect(notSetUp.status).toBe(400)
     expect(
       notSetUp.headers.get('x-frame-options') ?? notSetUp.headers.get('content-security-policy'),

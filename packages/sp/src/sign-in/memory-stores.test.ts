@@ -40,6 +40,8 @@ describe('SP memory stores', () => {
         sessionIndex: id,
         issuer,
         attributes: { name: [id] },
+        certificate: { subject: 'CN=Microsoft Azure Federated SSO Certificate', thumbprint: 'AB12' },
+        timing: { issueInstant: '2025-01-01T00:00:00.000Z', notBefore: null, notOnOrAfter: null },
         checks: [{ name: 'Issuer', passed: true, detail }],
         signedInAt: '2025-01-01T00:00:00.000Z',
       })

@@ -6,6 +6,7 @@ import {
   ExpiringSet,
   OwnedBoundedMap,
 } from '@sandbox/shared'
+import type { AssertionTiming, SignerSummary } from './acs/acs-facts'
 import type { Check } from './check-pipeline'
 
 /** An AuthnRequest waiting for its Response, bound to the browser that started it. */
@@ -28,6 +29,10 @@ export interface SpSession {
   readonly sessionIndex: string | null
   readonly issuer: string
   readonly attributes: Readonly<Record<string, readonly string[]>>
+  /** The certificate that verified the assertion's signature (null: none was needed). */
+  readonly certificate: SignerSummary | null
+  /** The assertion's timing as sent: IssueInstant and the Conditions' window. */
+  readonly timing: AssertionTiming
   readonly checks: readonly Check[]
   readonly signedInAt: string
   readonly expiresAt: number

@@ -11,6 +11,7 @@ import { describeError, fail, type SpError, spError } from '../errors/catalogue'
 import { spEntityOf } from '../sso-setup/sp-entity'
 import type { IdpTrust, TestResult } from '../sso-setup/sso-schema'
 import type { SpSnapshot, SpState } from '../state/sp-state'
+import { checkEmail } from '../users/user-rules'
 import type { UserService } from '../users/user-service'
 import { createAcsExpectations } from './acs/acs-expectations'
 import type { AssertionFacts } from './acs/acs-facts'
@@ -130,67 +131,103 @@ export function createSignInService(deps: {
     return created.ok ? { kind: 'found', user: created.value } : { kind: 'not-created', error: created.error }
   }
 
-  return {
-    /** The last sign-in attempts and refused logout messages (Control Hub's troubleshooting log). */
-    attempts: () => memory.attempts(),
-
-    /** Uses a one-time Test SSO Connection link; false when it was used or has expired. */
-    redeemTestTicket: (ticket: string): boolean => memory.useTestTicket(ticket),
-
-    /** Starts SP-initiated SSO for a browser; `test` runs against the pending (not yet enabled) IdP. */
-    start(options: {
-      browserId: string
-      source: ClientSource
-      relayState: string | undefined
-      purpose: 'sign-in' | 'test'
-    }): Result<Outbound, SpError> {
-      const state = store.read()
-      const trust = trustFor(state, options.purpose)
-      if (!trust)
-        return options.purpose === 'test'
-          ? fail('SSO_NO_IDP_METADATA', { action: 'test' })
-          : fail('SSO_NOT_ENABLED', { at: 'sign-on' })
-      const entity = spEntityOf(state, deps.url)
-      const settings = state.sso.settings
-      const requestId = runtime.ids.samlId()
-      const binding =
-        settings.authnRequestBinding === 'post' && trust.ssoPostUrl
-          ? 'post'
-          : trust.ssoRedirectUrl
-            ? 'redirect'
-            : 'post'
-      const destination = (binding === 'redirect' ? trust.ssoRedirectUrl : trust.ssoPostUrl) as string
-      const key = deps.keys.spKeys(state)
-      const xml = authnRequestXml({
+  /** Starts SP-initiated SSO for a browser; `test` runs against the pending (not yet enabled) IdP. */
+  function start(options: {
+    browserId: string
+    source: ClientSource
+    relayState: string | undefined
+    purpose: 'sign-in' | 'test'
+    /** The address the person typed: Entra fills it in (`login_hint`, Redirect binding only). */
+    loginHint?: string
+  }): Result<Outbound, SpError> {
+    const state = store.read()
+    const trust = trustFor(state, options.purpose)
+    if (!trust)
+      return options.purpose === 'test'
+        ? fail('SSO_NO_IDP_METADATA', { action: 'test' })
+        : fail('SSO_NOT_ENABLED', { at: 'sign-on' })
+    const entity = spEntityOf(state, deps.url)
+    const settings = state.sso.settings
+    const requestId = runtime.ids.samlId()
+    const binding =
+      settings.authnRequestBinding === 'post' && trust.ssoPostUrl
+        ? 'post'
+        : trust.ssoRedirectUrl
+          ? 'redirect'
+          : 'post'
+    const destination = (binding === 'redirect' ? trust.ssoRedirectUrl : trust.ssoPostUrl) as string
+    const key = deps.keys.spKeys(state)
+    memory.addPending({
+      requestId,
+      browserId: options.browserId,
+      source: options.source,
+      relayState: options.relayState,
+      purpose: options.purpose,
+      idpTrustId: trust.id,
+    })
+    const outbound = outboundMessage({
+      xml: authnRequestXml({
         id: requestId,
         now: runtime.clock.now(),
         destination,
         acsUrl: entity.acsUrl,
         issuer: entity.entityId,
+      }),
+      parameter: 'SAMLRequest',
+      binding,
+      destination,
+      relayState: options.relayState,
+      signing:
+        settings.signAuthnRequests || trust.wantAuthnRequestsSigned
+          ? { privateKey: key.signing, certificateBase64: key.signingCertificateBase64 }
+          : undefined,
+      algorithm: 'rsa-sha256',
+    })
+    deps.traces.requestSent(requestId, outbound, destination, options.purpose)
+    // The signature covers SAMLRequest, RelayState and SigAlg only, so the hint may follow it.
+    if (outbound.kind === 'redirect' && options.loginHint)
+      return ok({
+        kind: 'redirect',
+        url: `${outbound.url}&login_hint=${encodeURIComponent(options.loginHint)}`,
       })
-      memory.addPending({
-        requestId,
-        browserId: options.browserId,
-        source: options.source,
-        relayState: options.relayState,
-        purpose: options.purpose,
-        idpTrustId: trust.id,
-      })
-      const outbound = outboundMessage({
-        xml,
-        parameter: 'SAMLRequest',
-        binding,
-        destination,
-        relayState: options.relayState,
-        signing:
-          settings.signAuthnRequests || trust.wantAuthnRequestsSigned
-            ? { privateKey: key.signing, certificateBase64: key.signingCertificateBase64 }
-            : undefined,
-        algorithm: 'rsa-sha256',
-      })
-      deps.traces.requestSent(requestId, outbound, destination, options.purpose)
-      return ok(outbound)
+    return ok(outbound)
+  }
+
+  return {
+    start,
+
+    /**
+     * The email-first Webex sign-in: the address picks the Webex user, and the org's enabled IdP
+     * signs them in. An unknown address (unless just-in-time creation is on) or an org without
+     * single sign-on is refused with its reason, before anyone is sent to the IdP.
+     */
+    startForEmail(options: {
+      email: string
+      browserId: string
+      source: ClientSource
+    }): Result<Outbound, SpError> {
+      const email = checkEmail(options.email)
+      if (!email.ok) return fail('SIGN_IN_EMAIL_INVALID')
+      const state = store.read()
+      if (!state.sso.enabled || !state.sso.active) return fail('SSO_NOT_ENABLED', { at: 'email' })
+      if (!users.findSignInUser(email.value) && !state.sso.settings.justInTimeProvisioning)
+        return fail('SIGN_IN_UNKNOWN_EMAIL', { email: email.value })
+      return start({ ...options, relayState: undefined, purpose: 'sign-in', loginHint: email.value })
     },
+
+    /** Where the email-first page's form may lead (its CSP's form-action): the enabled IdP's sign-in origins. */
+    emailSignInOrigins(): string[] {
+      const { sso } = store.read()
+      if (!sso.enabled || !sso.active) return []
+      const urls = [sso.active.ssoRedirectUrl, sso.active.ssoPostUrl].filter((u): u is string => u !== null)
+      return [...new Set(urls.map((u) => new URL(u).origin))]
+    },
+
+    /** The last sign-in attempts and refused logout messages (Control Hub's troubleshooting log). */
+    attempts: () => memory.attempts(),
+
+    /** Uses a one-time Test SSO Connection link; false when it was used or has expired. */
+    redeemTestTicket: (ticket: string): boolean => memory.useTestTicket(ticket),
 
     /** The ACS: checks a posted Response and signs the browser in (or records the test). */
     async consume(form: {
@@ -274,6 +311,12 @@ export function createSignInService(deps: {
         sessionIndex: facts.sessionIndex,
         issuer: facts.issuer,
         attributes: facts.attributes,
+        certificate: facts.certificate,
+        timing: {
+          issueInstant: facts.issueInstant,
+          notBefore: facts.notBefore,
+          notOnOrAfter: facts.notOnOrAfter,
+        },
         checks: signIn.checks,
         signedInAt: isoNow(),
       })

@@ -21,9 +21,7 @@ import type { AcsOutcome } from './sign-in-service'
  */
 function samlifyClockNote(spNow: number, wallNow: number = systemClock.now()): string {
   const drift = Math.round(Math.abs(spNow - wallNow) / 1000)
-  return drift > 60
-    ? ` (samlify checks time against the wall clock, ${drift} s away from the SP's clock)`
-    : ''
+  return drift > 60 ? ` (it checks time against the wall clock, ${drift} s away from the SP's clock)` : ''
 }
 
 /** What recording a Test SSO Connection needs: the state the Response was checked against, and where results go. */

@@ -64,7 +64,7 @@ describe('the SSO wizard, step by step over HTTP', () => {
     expect(html).toContain('This test was successful.')
     expect(html).toContain(USER)
     expect(html).toContain('2026-03-01T10:00:00.000Z') // IssueInstant and the Webex clock
-    expect(html).toContain('Second opinion (samlify)')
+    expect(html).toContain('Second opinion')
     expect(sessionCookieOf(page)).toBeNull()
     const result = await sp.api('GET', '/api/v1/sso/test/result')
     expect(result.json).toMatchObject({ status: 'passed', code: null, nameId: USER })
@@ -173,7 +173,7 @@ describe('the SSO wizard, step by step over HTTP', () => {
     const disabled = await sp.api('POST', '/api/v1/sso/disable')
     expect(disabled.json).toMatchObject({ enabled: false, active: null })
     expect(disabled.json.pending.idpEntityId).toBe(idp.entityId)
-    expect((await sp.app.request('/')).status).toBe(400)
+    expect((await sp.app.request(`/idb/Consumer/metaAlias/${sp.orgId}/sp`)).status).toBe(400)
     const acs = await sp.postToAcs(idp.response())
     expect(acs.status).toBe(403)
     expect(await acs.text()).toContain('SSO_NOT_ENABLED')

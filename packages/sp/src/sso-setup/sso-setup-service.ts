@@ -5,6 +5,7 @@ import type { MemoryStores } from '../sign-in/memory-stores'
 import { trustAnchorsOf } from '../sign-in/trust-anchors'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import { EMPTY_DIRECTORY } from '../users/user-schema'
+import { type ExpiringCertificate, expiringCertificates } from './certificate-expiry'
 import { importIdpMetadata } from './idp-import'
 import { INITIAL_SSO_STATE, type SsoSettings, type TrustMode } from './sso-schema'
 import { type SsoOverview, type SsoStatus, ssoOverviewOf, ssoStatusOf } from './sso-status'
@@ -32,6 +33,12 @@ export function createSsoSetupService(deps: {
     spMetadata: () => metadata(store.read()),
 
     status: (): SsoStatus => ssoStatusOf(store.read()),
+
+    /** "Update SSO Certificate": the signing certificates of the IdP in use (or imported) that end within 60 days. */
+    expiringCertificates(): ExpiringCertificate[] {
+      const status = ssoStatusOf(store.read())
+      return expiringCertificates(status.active ?? status.pending, runtime.clock.now())
+    },
 
     /** Control Hub's overview page. */
     overview: (): SsoOverview => ssoOverviewOf(store.read(), deps.url),

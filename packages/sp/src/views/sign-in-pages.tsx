@@ -2,9 +2,9 @@
 import type { Check } from '../sign-in/check-pipeline'
 import { Card, StatusPill } from './console/cards'
 import { DataTable } from './console/data-table'
-import { type KeyValueRow, KeyValueTable } from './console/key-value'
-import { WebexHomeFrame } from './console/webex-app'
+import { WebexHomeFrame, WebexSignInPage } from './console/webex-app'
 import { WebexPageFrame } from './console/webex-frame'
+import { IdpSentCard, type IdpSentProps } from './idp-sent'
 
 /** The AuthnRequest over HTTP-POST: hidden fields, submitted by the response's nonce'd script. */
 export function AutoPostForm(props: {
@@ -51,27 +51,6 @@ function ChecksTable(props: { checks: readonly Check[] }) {
   )
 }
 
-/** "What the IdP sent": the subject (and what else the page knows) above the attributes. */
-function IdpSentCard(props: {
-  caption: string
-  rows: readonly KeyValueRow[]
-  attributes: Readonly<Record<string, readonly string[]>>
-}) {
-  return (
-    <Card title="What the IdP sent">
-      <KeyValueTable caption={props.caption} captionHidden={true} keys="narrow" rows={props.rows} />
-      <KeyValueTable
-        caption="Attributes"
-        mono={true}
-        rows={Object.entries(props.attributes).map(([name, values]) => ({
-          key: name,
-          values: [values.join(', ')],
-        }))}
-      />
-    </Card>
-  )
-}
-
 function ChecksCard(props: { title: string; checks: readonly Check[] }) {
   return (
     <Card title={props.title}>
@@ -80,14 +59,12 @@ function ChecksCard(props: { title: string; checks: readonly Check[] }) {
   )
 }
 
-/** Webex after a successful sign-in: who, with which attributes, after which checks. */
+/** Webex after a successful sign-in: who, what the IdP sent, and the checks Webex made. */
 export function HomePage(props: {
   orgName: string
   userName: string
   displayName: string
-  nameId: string
-  issuer: string
-  attributes: Readonly<Record<string, readonly string[]>>
+  sent: IdpSentProps
   checks: readonly Check[]
 }) {
   return (
@@ -112,16 +89,23 @@ export function HomePage(props: {
           </p>
         </div>
       </div>
-      <IdpSentCard
-        caption="Subject"
-        rows={[
-          { key: 'NameID', values: [props.nameId] },
-          { key: 'Identity provider', values: [props.issuer] },
-        ]}
-        attributes={props.attributes}
-      />
+      <IdpSentCard {...props.sent} />
       <ChecksCard title="Checks Webex made" checks={props.checks} />
     </WebexHomeFrame>
+  )
+}
+
+/** The email-first Webex sign-in (web.webex.com): "Enter your email address", then Next. */
+export function EmailSignInPage(props: { email?: string; error?: string; year: number }) {
+  return (
+    <WebexSignInPage
+      form={{ action: '/', method: 'post' }}
+      email={props.email}
+      error={props.error}
+      submitLabel="Next"
+      notice="Single sign-on organizations continue at their identity provider."
+      footer={{ year: props.year, termsHref: '/webex/terms', privacyHref: '/webex/terms' }}
+    />
   )
 }
 
@@ -146,69 +130,6 @@ export function SignInErrorPage(props: {
         </p>
       </Card>
       {props.checks.length > 0 ? <ChecksCard title="Checks Webex made" checks={props.checks} /> : null}
-    </WebexPageFrame>
-  )
-}
-
-/** Control Hub's Test SSO Connection result tab. */
-export function TestResultPage(props: {
-  orgName: string
-  passed: boolean
-  code: string | null
-  message: string
-  nameId: string | null
-  certificate: string | null
-  attributes: Readonly<Record<string, readonly string[]>>
-  checks: readonly Check[]
-  at: string
-  timing: {
-    readonly issueInstant: string | null
-    readonly notBefore: string | null
-    readonly notOnOrAfter: string | null
-  } | null
-  samlify: { readonly agrees: boolean | null; readonly detail: string | null }
-}) {
-  return (
-    <WebexPageFrame pageTitle="Test SSO Connection" orgName={props.orgName}>
-      <h1>{props.passed ? 'Single Sign-On succeeded' : 'Single Sign-On failed'}</h1>
-      <Card tone={props.passed ? 'success' : 'error'}>
-        {props.code ? (
-          <p class="error-code">
-            Error code: <code>{props.code}</code>
-          </p>
-        ) : null}
-        <p id="test-result">{props.message}</p>
-        <p>
-          {props.passed
-            ? 'Close this tab, return to Control Hub, tick "This test was successful. Enable Single Sign-On" and Save.'
-            : 'Fix the problem, then run Test SSO Connection again.'}
-        </p>
-      </Card>
-      <IdpSentCard
-        caption="Subject, certificate and timing"
-        attributes={props.attributes}
-        rows={[
-          { key: 'NameID', values: [props.nameId ?? '(not read)'] },
-          { key: 'Signing certificate', values: [props.certificate ?? '(not verified)'] },
-          { key: 'IssueInstant', values: [props.timing?.issueInstant ?? '(not read)'] },
-          {
-            key: 'Valid from / until',
-            values: [`${props.timing?.notBefore ?? '-'} / ${props.timing?.notOnOrAfter ?? '-'}`],
-          },
-          { key: 'Webex clock at the test', values: [props.at] },
-        ]}
-      />
-      <Card title="Second opinion (samlify)">
-        <p id="samlify-opinion">
-          {props.samlify.agrees === null
-            ? 'Not asked.'
-            : props.samlify.agrees
-              ? 'samlify reaches the same verdict.'
-              : 'samlify reaches a different verdict.'}{' '}
-          {props.samlify.detail ?? ''}
-        </p>
-      </Card>
-      <ChecksCard title="Checks" checks={props.checks} />
     </WebexPageFrame>
   )
 }

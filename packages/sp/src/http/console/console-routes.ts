@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { HttpDeps, SpEnv } from '../env'
+import { consoleAuthenticationRoutes } from './authentication-routes'
 import { consoleManageUsersRoutes } from './manage-users-routes'
 import { consoleOverviewRoutes } from './overview-routes'
 import { consoleSettingsRoutes } from './settings-routes'
@@ -16,4 +17,5 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', consoleUsersRoutes(deps))
     .route('/', consoleSettingsRoutes(deps))
     .route('/', consoleTroubleshootingRoutes(deps))
+    .route('/', consoleAuthenticationRoutes(deps))
 }

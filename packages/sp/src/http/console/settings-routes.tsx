@@ -3,6 +3,7 @@ import { describeError } from '../../errors/catalogue'
 import { ScimSection } from '../../views/console/pages/scim-section'
 import { type OrganizationSettings, SettingsPage } from '../../views/console/pages/settings-page'
 import type { HttpDeps } from '../env'
+import { authenticationSection } from './authentication-routes'
 import { requireControlHubAdmin } from './console-auth'
 import type { ConsoleContext, ConsoleEnv } from './console-env'
 import { consoleChrome, formText, postedForm, redirectWithToasts, renderPage } from './console-page'
@@ -23,7 +24,12 @@ export function consoleSettingsRoutes(deps: HttpDeps) {
       <SettingsPage
         chrome={consoleChrome(c, deps, 'settings')}
         organization={{ ...org.current(), ...organization }}
-        sections={scim}
+        sections={
+          <>
+            {authenticationSection(deps)}
+            {scim}
+          </>
+        }
       />
     )
   }

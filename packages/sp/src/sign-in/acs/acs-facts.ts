@@ -16,6 +16,13 @@ export interface SignerSummary {
   readonly thumbprint: string
 }
 
+/** When the assertion says it was issued and is valid (as sent; null where it says nothing). */
+export interface AssertionTiming {
+  readonly issueInstant: string | null
+  readonly notBefore: string | null
+  readonly notOnOrAfter: string | null
+}
+
 /**
  * Every fact the ACS's checks read and write, by name. The facts of the posted XML are
  * {@link Unverified}; the signed assertion exists only once the assertion-signature step

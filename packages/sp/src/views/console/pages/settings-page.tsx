@@ -21,11 +21,13 @@ export function SettingsPage(props: {
   chrome: ConsoleChrome
   organization: OrganizationSettings
   sections?: Child
+  /** A dialog over the page (the Enterprise Settings wizard). */
+  modal?: Child
 }) {
   const { organization } = props
   const csrfToken = props.chrome.account.signOut.csrfToken
   return (
-    <ControlHubLayout {...props.chrome} pageTitle="Organization Settings">
+    <ControlHubLayout {...props.chrome} pageTitle="Organization Settings" modal={props.modal}>
       <SettingsSection id="organization" title="Organization">
         <SettingsRow
           label="Organization name"

@@ -1,0 +1,224 @@
+import { attachmentDisposition, secretMatches } from '@sandbox/shared'
+import { Hono } from 'hono'
+import { describeError, type SpError } from '../../errors/catalogue'
+import type { TrustMode } from '../../sso-setup/sso-schema'
+import { CSRF_FIELD } from '../../views/console/actions'
+import {
+  AuthenticationSection,
+  SSO_WIZARD_PATH,
+  wizardStepHref,
+} from '../../views/console/pages/authentication-section'
+import { SettingsPage } from '../../views/console/pages/settings-page'
+import {
+  type ImportShown,
+  SsoWizard,
+  WIZARD_STEPS,
+  type WizardStepName,
+} from '../../views/console/pages/sso-wizard'
+import { type HttpDeps, NO_STORE } from '../env'
+import { requireControlHubAdmin } from './console-auth'
+import type { ConsoleContext, ConsoleEnv } from './console-env'
+import { consoleChrome, formText, postedForm, redirectWithToasts, renderPage } from './console-page'
+
+/** The largest metadata file the wizard reads (Entra's are about 10 KB). */
+const MAX_METADATA_BYTES = 1024 * 1024
+
+/** Organization Settings > Authentication, as the Settings page shows it. */
+export function authenticationSection(deps: HttpDeps) {
+  const { sso } = deps.services
+  const status = sso.status()
+  return (
+    <AuthenticationSection
+      ssoEnabled={status.enabled}
+      idpEntityId={(status.active ?? status.pending)?.idpEntityId ?? null}
+      expiring={sso.expiringCertificates()}
+    />
+  )
+}
+
+/** The 2018 wizard's title for a refused file: a certificate refusal, or metadata that is not an IdP's. */
+function importFailureTitle(error: SpError): string {
+  return 'certificate' in error ? 'Failed to import IdP Metadata File' : 'Invalid IdP metadata file'
+}
+
+/**
+ * Control Hub > Organization Settings > Authentication > Modify: the "Enterprise Settings" wizard
+ * (Init, Export Directory Metadata, Import IdP Metadata, Test SSO Setup, Finish), each step a URL,
+ * each action the SSO setup service `/api/v1/sso` calls too.
+ */
+export function consoleAuthenticationRoutes(deps: HttpDeps) {
+  const { sso, org } = deps.services
+
+  function wizardPage(
+    c: ConsoleContext,
+    step: WizardStepName,
+    extra: { importShown?: ImportShown; finishError?: string; toastError?: string } = {},
+  ) {
+    const status = sso.status()
+    const test = sso.testResult()
+    const chrome = consoleChrome(c, deps, 'settings')
+    const toasts = extra.toastError
+      ? [...chrome.toasts, { kind: 'error' as const, message: extra.toastError }]
+      : chrome.toasts
+    const imported = c.req.query('imported')
+    const outcome = c.req.query('outcome')
+    const warning =
+      step === 'import' &&
+      status.enabled &&
+      c.req.query('confirm') !== 'replace' &&
+      !extra.importShown &&
+      !imported
+        ? 'replace'
+        : step === 'init' && status.enabled && c.req.query('confirm') === 'disable'
+          ? 'disable'
+          : null
+    return (
+      <SettingsPage
+        chrome={{ ...chrome, toasts }}
+        organization={org.current()}
+        sections={authenticationSection(deps)}
+        modal={
+          <SsoWizard
+            step={step}
+            csrfToken={c.get('consoleAdmin').csrfToken}
+            ssoEnabled={status.enabled}
+            importShown={
+              extra.importShown ??
+              (imported ? { kind: 'imported', fileName: imported.slice(0, 200) } : { kind: 'none' })
+            }
+            trustMode={(status.pending ?? status.active)?.trustMode ?? 'ca-signed'}
+            warning={warning}
+            imported={status.pending !== null}
+            test={{
+              version: 'at' in test ? test.at : 'not-run',
+              passed: 'at' in test ? test.status === 'passed' : null,
+              summary:
+                'at' in test
+                  ? `Last test: ${test.status === 'passed' ? 'Single Sign-on succeeded.' : `Single Sign-on failed (${test.code ?? 'failed'}).`} ${test.message}`
+                  : 'Waiting for the test result from the other tab.',
+            }}
+            outcome={outcome === 'enable' || outcome === 'disable' ? outcome : null}
+            {...(extra.finishError ? { finishError: extra.finishError } : {})}
+          />
+        }
+      />
+    )
+  }
+
+  /** The step the URL names, or the one to go to instead (a step before its prerequisites). */
+  function reachable(step: string | undefined): WizardStepName | { redirect: string } {
+    const named = WIZARD_STEPS.find((s) => s === step) ?? 'init'
+    const status = sso.status()
+    if ((named === 'test' || named === 'finish') && !status.pending)
+      return { redirect: wizardStepHref('import') }
+    return named
+  }
+
+  return new Hono<ConsoleEnv>()
+    .use('/admin/settings/authentication/*', requireControlHubAdmin(deps))
+    .get(SSO_WIZARD_PATH, (c) => {
+      const step = reachable(c.req.query('step'))
+      if (typeof step !== 'string') return c.redirect(step.redirect, 303)
+      if (step === 'finish' && !['enable', 'disable'].includes(c.req.query('outcome') ?? ''))
+        return c.redirect(wizardStepHref('test'), 303)
+      return renderPage(c, wizardPage(c, step))
+    })
+    .post(`${SSO_WIZARD_PATH}/init`, async (c) => {
+      const mode = formText(await postedForm(c), 'mode', 20)
+      if (mode === 'advanced') return c.redirect(wizardStepHref('export'), 303)
+      if (sso.status().enabled) return c.redirect(`${wizardStepHref('init')}&confirm=disable`, 303)
+      return c.redirect('/admin/settings', 303)
+    })
+    .post(`${SSO_WIZARD_PATH}/disable`, async (c) => {
+      await sso.disable()
+      return redirectWithToasts(c, deps, '/admin/settings', [{ code: 'sso-disabled' }])
+    })
+    .get(`${SSO_WIZARD_PATH}/metadata`, (c) =>
+      c.body(sso.spMetadata(), 200, {
+        'Content-Type': 'application/samlmetadata+xml; charset=utf-8',
+        'Content-Disposition': attachmentDisposition(`idb-meta-${org.current().id}-SP.xml`),
+        ...NO_STORE,
+      }),
+    )
+    .post(`${SSO_WIZARD_PATH}/import`, async (c) => {
+      const form = await postedForm(c)
+      const file = Array.isArray(form.metadata) ? form.metadata[0] : form.metadata
+      const mode = formText(form, 'trustMode', 40)
+      const trustMode: TrustMode = mode === 'self-signed-allowed' ? 'self-signed-allowed' : 'ca-signed'
+      const fileName = file instanceof File ? file.name.slice(0, 200) || 'metadata.xml' : '(no file)'
+      const unreadable = (reason: string) =>
+        renderPage(
+          c,
+          wizardPage(c, 'import', {
+            importShown: { kind: 'failed', fileName, title: 'Could not read IdP Metadata file', reason },
+            toastError: 'Could not read IdP Metadata file',
+          }),
+          422,
+        )
+      if (!(file instanceof File) || file.size === 0)
+        return unreadable('Choose the Federation Metadata XML file you downloaded from Entra.')
+      if (file.size > MAX_METADATA_BYTES)
+        return unreadable('The file is larger than 1 MB: it is not IdP metadata.')
+      let xml: string
+      try {
+        xml = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer())
+      } catch {
+        return unreadable('The file is not UTF-8 text: choose the XML file itself.')
+      }
+      const imported = await sso.importIdpMetadata(xml, trustMode)
+      if (!imported.ok) {
+        const { message, fix } = describeError(imported.error)
+        const title = importFailureTitle(imported.error)
+        return renderPage(
+          c,
+          wizardPage(c, 'import', {
+            importShown: { kind: 'failed', fileName, title, reason: `${message} ${fix}` },
+            toastError: title,
+          }),
+          422,
+        )
+      }
+      const next = `${wizardStepHref('import')}&imported=${encodeURIComponent(fileName)}`
+      return redirectWithToasts(c, deps, next, [{ code: 'idp-metadata-imported' }])
+    })
+    .get(`${SSO_WIZARD_PATH}/test-connection`, (c) => {
+      // A GET (the link opens a new tab), so it carries the session's CSRF token itself.
+      const token = c.req.query(CSRF_FIELD) ?? ''
+      if (!secretMatches(token, c.get('consoleAdmin').csrfToken))
+        return c.redirect(wizardStepHref('test'), 303)
+      const started = sso.startTest()
+      if (!started.ok)
+        return redirectWithToasts(c, deps, wizardStepHref('import'), [{ code: 'sso-configuration-failed' }])
+      return c.redirect(new URL(started.value.url).pathname, 303)
+    })
+    .get(`${SSO_WIZARD_PATH}/test-status`, (c) => {
+      const test = sso.testResult()
+      return c.json({ version: 'at' in test ? test.at : 'not-run' }, 200, NO_STORE)
+    })
+    .post(`${SSO_WIZARD_PATH}/test`, async (c) => {
+      const outcome = formText(await postedForm(c), 'outcome', 20)
+      if (outcome !== 'enable' && outcome !== 'disable') return c.redirect(wizardStepHref('test'), 303)
+      return c.redirect(`${wizardStepHref('finish')}&outcome=${outcome}`, 303)
+    })
+    .post(`${SSO_WIZARD_PATH}/finish`, async (c) => {
+      const outcome = formText(await postedForm(c), 'outcome', 20)
+      if (outcome === 'enable') {
+        const enabled = await sso.enable()
+        if (enabled.ok) return redirectWithToasts(c, deps, '/admin/settings', [{ code: 'sso-enabled' }])
+        const { message, fix } = describeError(enabled.error)
+        return renderPage(
+          c,
+          wizardPage(c, 'finish', {
+            finishError: `${message} ${fix}`,
+            toastError: 'Failed to enable Single Sign-On (SSO).',
+          }),
+          409,
+        )
+      }
+      if (sso.status().enabled) {
+        await sso.disable()
+        return redirectWithToasts(c, deps, '/admin/settings', [{ code: 'sso-disabled' }])
+      }
+      return c.redirect('/admin/settings', 303)
+    })
+}
