@@ -88,13 +88,13 @@ describe('pnpm rehearse --provisioning, as a user runs it', () => {
     expect(output).toContain(`expected on Entra: ${code}`)
     expect(output).toContain(words)
     expect(output).toContain('Fix it in: ')
-    expect(output).toContain('The exercise showed its symptom.')
+    expect(output).toContain('The exercise showed its symptom')
   })
 
   it('an SSO exercise through the CLI runs its last step too: --break user-not-assigned shows AADSTS50105', async () => {
     const run = rehearse(['--break', 'user-not-assigned', '--from-scratch'])
     expect(await run.exited, run.output()).toBe(0)
-    expect(run.output()).toContain('Step 8/8  What a person sees (expected on Entra: AADSTS50105)')
+    expect(run.output()).toMatch(/Step (\d+)\/\1  What a person sees \(expected on Entra: AADSTS50105\)/)
     expect(run.output()).toContain('Fix it in: ')
   })
 })

@@ -189,8 +189,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     signIn: (request) => signInHeadless(request, signInDefaults),
     setupTutorial: () => setUpTutorial(entraClient.target, webexClient.target),
     reset: async () => {
+      // The reset keeps the Global Administrator and its password, so the handle's stay valid.
       const [fresh] = await Promise.all([entraClient.reset(), webexClient.reset()])
-      admin = { userPrincipalName: fresh.adminUserPrincipalName, password: fresh.adminPassword }
+      if (!fresh.adminPasswordKept) admin = null
       clock.resetOffset()
     },
   }

@@ -65,7 +65,7 @@ export function createIdpClient(target: ApiTarget) {
         path: '/sandbox/api/tenant',
       }),
     reset: () =>
-      requestJson<{ adminUserPrincipalName: string; adminPassword: string }>(target, {
+      requestJson<{ adminUserPrincipalName: string; adminPasswordKept: boolean }>(target, {
         method: 'POST',
         path: '/sandbox/api/reset',
       }),

@@ -55,6 +55,11 @@ const MAX_VALUE = 80
 function shown(key: string, value: unknown): string {
   if (/password/i.test(key)) return '(hidden)'
   if (Array.isArray(value)) return `${value.length} value${value.length === 1 ? '' : 's'}`
+  // Objects are summarised, never serialised: a hostile body may nest past the stack's depth.
+  if (value !== null && typeof value === 'object') {
+    const count = Object.keys(value).length
+    return `{${count} attribute${count === 1 ? '' : 's'}}`
+  }
   const text = JSON.stringify(value) ?? 'null'
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text
 }
