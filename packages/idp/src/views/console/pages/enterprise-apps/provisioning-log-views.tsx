@@ -79,7 +79,7 @@ export function StepCard(props: { readonly title: string; readonly step: Provisi
       <p>{step.description}</p>
       <details>
         <summary>View details</summary>
-        <dl class="facts">
+        <dl class="properties">
           {Object.entries(step.details).map(([name, value]) => (
             <>
               <dt>{name}</dt>
@@ -115,7 +115,7 @@ export function ProvisioningLogDetail(props: {
     <>
       <section aria-labelledby="log-summary-heading" class="card">
         <h2 id="log-summary-heading">Summary</h2>
-        <dl class="facts">
+        <dl class="properties">
           <dt>Status</dt>
           <dd>{STATUS_TEXT[log.status]}</dd>
           <dt>Action</dt>
@@ -145,7 +145,7 @@ export function ProvisioningLogDetail(props: {
       {log.error ? (
         <section aria-labelledby="log-troubleshooting-heading" class="card">
           <h2 id="log-troubleshooting-heading">Troubleshooting &amp; Recommendations</h2>
-          <dl class="facts">
+          <dl class="properties">
             <dt>Error code</dt>
             <dd>{log.error.errorCode}</dd>
             <dt>Reason</dt>

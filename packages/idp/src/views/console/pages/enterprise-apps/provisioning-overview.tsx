@@ -63,7 +63,7 @@ export function ProvisioningOverview(props: {
         </p>
         <progress max={100} value={percent} aria-label="Cycle progress" />
         <span> {percent}% complete</span>
-        <dl class="facts">
+        <dl class="properties">
           <dt>Users</dt>
           <dd>{job.provisioned.users}</dd>
           <dt>Groups</dt>
@@ -81,7 +81,7 @@ export function ProvisioningOverview(props: {
       <section aria-labelledby="statistics-heading" class="card">
         <h2 id="statistics-heading">Statistics to date</h2>
         {last ? (
-          <dl class="facts">
+          <dl class="properties">
             <dt>Created</dt>
             <dd>{last.counts.created}</dd>
             <dt>Updated</dt>
