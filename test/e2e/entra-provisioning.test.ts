@@ -79,7 +79,18 @@ describe('automatic provisioning of Cisco Webex, by clicking in the Entra admin 
     await checkPage('entra-provisioning-log')
   })
 
+  it('lists the same event under Monitoring & health > Provisioning logs, with Cisco Webex as the target', async () => {
+    await page.goto(`${p.sandbox.idp.url}/monitoring/provisioning`)
+    const row = page.getByRole('row').filter({ hasText: 'B.Simon' }).first()
+    await expect(row.textContent()).resolves.toContain('Cisco Webex')
+    await row.getByRole('link').click()
+    await page.getByRole('heading', { name: 'Steps' }).waitFor()
+    await checkPage('entra-tenant-provisioning-log')
+  })
+
   it('provisions B.Simon on demand with the four step cards', async () => {
+    await page.getByRole('link', { name: 'Enterprise applications', exact: true }).click()
+    await page.getByRole('link', { name: 'Cisco Webex' }).first().click()
     await page.getByRole('link', { name: 'Provisioning', exact: true }).click()
     await page.getByRole('link', { name: 'Provision on demand' }).click()
     await page.getByLabel('Search user').fill('Simon')

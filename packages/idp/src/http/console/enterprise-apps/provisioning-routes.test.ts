@@ -118,6 +118,10 @@ describe("an app's Provisioning pages in the admin center", () => {
     expect(logs.facts.text).toContain('No provisioning events yet.')
     const missing = await browser.open(`${idp.url}/enterprise-apps/${id}/provisioning-logs/nope`)
     expect(missing.status).toBe(404)
+    const tenant = await browser.open(`${idp.url}/monitoring/provisioning`)
+    expect(tenant.facts.title).toContain('Provisioning logs')
+    expect(tenant.facts.text).toContain('No provisioning events yet.')
+    expect((await browser.open(`${idp.url}/monitoring/provisioning/nope`)).status).toBe(404)
   })
 
   it('asks for a user before Provision on demand (422)', async () => {
