@@ -38,9 +38,9 @@ export interface OnDemandResult {
 
 const MAX_MEMBERS = 5
 
-/** The four cards of Entra's Provision on demand, from a log's steps. */
-export function onDemandCards(log: ProvisioningLog): OnDemandCard[] {
-  const noun = log.sourceIdentity.identityType === 'Group' ? 'group' : 'user'
+/** The title of a step's card in Entra's Provision on demand ("Import user", "Perform action"…). */
+export function onDemandCardTitle(identityType: string, stepType: ProvisioningStep['type']): string {
+  const noun = identityType === 'Group' ? 'group' : 'user'
   const title: Record<ProvisioningStep['type'], string> = {
     import: `Import ${noun}`,
     scoping: `Determine if ${noun} is in scope`,
@@ -48,7 +48,16 @@ export function onDemandCards(log: ProvisioningLog): OnDemandCard[] {
     processing: 'Perform action',
     export: 'Perform action',
   }
-  return log.steps.map((step) => ({ title: title[step.type], status: step.status, step }))
+  return title[stepType]
+}
+
+/** The four cards of Entra's Provision on demand, from a log's steps. */
+export function onDemandCards(log: ProvisioningLog): OnDemandCard[] {
+  return log.steps.map((step) => ({
+    title: onDemandCardTitle(log.sourceIdentity.identityType, step.type),
+    status: step.status,
+    step,
+  }))
 }
 
 const resultOf = (log: ProvisioningLog): OnDemandObjectResult['result'] =>

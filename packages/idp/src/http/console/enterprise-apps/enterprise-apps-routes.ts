@@ -3,6 +3,7 @@ import type { HttpDeps } from '../../env'
 import { consoleArea } from '../console-area'
 import { appListRoutes } from './app-list-routes'
 import { appPageRoutes } from './app-page-routes'
+import { provisioningRoutes } from './provisioning-routes'
 import { samlRoutes } from './saml-routes'
 
 /** Applications > Enterprise applications: the list, the gallery and every page of an app, behind one guard. */
@@ -11,4 +12,5 @@ export function enterpriseAppsRoutes(deps: HttpDeps) {
     .route('/', appListRoutes(deps))
     .route('/', appPageRoutes(deps))
     .route('/', samlRoutes(deps))
+    .route('/', provisioningRoutes(deps))
 }

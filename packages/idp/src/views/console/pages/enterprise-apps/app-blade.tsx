@@ -50,11 +50,15 @@ export function AppBlade(props: {
                 { label: 'Properties', href: app.hrefs.properties, icon: 'properties' },
                 { label: 'Users and groups', href: app.hrefs.users, icon: 'group' },
                 { label: 'Single sign-on', href: app.hrefs.singleSignOn, icon: 'sign-on' },
+                { label: 'Provisioning', href: app.hrefs.provisioning, icon: 'provisioning' },
               ],
             },
             {
               heading: 'Activity',
-              items: [{ label: 'Sign-in logs', href: app.hrefs.signIns, icon: 'logs' }],
+              items: [
+                { label: 'Sign-in logs', href: app.hrefs.signIns, icon: 'logs' },
+                { label: 'Provisioning logs', href: app.hrefs.provisioningLogs, icon: 'logs' },
+              ],
             },
           ]}
         />

@@ -16,6 +16,13 @@ export function appHrefs(servicePrincipalId: string) {
     claims: `${base}/saml/claims`,
     download: (what: 'base64' | 'raw' | 'federation-metadata') => `${base}/saml/download/${what}`,
     test: `${base}/saml?pane=test`,
+    provisioning: `${base}/provisioning`,
+    editProvisioning: `${base}/provisioning?view=edit`,
+    testConnection: `${base}/provisioning/test-connection`,
+    provisioningActions: `${base}/provisioning/actions`,
+    provisionOnDemand: `${base}/provisioning/on-demand`,
+    provisioningLogs: `${base}/provisioning-logs`,
+    provisioningLog: (logId: string) => `${base}/provisioning-logs/${encodeURIComponent(logId)}`,
   }
 }
 

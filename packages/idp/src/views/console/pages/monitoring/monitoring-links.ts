@@ -2,3 +2,5 @@
 export const SIGN_IN_LOGS_HREF = '/monitoring/sign-ins'
 /** Monitoring & health > Audit logs. */
 export const AUDIT_LOGS_HREF = '/monitoring/audit'
+/** Monitoring & health > Provisioning logs (every app's). */
+export const PROVISIONING_LOGS_HREF = '/monitoring/provisioning'

@@ -1,0 +1,115 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../support/browser'
+import { signInToAdminCenter } from '../support/console-sign-in'
+import { signInToControlHub } from '../support/control-hub-sign-in'
+import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
+import { type ProvisioningSandbox, startProvisioningSandbox, webexUsers } from '../support/provisioning-setup'
+
+let browser: Browser
+let p: ProvisioningSandbox
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  // The tutorial up to B.Simon's assignment, and a SCIM token issued by Control Hub; no cycle runs unless asked.
+  ;[browser, p] = await Promise.all([launchChromium(), startProvisioningSandbox()])
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  page = await context.newPage()
+  await signInToAdminCenter(page, p.sandbox)
+})
+afterAll(async () => {
+  await Promise.all([browser?.close(), p?.close()])
+})
+
+async function checkPage(name: string) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
+  await saveScreenshot(page, name)
+}
+
+async function expectToast(text: string) {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor()
+}
+
+describe('automatic provisioning of Cisco Webex, by clicking in the Entra admin center', () => {
+  it('opens Cisco Webex > Provisioning and shows Get started', async () => {
+    await page.getByRole('link', { name: 'Enterprise applications', exact: true }).click()
+    await page.getByRole('link', { name: 'Cisco Webex' }).first().click()
+    await page.getByRole('link', { name: 'Provisioning', exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Provisioning')
+    await checkPage('entra-provisioning-get-started')
+    await page.getByRole('link', { name: 'Get started' }).click()
+    await expect(page.getByLabel('Provisioning Mode').inputValue()).resolves.toBe('Automatic')
+  })
+
+  it('tells a wrong Secret Token apart, then authorizes the right one with Test Connection', async () => {
+    await page.getByLabel('Tenant URL').fill(p.scim.legacyScimBaseUrl)
+    await page.getByLabel('Secret Token').fill('not-the-token')
+    await page.getByRole('button', { name: 'Test Connection' }).click()
+    await expectToast('You appear to have entered invalid credentials.')
+    await page.getByLabel('Secret Token').fill(p.scim.token)
+    await page.getByRole('button', { name: 'Test Connection' }).click()
+    await expectToast('The supplied credentials are authorized to enable provisioning.')
+    await checkPage('entra-provisioning-configuration')
+  })
+
+  it('saves with Provisioning Status On, runs a cycle and shows its statistics', async () => {
+    expect((await webexUsers(p)).map((u) => u.email)).not.toContain('b.simon@contoso.com')
+    await page.getByLabel('Scope').selectOption({ label: 'Sync only assigned users and groups' })
+    await page.getByLabel('Notification Email').fill('ops@contoso.com')
+    await page.getByRole('radio', { name: 'On', exact: true }).check()
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expectToast('Provisioning saved')
+    await page.getByRole('button', { name: 'Run a cycle now' }).click()
+    await expectToast('Cycle completed')
+    await page.getByText('Initial cycle completed.').waitFor()
+    await expect(page.getByRole('heading', { name: 'Statistics to date' }).isVisible()).resolves.toBe(true)
+    await checkPage('entra-provisioning-overview')
+  })
+
+  it('shows the Create of B.Simon in Provisioning logs with the SCIM exchange and no token', async () => {
+    await page.getByRole('link', { name: 'View provisioning logs' }).click()
+    await page.getByRole('row').filter({ hasText: 'B.Simon' }).getByRole('link').first().click()
+    await page.getByRole('heading', { name: 'Steps' }).waitFor()
+    const text = (await page.textContent('main')) ?? ''
+    expect(text).toContain('Create')
+    expect(text).toContain('POST ')
+    expect(text).toContain('Bearer [redacted]')
+    expect(text).not.toContain(p.scim.token)
+    await checkPage('entra-provisioning-log')
+  })
+
+  it('lists the same event under Monitoring & health > Provisioning logs, with Cisco Webex as the target', async () => {
+    await page.goto(`${p.sandbox.idp.url}/monitoring/provisioning`)
+    const row = page.getByRole('row').filter({ hasText: 'B.Simon' }).first()
+    await expect(row.textContent()).resolves.toContain('Cisco Webex')
+    await row.getByRole('link').click()
+    await page.getByRole('heading', { name: 'Steps' }).waitFor()
+    await checkPage('entra-tenant-provisioning-log')
+  })
+
+  it('provisions B.Simon on demand with the four step cards', async () => {
+    await page.getByRole('link', { name: 'Enterprise applications', exact: true }).click()
+    await page.getByRole('link', { name: 'Cisco Webex' }).first().click()
+    await page.getByRole('link', { name: 'Provisioning', exact: true }).click()
+    await page.getByRole('link', { name: 'Provision on demand' }).click()
+    await page.getByLabel('Search user').fill('Simon')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await page.getByRole('radio', { name: /B\.Simon/ }).check()
+    await page.getByRole('button', { name: 'Provision' }).click()
+    for (const title of ['Import user', 'Determine if user is in scope', 'Perform action'])
+      await page.getByRole('region', { name: title }).first().waitFor()
+    await checkPage('entra-provision-on-demand')
+  })
+
+  it('lists B.Simon in Control Hub > Users, provisioned over SCIM', async () => {
+    const bsimon = (await webexUsers(p)).find((u) => u.email === 'b.simon@contoso.com')
+    expect(bsimon).toMatchObject({ source: 'scim', active: true })
+    const hub = await context.newPage()
+    await signInToControlHub(hub, p.sandbox.sp.url, p.sandbox.sp.controlHubAdmin)
+    await hub.getByRole('link', { name: 'Users' }).click()
+    await hub.getByText('b.simon@contoso.com').first().waitFor()
+    expect(await seriousAccessibilityViolations(hub)).toEqual([])
+    await saveScreenshot(hub, 'control-hub-users-provisioned')
+  })
+})
