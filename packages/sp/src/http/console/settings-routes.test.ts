@@ -49,7 +49,9 @@ describe('Organization Settings', () => {
     const settings = await (await browser.get('/admin/settings')).text()
     expect(settings).toContain(`/identity/scim/${sp.orgId}/v2`)
     expect(settings).toContain(`/v1/scim/${sp.orgId}`)
-    const generated = await browser.post('/admin/settings/scim/token', { name: 'Entra provisioning connector' })
+    const generated = await browser.post('/admin/settings/scim/token', {
+      name: 'Entra provisioning connector',
+    })
     expect(generated.status).toBe(200)
     expect(generated.headers.get('cache-control')).toContain('no-store')
     const token = /id="new-scim-token">([^<]+)</.exec(await generated.text())?.[1] as string

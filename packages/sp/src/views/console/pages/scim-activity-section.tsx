@@ -63,6 +63,7 @@ export function ScimActivitySection(props: { entries: readonly ScimActivityEntry
       >
         <DataTable
           caption="SCIM activity log"
+          scrollable={true}
           columns={[
             { label: 'Time' },
             { label: 'Caller', wrap: true },

@@ -47,6 +47,7 @@ export function ScimSection(props: ScimSectionProps) {
           <TextField
             label="Token name"
             name="name"
+            id="scim-token-name"
             value={props.draftName ?? 'Entra provisioning connector'}
             required={true}
             maxLength={100}
