@@ -69,7 +69,7 @@ export function ScimActivitySection(props: { entries: readonly ScimActivityEntry
             { label: 'Caller', wrap: true },
             { label: 'Operation', wrap: true },
             { label: 'Changes', wrap: true },
-            { label: 'Result', wrap: true },
+            { label: 'Result' },
           ]}
           rows={props.entries.map((entry) => ({
             id: `scim-activity-${entry.id}`,
@@ -77,27 +77,22 @@ export function ScimActivitySection(props: { entries: readonly ScimActivityEntry
               <time datetime={entry.time}>{entry.time.replace('T', ' ').slice(0, 19)} UTC</time>,
               <Caller caller={entry.caller} />,
               <Target entry={entry} />,
-              entry.changes.length > 0 ? (
-                <ul class="plain-list">
-                  {entry.changes.map((line) => (
-                    <li>{line}</li>
-                  ))}
-                </ul>
-              ) : (
-                '-'
-              ),
               <>
-                <StatusPill
-                  tone={entry.result === 'success' ? 'success' : 'error'}
-                  label={`${entry.result === 'success' ? 'Success' : 'Failure'} (${entry.status})`}
-                />
-                {entry.error ? (
-                  <>
-                    <br />
-                    <small>{entry.error}</small>
-                  </>
-                ) : null}
+                {entry.changes.length > 0 ? (
+                  <ul class="plain-list">
+                    {entry.changes.map((line) => (
+                      <li>{line}</li>
+                    ))}
+                  </ul>
+                ) : entry.error ? null : (
+                  '-'
+                )}
+                {entry.error ? <small>{entry.error}</small> : null}
               </>,
+              <StatusPill
+                tone={entry.result === 'success' ? 'success' : 'error'}
+                label={`${entry.result === 'success' ? 'Success' : 'Failure'} (${entry.status})`}
+              />,
             ],
           }))}
           empty={{
