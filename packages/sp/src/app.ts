@@ -6,6 +6,7 @@ import { consoleAssetRoutes } from './http/console-assets'
 import type { HttpDeps, SpEnv } from './http/env'
 import { logoutRoutes } from './http/logout-routes'
 import { scimRoutes } from './http/scim-routes'
+import { scimTokensApiRoutes } from './http/scim-tokens-api'
 import { signInRoutes } from './http/sign-in-routes'
 import { usersApiRoutes } from './http/users-api'
 import { createSpServices, type SpServices } from './services'
@@ -38,5 +39,6 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
     .route('/', signInRoutes(http))
     .route('/', logoutRoutes(http))
     .route('/', usersApiRoutes(http))
+    .route('/', scimTokensApiRoutes(http))
     .route('/', scimRoutes(http))
 }

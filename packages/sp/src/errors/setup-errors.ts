@@ -47,6 +47,26 @@ export const SETUP_ERRORS = {
       })[f.setting],
     status: 400,
   }),
+  SCIM_TOKEN_NAME_INVALID: entry({
+    meaning: 'A SCIM connector token needs a name that says which connector uses it.',
+    message: (f: { max: number }) =>
+      `The token name must be 1 to ${f.max} characters, without control characters.`,
+    fix: 'Name it after the connector that will use it, e.g. "Entra provisioning connector".',
+    status: 400,
+  }),
+  SCIM_TOKEN_LIMIT: entry({
+    meaning: 'The organization has as many SCIM connector tokens as it may keep.',
+    message: (f: { max: number }) => `This organization already has ${f.max} SCIM tokens.`,
+    fix: 'Revoke a token no connector uses any more, then generate the new one.',
+    status: 409,
+  }),
+  SCIM_TOKEN_NOT_FOUND: entry({
+    meaning: 'No SCIM connector token has this id (it may have been revoked already).',
+    message: (f: { id: string }) =>
+      `No SCIM token has the id "${f.id.slice(0, 64)}"; it may already be revoked.`,
+    fix: 'List the tokens (Control Hub > Organization Settings > SCIM, or GET /api/v1/scim/tokens) and use an id from there.',
+    status: 404,
+  }),
   IDP_METADATA_NO_IDP_ROLE: entry({
     meaning: 'The metadata describes a service provider, not an identity provider.',
     message: (f: { entityId: string }) =>

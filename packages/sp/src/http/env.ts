@@ -11,6 +11,8 @@ export interface SpEnv {
   Variables: SecurityVariables & {
     /** How a SCIM request authenticated (set by the SCIM auth), for the activity log. */
     scimCredential?: ScimCredential
+    /** The name of the connector token a SCIM request used (none for the organization's token). */
+    scimTokenName?: string
     /** The SCIM JSON body a route read, for the activity log. */
     scimRequestBody?: unknown
   }

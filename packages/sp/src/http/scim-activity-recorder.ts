@@ -37,6 +37,7 @@ export function scimActivityRecorder(deps: HttpDeps): MiddlewareHandler<SpEnv> {
         credential: c.get('scimCredential') ?? 'no-token',
         source: clientSource(c),
         userAgent: c.req.header('user-agent')?.slice(0, 200) ?? null,
+        tokenName: c.get('scimTokenName') ?? null,
       },
       requestBody: c.get('scimRequestBody'),
       status,

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { ScimCredential } from '../scim/scim-activity'
-import { checkBearer, TOKEN_QUERY_PARAMETERS } from '../scim/scim-token'
+import { TOKEN_QUERY_PARAMETERS } from '../scim/scim-token'
 import type { HttpDeps, SpEnv } from './env'
 import { scimErrorResponse } from './scim-responses'
 
@@ -29,7 +29,8 @@ export function scimAuth(deps: HttpDeps): MiddlewareHandler<SpEnv> {
         true,
       )
     }
-    const refusal = checkBearer(c.req.header('authorization'), deps.services.scimToken.current())
+    const checked = await deps.services.scimToken.check(c.req.header('authorization'))
+    const refusal = checked.ok ? null : checked.refusal
     if (refusal === 'missing') {
       credential('no-token')
       return unauthorized(
@@ -55,6 +56,7 @@ export function scimAuth(deps: HttpDeps): MiddlewareHandler<SpEnv> {
       )
     }
     credential('scim-token')
+    if (checked.ok && checked.connector) c.set('scimTokenName', checked.connector.name)
     await next()
   }
 }

@@ -9,6 +9,8 @@ export interface ScimCaller {
   readonly credential: ScimCredential
   readonly source: string
   readonly userAgent: string | null
+  /** The connector token's name when a named token was used; null for the organization's token or none. */
+  readonly tokenName?: string | null
 }
 
 /** One SCIM request as the edge saw it, once answered. */

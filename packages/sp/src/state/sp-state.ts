@@ -37,6 +37,21 @@ const spStateSchema = z.object({
   encryptionCertificate: keyedCertificateSchema,
   /** Bearer token for the SCIM API, shown in Control Hub. */
   scimToken: z.string().min(32),
+  /**
+   * Named SCIM tokens issued to provisioning connectors (owned by scim/scim-connector-tokens.ts):
+   * only a SHA-256 of each is kept, since a token is shown once. Absent in older state files.
+   */
+  scimConnectorTokens: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        createdAt: z.string(),
+        lastUsedAt: z.string().nullable(),
+      }),
+    )
+    .optional(),
   /** Bearer token of the Control Hub JSON API (`/api/v1`), printed at start. */
   adminApiToken: z.string().min(32),
   /**

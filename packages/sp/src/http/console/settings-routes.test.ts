@@ -42,23 +42,27 @@ describe('Organization Settings', () => {
     expect(sp.services.org.current().name).toBe('Contoso')
   })
 
-  it('shows both SCIM base URLs and generates a token shown once; the old token stops working', async () => {
+  it('shows both SCIM base URLs and generates a named token shown once, beside the organization token', async () => {
     const sp = await createTestSp()
     const browser = await signedInConsole(sp)
     const before = sp.services.scimToken.current()
     const settings = await (await browser.get('/admin/settings')).text()
     expect(settings).toContain(`/identity/scim/${sp.orgId}/v2`)
     expect(settings).toContain(`/v1/scim/${sp.orgId}`)
-    const generated = await browser.post('/admin/settings/scim/token', {})
+    const generated = await browser.post('/admin/settings/scim/token', {
+      name: 'Entra provisioning connector',
+    })
     expect(generated.status).toBe(200)
     expect(generated.headers.get('cache-control')).toContain('no-store')
-    const token = sp.services.scimToken.current()
-    expect(token).not.toBe(before)
-    expect(await generated.text()).toContain(token)
+    const token = /id="new-scim-token">([^<]+)</.exec(await generated.text())?.[1] as string
+    expect(token.length).toBeGreaterThanOrEqual(32)
     expect(await (await browser.get('/admin/settings')).text()).not.toContain(token)
-    const old = await sp.app.request(`/identity/scim/${sp.orgId}/v2/Users`, {
-      headers: { authorization: `Bearer ${before}` },
-    })
-    expect(old.status).toBe(401)
+    expect(sp.services.scimToken.current()).toBe(before)
+    for (const bearer of [token, before]) {
+      const answer = await sp.app.request(`/identity/scim/${sp.orgId}/v2/Users`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      })
+      expect(answer.status).toBe(200)
+    }
   })
 })

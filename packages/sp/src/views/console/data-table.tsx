@@ -132,9 +132,16 @@ export function DataTable(props: {
   rows: readonly TableRow[]
   empty: { title: string; text?: Child }
   pager?: PagerProps
+  /** A wide table (long values) scrolls sideways: its wrapper is then a named, focusable region for keyboard users. */
+  scrollable?: boolean
 }) {
   return (
-    <div class="table-wrap">
+    <div
+      class="table-wrap"
+      tabindex={props.scrollable ? 0 : undefined}
+      role={props.scrollable ? 'region' : undefined}
+      aria-label={props.scrollable ? props.caption : undefined}
+    >
       <table class="data" aria-label={props.captionHidden ? props.caption : undefined}>
         {props.captionHidden ? null : <caption>{props.caption}</caption>}
         <thead>
