@@ -1,7 +1,11 @@
 import type { NavEntry } from '../views/console/left-nav'
 import { ENTERPRISE_APPS_HREF } from '../views/console/pages/enterprise-apps/app-hrefs'
 import { GROUPS_HREF } from '../views/console/pages/groups/group-links'
-import { AUDIT_LOGS_HREF, SIGN_IN_LOGS_HREF } from '../views/console/pages/monitoring/monitoring-links'
+import {
+  AUDIT_LOGS_HREF,
+  SAML_INSPECTOR_HREF,
+  SIGN_IN_LOGS_HREF,
+} from '../views/console/pages/monitoring/monitoring-links'
 import { USERS_HREF } from '../views/console/pages/users/user-links'
 
 /** The tenant overview's address: the admin center's home. */
@@ -39,6 +43,7 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
         children: [
           { label: 'Sign-in logs', href: SIGN_IN_LOGS_HREF },
           { label: 'Audit logs', href: AUDIT_LOGS_HREF },
+          { label: 'SAML inspector', href: SAML_INSPECTOR_HREF },
         ],
       },
     ],

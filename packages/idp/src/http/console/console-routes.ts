@@ -4,6 +4,7 @@ import { enterpriseAppsRoutes } from './enterprise-apps/enterprise-apps-routes'
 import { groupsRoutes } from './groups'
 import { monitoringRoutes } from './monitoring'
 import { overviewRoutes } from './overview'
+import { samlInspectorRoutes } from './saml-inspector'
 import { signOutRoutes } from './sign-out'
 import { usersRoutes } from './users'
 
@@ -18,6 +19,7 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', usersRoutes(deps))
     .route('/', groupsRoutes(deps))
     .route('/', monitoringRoutes(deps))
+    .route('/', samlInspectorRoutes(deps))
     .route('/', enterpriseAppsRoutes(deps))
     .route('/', signOutRoutes(deps))
 }
