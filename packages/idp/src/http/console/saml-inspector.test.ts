@@ -1,7 +1,9 @@
+import { signIn } from '@sandbox/shared'
 import { describe, expect, it } from 'vitest'
 import { readRealFixture, TERCEN_RESPONSE } from '../../../../../test/support/real-fixtures'
 import { csrfTokenOf, signInToConsole } from '../../test-support/console'
 import { createTestIdp } from '../../test-support/harness'
+import { authnRequestXml, redirectUrl, setUpSamlApp } from '../../test-support/saml-app'
 
 function preOf(html: string): string {
   const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/.exec(html)
@@ -58,5 +60,41 @@ describe('Monitoring & health > SAML inspector', () => {
     const huge = await browser.submit(page, form, { message: 'A'.repeat(1024 * 1024 + 10), at: '' })
     expect(huge.status).toBe(413)
     expect(huge.body).toContain('1 MB')
+  })
+})
+
+describe('Sign-in logs > Trace tab', () => {
+  it('shows the steps of a SAML sign-in and downloads its HAR without the admin password', async () => {
+    const idp = await createTestIdp()
+    await setUpSamlApp(idp)
+    const user = idp.browser()
+    await signIn({
+      startUrl: redirectUrl(idp, authnRequestXml()),
+      username: 'admin@contoso.com',
+      password: idp.adminPassword,
+      browser: user,
+    })
+    const record = idp.services.signInLog.list().find((r) => idp.services.traces.traceOfSignIn(r.id).ok)
+    if (!record) throw new Error('no traced sign-in')
+    const browser = idp.browser()
+    const tab = await signInToConsole(
+      idp,
+      browser,
+      { login: 'admin@contoso.com', password: idp.adminPassword },
+      `/monitoring/sign-ins?pane=details&id=${record.id}&tab=trace`,
+    )
+    expect(tab.status).toBe(200)
+    expect(tab.facts.text).toContain('Trace')
+    expect(tab.facts.text).toContain('AuthnRequest received')
+    expect(tab.body).toContain(`/monitoring/sign-ins/${record.id}/trace.har`)
+    const har = await browser.open(`${idp.url}/monitoring/sign-ins/${record.id}/trace.har`)
+    expect(har.status).toBe(200)
+    expect(har.contentType).toContain('application/json')
+    const parsed = JSON.parse(har.body) as { log: { version: string; entries: unknown[] } }
+    expect(parsed.log.version).toBe('1.2')
+    expect(parsed.log.entries.length).toBeGreaterThan(0)
+    expect(har.body).not.toContain(idp.adminPassword)
+    const missing = await browser.open(`${idp.url}/monitoring/sign-ins/nope/trace.har`)
+    expect(missing.status).toBe(404)
   })
 })
