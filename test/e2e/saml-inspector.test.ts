@@ -1,3 +1,4 @@
+import { HeadlessBrowser, signIn } from '@sandbox/shared'
 import type { Browser, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -5,6 +6,7 @@ import { launchChromium } from '../support/browser'
 import { signInToControlHub } from '../support/control-hub-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 import { readRealFixture, TERCEN_RESPONSE } from '../support/real-fixtures'
+import { setUpTutorial } from '../support/tutorial-setup'
 
 /** The SAML inspector by clicking: open it from Control Hub's navigation, paste a real Response, read the verdict. */
 let browser: Browser
@@ -38,5 +40,26 @@ describe('the SAML inspector in Chromium', () => {
     await page.evaluate('document.fonts.ready')
     expect(JSON.stringify(await seriousAccessibilityViolations(page))).toBe('[]')
     await saveScreenshot(page, 'control-hub-saml-inspector')
+  })
+
+  it("opens a sign-in log entry's Trace in Control Hub, with Download trace", async () => {
+    const setUp = await setUpTutorial(sandbox, 6)
+    const result = await signIn({
+      startUrl: setUp.signOnUrl,
+      username: 'B.Simon@contoso.com',
+      password: setUp.password,
+      browser: new HeadlessBrowser(),
+    })
+    expect(result.ok).toBe(true)
+    await page.getByRole('link', { name: 'Troubleshooting' }).click()
+    await page
+      .getByRole('link', { name: /^Details/ })
+      .first()
+      .click()
+    await page.getByRole('heading', { name: 'Trace' }).waitFor()
+    await expect(page.getByText('User match').first().isVisible()).resolves.toBe(true)
+    await expect(page.getByRole('link', { name: 'Download trace' }).isVisible()).resolves.toBe(true)
+    expect(JSON.stringify(await seriousAccessibilityViolations(page))).toBe('[]')
+    await saveScreenshot(page, 'control-hub-sign-in-trace')
   })
 })
