@@ -41,6 +41,7 @@ export { attachmentDisposition, isSendableHeaderValue, locationHeaderValue } fro
 export * from './http/security-headers'
 export * from './http/server-app'
 export * from './ids'
+export * from './inspect/inspect-pasted'
 export * from './inspect/inspect-saml'
 export { prettyPrintXml } from './inspect/pretty-xml'
 export * from './json/json-body'

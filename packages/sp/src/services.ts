@@ -6,6 +6,7 @@ import { createMemoryStores, type MemoryStores, type SpMemoryBounds } from './si
 import { createSessionService } from './sign-in/session-service'
 import { createSignInService } from './sign-in/sign-in-service'
 import { createSignInTraces, heldSecretsOf } from './sign-in/sign-in-traces'
+import { createSpInspector, orgInspectionContext } from './sso-setup/inspector-context'
 import { createSpMetadataCache } from './sso-setup/sp-metadata'
 import { createSsoSetupService } from './sso-setup/sso-setup-service'
 import type { SpState } from './state/sp-state'
@@ -37,14 +38,26 @@ export function createSpServices(deps: ServiceDeps) {
     now: () => deps.runtime.clock.now(),
     heldSecrets: () => heldSecretsOf(deps.store.read()),
   })
+  const org = createOrganizationService(deps)
+  const sso = createSsoSetupService({ ...deps, memory, spMetadataOf })
   return {
-    org: createOrganizationService(deps),
+    org,
     controlHub: createControlHubAccess(deps),
     users,
     ...createDirectoryServices(deps),
-    sso: createSsoSetupService({ ...deps, memory, spMetadataOf }),
+    sso,
     signIn: createSignInService({ ...deps, users, memory, keys, traces, spMetadataOf }),
     traces,
+    inspector: createSpInspector({
+      now: () => deps.runtime.clock.now(),
+      context: () =>
+        orgInspectionContext({
+          orgName: org.current().name,
+          entity: org.entity(),
+          sso: sso.status(),
+          spMetadataXml: sso.spMetadata(),
+        }),
+    }),
     sessions: createSessionService({ ...deps, memory, keys }),
   }
 }

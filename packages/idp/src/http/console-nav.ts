@@ -4,6 +4,7 @@ import { GROUPS_HREF } from '../views/console/pages/groups/group-links'
 import {
   AUDIT_LOGS_HREF,
   PROVISIONING_LOGS_HREF,
+  SAML_INSPECTOR_HREF,
   SIGN_IN_LOGS_HREF,
 } from '../views/console/pages/monitoring/monitoring-links'
 import { USERS_HREF } from '../views/console/pages/users/user-links'
@@ -44,6 +45,7 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
           { label: 'Sign-in logs', href: SIGN_IN_LOGS_HREF },
           { label: 'Audit logs', href: AUDIT_LOGS_HREF },
           { label: 'Provisioning logs', href: PROVISIONING_LOGS_HREF },
+          { label: 'SAML inspector', href: SAML_INSPECTOR_HREF },
         ],
       },
     ],

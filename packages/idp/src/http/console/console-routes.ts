@@ -5,6 +5,7 @@ import { groupsRoutes } from './groups'
 import { monitoringRoutes } from './monitoring'
 import { overviewRoutes } from './overview'
 import { provisioningLogsRoutes } from './provisioning-logs'
+import { samlInspectorRoutes } from './saml-inspector'
 import { signOutRoutes } from './sign-out'
 import { usersRoutes } from './users'
 
@@ -20,6 +21,7 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', groupsRoutes(deps))
     .route('/', monitoringRoutes(deps))
     .route('/', provisioningLogsRoutes(deps))
+    .route('/', samlInspectorRoutes(deps))
     .route('/', enterpriseAppsRoutes(deps))
     .route('/', signOutRoutes(deps))
 }

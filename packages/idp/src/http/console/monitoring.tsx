@@ -3,6 +3,7 @@ import { AuditDetailsPane, AuditLogsPage } from '../../views/console/pages/monit
 import { AUDIT_LOGS_HREF, SIGN_IN_LOGS_HREF } from '../../views/console/pages/monitoring/monitoring-links'
 import { SignInDetailsPane } from '../../views/console/pages/monitoring/sign-in-log-table'
 import { SignInLogsPage } from '../../views/console/pages/monitoring/sign-in-logs-page'
+import { SignInDetailsTabs, SignInTraceTab } from '../../views/console/pages/monitoring/sign-in-trace-tab'
 import type { HttpDeps } from '../env'
 import { consoleArea } from './console-area'
 import { consolePage } from './console-page'
@@ -10,7 +11,7 @@ import { listQueryOf } from './list-query'
 
 /** Monitoring & health: Sign-in logs and Audit logs, each with a details pane (`?pane=details&id=`). */
 export function monitoringRoutes(deps: HttpDeps) {
-  const { signInLog, audit } = deps.services
+  const { signInLog, audit, traces } = deps.services
   return consoleArea(deps, '/monitoring')
     .get(SIGN_IN_LOGS_HREF, (c) => {
       const page = consolePage(c, deps)
@@ -18,13 +19,45 @@ export function monitoringRoutes(deps: HttpDeps) {
       const list = signInLog.find({ page: number })
       const record = c.req.query('pane') === 'details' ? signInLog.get(c.req.query('id') ?? '') : undefined
       const closeHref = withQuery(SIGN_IN_LOGS_HREF, { page: list.page === 0 ? '' : String(list.page) })
-      return page.show(
-        <SignInLogsPage
-          frame={page.frame(SIGN_IN_LOGS_HREF)}
-          list={list}
-          overlay={record ? <SignInDetailsPane record={record} closeHref={closeHref} /> : undefined}
-        />,
-      )
+      const pageNumber = list.page === 0 ? '' : String(list.page)
+      const detailsHref = withQuery(SIGN_IN_LOGS_HREF, {
+        page: pageNumber,
+        pane: 'details',
+        id: record?.id ?? '',
+      })
+      const onTrace = c.req.query('tab') === 'trace'
+      const trace = record && onTrace ? traces.traceOfSignIn(record.id) : undefined
+      const pane = record ? (
+        <SignInDetailsPane
+          record={record}
+          closeHref={closeHref}
+          tabs={
+            <SignInDetailsTabs
+              detailsHref={detailsHref}
+              currentHref={onTrace ? `${detailsHref}&tab=trace` : detailsHref}
+            />
+          }
+          trace={
+            trace ? (
+              <SignInTraceTab
+                trace={trace.ok ? trace.value : null}
+                downloadHref={`${SIGN_IN_LOGS_HREF}/${encodeURIComponent(record.id)}/trace.har`}
+              />
+            ) : undefined
+          }
+        />
+      ) : undefined
+      return page.show(<SignInLogsPage frame={page.frame(SIGN_IN_LOGS_HREF)} list={list} overlay={pane} />)
+    })
+    .get(`${SIGN_IN_LOGS_HREF}/:id/trace.har`, (c) => {
+      // The export is the API's: the messages as HAR entries, every secret the IdP holds redacted.
+      const trace = traces.traceOfSignIn(c.req.param('id'))
+      const har = trace.ok ? traces.exportHar(trace.value.id) : trace
+      if (!har.ok) return c.text('No trace was kept for this sign-in.', 404, { 'Cache-Control': 'no-store' })
+      return c.json(har.value, 200, {
+        'Content-Disposition': 'attachment; filename="sign-in-trace.har"',
+        'Cache-Control': 'no-store',
+      })
     })
     .get(AUDIT_LOGS_HREF, (c) => {
       const page = consolePage(c, deps)

@@ -76,4 +76,7 @@ a.resource-menu-item:hover { background: var(--surface-hover); color: var(--ink-
 .value-required { color: var(--danger); font-weight: 700; }
 .value-optional { color: var(--muted); font-style: italic; }
 .step-card-text { margin: 10px 0 0; }
+/* The SAML inspector's report: text as it is, wrapped so that it never scrolls sideways. */
+.inspector-text { margin: 12px 0 0; padding: 12px; background: var(--surface-hover); font: 12px/1.5 Consolas, 'Courier New', monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
+.inspector-checks { margin: 8px 0 16px; padding-left: 20px; overflow-wrap: anywhere; }
 `

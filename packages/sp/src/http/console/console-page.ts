@@ -11,7 +11,13 @@ import type { ConsoleContext } from './console-env'
  * The Control Hub pages that exist, in the navigation. Organization Settings holds the sections
  * (SCIM, Authentication...) that are not entries of their own.
  */
-export const CONSOLE_NAV: readonly NavId[] = ['overview', 'troubleshooting', 'users', 'settings']
+export const CONSOLE_NAV: readonly NavId[] = [
+  'overview',
+  'troubleshooting',
+  'saml-inspector',
+  'users',
+  'settings',
+]
 
 const FLASH_PATH = '/admin'
 

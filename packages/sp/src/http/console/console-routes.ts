@@ -3,6 +3,7 @@ import type { HttpDeps, SpEnv } from '../env'
 import { consoleAuthenticationRoutes } from './authentication-routes'
 import { consoleManageUsersRoutes } from './manage-users-routes'
 import { consoleOverviewRoutes } from './overview-routes'
+import { consoleSamlInspectorRoutes } from './saml-inspector-routes'
 import { consoleSettingsRoutes } from './settings-routes'
 import { consoleSignInRoutes } from './sign-in-routes'
 import { consoleTroubleshootingRoutes } from './troubleshooting-routes'
@@ -17,5 +18,6 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', consoleUsersRoutes(deps))
     .route('/', consoleSettingsRoutes(deps))
     .route('/', consoleTroubleshootingRoutes(deps))
+    .route('/', consoleSamlInspectorRoutes(deps))
     .route('/', consoleAuthenticationRoutes(deps))
 }

@@ -5,7 +5,7 @@ import { Icon, type IconName, SandboxMark } from './icons'
 import { type ToastProps, ToastRegion } from './toasts'
 
 /** The navigation entries Control Hub can show, keyed by the page they lead to. */
-export type NavId = 'overview' | 'users' | 'settings' | 'troubleshooting'
+export type NavId = 'overview' | 'users' | 'settings' | 'troubleshooting' | 'saml-inspector'
 
 export interface NavItem {
   readonly id: NavId
@@ -26,6 +26,13 @@ export const CONTROL_HUB_NAV: Readonly<Record<NavId, NavItem>> = {
     icon: 'troubleshooting',
     group: 'Monitoring',
   },
+  'saml-inspector': {
+    id: 'saml-inspector',
+    label: 'SAML inspector',
+    href: '/admin/saml-inspector',
+    icon: 'troubleshooting',
+    group: 'Monitoring',
+  },
   users: { id: 'users', label: 'Users', href: '/admin/users', icon: 'users', group: 'Management' },
   settings: {
     id: 'settings',
@@ -41,7 +48,7 @@ export const CONTROL_HUB_NAV: Readonly<Record<NavId, NavItem>> = {
  * then Management), whatever order the ids come in.
  */
 export function controlHubNav(ids: readonly NavId[]): NavItem[] {
-  const order: NavId[] = ['overview', 'troubleshooting', 'users', 'settings']
+  const order: NavId[] = ['overview', 'troubleshooting', 'saml-inspector', 'users', 'settings']
   return order.filter((id) => ids.includes(id)).map((id) => CONTROL_HUB_NAV[id])
 }
 

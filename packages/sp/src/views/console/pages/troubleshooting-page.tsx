@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { SignInAttempt } from '../../../sign-in/memory-stores'
 import { ActionButton } from '../actions'
 import { Card, Facts, StatusPill } from '../cards'
@@ -57,7 +58,7 @@ export function SignInLogPage(props: { chrome: ConsoleChrome; attempts: readonly
 }
 
 /** One attempt: what happened, what it means, and every check the SP made in order. */
-export function SignInAttemptPage(props: { chrome: ConsoleChrome; attempt: SignInAttempt }) {
+export function SignInAttemptPage(props: { chrome: ConsoleChrome; attempt: SignInAttempt; trace?: Child }) {
   const { attempt } = props
   return (
     <ControlHubLayout
@@ -96,6 +97,7 @@ export function SignInAttemptPage(props: { chrome: ConsoleChrome; attempt: SignI
           />
         )}
       </Card>
+      {props.trace ?? null}
     </ControlHubLayout>
   )
 }

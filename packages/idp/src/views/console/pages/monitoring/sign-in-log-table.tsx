@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { ListPage } from '../../../../lists/list-page'
 import type { SignInRecord } from '../../../../sign-in-log/sign-in-log'
 import { DataTable } from '../../data-table'
@@ -62,40 +63,51 @@ export function SignInLogTable(props: {
 }
 
 /** "Activity Details: Sign-ins" for one attempt: every field the table abbreviates. */
-export function SignInDetailsPane(props: { readonly record: SignInRecord; readonly closeHref: string }) {
+export function SignInDetailsPane(props: {
+  readonly record: SignInRecord
+  readonly closeHref: string
+  /** The Basic info | Trace tabs and the Trace tab's content, where the page offers them. */
+  readonly tabs?: Child
+  readonly trace?: Child
+}) {
   const { record } = props
   return (
     <Pane id="details" title="Activity Details: Sign-ins" closeHref={props.closeHref} size="medium">
-      <dl class="properties">
-        <dt>Date</dt>
-        <dd>{record.createdDateTime}</dd>
-        <dt>Request ID</dt>
-        <dd>{record.id}</dd>
-        <dt>Correlation ID</dt>
-        <dd>{record.correlationId}</dd>
-        <dt>Status</dt>
-        <dd>{status(record)}</dd>
-        <dt>Sign-in error code</dt>
-        <dd>{record.errorCode === 0 ? '0' : `AADSTS${record.errorCode}`}</dd>
-        <dt>Failure reason</dt>
-        <dd>{record.failureReason ?? 'Other.'}</dd>
-        <dt>User</dt>
-        <dd>{record.userDisplayName ?? '—'}</dd>
-        <dt>Username</dt>
-        <dd>{record.userPrincipalName ?? '—'}</dd>
-        <dt>User ID</dt>
-        <dd>{record.userId ?? '—'}</dd>
-        <dt>Application</dt>
-        <dd>{record.appDisplayName ?? '—'}</dd>
-        <dt>Application ID</dt>
-        <dd>{record.appId ?? '—'}</dd>
-        <dt>IP address</dt>
-        <dd>{record.ipAddress}</dd>
-        <dt>Initiated by</dt>
-        <dd>
-          {record.initiatedBy === 'sp' ? 'Application (SP-initiated)' : 'Microsoft Entra ID (IdP-initiated)'}
-        </dd>
-      </dl>
+      {props.tabs ?? null}
+      {props.trace ?? (
+        <dl class="properties">
+          <dt>Date</dt>
+          <dd>{record.createdDateTime}</dd>
+          <dt>Request ID</dt>
+          <dd>{record.id}</dd>
+          <dt>Correlation ID</dt>
+          <dd>{record.correlationId}</dd>
+          <dt>Status</dt>
+          <dd>{status(record)}</dd>
+          <dt>Sign-in error code</dt>
+          <dd>{record.errorCode === 0 ? '0' : `AADSTS${record.errorCode}`}</dd>
+          <dt>Failure reason</dt>
+          <dd>{record.failureReason ?? 'Other.'}</dd>
+          <dt>User</dt>
+          <dd>{record.userDisplayName ?? '—'}</dd>
+          <dt>Username</dt>
+          <dd>{record.userPrincipalName ?? '—'}</dd>
+          <dt>User ID</dt>
+          <dd>{record.userId ?? '—'}</dd>
+          <dt>Application</dt>
+          <dd>{record.appDisplayName ?? '—'}</dd>
+          <dt>Application ID</dt>
+          <dd>{record.appId ?? '—'}</dd>
+          <dt>IP address</dt>
+          <dd>{record.ipAddress}</dd>
+          <dt>Initiated by</dt>
+          <dd>
+            {record.initiatedBy === 'sp'
+              ? 'Application (SP-initiated)'
+              : 'Microsoft Entra ID (IdP-initiated)'}
+          </dd>
+        </dl>
+      )}
     </Pane>
   )
 }
