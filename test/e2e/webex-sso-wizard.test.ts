@@ -74,7 +74,7 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
       forged,
       'Require certificate signed by a certificate authority in Metadata (more secure)',
     )
-    await expect(dialog().getByText('Failed to import IdP Metadata File').count()).resolves.toBeGreaterThan(0)
+    await dialog().getByText('Failed to import IdP Metadata File').first().waitFor()
     await expect(dialog().textContent()).resolves.toContain('CN=Microsoft Azure Federated SSO Certificate')
     await expect(dialog().getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true)
     await looksRight('wizard-3b-import-refused')
@@ -85,9 +85,8 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
       entraMetadata,
       'Require certificate signed by a certificate authority in Metadata (more secure)',
     )
-    await expect(
-      dialog().getByText('Successfully imported IdP metadata file').count(),
-    ).resolves.toBeGreaterThan(0)
+    // The page is already at step=import after Try Again, so wait for the answer itself.
+    await dialog().getByText('Successfully imported IdP metadata file').first().waitFor()
     await looksRight('wizard-3c-imported')
     await dialog().getByRole('button', { name: 'Next' }).click()
     await expect(dialog().getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true)
@@ -128,7 +127,7 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
     await warning.waitFor()
     await looksRight('wizard-7-sso-warning')
     await warning.getByRole('button', { name: 'Ok' }).click()
-    await expect(dialog().getByText('Import IdP Metadata').count()).resolves.toBeGreaterThan(0)
+    await dialog().getByText('Import IdP Metadata').first().waitFor()
     await page.goto(`${sandbox.sp.url}/admin/settings`)
     await page.getByRole('button', { name: 'Modify' }).click()
     await dialog().getByLabel('Use the built-in identity service for user authentication. (Simple)').check()
