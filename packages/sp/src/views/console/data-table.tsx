@@ -135,13 +135,8 @@ export function DataTable(props: {
   /** A wide table (long values) scrolls sideways: its wrapper is then a named, focusable region for keyboard users. */
   scrollable?: boolean
 }) {
-  return (
-    <div
-      class="table-wrap"
-      tabindex={props.scrollable ? 0 : undefined}
-      role={props.scrollable ? 'region' : undefined}
-      aria-label={props.scrollable ? props.caption : undefined}
-    >
+  const table = (
+    <>
       <table class="data" aria-label={props.captionHidden ? props.caption : undefined}>
         {props.captionHidden ? null : <caption>{props.caption}</caption>}
         <thead>
@@ -163,6 +158,14 @@ export function DataTable(props: {
       </table>
       {props.rows.length === 0 ? <EmptyState title={props.empty.title}>{props.empty.text}</EmptyState> : null}
       {props.pager ? <Pager {...props.pager} /> : null}
+    </>
+  )
+  // A wide table scrolls sideways: its wrapper is then a named, focusable region for keyboard users.
+  return props.scrollable ? (
+    <div class="table-wrap" tabindex={0} role="region" aria-label={props.caption}>
+      {table}
     </div>
+  ) : (
+    <div class="table-wrap">{table}</div>
   )
 }
