@@ -162,9 +162,9 @@ export function DataTable(props: {
   )
   // A wide table scrolls sideways: its wrapper is then a named, focusable region for keyboard users.
   return props.scrollable ? (
-    <div class="table-wrap" tabindex={0} role="region" aria-label={props.caption}>
+    <section class="table-wrap" tabindex={0} aria-label={props.caption}>
       {table}
-    </div>
+    </section>
   ) : (
     <div class="table-wrap">{table}</div>
   )
