@@ -36,11 +36,7 @@ export default defineConfig({
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
-    // Vitest's default is one worker per CPU but one, which on a 2-core CI machine runs the files
-    // one after another; most of them wait on sockets, child processes and Chromium, so three
-    // overlap well. Every file uses its own ports, data directories and browser.
-    maxWorkers: 3,
-    // Room for the CPU contention of three workers; a passing test is not slowed by a timeout.
+    // Room for a loaded CI machine; a passing test is not slowed by a timeout.
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
