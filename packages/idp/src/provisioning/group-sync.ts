@@ -14,6 +14,7 @@ import {
 } from './scim-payloads'
 import { groupAttributes } from './scope'
 import { EventLog, exchangesOf, type SyncContext, type SyncOutcome, shown } from './sync-context'
+import { deleteInTarget } from './target-delete'
 import { matchInTarget } from './target-match'
 
 type Group = DeepState['groups'][number]
@@ -41,20 +42,7 @@ function groupEntry(
 async function deleteGroup(ctx: SyncContext, log: EventLog, cached: CacheEntry): Promise<SyncOutcome> {
   log.targetId = cached.targetId
   log.targetName = cached.displayName
-  const call = await ctx.client.request('DELETE', `/Groups/${encodeURIComponent(cached.targetId)}`)
-  const failure = callFailure(call, ctx.template.targetSystem, [204, 200, 404])
-  log.step(
-    'EntryExportDelete',
-    'export',
-    failure ? 'failure' : 'success',
-    failure
-      ? `Failed to delete Group '${cached.displayName}' in ${ctx.template.targetSystem}`
-      : `Group '${cached.displayName}' was deleted in ${ctx.template.targetSystem}`,
-    { ReportableIdentifier: cached.displayName },
-    exchangesOf(call),
-  )
-  if (failure) return failed(ctx, log, 'group', 'Delete', failure, call.exchanges.length)
-  return exported(log, 'group', 'deleted', 'Delete', null, [], call.exchanges.length)
+  return deleteInTarget(ctx, log, 'group', cached)
 }
 
 /** The group's members that are provisioned users (source ids), in the group's order. */

@@ -5,6 +5,7 @@ import { callFailure } from './object-errors'
 import { exported, failed } from './outcomes'
 import { patchBody } from './scim-payloads'
 import { EventLog, exchangesOf, type SyncContext, type SyncOutcome } from './sync-context'
+import { deleteInTarget } from './target-delete'
 
 const PATCH_OK = [200, 204]
 
@@ -94,19 +95,5 @@ export async function deprovisionDeleted(
   const since = Date.parse(cached.softDeletedAt ?? '') || 0
   if (ctx.now() - since < ctx.hardDeleteDelayMs)
     return { objectId, kind: 'user', result: 'ignored', log: null, requests: 0, errorCode: null }
-  const call = await ctx.client.request('DELETE', `/Users/${encodeURIComponent(cached.targetId)}`)
-  // Gone already is what a DELETE wants.
-  const failure = callFailure(call, ctx.template.targetSystem, [204, 200, 404])
-  log.step(
-    'EntryExportDelete',
-    'export',
-    failure ? 'failure' : 'success',
-    failure
-      ? `Failed to delete User '${cached.displayName}' in ${ctx.template.targetSystem}`
-      : `User '${cached.displayName}' was deleted in ${ctx.template.targetSystem}`,
-    { ReportableIdentifier: cached.displayName },
-    exchangesOf(call),
-  )
-  if (failure) return failed(ctx, log, 'user', 'Delete', failure, call.exchanges.length)
-  return exported(log, 'user', 'deleted', 'Delete', null, [], call.exchanges.length)
+  return deleteInTarget(ctx, log, 'user', cached)
 }
