@@ -29,7 +29,7 @@ interface Idp {
 async function startIdp(): Promise<Idp> {
   const run = runCli('packages/idp/src/main.ts', ['--port', '0', '--data-dir', dataDir])
   runs.push(run)
-  const ready = await run.waitFor(/ready in \d+ ms: (http\S+?)\/ \(tenant/, 30_000)
+  const ready = await run.waitFor(/ready in \d+ ms: (http\S+?)\/ \(tenant/)
   const token = (await run.waitFor(/Authorization: Bearer (\S+)\)/))[1] ?? ''
   const url = ready[1] ?? ''
   return {

@@ -30,7 +30,7 @@ interface Started {
 async function startServer(dataDir: string): Promise<Started> {
   const run = runCli('scripts/start.ts', ['--idp-port', '0', '--sp-port', '0', '--data-dir', dataDir])
   running.push(run)
-  await run.waitFor(/Sandbox ready in \d+ ms/, 30_000)
+  await run.waitFor(/Sandbox ready in \d+ ms/)
   const idp = /Entra admin center\s+(http\S+?)\/\n/.exec(run.output())?.[1]
   const sp = /Webex Control Hub\s+(http\S+?)\/admin\n/.exec(run.output())?.[1]
   if (!idp || !sp) throw new Error(`no URLs in:\n${run.output()}`)

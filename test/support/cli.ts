@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cliBundleOf } from './cli-bundles'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -17,13 +18,15 @@ export interface CliRun {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>
 }
 
-/** Runs `scripts/<script>` (or any TS entry point) with tsx, in `cwd`, with `stdin` as its standard input if given. */
+/** Runs `scripts/<script>` (or any TS entry point), from this run's bundle of it or else with tsx, in `cwd`, with `stdin` as its standard input if given. */
 export function runCli(
   entry: string,
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {},
 ): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry), ...args], {
+  const bundle = cliBundleOf(entry)
+  const program = bundle === null ? ['--import', 'tsx', join(ROOT, entry)] : [bundle]
+  const child = spawn(process.execPath, [...program, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -49,7 +52,7 @@ export function runCli(
     output: () => text,
     stdout: () => out,
     exited,
-    waitFor: (pattern, timeoutMs = 20_000) =>
+    waitFor: (pattern, timeoutMs = 45_000) =>
       new Promise((resolve, reject) => {
         const check = (): void => {
           const match = text.match(pattern)
