@@ -132,6 +132,21 @@ describe('the installed sso-sandbox bin', () => {
     expect(command.stderr).toContain('Usage: sso-sandbox <command>')
   })
 
+  it('rehearses step 1 against a sandbox it starts in the background from its own bin, then stops it', async () => {
+    const dataDir = join(workDir, 'rehearsal-state')
+    const where = ['--data-dir', dataDir]
+    const rehearsed = await run(
+      bin('.bin/sso-sandbox'),
+      ['rehearse', '--step', '1', '--idp-port', '0', '--sp-port', '0', ...where],
+      { cwd: workDir },
+    )
+    expect(rehearsed.code, rehearsed.stdout + rehearsed.stderr).toBe(0)
+    expect(rehearsed.stdout).toContain('Started the sandbox in the background')
+    expect(rehearsed.stdout).toContain(`sso-sandbox stop --data-dir ${dataDir}`)
+    const stopped = await run(bin('.bin/sso-sandbox'), ['stop', ...where], { cwd: workDir })
+    expect(stopped.stdout).toBe('Stopped the sandbox.\n')
+  })
+
   it('inspects a real Entra Response from standard input against its certificate, as `pnpm sandbox inspect -` does', async () => {
     const response = JSON.stringify(join(REAL_FIXTURES_DIR, TERCEN_RESPONSE))
     const certificate = join(REAL_FIXTURES_DIR, TERCEN_CERTIFICATE)
