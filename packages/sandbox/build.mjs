@@ -1,4 +1,4 @@
-// Builds the published package: one ESM bundle of the facade with the workspace packages
+// Builds the published package: an ESM bundle of the facade and of its `sso-sandbox` bin, with the workspace packages
 // inside it (npm dependencies stay dependencies), its declarations in one .d.ts, and the
 // Webex console's static files, which the bundle resolves under this package's own name.
 import { execFileSync } from 'node:child_process'
@@ -20,7 +20,10 @@ rmSync(dist, { recursive: true, force: true })
 await build({
   ...NODE_BUNDLE_OPTIONS,
   absWorkingDir: here,
-  entryPoints: { index: 'src/index.ts' },
+  // The library and the `sso-sandbox` bin share their code through chunks instead of shipping it twice.
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli/bin.ts' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   outdir: dist,
   define: { SANDBOX_SP_ASSET_PACKAGE: JSON.stringify(manifest.name) },
   sourcemap: 'linked',

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SERVER_NODE_FLAGS } from '../lib/server-flags'
+import { SERVER_NODE_FLAGS } from 'sso-rehearsal-sandbox/cli'
 import type { ChildReady } from './server-child'
 
 export { SERVER_NODE_FLAGS }

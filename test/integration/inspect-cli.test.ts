@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeadlessBrowser, type InspectionReport, signIn } from '@sandbox/shared'
 import { type RunningSandbox, startSandbox } from 'sso-rehearsal-sandbox'
+import { writeRunningRecord } from 'sso-rehearsal-sandbox/cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeRunningRecord } from '../../scripts/lib/running-record'
 import { type CliRun, runCli } from '../support/cli'
 import {
   REAL_FIXTURES_DIR,

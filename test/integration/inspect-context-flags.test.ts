@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { InspectionReport } from '@sandbox/shared'
+import { runInspectCommand } from 'sso-rehearsal-sandbox/cli'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runInspectCommand } from '../../scripts/lib/inspect-command'
 import { REAL_FIXTURES_DIR, WIREAPP_METADATA, WIREAPP_RESPONSE } from '../support/real-fixtures'
 
 const work = mkdtempSync(join(tmpdir(), 'inspect-flags-'))

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { findRunningSandbox } from 'sso-rehearsal-sandbox/cli'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findRunningSandbox } from '../../scripts/lib/running-record'
 import { runCli } from '../support/cli'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'rehearse-cli-'))

@@ -5,8 +5,8 @@ import {
   silentOutput,
   startSandboxServers as startSandbox,
 } from 'sso-rehearsal-sandbox'
+import { runTrace } from 'sso-rehearsal-sandbox/cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runTrace } from '../../scripts/lib/trace-command'
 
 let sandbox: RunningSandbox
 

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HeadlessBrowser, type SignInTrace, signIn, statePaths } from '@sandbox/shared'
 import { type RunningSandbox, requestJson, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
+import { runInspectCommand, runTrace } from 'sso-rehearsal-sandbox/cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runInspectCommand } from '../../scripts/lib/inspect-command'
-import { runTrace } from '../../scripts/lib/trace-command'
 import { setUpTutorial } from '../support/tutorial-setup'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'sign-in-trace-'))

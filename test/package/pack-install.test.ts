@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../support/cli'
 import { CONSUMER_JS, CONSUMER_TS, CONSUMER_TS_WRONG } from './consumer-files'
+import { packedTarball } from './packed-tarball'
 
 const run = promisify(execFile)
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
@@ -31,26 +32,20 @@ async function typecheck(files: readonly string[], moduleOptions: readonly strin
   )
 }
 
-// The tarball is built and packed once, exactly as for publishing, and installed with plain
+// The tarball is built and packed once (shared with the other package tests), exactly as for publishing, and installed with plain
 // npm into an empty folder outside the repository: no workspace link, no tsconfig of ours.
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'sandbox-pack-'))
   project = join(workDir, 'consumer')
-  await run('pnpm', ['--filter', 'sso-rehearsal-sandbox', 'pack', '--pack-destination', workDir], {
-    cwd: ROOT,
-  })
-  const tarball = readdirSync(workDir).find((name) => /^sso-rehearsal-sandbox-.*\.tgz$/.test(name))
-  if (!tarball) throw new Error(`pnpm pack wrote no tarball into ${workDir}`)
+  const tarball = await packedTarball()
   await run('mkdir', [project])
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
   )
-  await run(
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', join(workDir, tarball), '@types/node@20'],
-    { cwd: project },
-  )
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, '@types/node@20'], {
+    cwd: project,
+  })
   writeFileSync(join(project, 'consumer.mjs'), CONSUMER_JS)
   writeFileSync(join(project, 'consumer.ts'), CONSUMER_TS)
   writeFileSync(join(project, 'wrong.ts'), CONSUMER_TS_WRONG)

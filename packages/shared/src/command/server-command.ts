@@ -19,6 +19,8 @@ export interface ServerCommand<C, S extends { close(): Promise<void> }> {
    * `startupMs` counts from process start, so module loading is included.
    */
   readonly announce: (started: S, startupMs: number) => string | Promise<string>
+  /** The arguments to read (default `process.argv.slice(2)`; a sub-command passes what follows its name). */
+  readonly argv?: readonly string[]
 }
 
 /**
@@ -31,7 +33,7 @@ export function runServerCommand<C, S extends { close(): Promise<void> }>(
 ): void {
   runCommand(async () => {
     tuneServerHeap()
-    const argv = process.argv.slice(2)
+    const argv = command.argv ?? process.argv.slice(2)
     if (argv.includes('--help')) {
       process.stdout.write(formatHelp(command.usage, command.options.flags))
       return undefined

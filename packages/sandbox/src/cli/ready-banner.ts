@@ -1,4 +1,5 @@
 import type { IdpFirstStart } from '@sandbox/idp'
+import { commandNames } from './cli-host'
 
 /** What the ready banner reports. */
 export interface ReadyFacts {
@@ -59,11 +60,13 @@ export function formatReadyBanner(facts: ReadyFacts): string {
       `  ${''.padEnd(20)}(shown only on this first start: note it now)`,
     )
   }
+  const names = commandNames()
+  const width = Math.max(names.rehearse.length, `${names.tools} ca export`.length) + 3
   lines.push(
     'First steps:',
-    '  1. pnpm rehearse            runs the whole "Entra SSO with Cisco Webex" tutorial against this sandbox',
+    `  1. ${names.rehearse.padEnd(width)}runs the whole "Entra SSO with Cisco Webex" tutorial against this sandbox`,
     `  2. or by hand: ${facts.idpUrl}/ > Enterprise applications > New application > "Cisco Webex"`,
-    '  3. pnpm sandbox ca export   writes the sandbox root CA, to trust it in a browser for --https',
+    `  3. ${`${names.tools} ca export`.padEnd(width)}writes the sandbox root CA, to trust it in a browser for --https`,
     `Sandbox ready in ${facts.startupMs} ms. Press Ctrl-C to stop.`,
   )
   return `${lines.join('\n')}\n`

@@ -8,7 +8,8 @@ import {
   readDataDir,
   StartupError,
 } from '@sandbox/shared'
-import { combinedTrace, formatCombinedTrace, requestJson, type SandboxTarget } from 'sso-rehearsal-sandbox'
+import { combinedTrace, formatCombinedTrace, requestJson, type SandboxTarget } from '../index'
+import { commandNames } from './cli-host'
 import { findRunningSandbox } from './running-record'
 
 /**
@@ -18,7 +19,7 @@ import { findRunningSandbox } from './running-record'
  * Exit status: 0 the sign-in succeeded, 1 it failed, 2 no such trace or no sandbox running.
  */
 
-const USAGE = 'Usage: pnpm sandbox trace [ID] [--json] [--export FILE] [--data-dir DIR]'
+const usage = () => `Usage: ${commandNames().tools} trace [ID] [--json] [--export FILE] [--data-dir DIR]`
 
 const TRACE_FLAGS: readonly FlagSpec[] = [
   { name: 'json', type: 'boolean', description: 'Print both traces and the diagnosis as JSON.' },
@@ -48,7 +49,7 @@ export async function runTrace(
 ): Promise<number> {
   const id = options.id ?? (await latestTraceId(target))
   if (!id) {
-    write('No sign-in has been traced yet: sign in (pnpm sandbox login, or from Webex) first.\n')
+    write(`No sign-in has been traced yet: sign in (${commandNames().tools} login, or from Webex) first.\n`)
     return 2
   }
   const trace = await combinedTrace(target, id)
@@ -66,7 +67,9 @@ export async function runTrace(
       : formatCombinedTrace(trace),
   )
   if (options.exportTo && !options.json)
-    write(`Wrote ${options.exportTo}: inspect it with "pnpm sandbox inspect ${options.exportTo}".\n`)
+    write(
+      `Wrote ${options.exportTo}: inspect it with "${commandNames().tools} inspect ${options.exportTo}".\n`,
+    )
   const failed = trace.sp?.outcome === 'failure' || trace.idp?.outcome === 'failure'
   return failed ? 1 : 0
 }
@@ -86,12 +89,14 @@ export async function runTraceCommand(argv: readonly string[]): Promise<number> 
     }
   })
   if (flags.help) {
-    process.stdout.write(`${formatHelp(USAGE, TRACE_FLAGS)}\n`)
+    process.stdout.write(`${formatHelp(usage(), TRACE_FLAGS)}\n`)
     return 0
   }
   const running = await findRunningSandbox(flags.dataDir)
   if (!running)
-    throw new StartupError(`No sandbox is running on ${flags.dataDir}. Start one with "pnpm start".`)
+    throw new StartupError(
+      `No sandbox is running on ${flags.dataDir}. Start one with "${commandNames().start}".`,
+    )
   const target = {
     idp: { baseUrl: running.idp.url, token: running.idp.graphApiToken },
     sp: { baseUrl: running.sp.url, token: running.sp.adminApiToken },

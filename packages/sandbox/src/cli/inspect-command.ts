@@ -21,6 +21,7 @@ import {
   terminalSafe,
 } from '@sandbox/shared'
 import { INSPECTOR_ACS_CHECKS } from '@sandbox/sp'
+import { commandNames } from './cli-host'
 import {
   type ContextPart,
   entraAppContext,
@@ -36,7 +37,7 @@ import {
  * status: 0 when no check failed, 1 when one did, 2 when the input or the context is unusable.
  */
 
-const USAGE = 'Usage: pnpm sandbox inspect FILE|- [options]'
+const usage = () => `Usage: ${commandNames().tools} inspect FILE|- [options]`
 
 const DESCRIPTION = `Explains a SAML message offline: a SAMLRequest, SAMLResponse, LogoutRequest/Response or
 metadata, as raw XML, base64, deflated base64, a URL or query string, a form-encoded POST body,
@@ -243,7 +244,7 @@ export async function runInspectCommand(
 ): Promise<number> {
   const io: InspectIo = { ...PROCESS_IO, ...given }
   if (argv.includes('--help')) {
-    io.stdout(`${formatHelp(USAGE, INSPECT_FLAGS)}\n${DESCRIPTION}\n`)
+    io.stdout(`${formatHelp(usage(), INSPECT_FLAGS)}\n${DESCRIPTION}\n`)
     return 0
   }
   const json = argv.includes('--json')
@@ -264,7 +265,7 @@ export async function runInspectCommand(
     return report.value.exitCode
   } catch (error) {
     if (error instanceof ConfigError)
-      return refuse('USAGE', error.problems.join('\n'), `${USAGE} (see --help)\n`)
+      return refuse('USAGE', error.problems.join('\n'), `${usage()} (see --help)\n`)
     if (error instanceof StartupError) return refuse('CONTEXT', error.message)
     if (error instanceof Error && error.name === 'ApiError') return refuse('CONTEXT', error.message)
     throw error

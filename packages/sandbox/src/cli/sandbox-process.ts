@@ -1,16 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdirSync, openSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { IDP_DEFAULTS } from '@sandbox/idp'
 import { COMMON_DEFAULTS, isProcessAlive, StartupError } from '@sandbox/shared'
 import { SP_DEFAULTS } from '@sandbox/sp'
-import { assertPortsFree } from 'sso-rehearsal-sandbox'
+import { assertPortsFree } from '../port-probe'
+import { cliHost, commandNames } from './cli-host'
 import { suggestCommand } from './command-hints'
 import { type FoundSandbox, findRunningSandbox } from './running-record'
 import { SERVER_NODE_FLAGS } from './server-flags'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const READY_TIMEOUT_MS = 30_000
 
 /** The end of a log file, for an error message. */
@@ -44,8 +43,8 @@ function effectivePort(flag: number | undefined, envName: string, fallback: numb
 
 /**
  * The sandbox on `dataDir`: the one already running, or one started now in the background
- * (what `pnpm start` runs, detached, its output in `{dataDir}/sandbox.log`) that keeps
- * running after this command ends. `pnpm sandbox stop` ends it.
+ * (the `start` command, detached, its output in `{dataDir}/sandbox.log`) that keeps
+ * running after this command ends. The `stop` command ends it.
  */
 export async function ensureSandboxRunning(
   dataDir: string,
@@ -62,26 +61,22 @@ export async function ensureSandboxRunning(
     },
     { label: 'The Webex emulator', port: effectivePort(ports.spPort, 'SANDBOX_SP_PORT', SP_DEFAULTS.port) },
   ])
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  })
-  if (build.status !== 0)
-    throw new StartupError(`Could not build the sandbox (node scripts/build.mjs):\n${build.stderr}`)
+  const launch = cliHost().backgroundStart()
+  launch.prepare?.()
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const log = openSync(logFile, 'a', 0o600)
   const child = spawn(
     process.execPath,
     [
       ...SERVER_NODE_FLAGS,
-      join(ROOT, 'dist/start.mjs'),
+      ...launch.args,
       '--data-dir',
       dataDir,
       ...(ports.idpPort === undefined ? [] : ['--idp-port', String(ports.idpPort)]),
       ...(ports.spPort === undefined ? [] : ['--sp-port', String(ports.spPort)]),
     ],
     {
-      cwd: ROOT,
+      cwd: launch.cwd,
       detached: true,
       stdio: ['ignore', log, log],
     },
@@ -95,7 +90,7 @@ export async function ensureSandboxRunning(
     const code = await Promise.race([exited, sleep(100).then(() => 'waiting' as const)])
     if (code !== 'waiting')
       throw new StartupError(
-        `The sandbox did not start in the background (exit code ${code}). Its last words (${logFile}):\n${lastLines(logFile)}\nA sandbox started with --ephemeral or another --data-dir cannot be found from here: pass the same --data-dir, or stop it first (${suggestCommand('pnpm sandbox stop', dataDir)}).`,
+        `The sandbox did not start in the background (exit code ${code}). Its last words (${logFile}):\n${lastLines(logFile)}\nA sandbox started with --ephemeral or another --data-dir cannot be found from here: pass the same --data-dir, or stop it first (${suggestCommand(`${commandNames().tools} stop`, dataDir)}).`,
       )
   }
   throw new StartupError(

@@ -8,8 +8,8 @@ import {
   type Transport,
   writeStateFile,
 } from '@sandbox/shared'
-import type { ApiTarget } from 'sso-rehearsal-sandbox'
 import { z } from 'zod'
+import type { ApiTarget } from '../index'
 import { sandboxTrust } from './sandbox-trust'
 
 /**

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { type SandboxCa, summarizeCertificate } from '@sandbox/shared'
+import { commandNames } from './cli-host'
 
 /** Formats a CA certificate can be exported in. */
 export type ExportFormat = 'pem' | 'der'
@@ -30,7 +31,7 @@ export function exportCaCertificate(
     return [
       ...facts,
       'It issued every sandbox leaf certificate; it is an intermediate, not a root: trust the root',
-      '(pnpm sandbox ca export) and give a relying party this one as an untrusted intermediate, e.g.',
+      `(${commandNames().tools} ca export) and give a relying party this one as an untrusted intermediate, e.g.`,
       `  xmlsec1 --verify --trusted-pem sandbox-root-ca.pem --untrusted-pem ${path} …`,
       '  Windows: certutil -addstore -f CA <file>; other SPs: their intermediate or chain setting.',
       'IdP metadata lists each signing certificate alone, as Entra does, so an SP that checks the',

@@ -9,6 +9,7 @@ import {
   TRAINING_EXERCISES,
   type TutorialState,
 } from '@sandbox/shared'
+import { commandNames } from './cli-host'
 import { apiTargetsOf, findRunningSandbox } from './running-record'
 
 const FLAGS: readonly FlagSpec[] = [
@@ -22,7 +23,7 @@ const FLAGS: readonly FlagSpec[] = [
   HELP_FLAG,
 ]
 
-const USAGE = `Usage: pnpm sandbox status [options]
+const usage = () => `Usage: ${commandNames().tools} status [options]
 
 Says whether a sandbox runs on the data directory, and where (exit 0; 3 when none runs). With
 --steps, which steps of the tutorial are done, computed from the real state of both servers.`
@@ -50,7 +51,7 @@ export function formatTutorialState(state: TutorialState): string {
 /** `pnpm sandbox status [--steps] [--json]`. */
 export async function runStatusCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help')) {
-    process.stdout.write(formatHelp(USAGE, FLAGS))
+    process.stdout.write(formatHelp(usage(), FLAGS))
     return 0
   }
   const { dataDir, steps, json } = readCommandLine(argv, process.env, FLAGS, (reader) => ({

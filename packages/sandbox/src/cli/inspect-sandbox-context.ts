@@ -11,14 +11,9 @@ import {
   StartupError,
   statePaths,
 } from '@sandbox/shared'
-import {
-  ApiError,
-  type ContextPart,
-  createIdpClient,
-  requestJson,
-  webexOrgContextOf,
-} from 'sso-rehearsal-sandbox'
 import { z } from 'zod'
+import { ApiError, type ContextPart, createIdpClient, requestJson, webexOrgContextOf } from '../index'
+import { commandNames } from './cli-host'
 import { apiTargetsOf, type FoundSandbox, findRunningSandbox } from './running-record'
 
 /**
@@ -70,7 +65,7 @@ async function running(dataDir: string, flag: string): Promise<FoundSandbox> {
   const record = await findRunningSandbox(dataDir)
   if (!record)
     throw new StartupError(
-      `${flag} reads the running sandbox's configuration, but no sandbox is running on ${dataDir}. Start one with "pnpm start" (or give --data-dir of the one that runs).`,
+      `${flag} reads the running sandbox's configuration, but no sandbox is running on ${dataDir}. Start one with "${commandNames().start}" (or give --data-dir of the one that runs).`,
     )
   return record
 }
