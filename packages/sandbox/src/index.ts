@@ -57,7 +57,7 @@ export {
   type StartSandboxOptions,
   startSandbox,
 } from './sandbox'
-export type { SandboxClock } from './sandbox-clock'
+export type { SandboxClock, SandboxClockSpec } from './sandbox-clock'
 export {
   type RunningSandbox,
   type SandboxConfig,

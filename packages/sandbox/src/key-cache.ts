@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -95,4 +96,47 @@ export function createCachedKeyPool(dir: string): CachedKeyPool {
       for (const index of held.splice(0)) claimed?.delete(index)
     },
   }
+}
+
+/**
+ * Publishes `key` as `name` unless another process published one first; returns the key that
+ * is now stored (ours or the earlier one), so that concurrent first runs agree on one key.
+ */
+function publishOnce(dir: string, name: string, key: RsaKeyPair): RsaKeyPair {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const temporary = join(dir, `.${name}.${process.pid}.tmp`)
+    writeFileSync(temporary, key.privateKeyPem, { mode: 0o600 })
+    try {
+      // link() fails when the name exists, which rename() would silently replace.
+      linkSync(temporary, join(dir, name))
+    } finally {
+      rmSync(temporary, { force: true })
+    }
+    return key
+  } catch {
+    // Either another process won (use its key) or the cache is not writable (use ours).
+    return readCachedKey(dir, name) ?? key
+  }
+}
+
+/**
+ * A key pool for the deterministic mode: its n-th 2048-bit key is the n-th key stored under
+ * `seed` and `role`, the same in every process and every run. The first run with a seed
+ * generates the keys and stores them; later runs read them, so the same seed always signs
+ * with the same keys. Keys are not leased: sandboxes with the same seed are meant to be alike.
+ * Concurrent first runs agree too: the first key published under a name is the one every run uses.
+ */
+export function createSeededKeyPool(dir: string, seed: string, role: string): KeyPool {
+  const seedDir = join(dir, 'seeded', createHash('sha256').update(seed).digest('hex').slice(0, 32), role)
+  let count = 0
+  const generate = async (bits: RsaKeySize = 2048): Promise<RsaKeyPair> => {
+    if (bits !== 2048) return generateRsaKeyPair(bits)
+    const name = keyFileName(count)
+    count += 1
+    return readCachedKey(seedDir, name) ?? publishOnce(seedDir, name, await generateRsaKeyPair(bits))
+  }
+  // No spare keys: each one is read (or, on the first run, generated) when a server takes it,
+  // so a first run makes only the keys the seed's sandbox uses.
+  return createKeyPool(0, generate)
 }

@@ -1,6 +1,7 @@
 import type { Clock, IdGenerator, Log, SignInSuccess } from '@sandbox/shared'
 import { createIdpClient, type IdpClient } from './clients/idp-client'
 import { createSpClient, type SpClient } from './clients/sp-client'
+import { seededSources } from './deterministic'
 import {
   type RegisteredServiceProvider,
   type RegisterServiceProviderRequest,
@@ -8,7 +9,7 @@ import {
 } from './entra-registration'
 import { type CreatedUser, type CreateUserRequest, createEntraUser } from './entra-users'
 import { createCachedKeyPool, defaultKeyCacheDir } from './key-cache'
-import { createSandboxClock, type SandboxClock } from './sandbox-clock'
+import { type SandboxClock, type SandboxClockSpec, sandboxClockFrom } from './sandbox-clock'
 import { type RunningSandbox, startSandboxServers } from './servers'
 import { type SandboxSignInRequest, signInHeadless } from './sign-in'
 import { setUpTutorial, type TutorialSetUp } from './tutorial-setup'
@@ -41,9 +42,20 @@ export interface StartSandboxOptions {
    * or `false` to generate every key. The first run fills it; later starts generate none.
    */
   readonly keyCache?: string | false
-  /** The time both servers read (default: the wall clock); `sandbox.clock.advance()` moves it. */
-  readonly clock?: Clock
-  /** The source of every id (default: cryptographically random). */
+  /**
+   * The time both servers read: the wall clock (default), your own `Clock`, or a pinned one,
+   * `{ mode: 'fixed', at }` or `{ mode: 'manual', at }`. `sandbox.clock.advance()` moves it
+   * (except a fixed one).
+   */
+  readonly clock?: Clock | SandboxClockSpec
+  /**
+   * Deterministic mode: every id, GUID, token, session id and certificate serial is derived
+   * from this seed, and RSA keys come from the key cache under it, so that with the same seed
+   * and a pinned `clock` the SAML Responses and metadata are byte-identical from run to run.
+   * The ids are predictable by design: for tests only. Needs the key cache (not `keyCache: false`).
+   */
+  readonly seed?: string | number
+  /** The source of every id (default: cryptographically random); not together with `seed`. */
   readonly ids?: IdGenerator
   /** Where operational messages go (default: nowhere). */
   readonly log?: Log
@@ -123,9 +135,10 @@ export interface Sandbox extends RunningSandbox {
  * try { … } finally { await sandbox.close() }
  */
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
-  const clock = createSandboxClock(options.clock)
+  const clock = sandboxClockFrom(options.clock)
   const keyCache = options.keyCache ?? defaultKeyCacheDir()
-  const cachedKeys = keyCache === false ? null : createCachedKeyPool(keyCache)
+  const seeded = seededSourcesOf(options, keyCache)
+  const cachedKeys = keyCache === false || seeded ? null : createCachedKeyPool(keyCache)
   const servers = await startSandboxServers({
     dataDir: options.dataDir ?? null,
     reset: options.reset ?? false,
@@ -138,6 +151,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     clock,
     ...(options.ids ? { ids: options.ids } : {}),
     ...(cachedKeys ? { keys: cachedKeys.pool } : {}),
+    ...(seeded ? { ids: seeded.runtime.ids, keys: seeded.runtime.keys, perServer: seeded } : {}),
     ...(options.log ? { log: options.log } : {}),
   })
   const { idp, sp } = servers
@@ -195,4 +209,18 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       clock.resetOffset()
     },
   }
+}
+
+function seededSourcesOf(options: StartSandboxOptions, keyCache: string | false) {
+  if (options.seed === undefined) return null
+  const seed = String(options.seed)
+  if (seed === '')
+    throw new TypeError('seed must be a non-empty string or a number, e.g. startSandbox({ seed: "ci" }).')
+  if (options.ids) throw new TypeError('Give either seed or ids, not both: a seed already decides every id.')
+  if (keyCache === false) {
+    throw new TypeError(
+      'A seed needs the key cache (keyCache: false generates fresh RSA keys each run, so certificates and signatures would differ). Drop keyCache: false or give a directory.',
+    )
+  }
+  return seededSources(seed, keyCache)
 }

@@ -31,8 +31,16 @@ export interface SandboxOptions {
   readonly scheduler?: Scheduler
   /** Where the servers' keys come from (default: generated on the thread pool). */
   readonly keys?: KeyPool
+  /** Separate ids and keys per server (see {@link startSandboxWithConfig}). */
+  readonly perServer?: { readonly idp: ServerSources; readonly sp: ServerSources }
   /** Where operational messages go (default: nowhere). */
   readonly log?: Log
+}
+
+/** What one server gets instead of the shared runtime's ids and keys (the deterministic mode). */
+export interface ServerSources {
+  readonly ids: IdGenerator
+  readonly keys: KeyPool
 }
 
 /** Both servers, running in this process. */
@@ -53,7 +61,18 @@ export interface SandboxConfig {
 /** Starts both servers from resolved configs, sharing one runtime (one CA, one key pool). */
 export async function startSandboxWithConfig(
   config: SandboxConfig,
-  extras: { clock?: Clock; ids?: IdGenerator; keys?: KeyPool; log?: Log; scheduler?: Scheduler } = {},
+  extras: {
+    clock?: Clock
+    ids?: IdGenerator
+    keys?: KeyPool
+    log?: Log
+    scheduler?: Scheduler
+    /**
+     * Separate ids and keys for each server, so that what one server mints never depends on
+     * how its requests interleave with the other's: the deterministic mode's byte-stable output.
+     */
+    perServer?: { readonly idp: ServerSources; readonly sp: ServerSources }
+  } = {},
 ): Promise<RunningSandbox> {
   const common: CommonServerConfig = config.idp
   await assertPortsFree(common.host, [
@@ -65,14 +84,20 @@ export async function startSandboxWithConfig(
   const runtime = await createRuntime({
     dataDir: common.dataDir,
     reset: common.reset,
-    firstStartKeys: { idp: 1, sp: 2 },
+    // Servers with their own key pools draw their first-start keys from those.
+    firstStartKeys: extras.perServer ? {} : { idp: 1, sp: 2 },
     ...(extras.clock ? { clock: extras.clock } : {}),
     ...(extras.ids ? { ids: extras.ids } : {}),
     ...(extras.keys ? { keys: extras.keys } : {}),
     ...(extras.log ? { log: extras.log } : {}),
     ...(extras.scheduler ? { scheduler: extras.scheduler } : {}),
   })
-  const [idp, sp] = await Promise.allSettled([startIdp(config.idp, runtime), startSp(config.sp, runtime)])
+  const idpRuntime: Runtime = extras.perServer ? { ...runtime, ...extras.perServer.idp } : runtime
+  const spRuntime: Runtime = extras.perServer ? { ...runtime, ...extras.perServer.sp } : runtime
+  const [idp, sp] = await Promise.allSettled([
+    startIdp(config.idp, idpRuntime),
+    startSp(config.sp, spRuntime),
+  ])
   if (idp.status === 'rejected' || sp.status === 'rejected') {
     if (idp.status === 'fulfilled') await idp.value.close()
     if (sp.status === 'fulfilled') await sp.value.close()
@@ -110,6 +135,7 @@ export function startSandboxServers(options: SandboxOptions = {}): Promise<Runni
       ...(options.ids ? { ids: options.ids } : {}),
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
       ...(options.keys ? { keys: options.keys } : {}),
+      ...(options.perServer ? { perServer: options.perServer } : {}),
     },
   )
 }

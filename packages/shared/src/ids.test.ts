@@ -42,4 +42,16 @@ describe('SAML IDs', () => {
     const b = seededIds('same')
     expect([a.samlId(), a.samlId()]).toEqual([b.samlId(), b.samlId()])
   })
+
+  it('seed certificate serials (positive 16-byte DER integers) and encryption bytes, and random ids have neither', () => {
+    const [a, b] = [seededIds('serials'), seededIds('serials')]
+    const serials = [a.serialHex?.(), a.serialHex?.()]
+    expect(serials).toEqual([b.serialHex?.(), b.serialHex?.()])
+    expect(serials[0]).not.toBe(serials[1])
+    for (const serial of serials) expect(serial).toMatch(/^(0[1-9a-f]|[1-7][0-9a-f])[0-9a-f]{30}$/)
+    expect(a.bytes?.(45)).toEqual(b.bytes?.(45))
+    expect(seededIds('serials').bytes?.(45)).toHaveLength(45)
+    expect(randomIds.serialHex).toBeUndefined()
+    expect(randomIds.bytes).toBeUndefined()
+  })
 })

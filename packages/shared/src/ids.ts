@@ -17,6 +17,16 @@ export interface IdGenerator {
   samlId(): string
   /** A URL-safe opaque token with at least `bytes` bytes of entropy (cookies, CSRF, bearer tokens). */
   token(bytes?: number): string
+  /**
+   * A certificate serial number (32 hex digits, positive). Optional: without it certificates
+   * get random serials; the seeded generator has one so that certificates repeat too.
+   */
+  serialHex?(): string
+  /**
+   * `size` bytes for encryption (content keys, IVs, OAEP seeds). Optional: without it they come
+   * from OpenSSL's random generator; the seeded generator has one so that encrypted assertions repeat.
+   */
+  bytes?(size: number): Buffer
 }
 
 function guidFrom(bytes: Uint8Array): string {
@@ -55,5 +65,16 @@ export function seededIds(seed: string): IdGenerator {
     guid: () => guidFrom(asVersion4(next().subarray(0, 16))),
     samlId: () => `_${guidFrom(asVersion4(next().subarray(0, 16)))}`,
     token: (bytes = 32) => next().subarray(0, Math.min(bytes, 32)).toString('base64url'),
+    bytes: (size) => {
+      const blocks: Buffer[] = []
+      for (let have = 0; have < size; have += 32) blocks.push(next())
+      return Buffer.concat(blocks).subarray(0, size)
+    },
+    serialHex: () => {
+      // A positive DER INTEGER of 16 bytes whose first byte is 0x01-0x7f, as the random serials.
+      const bytes = next().subarray(0, 16)
+      bytes[0] = ((bytes[0] ?? 0) % 0x7f) + 1
+      return bytes.toString('hex')
+    },
   }
 }

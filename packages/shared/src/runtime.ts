@@ -69,6 +69,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     now: clock.now(),
     generateKey: () => keys.take(),
     reset: options.reset,
+    serialHex: options.ids?.serialHex?.bind(options.ids),
   })
   if (!ca.ok) throw new StartupError(ca.error.message)
   return {

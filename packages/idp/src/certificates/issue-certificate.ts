@@ -38,11 +38,13 @@ export function issueSigningCertificate(
   request: SigningCertificateRequest,
 ): SigningCertificate {
   const commonName = request.commonName ?? ENTRA_CERTIFICATE_NAME
+  const serialHex = deps.ids.serialHex?.bind(deps.ids)
   const notAfter = request.endDateTime ?? defaultCertificateExpiry(request.now)
   const issued =
     request.kind === 'self-signed'
-      ? issueEntraStyleCertificate({ key: request.key, now: request.now, commonName, notAfter })
+      ? issueEntraStyleCertificate({ key: request.key, now: request.now, commonName, notAfter, serialHex })
       : issueLeafCertificate(deps.ca, {
+          serialHex,
           profile: 'saml-signing',
           commonName,
           key: request.key,

@@ -6,10 +6,12 @@ import {
   certificateToDer,
   childNamed,
   decryptElement,
+  fixedClock,
   issueLeafCertificate,
   NS,
   parseXml,
   type RsaKeyPair,
+  seededIds,
   signIn,
   trustCertificate,
   verifyEnvelopedSignature,
@@ -123,5 +125,39 @@ describe('assertion encryption (token encryption)', () => {
       decryptElement(wrapper, other === spKey ? (await t.runtime.keys.take()).privateKey : other.privateKey)
         .ok,
     ).toBe(false)
+  })
+})
+
+describe('assertion encryption with seeded ids (the deterministic mode)', () => {
+  it('repeats the EncryptedAssertion byte for byte (content key, IV, OAEP seed), and it still decrypts', async () => {
+    const encryptedWithSeed = async (seed: string): Promise<string> => {
+      const seeded = await createTestIdp({ ids: seededIds(seed), clock: fixedClock(Date.UTC(2026, 0, 1)) })
+      const { spId: seededSpId } = await setUpSamlApp(seeded)
+      await seeded.services.samlConfig.setEncryption(seededSpId, {
+        enabled: true,
+        certificatePem: spCertificate,
+      })
+      const result = await signIn({
+        startUrl: redirectUrl(seeded, authnRequestXml({ id: '_seeded-request' })),
+        username: 'admin@contoso.com',
+        password: seeded.adminPassword,
+        browser: seeded.browser(),
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      const doc = parseXml(result.value.samlResponse.xml, { maxBytes: 1 << 20, maxDepth: 64 })
+      if (!doc.ok) throw new Error(doc.error.message)
+      return childNamed(doc.value.documentElement, NS.assertion, 'EncryptedAssertion')?.toString() ?? ''
+    }
+    const [first, again, other] = [
+      await encryptedWithSeed('same'),
+      await encryptedWithSeed('same'),
+      await encryptedWithSeed('other'),
+    ]
+    expect(first).toContain('xenc:CipherValue')
+    expect(again).toBe(first)
+    expect(other).not.toBe(first)
+    const parsed = parseXml(first, { maxBytes: 1 << 20, maxDepth: 64 })
+    if (!parsed.ok) throw new Error(parsed.error.message)
+    expect(decryptElement(parsed.value.documentElement, spKey.privateKey).ok).toBe(true)
   })
 })

@@ -159,6 +159,7 @@ export function issueResponse(
           ? {
               publicKey: certificatePublicKey(encryption.certificatePem),
               method: encryption.method as DataEncryption,
+              bytes: runtime.ids.bytes?.bind(runtime.ids),
             }
           : null,
     },

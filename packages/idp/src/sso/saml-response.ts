@@ -43,7 +43,12 @@ export interface ResponseProtection {
   readonly signingOption: SigningOption
   readonly algorithm: SigningAlgorithmChoice
   readonly key: LoadedSigningKey
-  readonly encryption: { readonly publicKey: KeyObject; readonly method: DataEncryption } | null
+  readonly encryption: {
+    readonly publicKey: KeyObject
+    readonly method: DataEncryption
+    /** Content key, IV and OAEP seed source (default: random); seeded in the deterministic mode. */
+    readonly bytes?: ((size: number) => Buffer) | undefined
+  } | null
 }
 
 function attributeStatement(attributes: readonly TokenAttribute[]): string {
@@ -105,6 +110,7 @@ export function buildSamlResponse(content: AssertionContent, protection: Respons
       'EncryptedAssertion',
       protection.encryption.publicKey,
       protection.encryption.method,
+      protection.encryption.bytes,
     )
   }
   if (signingOption === 'response' || signingOption === 'both') {

@@ -51,6 +51,8 @@ export interface OpenCaOptions {
   readonly generateKey: () => Promise<RsaKeyPair>
   /** Discard an existing CA file (the --reset flag). */
   readonly reset?: boolean
+  /** Serial numbers of a new CA's two certificates (default: random). */
+  readonly serialHex?: () => string
 }
 
 /**
@@ -64,7 +66,10 @@ export async function openSandboxCa(options: OpenCaOptions): Promise<Result<Sand
     if (existing.value) return ok(fromStored(existing.value))
   }
   const [rootKey, intermediateKey] = await Promise.all([options.generateKey(), options.generateKey()])
-  const created = createSandboxCa(rootKey, intermediateKey, { now: options.now })
+  const created = createSandboxCa(rootKey, intermediateKey, {
+    now: options.now,
+    serialHex: options.serialHex,
+  })
   if (options.path === null) return ok(created)
   if (options.reset) {
     await writeStateFile(options.path, CA_FILE_SPEC, toStored(created))

@@ -46,7 +46,14 @@ function subjectKeyIdOf(certificatePem: string): string {
 /** Options shared by every issuance: when "now" is, so tests can pin validity windows. */
 export interface IssueOptions {
   readonly now: number
+  /**
+   * Where serial numbers come from (default: {@link randomSerialHex}); the deterministic mode
+   * passes a seeded source so that the same seed issues byte-identical certificates.
+   */
+  readonly serialHex?: () => string
 }
+
+const serialOf = (options: IssueOptions): string => (options.serialHex ?? randomSerialHex)()
 
 /**
  * Creates the root CA (CA:true, pathLen 1, keyCertSign + cRLSign, 10 years) and the issuing
@@ -61,7 +68,7 @@ export function createSandboxCa(
   const rootName: NameAttribute[] = [SANDBOX_ORGANIZATION, { shortName: 'CN', value: ROOT_CA_NAME }]
   const rootDer = buildCertificate(
     {
-      serialHex: randomSerialHex(),
+      serialHex: serialOf(options),
       subject: rootName,
       issuer: rootName,
       notBefore,
@@ -78,7 +85,7 @@ export function createSandboxCa(
   const root: IssuedCertificate = { certificatePem: derToPem(rootDer), key: rootKey }
   const intermediateDer = buildCertificate(
     {
-      serialHex: randomSerialHex(),
+      serialHex: serialOf(options),
       subject: [SANDBOX_ORGANIZATION, { shortName: 'CN', value: ISSUING_CA_NAME }],
       issuer: rootName,
       notBefore,
@@ -132,7 +139,7 @@ export function issueLeafCertificate(ca: SandboxCa, request: LeafRequest): Issue
   ]
   const der = buildCertificate(
     {
-      serialHex: randomSerialHex(),
+      serialHex: serialOf(request),
       subject,
       issuer: issuer.subject,
       // Backdated a minute so a peer whose clock is slightly behind still accepts it.
@@ -173,7 +180,7 @@ export function issueEntraStyleCertificate(request: SelfSignedRequest): IssuedCe
   const name: NameAttribute[] = [{ shortName: 'CN', value: request.commonName ?? ENTRA_CERTIFICATE_NAME }]
   const der = buildCertificate(
     {
-      serialHex: randomSerialHex(),
+      serialHex: serialOf(request),
       subject: name,
       issuer: name,
       notBefore,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { testKeys } from '../../../../test/support/test-runtime'
+import { seededIds } from '../ids'
 import { childNamed } from './dom'
 import { DATA_ENCRYPTION, type DataEncryption, decryptElement, encryptElement, XENC_NS } from './encryption'
 import { parseXml, SAML_MESSAGE_LIMITS } from './parse'
@@ -44,6 +45,28 @@ describe('encryptElement / decryptElement', () => {
       )
     },
   )
+
+  it('encrypts byte-identically from the same seeded bytes (key, IV, OAEP seed), and OpenSSL decrypts it', async () => {
+    const [, , , recipient] = await testKeys()
+    if (!recipient) throw new Error('keys')
+    const serialize = (wrapper: Element) => wrapper.toString()
+    const encryptSeeded = (seed: string) => {
+      const ids = seededIds(seed)
+      const { assertion } = response()
+      return encryptElement(assertion, 'EncryptedAssertion', recipient.publicKey, 'aes256-gcm', ids.bytes)
+    }
+    const [first, again, other] = [encryptSeeded('same'), encryptSeeded('same'), encryptSeeded('other')]
+    expect(serialize(again)).toBe(serialize(first))
+    expect(serialize(other)).not.toBe(serialize(first))
+    for (const wrapper of [first, other]) {
+      const decrypted = decryptElement(wrapper, recipient.privateKey)
+      if (!decrypted.ok) throw new Error(decrypted.error.message)
+      expect(decrypted.value.textContent).toContain('b.simon@contoso.com')
+    }
+    const { assertion } = response()
+    const unseeded = encryptElement(assertion, 'EncryptedAssertion', recipient.publicKey, 'aes256-gcm')
+    expect(serialize(unseeded)).not.toBe(serialize(first))
+  })
 
   it('refuses tampered ciphertext and the wrong key with one coarse error', async () => {
     const [, , , recipient, other] = await testKeys()

@@ -10,6 +10,7 @@ import {
 import { XMLSerializer } from '@xmldom/xmldom'
 import { err, ok, type Result } from '../result'
 import { attributeOf, childNamed, childrenNamed, elementChildren, textOf } from './dom'
+import { OAEP_SEED_BYTES, oaepEncryptWithSeed } from './oaep-padding'
 import { parseXml, SAML_MESSAGE_LIMITS } from './parse'
 import { DSIG_NS } from './signature'
 
@@ -61,10 +62,15 @@ export function encryptElement(
   wrapperName: string,
   recipientKey: KeyObject,
   algorithm: DataEncryption,
+  /**
+   * Where the content key, IV and OAEP seed come from; absent (the default), OpenSSL's random
+   * generator. The deterministic mode passes seeded bytes so that the output repeats.
+   */
+  bytes?: (size: number) => Buffer,
 ): Element {
   const spec = DATA_ENCRYPTION[algorithm]
-  const contentKey = randomBytes(spec.keyBytes)
-  const iv = randomBytes(spec.ivBytes)
+  const contentKey = (bytes ?? randomBytes)(spec.keyBytes)
+  const iv = (bytes ?? randomBytes)(spec.ivBytes)
   const plaintext = Buffer.from(new XMLSerializer().serializeToString(element as never), 'utf8')
   const cipher = createCipheriv(spec.cipher, contentKey, iv)
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()])
@@ -75,10 +81,12 @@ export function encryptElement(
         (cipher as ReturnType<typeof createCipheriv> & { getAuthTag(): Buffer }).getAuthTag(),
       ])
     : Buffer.concat([iv, body])
-  const wrappedKey = publicEncrypt(
-    { key: recipientKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
-    contentKey,
-  )
+  const wrappedKey = bytes
+    ? oaepEncryptWithSeed(recipientKey, contentKey, bytes(OAEP_SEED_BYTES))
+    : publicEncrypt(
+        { key: recipientKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+        contentKey,
+      )
   const doc = element.ownerDocument
   const prefix = element.prefix ? `${element.prefix}:` : ''
   const xml =

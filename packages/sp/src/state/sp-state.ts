@@ -95,6 +95,7 @@ export async function createInitialSpState(
       key,
       validityDays: SP_CERTIFICATE_DAYS,
       now,
+      serialHex: ids.serialHex?.bind(ids),
     })
     return { certificatePem: issued.certificatePem, privateKeyPem: issued.key.privateKeyPem }
   }
