@@ -11,6 +11,7 @@ import { createTenantService } from './directory/tenant-service'
 import { createAppService } from './enterprise-apps/app-service'
 import { createAssignmentService } from './enterprise-apps/assignment-service'
 import { createSamlConfigService } from './enterprise-apps/saml-config-service'
+import { createSignInFaults } from './faults/sign-in-faults'
 import { createMetadataService } from './federation-metadata/metadata-service'
 import { createAccessTokens, type TokenBounds } from './oauth/access-tokens'
 import { createTokenEndpoint } from './oauth/token-endpoint'
@@ -65,6 +66,7 @@ export function createIdpServices(given: ServiceDeps) {
       heldSecrets: () => heldSecretsOf(deps.store.read()),
     }),
     consoleSessions: createConsoleSessions({ store: deps.store, clock, ids: deps.runtime.ids }),
+    faults: createSignInFaults({ store: deps.store, clock, ids: deps.runtime.ids }),
   }
   const sso = createSsoService(ssoDeps)
   const tokens = createAccessTokens(
@@ -79,6 +81,7 @@ export function createIdpServices(given: ServiceDeps) {
       tokens,
       signInLog: ssoDeps.log,
       traces: ssoDeps.traces,
+      faults: ssoDeps.faults,
     }),
     tokens,
     tokenEndpoint: createTokenEndpoint({ ...deps, credentials: ssoDeps.credentials, tokens }),
@@ -89,6 +92,7 @@ export function createIdpServices(given: ServiceDeps) {
     consoleSessions: ssoDeps.consoleSessions,
     signInLog: ssoDeps.log,
     traces: ssoDeps.traces,
+    faults: ssoDeps.faults,
     sso,
     signIn: createSignInService(ssoDeps, sso),
     pending: ssoDeps.pending,

@@ -28,6 +28,19 @@ export type {
   RegisterServiceProviderRequest,
 } from './entra-registration'
 export type { CreatedUser, CreateUserRequest, UserPersona } from './entra-users'
+export {
+  ENTRA_FAULT_PRESETS,
+  type EntraFault,
+  type EntraFaultPreset,
+  type EntraFaultRequest,
+  type EntraFaults,
+  type FaultControls,
+  WEBEX_FAULT_PRESETS,
+  type WebexFault,
+  type WebexFaultPreset,
+  type WebexFaultRequest,
+  type WebexFaults,
+} from './faults'
 export { InspectInputError, type InspectMessageOptions, inspect } from './inspect'
 export { defaultKeyCacheDir } from './key-cache'
 export { MetadataInputError } from './metadata-input'

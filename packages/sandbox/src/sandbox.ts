@@ -8,6 +8,7 @@ import {
   registerServiceProvider,
 } from './entra-registration'
 import { type CreatedUser, type CreateUserRequest, createEntraUser } from './entra-users'
+import { type EntraFaults, entraFaults, type WebexFaults, webexFaults } from './faults'
 import { createCachedKeyPool, defaultKeyCacheDir } from './key-cache'
 import { type SandboxClock, type SandboxClockSpec, sandboxClockFrom } from './sandbox-clock'
 import { type RunningSandbox, startSandboxServers } from './servers'
@@ -80,6 +81,11 @@ export interface SandboxEntra {
   registerServiceProvider(request: RegisterServiceProviderRequest): Promise<RegisteredServiceProvider>
   /** Creates a user (`persona` picks an attribute shape); resolves with its id and password. */
   createUser(request: CreateUserRequest): Promise<CreatedUser>
+  /**
+   * Sign-in faults: `add({ preset: 'wrong-audience', appId?, count? })` answers the next
+   * sign-ins (or every sign-in to one app) wrongly on purpose; `list()`, `remove(id)`, `clear()`.
+   */
+  readonly faults: EntraFaults
 }
 
 /** The Webex emulator of a running sandbox. */
@@ -102,6 +108,8 @@ export interface SandboxWebex {
    * given `testWith` credentials, runs Test SSO Connection and enables SSO when it passes.
    */
   registerIdentityProvider(request: RegisterIdentityProviderRequest): Promise<RegisteredIdentityProvider>
+  /** SCIM faults: `add({ preset: 'rate-limited', count?, retryAfterSeconds? })`, `list()`, `remove(id)`, `clear()`. */
+  readonly faults: WebexFaults
 }
 
 /** A running sandbox: both emulators in this process, their clients, and the test helpers. */
@@ -122,7 +130,7 @@ export interface Sandbox extends RunningSandbox {
    * and as whom to sign in; rejects with a `TutorialStepError` naming the failed step.
    */
   setupTutorial(): Promise<TutorialSetUp>
-  /** Back to a fresh tenant and org (same ids and tokens): no apps, no users but the admin, no SSO, no sessions. */
+  /** Back to a fresh tenant and org (same ids and tokens): no apps, no users but the admin, no SSO, no sessions, no faults. */
   reset(): Promise<void>
 }
 
@@ -176,6 +184,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     client: entraClient,
     registerServiceProvider: (request) => registerServiceProvider(entraClient, request),
     createUser: (request) => createEntraUser(entraClient, request),
+    faults: entraFaults(entraClient.target),
   }
   const webex: SandboxWebex = {
     url: sp.url,
@@ -190,6 +199,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       registerIdentityProvider(webexClient, request, (startUrl, username, password) =>
         signInHeadless({ startUrl, username, password }, signInDefaults),
       ),
+    faults: webexFaults(webexClient.target),
   }
   return {
     ...servers,

@@ -5,6 +5,7 @@ import { consoleRoutes } from './http/console/console-routes'
 import { consoleAssetRoutes } from './http/console-assets'
 import type { HttpDeps, SpEnv } from './http/env'
 import { logoutRoutes } from './http/logout-routes'
+import { scimFaultsApiRoutes } from './http/scim-faults-api'
 import { scimRoutes } from './http/scim-routes'
 import { scimTokensApiRoutes } from './http/scim-tokens-api'
 import { signInRoutes } from './http/sign-in-routes'
@@ -40,5 +41,6 @@ export function createSpApp(deps: SpDeps, services: SpServices = createSpService
     .route('/', logoutRoutes(http))
     .route('/', usersApiRoutes(http))
     .route('/', scimTokensApiRoutes(http))
+    .route('/', scimFaultsApiRoutes(http))
     .route('/', scimRoutes(http))
 }

@@ -92,3 +92,12 @@ export function describeSchemaError(error: z.ZodError): string {
   const path = issue.path.join('.') || 'body'
   return `${path}: ${issue.message}`
 }
+
+/** `POST /sandbox/api/faults`: the fault service checks each value's range and meaning. */
+export const faultBody = z.strictObject({
+  preset: z.string().max(64),
+  appId: z.string().max(128).optional(),
+  count: z.number().optional(),
+  delayMs: z.number().optional(),
+  errorCode: z.string().max(64).optional(),
+})

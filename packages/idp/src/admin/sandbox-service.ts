@@ -8,6 +8,7 @@ import {
   type Runtime,
 } from '@sandbox/shared'
 import { type AdminError, invalid } from '../errors/admin-error'
+import type { SignInFaults } from '../faults/sign-in-faults'
 import type { AccessTokens } from '../oauth/access-tokens'
 import type { SessionStore } from '../sessions/idp-sessions'
 import type { SignInLog } from '../sign-in-log/sign-in-log'
@@ -47,6 +48,7 @@ export function createSandboxService(deps: {
   tokens: AccessTokens
   signInLog: SignInLog
   traces: SignInTraces
+  faults: SignInFaults
 }) {
   return {
     overview(): TenantOverview {
@@ -92,7 +94,7 @@ export function createSandboxService(deps: {
     /**
      * Starts over: a fresh directory and no apps, keeping the tenant id, the Graph token, the
      * automation client (scripts keep working) and the Global Administrator with its password
-     * (the one the ready banner showed keeps working); ends every session, token and log line.
+     * (the one the ready banner showed keeps working); ends every session, token, log line and waiting fault.
      */
     async reset(): Promise<
       Result<{ adminUserPrincipalName: string; adminPasswordKept: boolean }, AdminError>
@@ -118,6 +120,7 @@ export function createSandboxService(deps: {
       deps.tokens.clear()
       deps.signInLog.clear()
       deps.traces.clear()
+      deps.faults.clear()
       return ok({
         adminUserPrincipalName: admin?.userPrincipalName ?? '',
         adminPasswordKept: keptAdmin !== undefined,

@@ -42,6 +42,7 @@ export interface SignInFacts {
   readonly AADSTS501241: { readonly attribute: string; readonly upn: string }
   readonly AADSTS7000112: { readonly appName: string; readonly appId: string }
   readonly AADSTS50089: NoFacts
+  readonly AADSTS50000: NoFacts
   readonly AADSTS50058: NoFacts
   readonly AADSTS75006: NoFacts
   readonly AADSTS75016: { readonly format: string }
@@ -177,6 +178,13 @@ export const SIGN_IN_CODES: { readonly [C in keyof SignInFacts]: AadstsEntry<Sig
     text: () => 'Authentication failed due to flow token expired. Please start the sign-in again.',
     fix: () =>
       'The sign-in page was open too long or was already used; start the sign-in again from the app.',
+    page: 400,
+  },
+  AADSTS50000: {
+    meaning:
+      'Entra failed to issue the token (TokenIssuanceError); the sign-in service itself had a problem.',
+    text: () => 'There was an error issuing a token or an issue with our sign-in service.',
+    fix: () => 'Nothing to change in the app: sign in again later.',
     page: 400,
   },
   AADSTS50058: {

@@ -110,6 +110,15 @@ export function graphOrganization(tenant: DeepReadonly<Tenant>): GraphObject {
   }
 }
 
+/** Graph's free-text detail of a sign-in: how it started, and a sandbox fault that answered it. */
+function additionalDetailsOf(record: SignInRecord): string | null {
+  const details = [
+    record.initiatedBy === 'idp' ? 'IdP-initiated sign-in (My Apps or Test this application).' : null,
+    record.fault ? `Sandbox fault ${record.fault.preset}: ${record.fault.description}` : null,
+  ].filter((line) => line !== null)
+  return details.length > 0 ? details.join(' ') : null
+}
+
 /** A sign-in log entry as Graph's `auditLogs/signIns` shows it. */
 export function graphSignIn(record: SignInRecord): GraphObject {
   return {
@@ -130,8 +139,7 @@ export function graphSignIn(record: SignInRecord): GraphObject {
     status: {
       errorCode: record.errorCode,
       failureReason: record.errorCode === 0 ? null : record.failureReason,
-      additionalDetails:
-        record.initiatedBy === 'idp' ? 'IdP-initiated sign-in (My Apps or Test this application).' : null,
+      additionalDetails: additionalDetailsOf(record),
     },
   }
 }

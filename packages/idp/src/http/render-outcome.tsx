@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises'
 import { locationHeaderValue } from '@sandbox/shared'
 import type { Context } from 'hono'
 import { aadstsEntry, aadstsFix, aadstsMessage } from '../errors/catalogue'
@@ -29,6 +30,11 @@ export function renderResult(
   deps: HttpDeps,
   result: SsoResult,
 ): Response | Promise<Response> {
+  // The slow fault preset: the answer is right, only late.
+  if (result.delayMs) {
+    const { delayMs, ...now } = result
+    return delay(delayMs).then(() => renderResult(c, deps, now))
+  }
   applySession(c, deps.url, result.session)
   const outcome = result.outcome
   switch (outcome.kind) {

@@ -4,13 +4,14 @@ import { bearerAuth } from './bearer-auth'
 import type { HttpDeps, IdpEnv } from './env'
 import { adminErrorResponse } from './graph/graph-errors'
 import { readBody } from './json-body'
+import { sandboxFaultRoutes } from './sandbox-faults-api'
 import { sandboxProvisioningRoutes } from './sandbox-provisioning-api'
 import { sandboxSamlRoutes } from './sandbox-saml-api'
 import { sandboxTraceRoutes } from './sandbox-trace-api'
 
 /**
  * `/sandbox/api`: what Graph cannot do (tenant overview, settings, reset, password reset,
- * the SAML page of an app, certificate kinds and downloads, metadata upload), behind the same
+ * the SAML page of an app, certificate kinds and downloads, metadata upload, fault presets), behind the same
  * bearer token as `/v1.0`.
  */
 export function sandboxApiRoutes(deps: HttpDeps) {
@@ -43,4 +44,5 @@ export function sandboxApiRoutes(deps: HttpDeps) {
     .route('/sandbox/api', sandboxSamlRoutes(deps))
     .route('/sandbox/api', sandboxProvisioningRoutes(deps))
     .route('/sandbox/api', sandboxTraceRoutes(deps))
+    .route('/sandbox/api', sandboxFaultRoutes(deps))
 }

@@ -1,6 +1,13 @@
 // sign-in-log/: the in-memory log of sign-in attempts that Graph's auditLogs/signIns lists.
 import { type ListPage, pageOf } from '../lists/list-page'
 
+/** A sandbox fault that shaped a sign-in's answer on purpose (the break-it presets). */
+export interface SignInFaultMark {
+  readonly id: string
+  readonly preset: string
+  readonly description: string
+}
+
 /** One sign-in attempt, as Entra's sign-in logs (Graph `auditLogs/signIns`) record it. */
 export interface SignInRecord {
   readonly id: string
@@ -18,6 +25,8 @@ export interface SignInRecord {
   readonly failureReason: string | null
   /** Who started it: the app (SP-initiated) or the IdP (My Apps, Test this application). */
   readonly initiatedBy: 'sp' | 'idp'
+  /** Set when a sandbox fault answered this sign-in; absent otherwise. */
+  readonly fault?: SignInFaultMark
 }
 
 /** How many sign-ins the log keeps (the oldest go first). */

@@ -136,6 +136,20 @@ export function createSignInTraces(deps: {
       })
     },
 
+    /** A sandbox fault answers this sign-in instead of the right Response (a break-it preset). */
+    faultApplied(
+      correlationId: string,
+      fault: { readonly id: string; readonly preset: string; readonly description: string },
+    ): void {
+      add(correlationId, {
+        kind: 'decision',
+        title: `Sandbox fault: ${fault.preset}`,
+        outcome: 'info',
+        detail: `${fault.description} (a fault added through /sandbox/api/faults; the sign-in is answered wrongly on purpose)`,
+        facts: { fault: fault.preset, faultId: fault.id },
+      })
+    },
+
     /** Entra issued a Response: the decision and the Response as sent. */
     issued(
       correlationId: string,

@@ -22,6 +22,8 @@ import { findUser } from '../directory/users'
 import { assignmentsGranting, mayAccess } from '../enterprise-apps/access'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import type { AadstsError } from '../errors/catalogue'
+import { applyAssertionFault, type ResponseParts } from '../faults/assertion-faults'
+import type { AssertionFaultPreset } from '../faults/fault-presets'
 import { signingCertificateFor } from '../federation-metadata/metadata-service'
 import type { IdpSession } from '../sessions/idp-sessions'
 import type { DeepState } from '../state/deep-state'
@@ -76,6 +78,8 @@ export function issueResponse(
   state: DeepState,
   signIn: SamlSignIn,
   session: IdpSession,
+  /** A fault preset that changes the assertion (the sandbox's break-it presets), or null. */
+  fault: AssertionFaultPreset | null = null,
 ): Result<IssuedResponse, IssueFailure> {
   const app = appByServicePrincipalId(state, signIn.servicePrincipalId)
   const user = findUser(state, session.userId)
@@ -136,8 +140,8 @@ export function issueResponse(
   const responseId = runtime.ids.samlId()
   const attributes = tokenAttributes(state, claims, subject)
   const certificate = signingCertificateFor(state, app, now)
-  const xml = buildSamlResponse(
-    {
+  const parts: ResponseParts = {
+    content: {
       issuer: entraIssuer(state.tenant.id),
       responseId,
       assertionId,
@@ -150,7 +154,7 @@ export function issueResponse(
       authnInstant: session.authnInstant,
       timing: app.saml.timing,
     },
-    {
+    protection: {
       signingOption: app.saml.signingOption,
       algorithm: app.saml.signingAlgorithm,
       key: deps.keys.load(certificate),
@@ -163,7 +167,9 @@ export function issueResponse(
             }
           : null,
     },
-  )
+  }
+  const faulted = fault ? applyAssertionFault(fault, parts) : parts
+  const xml = buildSamlResponse(faulted.content, faulted.protection)
   return ok({
     xml,
     destination: signIn.acsUrl,

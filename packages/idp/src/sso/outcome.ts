@@ -41,4 +41,6 @@ export interface SsoResult {
   readonly outcome: SsoOutcome
   /** `end`: clear the cookie and the session; a session: set the cookie to it (rotation). */
   readonly session: 'keep' | 'end' | IdpSession
+  /** How long to wait before answering (the slow fault preset). */
+  readonly delayMs?: number
 }

@@ -28,6 +28,8 @@ export interface AssertionContent {
   readonly now: number
   /** The reply URL the Response is POSTed to: Destination and Recipient. */
   readonly destination: string
+  /** The SubjectConfirmationData Recipient when it is not `destination` (a fault preset). */
+  readonly recipient?: string
   /** The AuthnRequest ID; null for an IdP-initiated (unsolicited) response. */
   readonly inResponseTo: string | null
   readonly audience: string
@@ -49,6 +51,19 @@ export interface ResponseProtection {
     /** Content key, IV and OAEP seed source (default: random); seeded in the deterministic mode. */
     readonly bytes?: ((size: number) => Buffer) | undefined
   } | null
+  /** Fault presets: sign nothing, or corrupt every SignatureValue once it is made. */
+  readonly fault?: 'unsigned' | 'corrupt-signatures'
+}
+
+/** Flips one byte in the middle of an element's SignatureValue: still base64, no longer a valid signature. */
+function corruptSignature(signed: Element): void {
+  const signature = childNamed(signed, NS.dsig, 'Signature')
+  const value = signature ? childNamed(signature, NS.dsig, 'SignatureValue') : null
+  if (!value) throw new Error('internal: the signed element has no SignatureValue')
+  const bytes = Buffer.from(value.textContent ?? '', 'base64')
+  const middle = Math.floor(bytes.length / 2)
+  bytes[middle] = (bytes[middle] ?? 0) ^ 0xff
+  value.textContent = bytes.toString('base64')
 }
 
 function attributeStatement(attributes: readonly TokenAttribute[]): string {
@@ -81,7 +96,7 @@ function responseTemplate(content: AssertionContent): string {
     `<Assertion ID="${attr(content.assertionId)}" IssueInstant="${instant}" Version="2.0" xmlns="${NS.assertion}">` +
     `<Issuer>${issuer}</Issuer>` +
     `<Subject><NameID Format="${attr(content.nameId.format)}"${qualifier}>${text(content.nameId.value)}</NameID>` +
-    `<SubjectConfirmation Method="${CONFIRMATION_METHOD_BEARER}"><SubjectConfirmationData${inResponseTo} NotOnOrAfter="${confirmationEnd}" Recipient="${attr(content.destination)}"/></SubjectConfirmation></Subject>` +
+    `<SubjectConfirmation Method="${CONFIRMATION_METHOD_BEARER}"><SubjectConfirmationData${inResponseTo} NotOnOrAfter="${confirmationEnd}" Recipient="${attr(content.recipient ?? content.destination)}"/></SubjectConfirmation></Subject>` +
     `<Conditions NotBefore="${notBefore}" NotOnOrAfter="${notOnOrAfter}"><AudienceRestriction><Audience>${text(content.audience)}</Audience></AudienceRestriction></Conditions>` +
     attributeStatement(content.attributes) +
     `<AuthnStatement AuthnInstant="${isoInstant(content.authnInstant)}" SessionIndex="${attr(content.assertionId)}"><AuthnContext><AuthnContextClassRef>${AUTHN_CONTEXT.password}</AuthnContextClassRef></AuthnContext></AuthnStatement>` +
@@ -101,9 +116,12 @@ export function buildSamlResponse(content: AssertionContent, protection: Respons
   const response = parsed.value.documentElement
   const assertion = childNamed(response, NS.assertion, 'Assertion') as Element
   const { signingOption, algorithm, key } = protection
-  if (signingOption === 'assertion' || signingOption === 'both') {
-    signEnveloped(assertion, childNamed(assertion, NS.assertion, 'Issuer'), key.signingKey, algorithm)
+  const sign = (element: Element): void => {
+    if (protection.fault === 'unsigned') return
+    signEnveloped(element, childNamed(element, NS.assertion, 'Issuer'), key.signingKey, algorithm)
+    if (protection.fault === 'corrupt-signatures') corruptSignature(element)
   }
+  if (signingOption === 'assertion' || signingOption === 'both') sign(assertion)
   if (protection.encryption) {
     encryptElement(
       assertion,
@@ -113,8 +131,6 @@ export function buildSamlResponse(content: AssertionContent, protection: Respons
       protection.encryption.bytes,
     )
   }
-  if (signingOption === 'response' || signingOption === 'both') {
-    signEnveloped(response, childNamed(response, NS.assertion, 'Issuer'), key.signingKey, algorithm)
-  }
+  if (signingOption === 'response' || signingOption === 'both') sign(response)
   return serializeXml(parsed.value)
 }

@@ -1,5 +1,6 @@
 import { type DeepReadonly, encodePostBinding, isoInstant } from '@sandbox/shared'
 import { type AadstsError, aadstsMessage, aadstsNumber } from '../errors/catalogue'
+import type { SignInFault } from '../faults/sign-in-faults'
 import type { IdpSession } from '../sessions/idp-sessions'
 import type { DirectoryUser, EnterpriseApp } from '../state/idp-state'
 import type { IssuedResponse } from './issue-response'
@@ -16,6 +17,8 @@ export interface LogFacts {
   readonly error: AadstsError | null
   /** Overrides the error's message line (Entra logs a password failure's reason without its code). */
   readonly failureReason?: string
+  /** The sandbox fault that answered this sign-in, if one did. */
+  readonly fault?: SignInFault | null
 }
 
 /**
@@ -41,6 +44,9 @@ export function signInOutcomes(deps: SsoDeps) {
       errorCode,
       failureReason: facts.failureReason ?? (facts.error ? aadstsMessage(facts.error) : null),
       initiatedBy: facts.initiatedBy,
+      ...(facts.fault
+        ? { fault: { id: facts.fault.id, preset: facts.fault.preset, description: facts.fault.description } }
+        : {}),
     }
     deps.log.record(entry)
     deps.traces.logged(entry)

@@ -163,7 +163,7 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
       const result = sso.continueAfterSignIn(pending, session, caller.ip)
       return {
         kind: 'result',
-        result: { outcome: result.outcome, session: result.session === 'end' ? 'end' : session },
+        result: { ...result, session: result.session === 'end' ? 'end' : session },
       }
     },
   }

@@ -1,6 +1,7 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
 import type { SigningKeyCache } from '../certificates/signing-keys'
 import type { DirectoryService } from '../directory/directory-service'
+import type { SignInFaults } from '../faults/sign-in-faults'
 import type { ConsoleSessions } from '../sessions/console-sessions'
 import type { CredentialCheck } from '../sessions/credential-check'
 import type { SessionStore } from '../sessions/idp-sessions'
@@ -23,6 +24,8 @@ export interface SsoDeps {
   /** Every sign-in, step by step (bounded, in memory like the log). */
   readonly traces: SignInTraces
   readonly directory: DirectoryService
+  /** The sandbox's break-it faults waiting for the next sign-ins. */
+  readonly faults: SignInFaults
   /** Admin center sessions, started when a sign-in was for the console. */
   readonly consoleSessions: ConsoleSessions
 }

@@ -6,6 +6,7 @@ import { type AadstsError, aadstsMessage } from '../errors/catalogue'
 import type { IdpSession } from '../sessions/idp-sessions'
 import { AUTHN_REQUEST_CHECKS, samlSignInOf } from './authn-request-checks'
 import type { SamlEndpointInput } from './decode-message'
+import { answerIssued, assertionFaultOf } from './fault-answers'
 import { issueResponse } from './issue-response'
 import { createLogoutHandler } from './logout'
 import type { SsoResult } from './outcome'
@@ -56,22 +57,11 @@ export function createSsoService(deps: SsoDeps) {
       const upn = session ? (findUser(state, session.userId)?.userPrincipalName ?? null) : null
       return signInFirst(signIn, correlationId, upn ?? loginHint, { ip: caller.ip, session })
     }
-    const issued = issueResponse(deps, state, signIn, session)
+    const app = appByServicePrincipalId(state, signIn.servicePrincipalId)
+    const fault = app ? deps.faults.peek(app.application.appId) : null
+    const issued = issueResponse(deps, state, signIn, session, assertionFaultOf(fault))
     const facts = { correlationId, ip: caller.ip, initiatedBy: signIn.initiatedBy }
-    if (issued.ok) {
-      const { decision, user, app, nameId } = issued.value
-      deps.traces.issued(
-        correlationId,
-        {
-          ...decision,
-          user: user.userPrincipalName,
-          app: `${app.servicePrincipal.displayName} (${app.application.appId})`,
-          nameId: nameId.value,
-        },
-        { id: decision.responseId, ...issued.value },
-      )
-      return { outcome: outcomes.deliver(issued.value, session, facts), session: 'keep' }
-    }
+    if (issued.ok) return answerIssued(deps, issued.value, signIn, session, facts, fault)
     if (issued.error.reauthenticate || !issued.error.error) {
       deps.sessions.end(session.id)
       return {

@@ -6,7 +6,8 @@ export interface StatusResponseContent {
   readonly id: string
   readonly now: number
   readonly destination: string
-  readonly inResponseTo: string
+  /** The AuthnRequest ID; null for an IdP-initiated sign-in. */
+  readonly inResponseTo: string | null
   readonly topCode: string
   readonly secondCode: string | null
   /** `AADSTS…` text; Trace ID, Correlation ID and Timestamp lines are appended as Entra does. */
@@ -31,12 +32,13 @@ export function statusMessageText(
  * nested StatusCode and an AADSTS StatusMessage.
  */
 export function buildStatusResponse(content: StatusResponseContent): string {
+  const inResponseTo = content.inResponseTo === null ? '' : ` InResponseTo="${attr(content.inResponseTo)}"`
   const second =
     content.secondCode === null
       ? '/>'
       : `><samlp:StatusCode Value="${attr(content.secondCode)}"/></samlp:StatusCode>`
   return (
-    `<samlp:Response ID="${attr(content.id)}" Version="2.0" IssueInstant="${isoInstant(content.now)}" Destination="${attr(content.destination)}" InResponseTo="${attr(content.inResponseTo)}" xmlns:samlp="${NS.protocol}">` +
+    `<samlp:Response ID="${attr(content.id)}" Version="2.0" IssueInstant="${isoInstant(content.now)}" Destination="${attr(content.destination)}"${inResponseTo} xmlns:samlp="${NS.protocol}">` +
     `<Issuer xmlns="${NS.assertion}">${text(content.issuer)}</Issuer>` +
     `<samlp:Status><samlp:StatusCode Value="${attr(content.topCode)}"${second}` +
     `<samlp:StatusMessage>${text(statusMessageText(content))}</samlp:StatusMessage></samlp:Status></samlp:Response>`

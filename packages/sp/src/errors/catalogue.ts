@@ -5,6 +5,7 @@ import { ASSERTION_ERRORS } from './assertion-errors'
 import { CERTIFICATE_ERRORS } from './certificate-errors'
 import { DIRECTORY_ERRORS } from './directory-errors'
 import type { ErrorEntry, ErrorStatus, FactsOf, NoFacts } from './error-entry'
+import { FAULT_ERRORS } from './fault-errors'
 import { LOGOUT_ERRORS } from './logout-errors'
 import { REQUEST_ERRORS } from './request-errors'
 import { SETUP_ERRORS } from './setup-errors'
@@ -28,6 +29,7 @@ export const SP_ERRORS = {
   ...DIRECTORY_ERRORS,
   ...REQUEST_ERRORS,
   ...TRACE_ERRORS,
+  ...FAULT_ERRORS,
 }
 
 type Catalogue = typeof SP_ERRORS

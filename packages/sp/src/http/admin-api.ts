@@ -73,6 +73,7 @@ export function adminApiRoutes(deps: HttpDeps) {
     .post('/api/v1/sandbox/reset', async (c) => {
       const reset = await sso.reset()
       deps.services.scim.clearActivity()
+      deps.services.scimFaults.clear()
       return c.json(reset, 200, NO_STORE)
     })
 

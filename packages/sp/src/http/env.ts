@@ -15,6 +15,8 @@ export interface SpEnv {
     scimTokenName?: string
     /** The SCIM JSON body a route read, for the activity log. */
     scimRequestBody?: unknown
+    /** The sandbox fault preset that answered a SCIM call, for the activity log. */
+    scimFault?: string
   }
   Bindings: { incoming?: IncomingMessage }
 }

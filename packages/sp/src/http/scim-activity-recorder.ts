@@ -44,6 +44,7 @@ export function scimActivityRecorder(deps: HttpDeps): MiddlewareHandler<SpEnv> {
       responseBody,
       createdId: location ? decodeURIComponent(location.slice(location.lastIndexOf('/') + 1)) : null,
       targetNameBefore,
+      fault: c.get('scimFault') ?? null,
     })
   }
 }

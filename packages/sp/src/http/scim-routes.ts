@@ -9,6 +9,7 @@ import { scimActivityRecorder } from './scim-activity-recorder'
 import { scimAuth } from './scim-auth'
 import { readScimBody } from './scim-body'
 import { scimDiscoveryRoutes } from './scim-discovery-routes'
+import { scimFaultGate } from './scim-fault-gate'
 import { scimErrorResponse, scimJson } from './scim-responses'
 
 const LIST_PARAMETERS = [
@@ -89,6 +90,7 @@ function scimApi(deps: HttpDeps, flavour: ScimFlavour) {
       }
       await next()
     })
+    .use('*', scimFaultGate(deps))
 
   app
     .get('/', (c) => listJson(c, scim.searchAll(contextOf(), queryOf(c, LIST_PARAMETERS))))

@@ -28,6 +28,8 @@ export interface ScimCall {
   readonly createdId: string | null
   /** The resource's name before the request ran (a deleted user has none afterwards). */
   readonly targetNameBefore: string | null
+  /** The sandbox fault preset that answered the call, if one did. */
+  readonly fault?: string | null
 }
 
 /** One line of the SCIM activity log: who called, what changed, the result. */
@@ -46,6 +48,8 @@ export interface ScimActivityEntry {
   readonly status: number
   /** The SCIM error's detail, on failure. */
   readonly error: string | null
+  /** The sandbox fault preset that answered the call (`rate-limited`, `server-error`, `slow`), or null. */
+  readonly fault: string | null
 }
 
 /** How many entries the log keeps (oldest dropped first). */
@@ -165,7 +169,8 @@ export function createScimActivity(deps: { store: DocumentStore<SpState>; runtim
     recordActivity(call: ScimCall): void {
       const operation = operationOf(call.method, call.path)
       const failed = call.status >= 400
-      if (operation === 'read' && !failed) return
+      // A faulted call is always kept, even a successful read: the log must show every fault.
+      if (operation === 'read' && !failed && !call.fault) return
       const { type, id } = scimResourceOf(call.path)
       const request = objectOf(call.requestBody)
       const response = objectOf(call.responseBody)
@@ -187,6 +192,7 @@ export function createScimActivity(deps: { store: DocumentStore<SpState>; runtim
         result: failed ? 'failure' : 'success',
         status: call.status,
         error: failed ? String(response.detail ?? `HTTP ${call.status}`).slice(0, 500) : null,
+        fault: call.fault ?? null,
       })
       if (entries.length > MAX_SCIM_ACTIVITY) entries.splice(0, entries.length - MAX_SCIM_ACTIVITY)
     },

@@ -16,7 +16,7 @@ export type ScimType =
 
 /** A SCIM failure: an HTTP status, an optional scimType and a detail saying what to fix. */
 export interface ScimError {
-  readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 501
+  readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 415 | 429 | 500 | 501
   readonly scimType?: ScimType
   readonly detail: string
 }

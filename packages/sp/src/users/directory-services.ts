@@ -1,5 +1,6 @@
 import type { DocumentStore, Runtime } from '@sandbox/shared'
 import { createScimActivity } from '../scim/scim-activity'
+import { createScimFaults } from '../scim/scim-faults'
 import { createScimService } from '../scim/scim-service'
 import { createScimTokenService } from '../scim/scim-token'
 import type { SpState } from '../state/sp-state'
@@ -9,5 +10,6 @@ export function createDirectoryServices(deps: { store: DocumentStore<SpState>; r
   return {
     scim: { ...createScimService(deps), ...createScimActivity(deps) },
     scimToken: createScimTokenService(deps),
+    scimFaults: createScimFaults(deps),
   }
 }
