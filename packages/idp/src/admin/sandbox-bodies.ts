@@ -15,6 +15,12 @@ export const clockBody = z.strictObject({ offsetSeconds: z.number().int() })
 
 export const settingsBody = z.strictObject({ defaultCertificateKind: z.enum(CERTIFICATE_KINDS) })
 
+/** `PUT /sandbox/api/tenant`: the tenant's name and default domain. */
+export const tenantBody = z.strictObject({
+  displayName: z.string().max(1024).optional(),
+  defaultDomain: z.string().max(1024).optional(),
+})
+
 /** PUT …/saml/basic: Basic SAML Configuration. */
 export const basicSamlBody = z.strictObject({
   identifiers: z

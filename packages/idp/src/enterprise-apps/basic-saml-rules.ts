@@ -54,7 +54,7 @@ export function checkLogoutUrl(value: string | null): Result<string | null, Admi
 }
 
 /** An Identifier (Entity ID): any string without whitespace, at most 256 characters. */
-function checkIdentifier(value: string): Result<string, AdminError> {
+export function checkIdentifier(value: string): Result<string, AdminError> {
   const trimmed = value.trim()
   if (trimmed.length === 0 || /\s/.test(trimmed) || trimmed.length > 256) {
     return invalid(
@@ -65,7 +65,7 @@ function checkIdentifier(value: string): Result<string, AdminError> {
   return ok(trimmed)
 }
 
-function matchPattern(
+export function matchPattern(
   pattern: GalleryRules['identifierPattern'],
   value: string,
   field: string,

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { clockBody, settingsBody } from '../admin/sandbox-bodies'
+import { clockBody, settingsBody, tenantBody } from '../admin/sandbox-bodies'
 import { bearerAuth } from './bearer-auth'
 import type { HttpDeps, IdpEnv } from './env'
 import { adminErrorResponse } from './graph/graph-errors'
@@ -15,10 +15,16 @@ import { sandboxTraceRoutes } from './sandbox-trace-api'
  * bearer token as `/v1.0`.
  */
 export function sandboxApiRoutes(deps: HttpDeps) {
-  const { sandbox, samlConfig, directory, signInLog } = deps.services
+  const { sandbox, samlConfig, directory, signInLog, tenant } = deps.services
   return new Hono<IdpEnv>()
     .use('/sandbox/api/*', bearerAuth(deps))
     .get('/sandbox/api/tenant', (c) => c.json(sandbox.overview()))
+    .put('/sandbox/api/tenant', async (c) => {
+      const body = await readBody(c, tenantBody)
+      if (!body.ok) return body.error
+      const renamed = await tenant.rename(body.value)
+      return renamed.ok ? c.json(sandbox.overview()) : adminErrorResponse(c, renamed.error)
+    })
     .put('/sandbox/api/settings', async (c) => {
       const body = await readBody(c, settingsBody)
       if (!body.ok) return body.error

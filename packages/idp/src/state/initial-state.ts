@@ -24,6 +24,10 @@ export async function createInitialIdpState(
   const adminPassword = generatePassword()
   const createdDateTime = new Date(now).toISOString()
   const [key, passwordHash] = await Promise.all([runtime.keys.take(), hashPassword(adminPassword)])
+  // A renamed tenant keeps its Global Administrator in its own domain across resets.
+  const adminUserPrincipalName = keep
+    ? `admin@${keep.tenant.defaultDomain}`
+    : DEFAULT_TENANT.adminUserPrincipalName
   return {
     adminPassword,
     state: {
@@ -43,12 +47,12 @@ export async function createInitialIdpState(
       users: [
         {
           id: ids.guid(),
-          userPrincipalName: DEFAULT_TENANT.adminUserPrincipalName,
+          userPrincipalName: adminUserPrincipalName,
           displayName: 'Sandbox Admin',
           mailNickname: 'admin',
           givenName: 'Sandbox',
           surname: 'Admin',
-          mail: DEFAULT_TENANT.adminUserPrincipalName,
+          mail: adminUserPrincipalName,
           onPremisesUserPrincipalName: null,
           accountEnabled: true,
           passwordHash,
