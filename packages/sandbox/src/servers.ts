@@ -11,6 +11,7 @@ import {
   type Scheduler,
 } from '@sandbox/shared'
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
+import { connectClassroom } from './classroom/connect-classroom'
 import { assertPortsFree } from './port-probe'
 
 /** Options for {@link startSandboxServers}; everything has a default suited to tests (ephemeral, free ports). */
@@ -103,6 +104,7 @@ export async function startSandboxWithConfig(
     if (sp.status === 'fulfilled') await sp.value.close()
     throw idp.status === 'rejected' ? idp.reason : (sp as PromiseRejectedResult).reason
   }
+  await connectClassroom({ idp: idp.value, sp: sp.value, runtime }, common)
   return {
     idp: idp.value,
     sp: sp.value,

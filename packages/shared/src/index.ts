@@ -101,6 +101,8 @@ export {
 export { type StateLocation, statePaths } from './store/state-paths'
 export * from './trace/sign-in-trace'
 export * from './trace/trace-export'
+export * from './training/classroom-actions'
+export * from './training/classroom-view'
 export * from './training/exercise-shape'
 export * from './training/exercises'
 export * from './training/tutorial-snapshot'

@@ -8,6 +8,7 @@ import { checkSamlifyInstalled } from './saml/samlify'
 import type { Scheduler } from './scheduler'
 import { StartupError } from './startup-error'
 import { isFirstStart, type StateLocation, statePaths } from './store/state-paths'
+import { type ClassroomSlot, createClassroomSlot } from './training/classroom-actions'
 
 /** One line of operational output; servers never write to stdout directly. */
 export type Log = (line: string) => void
@@ -25,6 +26,8 @@ export interface Runtime {
   readonly log: Log
   /** How background work waits (default: real timers); tests pass a manual one. */
   readonly scheduler?: Scheduler
+  /** Where the sandbox connects the classroom actions (reset, exercises) once both servers listen. */
+  readonly classroom?: ClassroomSlot
 }
 
 /** Inputs to {@link createRuntime}; everything but the location has a default. */
@@ -79,5 +82,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ca: ca.value,
     log: options.log ?? ((line) => console.error(line)),
     ...(options.scheduler ? { scheduler: options.scheduler } : {}),
+    classroom: createClassroomSlot(),
   }
 }

@@ -59,6 +59,8 @@ export function createSpServices(deps: ServiceDeps) {
         }),
     }),
     sessions: createSessionService({ ...deps, memory, keys }),
+    /** The classroom actions (reset, break-it exercises), once the sandbox has connected them. */
+    classroom: () => deps.runtime.classroom?.current() ?? null,
   }
 }
 

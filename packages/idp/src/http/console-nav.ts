@@ -7,6 +7,7 @@ import {
   SAML_INSPECTOR_HREF,
   SIGN_IN_LOGS_HREF,
 } from '../views/console/pages/monitoring/monitoring-links'
+import { TRAINING_HREF } from '../views/console/pages/training/training-links'
 import { USERS_HREF } from '../views/console/pages/users/user-links'
 
 /** The tenant overview's address: the admin center's home. */
@@ -50,4 +51,6 @@ export const CONSOLE_NAV: readonly NavEntry[] = [
       },
     ],
   },
+  // The sandbox's own page (no counterpart in the real admin center): reset and break-it exercises.
+  { label: 'Training', icon: 'test', href: TRAINING_HREF },
 ]

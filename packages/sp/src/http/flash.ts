@@ -37,6 +37,9 @@ export const FLASH_MESSAGES = {
     kind: 'success',
     message: 'Token revoked. Connectors that used it can no longer call SCIM.',
   },
+  'classroom-reset': { kind: 'success', message: 'The class was reset.' },
+  'exercise-applied': { kind: 'success', message: 'Exercise applied. Look for the symptom below.' },
+  'exercise-ended': { kind: 'success', message: 'Exercise ended. The servers keep their state.' },
   'recovery-signed-in': {
     kind: 'success',
     message:

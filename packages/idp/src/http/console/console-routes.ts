@@ -7,6 +7,7 @@ import { overviewRoutes } from './overview'
 import { provisioningLogsRoutes } from './provisioning-logs'
 import { samlInspectorRoutes } from './saml-inspector'
 import { signOutRoutes } from './sign-out'
+import { trainingRoutes } from './training'
 import { usersRoutes } from './users'
 
 /**
@@ -23,5 +24,6 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', provisioningLogsRoutes(deps))
     .route('/', samlInspectorRoutes(deps))
     .route('/', enterpriseAppsRoutes(deps))
+    .route('/', trainingRoutes(deps))
     .route('/', signOutRoutes(deps))
 }

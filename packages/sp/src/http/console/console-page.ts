@@ -17,6 +17,7 @@ export const CONSOLE_NAV: readonly NavId[] = [
   'saml-inspector',
   'users',
   'settings',
+  'training',
 ]
 
 const FLASH_PATH = '/admin'

@@ -5,7 +5,7 @@ import { Icon, type IconName, SandboxMark } from './icons'
 import { type ToastProps, ToastRegion } from './toasts'
 
 /** The navigation entries Control Hub can show, keyed by the page they lead to. */
-export type NavId = 'overview' | 'users' | 'settings' | 'troubleshooting' | 'saml-inspector'
+export type NavId = 'overview' | 'users' | 'settings' | 'troubleshooting' | 'saml-inspector' | 'training'
 
 export interface NavItem {
   readonly id: NavId
@@ -41,6 +41,8 @@ export const CONTROL_HUB_NAV: Readonly<Record<NavId, NavItem>> = {
     icon: 'settings',
     group: 'Management',
   },
+  // The sandbox's own page (no counterpart in the real Control Hub): reset and break-it exercises.
+  training: { id: 'training', label: 'Training', href: '/admin/training', icon: 'shield', group: 'Sandbox' },
 }
 
 /**
@@ -48,7 +50,7 @@ export const CONTROL_HUB_NAV: Readonly<Record<NavId, NavItem>> = {
  * then Management), whatever order the ids come in.
  */
 export function controlHubNav(ids: readonly NavId[]): NavItem[] {
-  const order: NavId[] = ['overview', 'troubleshooting', 'saml-inspector', 'users', 'settings']
+  const order: NavId[] = ['overview', 'troubleshooting', 'saml-inspector', 'users', 'settings', 'training']
   return order.filter((id) => ids.includes(id)).map((id) => CONTROL_HUB_NAV[id])
 }
 

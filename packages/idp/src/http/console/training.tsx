@@ -1,0 +1,117 @@
+import {
+  activeExerciseView,
+  CLASSROOM_NEEDS_BOTH_SERVERS,
+  CLASSROOM_RESET_KEEPS,
+  CLASSROOM_RESET_LOSES,
+  type ClassroomError,
+  classroomStepProblem,
+  EXERCISE_CHOICES,
+  parseClassroomStep,
+  RESET_CHOICES,
+  resetSetsUp,
+  resetTarget,
+  setUpSummary,
+} from '@sandbox/shared'
+import {
+  TRAINING_END_HREF,
+  TRAINING_EXERCISES_HREF,
+  TRAINING_HREF,
+  TRAINING_RESET_HREF,
+} from '../../views/console/pages/training/training-links'
+import { ResetConfirmPage, TrainingPage } from '../../views/console/pages/training/training-page'
+import type { HttpDeps, IdpContext } from '../env'
+import { formFields } from '../request-facts'
+import { consoleArea } from './console-area'
+import { consolePage } from './console-page'
+
+/** A refusal's status: the request named no such thing (400), or the sandbox could not do it (409). */
+const statusOf = (error: ClassroomError) => (error.code === 'SET_UP_FAILED' ? 409 : 400)
+
+/**
+ * Training: the classroom actions (reset to a step, break-it exercises) the sandbox connects
+ * once both servers listen. Every change is a POST with the session's CSRF token, answered by a
+ * redirect with a toast; a refused one re-renders the page with the reason and a 4xx.
+ */
+export function trainingRoutes(deps: HttpDeps) {
+  const classroom = () => deps.services.runtime.classroom?.current() ?? null
+
+  async function renderTraining(c: IdpContext, error?: ClassroomError) {
+    const page = consolePage(c, deps)
+    const actions = classroom()
+    const [active, setUp] = actions
+      ? await Promise.all([actions.activeExercise(), actions.lastSetUp()])
+      : [null, null]
+    const summary = setUpSummary(setUp)
+    const view = (
+      <TrainingPage
+        frame={page.frame(TRAINING_HREF)}
+        csrf={page.csrf}
+        unavailable={actions ? null : CLASSROOM_NEEDS_BOTH_SERVERS}
+        resetChoices={RESET_CHOICES}
+        exercises={EXERCISE_CHOICES}
+        active={activeExerciseView(active)}
+        setUp={summary && setUp ? { summary, testUser: setUp.testUser } : null}
+        {...(error ? { error: error.message } : {})}
+      />
+    )
+    if (!error) return page.show(view)
+    return c.html(view, statusOf(error), { 'Cache-Control': 'no-store' })
+  }
+
+  const notConnected = (c: IdpContext) =>
+    renderTraining(c, { code: 'SET_UP_FAILED', message: CLASSROOM_NEEDS_BOTH_SERVERS })
+
+  return consoleArea(deps, TRAINING_HREF)
+    .get(TRAINING_HREF, (c) => renderTraining(c))
+    .get(TRAINING_RESET_HREF, (c) => {
+      const step = parseClassroomStep(c.req.query('step'))
+      const problem = classroomStepProblem(step)
+      if (problem) return renderTraining(c, problem)
+      const page = consolePage(c, deps)
+      return page.show(
+        <ResetConfirmPage
+          frame={page.frame(TRAINING_HREF)}
+          csrf={page.csrf}
+          step={step}
+          target={resetTarget(step)}
+          setsUp={resetSetsUp(step)}
+          loses={CLASSROOM_RESET_LOSES}
+          keeps={CLASSROOM_RESET_KEEPS}
+        />,
+      )
+    })
+    .post(TRAINING_RESET_HREF, async (c) => {
+      const actions = classroom()
+      if (!actions) return notConnected(c)
+      const step = parseClassroomStep((await formFields(c)).step)
+      const reset = await actions.resetToBefore(step)
+      if (!reset.ok) return renderTraining(c, reset.error)
+      return consolePage(c, deps).done(TRAINING_HREF, {
+        kind: 'success',
+        title: 'The class was reset',
+        message: `Reset to ${resetTarget(step)}.${reset.value.testUser ? ` B.Simon's new password: ${reset.value.testUser.password}` : ''}`,
+      })
+    })
+    .post(TRAINING_EXERCISES_HREF, async (c) => {
+      const actions = classroom()
+      if (!actions) return notConnected(c)
+      const id = ((await formFields(c)).exercise ?? '').slice(0, 200)
+      const applied = await actions.applyExercise(id)
+      if (!applied.ok) return renderTraining(c, applied.error)
+      return consolePage(c, deps).done(TRAINING_HREF, {
+        kind: 'success',
+        title: 'Exercise applied',
+        message: applied.value.did,
+      })
+    })
+    .post(TRAINING_END_HREF, async (c) => {
+      const actions = classroom()
+      if (!actions) return notConnected(c)
+      await actions.endExercise()
+      return consolePage(c, deps).done(TRAINING_HREF, {
+        kind: 'success',
+        title: 'Exercise ended',
+        message: 'The servers keep their state; choose another exercise or reset the class.',
+      })
+    })
+}

@@ -1,0 +1,137 @@
+import type { ActiveExerciseView, ExerciseChoice, TestUserCredentials } from '@sandbox/shared'
+import { ActionButton, CSRF_FIELD, PostForm } from '../actions'
+import { Card } from '../cards'
+import { ControlHubLayout } from '../control-hub-layout'
+import { FormError } from '../fields'
+import { ActiveExerciseSummary } from './active-exercise-summary'
+import type { ConsoleChrome } from './page-chrome'
+
+export interface TrainingPageProps {
+  chrome: ConsoleChrome
+  csrfToken: string
+  /** Why the classroom actions are not available (this server runs alone); null when they are. */
+  unavailable: string | null
+  resetChoices: readonly { value: string; label: string }[]
+  exercises: readonly ExerciseChoice[]
+  active: ActiveExerciseView | null
+  setUp: { summary: string; testUser: TestUserCredentials | null } | null
+  /** A refused request, said in full. */
+  error?: string
+}
+
+/** Training: reset the class to any step, hand out break-it exercises, see when one is fixed. */
+export function TrainingPage(props: TrainingPageProps) {
+  return (
+    <ControlHubLayout
+      {...props.chrome}
+      pageTitle="Training"
+      subtitle="The sandbox classroom: reset both servers to a tutorial step, or hand out a break-it exercise."
+    >
+      {props.error ? <FormError>{props.error}</FormError> : null}
+      {props.unavailable ? (
+        <Card title="Training needs both servers">
+          <p>{props.unavailable}</p>
+        </Card>
+      ) : (
+        <div class="training">
+          {props.active ? <ActiveExerciseSummary active={props.active} csrfToken={props.csrfToken} /> : null}
+          <Card id="reset" title="Reset the class">
+            {props.setUp ? (
+              <p>
+                {props.setUp.summary}
+                {props.setUp.testUser && !props.active
+                  ? ` B.Simon's password: ${props.setUp.testUser.password}`
+                  : ''}
+              </p>
+            ) : null}
+            <form method="get" action="/admin/training/reset" class="training-reset">
+              <div class="field">
+                <label for="reset-step">Reset to</label>
+                <select class="input" id="reset-step" name="step">
+                  {props.resetChoices.map((choice) => (
+                    <option value={choice.value}>{choice.label}</option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" class="btn btn-primary">
+                Reset…
+              </button>
+            </form>
+          </Card>
+          <Card id="exercises" title="Break-it exercises">
+            <p>
+              Each exercise starts from the clean set-up it needs, then makes one mistake. The learner meets
+              the symptom, fixes it in the consoles, and the explanation appears here.
+            </p>
+            <PostForm action="/admin/training/exercises" csrfToken={props.csrfToken}>
+              <ul class="training-exercises">
+                {props.exercises.map((exercise) => (
+                  <li>
+                    <button
+                      type="submit"
+                      class={props.active?.id === exercise.id ? 'btn btn-primary' : 'btn btn-secondary'}
+                      name="exercise"
+                      value={exercise.id}
+                      aria-describedby={`exercise-${exercise.id}-side`}
+                    >
+                      {exercise.title}
+                    </button>
+                    <span class="hint" id={`exercise-${exercise.id}-side`}>
+                      Symptom on {exercise.side}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </PostForm>
+          </Card>
+        </div>
+      )}
+    </ControlHubLayout>
+  )
+}
+
+/** "Reset the class to just before step N?": what will be lost and what is kept, then the POST. */
+export function ResetConfirmPage(props: {
+  chrome: ConsoleChrome
+  csrfToken: string
+  step: number
+  target: string
+  setsUp: string
+  loses: readonly string[]
+  keeps: readonly string[]
+}) {
+  return (
+    <ControlHubLayout {...props.chrome} pageTitle="Reset the class" subtitle={`To ${props.target}`}>
+      <Card
+        id="reset-confirm"
+        title={`Reset the class to ${props.target}?`}
+        footer={
+          <>
+            <form method="post" action="/admin/training/reset">
+              <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
+              <input type="hidden" name="step" value={String(props.step)} />
+              <button type="submit" class="btn btn-primary">
+                Reset the class
+              </button>
+            </form>
+            <ActionButton label="Cancel" action={{ method: 'get', href: '/admin/training' }} />
+          </>
+        }
+      >
+        <p>This cannot be undone. {props.setsUp}</p>
+        <h3>This will be lost</h3>
+        <ul>
+          {props.loses.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
+        <h3>This is kept</h3>
+        <ul>
+          {props.keeps.map((line) => (
+            <li>{line}</li>
+          ))}
+        </ul>
+      </Card>
+    </ControlHubLayout>
+  )
+}
