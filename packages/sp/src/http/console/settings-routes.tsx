@@ -47,7 +47,7 @@ export function consoleSettingsRoutes(deps: HttpDeps) {
         modal={modal}
         sections={
           <>
-            {authenticationSection(deps)}
+            {authenticationSection(deps, csrfToken)}
             <ScimSection urls={org.scimBaseUrls()} csrfToken={csrfToken} tokens={tokens} {...scimState} />
             <ScimActivitySection
               entries={scimService.activity({ limit: SCIM_ACTIVITY_SHOWN })}
