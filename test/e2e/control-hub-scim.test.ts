@@ -60,7 +60,7 @@ describe('Control Hub SCIM tokens and activity in Chromium', () => {
       expect(tokens[name]?.length).toBeGreaterThanOrEqual(32)
     }
     const table = page.getByRole('table', { name: 'SCIM tokens' })
-    await expect(table.getByRole('row').count()).resolves.toBe(3)
+    await expect(table.getByRole('row').count()).resolves.toBe(4)
     await page.locator('#scim').scrollIntoViewIfNeeded()
     await expectCleanPage('control-hub-scim-tokens')
   })
@@ -93,5 +93,25 @@ describe('Control Hub SCIM tokens and activity in Chromium', () => {
     await expect(rows.nth(2).textContent()).resolves.toContain('Failure (401)')
     await log.scrollIntoViewIfNeeded()
     await expectCleanPage('control-hub-scim-activity')
+  })
+
+  it('lists the organization SCIM token with its created date and revokes it like the others', async () => {
+    const organizationToken = sandbox.sp.scimToken
+    expect((await createUser(organizationToken, 'org-token@contoso.com')).status).toBe(201)
+    await page.reload()
+    const row = page
+      .getByRole('table', { name: 'SCIM tokens' })
+      .getByRole('row', { name: /Organization SCIM token/ })
+    await expect(row.textContent()).resolves.toMatch(
+      /Organization SCIM token\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/,
+    )
+    await row.getByRole('button', { name: 'Revoke' }).click()
+    const dialog = page.getByRole('alertdialog', { name: 'Revoke token' })
+    await expect(dialog.textContent()).resolves.toContain('Organization SCIM token will stop working at once')
+    await expectCleanPage('control-hub-scim-revoke-organization')
+    await dialog.getByRole('button', { name: 'Revoke' }).click()
+    await page.getByText('Token revoked.').first().waitFor()
+    await expect(page.getByRole('row', { name: /Organization SCIM token/ }).count()).resolves.toBe(0)
+    expect((await createUser(organizationToken, 'refused@contoso.com')).status).toBe(401)
   })
 })

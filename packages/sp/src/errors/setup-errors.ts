@@ -67,6 +67,12 @@ export const SETUP_ERRORS = {
     fix: 'List the tokens (Control Hub > Organization Settings > SCIM, or GET /api/v1/scim/tokens) and use an id from there.',
     status: 404,
   }),
+  SCIM_TOKEN_REVOKED: entry({
+    meaning: "The organization's SCIM token was revoked in Control Hub.",
+    message: () => "The organization's SCIM token was revoked; SCIM refuses it.",
+    fix: 'Issue a new one with POST /api/v1/scim/token (this also revokes every named token), or generate a named token in Control Hub > Organization Settings > SCIM.',
+    status: 409,
+  }),
   IDP_METADATA_NO_IDP_ROLE: entry({
     meaning: 'The metadata describes a service provider, not an identity provider.',
     message: (f: { entityId: string }) =>

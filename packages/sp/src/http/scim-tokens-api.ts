@@ -8,17 +8,19 @@ import { apiBodyLimit, readJson } from './json-body'
 const newTokenBody = z.strictObject({ name: z.string() })
 
 /**
- * The named SCIM connector tokens under `/api/v1/scim/tokens`, behind the admin API token: the
- * same service as Control Hub's Organization Settings > SCIM. A new token's value is in the
- * answer to its POST only.
+ * The SCIM tokens under `/api/v1/scim/tokens`, behind the admin API token: the same service as
+ * Control Hub's Organization Settings > SCIM. The list starts with the organization token (id
+ * `organization`), then the named connector tokens; any of them can be revoked. A new named
+ * token's value is in the answer to its POST only.
  */
 export function scimTokensApiRoutes(deps: HttpDeps) {
-  const { connectors } = deps.services.scimToken
+  const { scimToken } = deps.services
+  const { connectors } = scimToken
   return new Hono<SpEnv>()
     .use('/api/v1/scim/tokens', adminAuth(deps))
     .use('/api/v1/scim/tokens/*', adminAuth(deps))
     .use('/api/v1/scim/tokens', apiBodyLimit())
-    .get('/api/v1/scim/tokens', (c) => c.json({ items: connectors.list() }, 200, NO_STORE))
+    .get('/api/v1/scim/tokens', (c) => c.json({ items: scimToken.list() }, 200, NO_STORE))
     .post('/api/v1/scim/tokens', async (c) => {
       const body = await readJson(c, newTokenBody)
       if (!body.ok) return body.response
@@ -29,6 +31,6 @@ export function scimTokensApiRoutes(deps: HttpDeps) {
       })
     })
     .delete('/api/v1/scim/tokens/:id', async (c) =>
-      apiNoContent(c, await connectors.revoke(c.req.param('id'))),
+      apiNoContent(c, await scimToken.revoke(c.req.param('id'))),
     )
 }

@@ -99,9 +99,11 @@ export function usersApiRoutes(deps: HttpDeps) {
     })
     .post('/api/v1/users/:id/deactivate', async (c) => answer(c, await users.deactivate(c.req.param('id'))))
     .post('/api/v1/users/:id/activate', async (c) => answer(c, await users.activate(c.req.param('id'))))
-    .get('/api/v1/scim/token', (c) =>
-      c.json({ token: scimToken.current(), ...org.scimBaseUrls() }, 200, NO_STORE),
-    )
+    .get('/api/v1/scim/token', (c) => {
+      const current = scimToken.organizationToken()
+      if (!current.ok) return apiError(c, current.error)
+      return c.json({ token: current.value, ...org.scimBaseUrls() }, 200, NO_STORE)
+    })
     .post('/api/v1/scim/token', async (c) =>
       c.json({ token: await scimToken.regenerate(), ...org.scimBaseUrls() }, 201, NO_STORE),
     )

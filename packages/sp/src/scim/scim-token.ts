@@ -1,5 +1,6 @@
-import { type DocumentStore, type Runtime, secretMatches } from '@sandbox/shared'
-import type { SpState } from '../state/sp-state'
+import { type DocumentStore, ok, type Result, type Runtime, secretMatches } from '@sandbox/shared'
+import { fail, type SpErrorOf } from '../errors/catalogue'
+import type { SpSnapshot, SpState } from '../state/sp-state'
 import { createScimConnectorTokens, type ScimConnectorToken } from './scim-connector-tokens'
 
 /** Why a bearer token was refused. */
@@ -39,16 +40,67 @@ export const TOKEN_QUERY_PARAMETERS = [
   'apikey',
 ]
 
+/** The id and name under which Control Hub lists the organization's own token. */
+export const ORGANIZATION_TOKEN_ID = 'organization'
+export const ORGANIZATION_TOKEN_NAME = 'Organization SCIM token'
+
+/** "Last used" of the organization token is written at most once a minute, like a named token's. */
+const LAST_USED_RESOLUTION_MS = 60_000
+
+/** The organization token as the tokens list shows it (never its value), or null once revoked. */
+function organizationTokenOf(state: SpSnapshot): ScimConnectorToken | null {
+  if (state.scimTokenRevoked) return null
+  return {
+    id: ORGANIZATION_TOKEN_ID,
+    name: ORGANIZATION_TOKEN_NAME,
+    createdAt: state.scimTokenCreatedAt ?? state.organization.createdAt,
+    lastUsedAt: state.scimTokenLastUsedAt ?? null,
+  }
+}
+
 /**
  * The SCIM bearer tokens: the organization's own token (what `/api/v1/scim/token` shows and the
- * rehearsal uses) and the named connector tokens Control Hub generates and revokes.
+ * rehearsal uses) and the named connector tokens Control Hub generates and revokes. Control Hub
+ * lists both kinds and revokes either; regenerating the organization token starts over.
  */
 export function createScimTokenService(deps: { store: DocumentStore<SpState>; runtime: Runtime }) {
   const connectors = createScimConnectorTokens(deps)
+
+  async function noteOrganizationTokenUse(): Promise<void> {
+    const now = deps.runtime.clock.now()
+    const last = deps.store.read().scimTokenLastUsedAt
+    if (last && now - Date.parse(last) < LAST_USED_RESOLUTION_MS) return
+    await deps.store.update((draft) => {
+      draft.scimTokenLastUsedAt = new Date(now).toISOString()
+      return ok(undefined)
+    })
+  }
+
   return {
     connectors,
+    /** The organization token's value as stored (also after a revoke, when SCIM refuses it). */
     current(): string {
       return deps.store.read().scimToken
+    },
+    /** The organization token to hand out, or why there is none (it was revoked). */
+    organizationToken(): Result<string, SpErrorOf<'SCIM_TOKEN_REVOKED'>> {
+      const state = deps.store.read()
+      return state.scimTokenRevoked ? fail('SCIM_TOKEN_REVOKED') : ok(state.scimToken)
+    },
+    /** Every token that works, as Control Hub lists them: the organization's first, then the named ones. */
+    list(): ScimConnectorToken[] {
+      const organization = organizationTokenOf(deps.store.read())
+      return [...(organization ? [organization] : []), ...connectors.list()]
+    },
+    /** Revokes the organization token or a named one: SCIM refuses it from the next request on. */
+    async revoke(id: string): Promise<Result<ScimConnectorToken, SpErrorOf<'SCIM_TOKEN_NOT_FOUND'>>> {
+      if (id !== ORGANIZATION_TOKEN_ID) return connectors.revoke(id)
+      return deps.store.update((draft) => {
+        const listed = organizationTokenOf(draft)
+        if (!listed) return fail('SCIM_TOKEN_NOT_FOUND', { id })
+        draft.scimTokenRevoked = true
+        return ok(listed)
+      })
     },
     /**
      * Issues a new organization token (32 random bytes) and revokes every named connector token:
@@ -58,6 +110,9 @@ export function createScimTokenService(deps: { store: DocumentStore<SpState>; ru
       const token = deps.runtime.ids.token(32)
       await deps.store.update((draft) => {
         draft.scimToken = token
+        draft.scimTokenCreatedAt = new Date(deps.runtime.clock.now()).toISOString()
+        draft.scimTokenLastUsedAt = null
+        draft.scimTokenRevoked = false
         draft.scimConnectorTokens = []
         return { ok: true, value: undefined }
       })
@@ -67,7 +122,11 @@ export function createScimTokenService(deps: { store: DocumentStore<SpState>; ru
     async check(header: string | undefined): Promise<ScimBearerCheck> {
       const bearer = bearerOf(header)
       if ('refusal' in bearer) return { ok: false, refusal: bearer.refusal }
-      if (secretMatches(bearer.token, deps.store.read().scimToken)) return { ok: true, connector: null }
+      const state = deps.store.read()
+      if (!state.scimTokenRevoked && secretMatches(bearer.token, state.scimToken)) {
+        await noteOrganizationTokenUse()
+        return { ok: true, connector: null }
+      }
       const connector = await connectors.authenticate(bearer.token)
       return connector ? { ok: true, connector } : { ok: false, refusal: 'wrong' }
     },

@@ -38,6 +38,13 @@ const spStateSchema = z.object({
   /** Bearer token for the SCIM API, shown in Control Hub. */
   scimToken: z.string().min(32),
   /**
+   * When the organization token was issued, when a SCIM call last used it (to the minute), and
+   * whether it was revoked (SCIM then refuses it until it is regenerated). Absent in older state files.
+   */
+  scimTokenCreatedAt: z.string().optional(),
+  scimTokenLastUsedAt: z.string().nullable().optional(),
+  scimTokenRevoked: z.boolean().optional(),
+  /**
    * Named SCIM tokens issued to provisioning connectors (owned by scim/scim-connector-tokens.ts):
    * only a SHA-256 of each is kept, since a token is shown once. Absent in older state files.
    */

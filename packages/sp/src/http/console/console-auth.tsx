@@ -103,6 +103,9 @@ const limitForms = bodyLimit({
 export function requireControlHubAdmin(deps: HttpDeps): MiddlewareHandler<ConsoleEnv> {
   const sessions = deps.services.controlHub.sessions
   return async (c, next) => {
+    // Nested route groups may each guard the same path: the request was checked once already (the
+    // admin is only set before `next()`), and its body can be read only once.
+    if (c.get('consoleAdmin')) return next()
     const resumed = sessions.resume(getCookie(c, CONSOLE_SESSION_COOKIE))
     const url = new URL(c.req.url)
     const here = safeReturnPath(`${url.pathname}${url.search}`)

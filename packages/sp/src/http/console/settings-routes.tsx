@@ -27,7 +27,7 @@ export function consoleSettingsRoutes(deps: HttpDeps) {
     confirmRevokeId?: string,
   ) {
     const csrfToken = c.get('consoleAdmin').csrfToken
-    const tokens = connectors.list()
+    const tokens = scimToken.list()
     const revoking = tokens.find((t) => t.id === confirmRevokeId)
     const modal = revoking ? (
       <AlertDialog
@@ -47,7 +47,7 @@ export function consoleSettingsRoutes(deps: HttpDeps) {
         modal={modal}
         sections={
           <>
-            {authenticationSection(deps)}
+            {authenticationSection(deps, csrfToken)}
             <ScimSection urls={org.scimBaseUrls()} csrfToken={csrfToken} tokens={tokens} {...scimState} />
             <ScimActivitySection
               entries={scimService.activity({ limit: SCIM_ACTIVITY_SHOWN })}
@@ -76,7 +76,7 @@ export function consoleSettingsRoutes(deps: HttpDeps) {
         return renderPage(c, page(c, {}, { newToken }))
       })
       .post('/admin/settings/scim/tokens/:id/revoke', async (c) => {
-        const revoked = await connectors.revoke(c.req.param('id'))
+        const revoked = await scimToken.revoke(c.req.param('id'))
         if (!revoked.ok) {
           const { message } = describeError(revoked.error)
           return renderPage(c, page(c, {}, { revokeError: message }), 404)

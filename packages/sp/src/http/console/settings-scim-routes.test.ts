@@ -89,6 +89,35 @@ describe('Organization Settings > SCIM connector tokens', () => {
     expect(sp.services.scimToken.connectors.list()).toEqual([])
   })
 
+  it('lists the organization token (name, created date) and revokes it like the others until it is regenerated', async () => {
+    const sp = await createTestSp()
+    const browser = await signedInConsole(sp)
+    const organization = sp.services.scimToken.current()
+    expect((await scimGet(sp, organization)).status).toBe(200)
+    const listed = await (await browser.get('/admin/settings')).text()
+    const table = listed.slice(listed.indexOf('<caption>SCIM tokens</caption>'))
+    expect(table).toContain('Organization SCIM token')
+    expect(table).toContain(`${sp.store.read().organization.createdAt.slice(0, 10)} `)
+    expect(table).toContain('aria-label="Revoke Organization SCIM token"')
+    expect(listed).not.toContain(organization)
+    const confirm = await (await browser.get('/admin/settings?revoke=organization')).text()
+    expect(confirm).toContain('Organization SCIM token will stop working at once')
+    expect((await browser.post('/admin/settings/scim/tokens/organization/revoke', {})).status).toBe(303)
+    expect((await scimGet(sp, organization)).status).toBe(401)
+    expect(await (await browser.get('/admin/settings')).text()).not.toContain('Organization SCIM token')
+    const shown = await sp.api('GET', '/api/v1/scim/token')
+    expect(shown.status).toBe(409)
+    expect(shown.json.error.code).toBe('SCIM_TOKEN_REVOKED')
+    expect((await sp.api('DELETE', '/api/v1/scim/tokens/organization')).status).toBe(404)
+    const fresh = await sp.api('POST', '/api/v1/scim/token')
+    expect((await scimGet(sp, fresh.json.token)).status).toBe(200)
+    expect((await sp.api('GET', '/api/v1/scim/tokens')).json.items[0]).toMatchObject({
+      id: 'organization',
+      name: 'Organization SCIM token',
+      lastUsedAt: expect.any(String),
+    })
+  })
+
   it('lists, generates and revokes the same tokens under /api/v1/scim/tokens', async () => {
     const sp = await createTestSp()
     const made = await sp.api('POST', '/api/v1/scim/tokens', { name: 'Entra provisioning connector' })
@@ -96,7 +125,10 @@ describe('Organization Settings > SCIM connector tokens', () => {
     expect(made.json).toMatchObject({ name: 'Entra provisioning connector', lastUsedAt: null })
     expect((await scimGet(sp, made.json.token)).status).toBe(200)
     const list = await sp.api('GET', '/api/v1/scim/tokens')
-    expect(list.json.items).toHaveLength(1)
+    expect(list.json.items.map((t: { name: string }) => t.name)).toEqual([
+      'Organization SCIM token',
+      'Entra provisioning connector',
+    ])
     expect(JSON.stringify(list.json)).not.toContain(made.json.token)
     expect((await sp.api('POST', '/api/v1/scim/tokens', { name: '' })).status).toBe(400)
     expect((await sp.api('DELETE', `/api/v1/scim/tokens/${made.json.id}`)).status).toBe(204)

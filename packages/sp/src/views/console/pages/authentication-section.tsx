@@ -1,6 +1,6 @@
-import type { ExpiringCertificate } from '../../../sso-setup/certificate-expiry'
 import { type Action, ActionButton } from '../actions'
 import { SettingsRow, SettingsSection, StatusDot } from '../cards'
+import { type CertificateUpdate, CertificateUpdateCard } from './certificate-update-card'
 
 /** Where the Enterprise Settings wizard lives; `?step=` names the step. */
 export const SSO_WIZARD_PATH = '/admin/settings/authentication/sso'
@@ -9,40 +9,12 @@ export const wizardStepHref = (step: string): string => `${SSO_WIZARD_PATH}?step
 
 const get = (href: string): Action => ({ method: 'get', href })
 
-function dayCount(days: number): string {
-  if (days <= 0) return 'has expired'
-  return `may expire in ${days} ${days === 1 ? 'day' : 'days'}`
-}
-
-/**
- * "Update SSO Certificate": an IdP signing certificate ends within 60 days. Webex then refuses
- * every sign-in, so the admin imports the IdP's new metadata before that day.
- */
-function CertificateWarning(props: { certificates: readonly ExpiringCertificate[] }) {
-  return (
-    <section class="card tone-error cert-warning" aria-labelledby="cert-warning-title" id="cert-warning">
-      <div class="card-head">
-        <h3 id="cert-warning-title">Update SSO Certificate</h3>
-      </div>
-      <div class="card-body">
-        {props.certificates.map((c) => (
-          <p>
-            SSO certificate {dayCount(c.daysLeft)} ({c.subject}, thumbprint <code>{c.thumbprint}</code>, ends{' '}
-            {c.notAfter}). Add a new certificate in Entra (SAML Certificates), download the Federation
-            Metadata XML again and import it here with Modify.
-          </p>
-        ))}
-        <ActionButton label="Import new metadata" action={get(wizardStepHref('import'))} />
-      </div>
-    </section>
-  )
-}
-
 /** Organization Settings > Authentication: "Single Sign-On", its status dot and Modify. */
 export function AuthenticationSection(props: {
   ssoEnabled: boolean
   idpEntityId: string | null
-  expiring: readonly ExpiringCertificate[]
+  /** The "Update SSO Certificate" card, when a certificate ends soon or new metadata waits for the switch. */
+  certificateUpdate: CertificateUpdate | null
 }) {
   return (
     <SettingsSection id="authentication" title="Authentication">
@@ -69,7 +41,7 @@ export function AuthenticationSection(props: {
           />
         }
       />
-      {props.expiring.length > 0 ? <CertificateWarning certificates={props.expiring} /> : null}
+      {props.certificateUpdate ? <CertificateUpdateCard {...props.certificateUpdate} /> : null}
     </SettingsSection>
   )
 }

@@ -97,7 +97,7 @@ export function ScimSection(props: ScimSectionProps) {
             ],
           }))}
           empty={{
-            title: 'No connector tokens yet',
+            title: 'No SCIM tokens',
             text: 'Generate one for each provisioning connector; it is shown once.',
           }}
         />
