@@ -50,7 +50,8 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'sandbox-examples-'))
   cpSync(join(ROOT, 'examples'), join(workDir, 'examples'), { recursive: true })
   const devDependencies: Record<string, string> = {}
-  for (const name of readdirSync(join(ROOT, 'examples'))) {
+  const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((e) => e.isDirectory())
+  for (const { name } of examples) {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'examples', name, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>
       devDependencies?: Record<string, string>
