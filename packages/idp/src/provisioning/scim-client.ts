@@ -1,5 +1,6 @@
 import type { Scheduler } from '@sandbox/shared'
 import type { ScimExchange } from '../state/idp-state'
+import { nodeHttpTransport, type ScimTransport } from './scim-transport'
 
 /** How the provisioning service talks to one target. */
 export interface ScimClientOptions {
@@ -13,8 +14,8 @@ export interface ScimClientOptions {
   readonly maxAttempts?: number
   /** Wall-clock time, for Retry-After given as an HTTP date. */
   readonly now: () => number
-  /** For tests; the global `fetch` (undici, keep-alive connections) otherwise. */
-  readonly fetch?: typeof fetch
+  /** How requests travel (default: node:http(s) with keep-alive connections). */
+  readonly transport?: ScimTransport
 }
 
 /** The final answer to a request (after retries), or why there was none. */
@@ -53,29 +54,17 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now)
 }
 
-async function readLimited(response: Response): Promise<string> {
-  const reader = response.body?.getReader()
-  if (!reader) return ''
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel().catch(() => undefined)
-      throw new RangeError(`the answer is larger than ${MAX_ANSWER_BYTES} bytes`)
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 function failureOf(error: unknown, timeoutMs: number): { kind: 'timeout' | 'unreachable'; message: string } {
-  const named = error as { name?: string; message?: string; cause?: { code?: string; message?: string } }
+  const named = error as {
+    name?: string
+    message?: string
+    code?: string
+    cause?: { code?: string; message?: string }
+  }
   if (named.name === 'TimeoutError' || named.name === 'AbortError')
     return { kind: 'timeout', message: `no answer within ${timeoutMs / 1000} s` }
-  const code = named.cause?.code
+  // node:http puts the socket's code on the error itself, fetch on its cause.
+  const code = named.code ?? named.cause?.code
   const known: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
     ENOTFOUND: 'the host name does not resolve',
@@ -98,7 +87,7 @@ function failureOf(error: unknown, timeoutMs: number): { kind: 'timeout' | 'unre
 export function createScimClient(options: ScimClientOptions): ScimClient {
   const base = options.baseAddress.replace(/\/+$/, '')
   const maxAttempts = options.maxAttempts ?? 4
-  const doFetch = options.fetch ?? fetch
+  const send = options.transport ?? nodeHttpTransport
   const redact = (text: string): string =>
     options.token.length >= 4 ? text.split(options.token).join(REDACTED) : text
 
@@ -123,13 +112,14 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
         let wait: number | null = null
         let exchange: Omit<ScimExchange, 'durationMs' | 'retryInMs'>
         try {
-          const response = await doFetch(url, {
+          const response = await send(url, {
             method,
             headers: { ...headers, Authorization: `Bearer ${options.token}` },
-            ...(requestBody === null ? {} : { body: requestBody }),
-            signal: AbortSignal.timeout(options.timeoutMs),
+            body: requestBody,
+            timeoutMs: options.timeoutMs,
+            maxAnswerBytes: MAX_ANSWER_BYTES,
           })
-          const text = await readLimited(response)
+          const text = response.text
           let parsed: unknown = text
           try {
             parsed = text === '' ? null : JSON.parse(text)
@@ -148,7 +138,7 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
             attempt,
           }
           if (response.status === 429 || response.status >= 500)
-            wait = retryAfterMs(response.headers.get('retry-after'), options.now())
+            wait = retryAfterMs(response.header('retry-after'), options.now())
           else {
             exchanges.push({
               ...exchange,
