@@ -49,4 +49,18 @@ describe('Monitoring & health in the admin center', () => {
     expect(details.facts.text).toMatch(/displayName\s*B\.Simon\s*Britta Simon/)
     expect(details.facts.text).toContain('admin@contoso.com')
   })
+
+  it('names the sandbox fault that answered a sign-in, in the list and the details pane', async () => {
+    const idp = await createTestIdp()
+    const browser = idp.browser()
+    await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+    const signedIn = idp.services.signInLog.list()[0]
+    if (!signedIn) throw new Error('no sign-in recorded')
+    const fault = { id: 'f-1', preset: 'wrong-audience', description: 'The Audience names another app.' }
+    idp.services.signInLog.record({ ...signedIn, id: 'faulted-sign-in', fault })
+    const logs = await browser.open(`${idp.url}/monitoring/sign-ins`)
+    expect(logs.facts.text).toContain('Sandbox fault: wrong-audience.')
+    const details = await browser.open(`${idp.url}/monitoring/sign-ins?pane=details&id=faulted-sign-in`)
+    expect(details.facts.text).toContain('wrong-audience: The Audience names another app.')
+  })
 })

@@ -162,4 +162,15 @@ describe('Organization Settings > SCIM activity', () => {
     expect(log).toContain('Failure (401)')
     expect(log.indexOf('Failure (401)')).toBeLessThan(log.indexOf('Success (201)'))
   })
+
+  it('names the sandbox fault that answered a call', async () => {
+    const sp = await createTestSp()
+    const browser = await signedInConsole(sp)
+    expect(sp.services.scimFaults.add({ preset: 'rate-limited', count: 1 }).ok).toBe(true)
+    expect((await scimGet(sp, sp.services.scimToken.current())).status).toBe(429)
+    const page = await (await browser.get('/admin/settings')).text()
+    const log = page.slice(page.indexOf('<caption>SCIM activity log</caption>'))
+    expect(log).toContain('Failure (429)')
+    expect(log).toContain('Sandbox fault: rate-limited')
+  })
 })

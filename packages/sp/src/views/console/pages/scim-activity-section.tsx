@@ -84,10 +84,11 @@ export function ScimActivitySection(props: { entries: readonly ScimActivityEntry
                       <li>{line}</li>
                     ))}
                   </ul>
-                ) : entry.error ? null : (
+                ) : entry.error || entry.fault ? null : (
                   '-'
                 )}
                 {entry.error ? <small>{entry.error}</small> : null}
+                {entry.fault ? <small>Sandbox fault: {entry.fault}</small> : null}
               </>,
               <StatusPill
                 tone={entry.result === 'success' ? 'success' : 'error'}

@@ -10,6 +10,13 @@ function status(record: SignInRecord): string {
   return record.errorCode === 0 ? 'Success' : 'Failure'
 }
 
+/** The failure reason, with the sandbox fault that answered the sign-in named after it. */
+function failureReason(record: SignInRecord): string {
+  if (!record.fault) return record.failureReason ?? 'Other.'
+  const fault = `Sandbox fault: ${record.fault.preset}.`
+  return record.failureReason ? `${record.failureReason} ${fault}` : fault
+}
+
 /**
  * The sign-in log as a table, newest first, with a details link per row. Used by the tenant's
  * Sign-in logs and, with `query` holding the app's filter, by an app's own Sign-in logs page:
@@ -52,7 +59,7 @@ export function SignInLogTable(props: {
             record.appDisplayName ?? '—',
             status(record),
             record.errorCode === 0 ? '0' : `AADSTS${record.errorCode}`,
-            record.failureReason ?? 'Other.',
+            failureReason(record),
           ],
         }))}
         emptyText="No sign-ins found"
@@ -88,6 +95,12 @@ export function SignInDetailsPane(props: {
           <dd>{record.errorCode === 0 ? '0' : `AADSTS${record.errorCode}`}</dd>
           <dt>Failure reason</dt>
           <dd>{record.failureReason ?? 'Other.'}</dd>
+          {record.fault ? (
+            <>
+              <dt>Sandbox fault</dt>
+              <dd>{`${record.fault.preset}: ${record.fault.description}`}</dd>
+            </>
+          ) : null}
           <dt>User</dt>
           <dd>{record.userDisplayName ?? '—'}</dd>
           <dt>Username</dt>
