@@ -100,7 +100,7 @@ export const CLASSROOM_STEPS: readonly { readonly step: number; readonly title: 
 export const CLASSROOM_RESET_LOSES: readonly string[] = [
   'Entra: every enterprise application (Cisco Webex included) with its SAML configuration, claims, signing certificates and provisioning',
   'Entra: every user and group except the Global Administrator (B.Simon gets a new password)',
-  "Entra: sign-in sessions, sign-in logs and the clock offset (learners are signed out of Webex's IdP)",
+  'Entra: sign-in sessions, sign-in logs and the clock offset (learners sign in again)',
   'Webex: the imported IdP metadata, the Test SSO Connection result and whether SSO is enabled',
   'Webex: every user (B Simon included) and every Webex session',
   'The active break-it exercise',

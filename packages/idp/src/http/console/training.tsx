@@ -89,7 +89,8 @@ export function trainingRoutes(deps: HttpDeps) {
       return consolePage(c, deps).done(TRAINING_HREF, {
         kind: 'success',
         title: 'The class was reset',
-        message: `Reset to ${resetTarget(step)}.${reset.value.testUser ? ` B.Simon's new password: ${reset.value.testUser.password}` : ''}`,
+        // B.Simon's new password is on the page, not in the toast: a flash cookie is no place for it.
+        message: `Reset to ${resetTarget(step)}.${reset.value.testUser ? " B.Simon's new password is shown below." : ''}`,
       })
     })
     .post(TRAINING_EXERCISES_HREF, async (c) => {

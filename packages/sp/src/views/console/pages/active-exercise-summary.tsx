@@ -57,7 +57,11 @@ export function ActiveExerciseSummary(props: {
             ? [
                 {
                   label: 'Sign in as',
-                  value: `${active.testUser.userPrincipalName}, password ${active.testUser.password}`,
+                  value: (
+                    <>
+                      {active.testUser.userPrincipalName}, password <code>{active.testUser.password}</code>
+                    </>
+                  ),
                 },
               ]
             : []),

@@ -39,7 +39,7 @@ export function ActiveExerciseSummary(props: {
             <dt>Sign in as</dt>
             <dd>
               <span class="training-mono">{active.testUser.userPrincipalName}</span>, password{' '}
-              <span class="training-mono">{active.testUser.password}</span>
+              <code class="training-mono">{active.testUser.password}</code>
             </dd>
           </>
         ) : null}

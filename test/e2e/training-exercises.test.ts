@@ -1,0 +1,220 @@
+import { findTrainingExercise } from '@sandbox/shared'
+import type { Browser, Page } from 'playwright-core'
+import { type RunningSandbox, startSandboxServers } from 'sso-rehearsal-sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../support/browser'
+import { signInToAdminCenter } from '../support/console-sign-in'
+import { signInToControlHub } from '../support/control-hub-sign-in'
+import { type Classroom, classroomOf } from '../support/exercise-fixes'
+import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
+
+/**
+ * The Training pages by clicking: reset the class to just before step 5, then break-it exercises
+ * one after another, each applied with its button, met as the learner meets it (B.Simon signing
+ * in to Webex in a browser of her own), fixed on the console screen its explanation names, and
+ * explained once the real state shows it fixed.
+ */
+let browser: Browser
+let sandbox: RunningSandbox
+let page: Page
+let classroom: Classroom
+const started = performance.now()
+
+beforeAll(async () => {
+  ;[browser, sandbox] = await Promise.all([launchChromium(), startSandboxServers({ log: () => {} })])
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  page = await context.newPage()
+  classroom = classroomOf(sandbox)
+  const hub = sandbox.sp.controlHubAdmin
+  if (!hub) throw new Error('no Control Hub administrator')
+  await signInToAdminCenter(page, sandbox, '/training')
+  await signInToControlHub(page, sandbox.sp.url, hub, '/admin/training')
+})
+afterAll(async () => {
+  // The file's duration, for the report: the budget is about two minutes.
+  console.info(`training-exercises.test.ts took ${Math.round((performance.now() - started) / 1000)} s`)
+  await Promise.all([browser?.close(), sandbox?.close()])
+})
+
+async function checkPage(name: string) {
+  expect(await seriousAccessibilityViolations(page)).toEqual([])
+  await saveScreenshot(page, name)
+}
+
+const entraTraining = () => page.goto(`${sandbox.idp.url}/training`)
+const hubTraining = () => page.goto(`${sandbox.sp.url}/admin/training`)
+
+/** B.Simon signs in to Webex in her own browser; answers the text of the page she ends on. */
+async function signInAsBSimon(password: string): Promise<string> {
+  const own = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    const simon = await own.newPage()
+    await simon.goto((await classroom.sp.organization()).signOnUrl)
+    // Some mistakes (a Reply URL or Identifier Entra does not know) stop before the sign-in form.
+    if ((await simon.getByLabel('Email, phone, or Skype').count()) === 0)
+      return (await simon.locator('body').textContent()) ?? ''
+    await simon.getByLabel('Email, phone, or Skype').fill('B.Simon@contoso.com')
+    await simon.getByLabel('Password').fill(password)
+    await simon.getByRole('button', { name: 'Sign in' }).click()
+    await simon.waitForLoadState()
+    return (await simon.locator('body').textContent()) ?? ''
+  } finally {
+    await own.close()
+  }
+}
+
+async function openCiscoWebex(link: string) {
+  await page.goto(`${sandbox.idp.url}/enterprise-apps`)
+  await page.getByRole('link', { name: 'Cisco Webex' }).click()
+  await page.getByRole('link', { name: link, exact: true }).click()
+}
+
+/** Each exercise with the console screen its explanation names, fixed by clicking. */
+const CLICKED: readonly { id: string; from: 'entra' | 'hub'; fix: () => Promise<void> }[] = [
+  {
+    id: 'user-not-assigned',
+    from: 'hub',
+    fix: async () => {
+      await openCiscoWebex('Users and groups')
+      await page.getByRole('link', { name: 'Add user/group' }).click()
+      await page.getByRole('link', { name: 'None Selected' }).click()
+      const picker = page.getByRole('dialog', { name: 'Users and groups' })
+      await picker.getByRole('searchbox', { name: 'Search' }).fill('B.Simon')
+      await picker.getByRole('searchbox', { name: 'Search' }).press('Enter')
+      await page.getByRole('dialog', { name: 'Users and groups' }).getByLabel('B.Simon').check()
+      await page
+        .getByRole('dialog', { name: 'Users and groups' })
+        .getByRole('button', { name: 'Select' })
+        .click()
+      await page.getByRole('button', { name: 'Assign' }).click()
+      await page.getByRole('cell', { name: 'B.Simon', exact: true }).waitFor()
+    },
+  },
+  {
+    id: 'reply-url-mismatch',
+    from: 'entra',
+    fix: async () => {
+      const webex = (await classroom.state()).webex
+      const acs = webex.up ? webex.snapshot.acsUrl : null
+      if (!acs) throw new Error('Webex has no ACS URL')
+      await openCiscoWebex('Single sign-on')
+      await page
+        .getByRole('region', { name: 'Basic SAML Configuration' })
+        .getByRole('link', { name: 'Edit' })
+        .click()
+      const pane = page.getByRole('dialog', { name: 'Basic SAML Configuration' })
+      await pane.getByLabel('Reply URL (Assertion Consumer Service URL)', { exact: true }).fill(acs)
+      await pane.getByRole('button', { name: 'Save' }).click()
+      await page.getByRole('region', { name: 'Basic SAML Configuration' }).getByText(acs).first().waitFor()
+    },
+  },
+  {
+    id: 'uid-mismatch',
+    from: 'hub',
+    fix: async () => {
+      await openCiscoWebex('Single sign-on')
+      await page
+        .getByRole('region', { name: 'Attributes & Claims' })
+        .getByRole('link', { name: 'Edit' })
+        .click()
+      await page.getByRole('link', { name: /^Edit uid/ }).click()
+      const pane = page.getByRole('dialog', { name: 'Manage claim' })
+      await pane.getByLabel('Source attribute').selectOption('user.userprincipalname')
+      await pane.getByRole('button', { name: 'Save' }).click()
+      await page.getByRole('cell', { name: 'user.userprincipalname' }).first().waitFor()
+    },
+  },
+  {
+    id: 'signing-response-only',
+    from: 'entra',
+    fix: async () => {
+      await openCiscoWebex('Single sign-on')
+      await page
+        .getByRole('region', { name: 'Token signing certificate' })
+        .getByRole('link', { name: 'Edit' })
+        .click()
+      const pane = page.getByRole('dialog', { name: 'SAML Signing Certificate' })
+      await pane.getByLabel('Signing Option').selectOption('assertion')
+      await pane.getByRole('button', { name: 'Save' }).click()
+      await page.getByRole('dialog', { name: 'SAML Signing Certificate' }).waitFor({ state: 'detached' })
+    },
+  },
+  {
+    id: 'webex-user-missing',
+    from: 'hub',
+    fix: async () => {
+      await page.goto(`${sandbox.sp.url}/admin`)
+      await page.getByRole('link', { name: 'Users' }).click()
+      await page.getByRole('button', { name: 'Manage Users' }).click()
+      await page.getByRole('button', { name: 'Manually Add or Modify Users' }).click()
+      await page.getByRole('radio', { name: 'Names and Email address', exact: true }).check()
+      await page.getByLabel('First Name').fill('B')
+      await page.getByLabel('Last Name').fill('Simon')
+      await page.getByRole('textbox', { name: 'Email address', exact: true }).fill('b.simon@contoso.com')
+      await page.getByRole('button', { name: 'Add', exact: true }).click()
+      await page.getByRole('button', { name: 'Next', exact: true }).click()
+      await page.getByRole('button', { name: 'Add Users' }).click()
+      await page.getByRole('button', { name: 'Finish' }).click()
+      await page.getByRole('cell', { name: 'b.simon@contoso.com' }).first().waitFor()
+    },
+  },
+]
+
+describe('the Training pages in Chromium', () => {
+  it('resets the class to just before step 5 from the admin center, after a confirmation that says what is lost', async () => {
+    await entraTraining()
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Training')
+    await checkPage('entra-training')
+    await page.getByLabel('Reset to').selectOption('5')
+    await page.getByRole('button', { name: 'Reset…' }).click()
+    await expect(
+      page
+        .getByRole('heading', { name: /Reset the class to just before step 5 \(Configure SSO on Webex/ })
+        .count(),
+    ).resolves.toBe(1)
+    await expect(page.getByText('This will be lost').count()).resolves.toBe(1)
+    await checkPage('entra-training-reset-confirm')
+    await page.getByRole('button', { name: 'Reset the class' }).click()
+    await page.getByRole('status').filter({ hasText: 'The class was reset' }).first().waitFor()
+    const steps = (await classroom.state()).steps.map((s) => s.done)
+    expect(steps.slice(0, 5)).toEqual([true, true, true, true, false])
+  })
+
+  it('works the keyboard: Tab reaches "Reset to" and Enter on "Reset…" opens the confirmation', async () => {
+    await hubTraining()
+    await checkPage('control-hub-training')
+    await page.getByLabel('Reset to').focus()
+    await page.keyboard.press('Tab')
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('Reset…')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { name: 'Reset the class to the start?' }).waitFor()
+    await checkPage('control-hub-training-reset-confirm')
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await page.waitForURL(`${sandbox.sp.url}/admin/training`)
+  })
+
+  it('runs five exercises one after another: button, symptom in the browser, fix by clicking, explanation', async () => {
+    for (const { id, from, fix } of CLICKED) {
+      const exercise = findTrainingExercise(id)
+      if (!exercise) throw new Error(`no exercise ${id}`)
+      await (from === 'entra' ? entraTraining() : hubTraining())
+      await page.getByRole('button', { name: exercise.title, exact: true }).click()
+      const summary = page.getByRole('region', { name: `Active exercise: ${exercise.title}` })
+      await summary.waitFor()
+      await expect(summary.textContent(), id).resolves.toContain(exercise.whereToLook)
+      await expect(summary.getByText('Not fixed yet').first().isVisible()).resolves.toBe(true)
+      await expect(summary.textContent()).resolves.not.toContain(exercise.explanation.whyThisError)
+      const password = (await summary.locator('code').last().textContent()) ?? ''
+      if (id === CLICKED[0]?.id)
+        await checkPage(`${from === 'entra' ? 'entra' : 'control-hub'}-training-exercise-applied`)
+      await expect(signInAsBSimon(password), id).resolves.toContain(exercise.symptom.shows)
+      await fix()
+      await (from === 'entra' ? hubTraining() : entraTraining())
+      const explained = page.getByRole('region', { name: `Active exercise: ${exercise.title}` })
+      await expect(explained.textContent(), id).resolves.toContain(exercise.explanation.whyThisError)
+      await expect(explained.textContent()).resolves.toContain(exercise.explanation.fixScreen)
+      if (id === CLICKED[0]?.id || id === CLICKED[1]?.id)
+        await checkPage(`${from === 'entra' ? 'control-hub' : 'entra'}-training-exercise-explained`)
+    }
+  }, 180_000)
+})
