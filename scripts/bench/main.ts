@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateRsaKeyPair } from '@sandbox/shared'
 import { bundleBenchEntries } from './bundle'
+import { measureControlHubPages } from './control-hub-pages'
 import { measureFloor } from './floor'
 import { measureInProcess, measureLoopback } from './our-path'
 import { BENCH_PROFILES, type BenchProfile } from './profiles'
@@ -24,7 +25,8 @@ Measures, in one run: the crypto floor (native RSA-2048, exc-c14n + SHA-256), sa
 sign-in with its xmllint-wasm validator, our SP-initiated sign-in in-process and over loopback
 HTTP (servers in child processes) at concurrency 1, 8 and 32, start-up cold and warm, and each
 server's RSS after 5 000 and 10 000 sign-ins, and the provisioning engine's initial cycle of 5 000
-users against the Webex emulator's SCIM server. Prints a table with medians, spreads and ratios.
+users against the Webex emulator's SCIM server, and the server time of Control Hub's pages with
+5 000 users against the same pages with 50. Prints a table with medians, spreads and ratios.
 
   --quick        a small run (seconds; what the test suite runs): the same figures, fewer samples
   --json [FILE]  also write every figure as JSON to FILE (default ${DEFAULT_JSON})
@@ -80,6 +82,8 @@ export async function runBench(
   const loopback = await measureLoopback(childScript, profile.loopback, profile.memory)
   progress(`provisioning: an initial cycle of ${profile.provisioning.users} users over loopback SCIM`)
   const provisioning = await measureProvisioning(childScript, profile.provisioning)
+  progress(`Control Hub pages with ${profile.controlHubPages.users} users, in-process`)
+  const controlHubPages = await measureControlHubPages(profile.controlHubPages)
   const cpuList = cpus()
   return buildReport(
     {
@@ -91,7 +95,7 @@ export async function runBench(
       platform: `${platform()} ${release()}`,
       durationMs: performance.now() - began,
     },
-    { floor, stock, inProcess, loopback, startup, sandboxStart, provisioning },
+    { floor, stock, inProcess, loopback, startup, sandboxStart, provisioning, controlHubPages },
   )
 }
 

@@ -1,3 +1,4 @@
+import type { ControlHubPagesLimits } from './control-hub-pages'
 import type { MemoryLimits, PathLimits } from './our-path'
 import type { ProvisioningLimits } from './provisioning-load'
 
@@ -10,6 +11,7 @@ export interface BenchProfile {
   readonly loopback: PathLimits
   readonly memory: MemoryLimits
   readonly provisioning: ProvisioningLimits
+  readonly controlHubPages: ControlHubPagesLimits
 }
 
 const LEVELS = [1, 8, 32] as const
@@ -24,6 +26,7 @@ export const BENCH_PROFILES: Readonly<Record<'full' | 'quick', BenchProfile>> = 
     loopback: { concurrencies: LEVELS, warmup: 100, maxSignIns: 3000, maxMs: 8000 },
     memory: { checkpoints: [5000, 10_000], concurrency: 8, maxMs: 75_000 },
     provisioning: { users: 5000 },
+    controlHubPages: { users: 5000, maxRuns: 200, maxMs: 3000, warmupPasses: 10 },
   },
   quick: {
     floorMs: 300,
@@ -33,5 +36,6 @@ export const BENCH_PROFILES: Readonly<Record<'full' | 'quick', BenchProfile>> = 
     loopback: { concurrencies: LEVELS, warmup: 5, maxSignIns: 40, maxMs: 2000 },
     memory: { checkpoints: [150, 250], concurrency: 8, maxMs: 10_000 },
     provisioning: { users: 300 },
+    controlHubPages: { users: 300, maxRuns: 5, maxMs: 300, warmupPasses: 1 },
   },
 }

@@ -1,3 +1,4 @@
+import type { ControlHubPagesResult } from './control-hub-pages'
 import type { FloorResult } from './floor'
 import type { LevelResult, PathResult } from './our-path'
 import type { ProvisioningResult } from './provisioning-load'
@@ -26,7 +27,12 @@ export interface BenchFigures {
   readonly sandboxStart: SandboxStartResult
   /** The provisioning engine's initial cycle against the Webex emulator's SCIM server. */
   readonly provisioning: ProvisioningResult
+  /** Control Hub's pages with a big directory against one page of users (absent in older reports). */
+  readonly controlHubPages?: ControlHubPagesResult
 }
+
+/** Server time every Control Hub page must stay under with 5 000 users. */
+export const CONTROL_HUB_PAGE_TARGET_MS = 50
 
 /** Users per second the provisioning engine's initial cycle must reach (2-core machine). */
 export const PROVISIONING_TARGET_PER_SECOND = 500
@@ -178,10 +184,48 @@ function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[]
   ]
 }
 
+/** Each Control Hub page's median with the full directory under the target. */
+function controlHubTargets(figures: BenchFigures): TargetCheck[] {
+  const pages = figures.controlHubPages
+  if (!pages) return []
+  return pages.pages.map((p) => ({
+    name: `Control Hub ${p.page}, ${pages.users} users`,
+    target: `≤ ${CONTROL_HUB_PAGE_TARGET_MS} ms`,
+    measured: `${ms(p.full.median)} ms (${(p.full.median / p.baseline.median).toFixed(1)}× of ${pages.baselineUsers} users)`,
+    met: p.full.median <= CONTROL_HUB_PAGE_TARGET_MS,
+  }))
+}
+
+/** The Control Hub section of the report: each page with both directories and their ratio. */
+function controlHubSection(figures: BenchFigures): string[] {
+  const pages = figures.controlHubPages
+  if (!pages) return []
+  return [
+    '',
+    `Control Hub pages (server ms, in-process; ${pages.users} users vs ${pages.baselineUsers}, same run)`,
+    table(
+      ['page', `p50 ${pages.baselineUsers}`, `p50 ${pages.users}`, `p99 ${pages.users}`, 'ratio', 'KB'],
+      pages.pages.map((p) => [
+        p.page,
+        ms(p.baseline.median),
+        ms(p.full.median),
+        ms(p.full.p99),
+        `${(p.full.median / p.baseline.median).toFixed(1)}×`,
+        (p.bytes / 1024).toFixed(0),
+      ]),
+    ),
+  ]
+}
+
 /** Builds the report of one run. */
 export function buildReport(meta: BenchMeta, figures: BenchFigures): BenchReport {
   const ratios = computeRatios(figures)
-  return { meta, figures, ratios, targets: checkTargets(figures, ratios) }
+  return {
+    meta,
+    figures,
+    ratios,
+    targets: [...checkTargets(figures, ratios), ...controlHubTargets(figures)],
+  }
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -296,6 +340,7 @@ export function formatReport(report: BenchReport): string {
         ],
       ],
     ),
+    ...controlHubSection(f),
     '',
     'Ratios (same run)',
     table(

@@ -29,7 +29,8 @@ export const provisionOnDemandBody = z.strictObject({
   memberIds: z.array(text).max(5).optional(),
 })
 
-const mappingRow = z.strictObject({
+/** One Attribute Mapping row (the admin API's body, and the console's unsaved draft). */
+export const mappingRow = z.strictObject({
   targetAttributeName: text,
   source: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('Attribute'), name: text }),

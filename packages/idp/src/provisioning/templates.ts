@@ -197,3 +197,15 @@ export function templateForGalleryApp(galleryTemplateId: string): ConnectorTempl
 export function templateById(id: string): ConnectorTemplate | undefined {
   return CONNECTOR_TEMPLATES.find((t) => t.id.toLowerCase() === id.toLowerCase())
 }
+
+/** What Attribute Mapping offers for one object type of a connector: its target and source attributes and defaults. */
+export function attributeMappingSchema(templateId: string, kind: 'users' | 'groups') {
+  const template = templateById(templateId)
+  if (!template) return null
+  return {
+    targetSystem: template.targetSystem,
+    targets: (kind === 'users' ? template.userAttributes : template.groupAttributes).map((a) => a.name),
+    sources: (kind === 'users' ? SOURCE_USER_ATTRIBUTES : SOURCE_GROUP_ATTRIBUTES).map((a) => a.name),
+    defaults: template.defaults[kind],
+  }
+}

@@ -11,6 +11,7 @@ import type { HttpDeps, IdpContext, IdpEnv } from '../../env'
 import { formFields } from '../../request-facts'
 import { consolePage } from '../console-page'
 import { appNotFound, appOf } from './app-context'
+import { attributeMappingRoutes } from './attribute-mapping-routes'
 import { provisioningLogRoutes } from './provisioning-log-routes'
 
 const APP = `${ENTERPRISE_APPS_HREF}/:id`
@@ -208,4 +209,5 @@ export function provisioningRoutes(deps: HttpDeps) {
       })
     })
     .route('/', provisioningLogRoutes(deps))
+    .route('/', attributeMappingRoutes(deps))
 }

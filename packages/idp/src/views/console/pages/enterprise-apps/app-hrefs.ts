@@ -21,6 +21,7 @@ export function appHrefs(servicePrincipalId: string) {
     testConnection: `${base}/provisioning/test-connection`,
     provisioningActions: `${base}/provisioning/actions`,
     provisionOnDemand: `${base}/provisioning/on-demand`,
+    attributeMapping: (kind: 'users' | 'groups') => `${base}/provisioning/mappings/${kind}`,
     provisioningLogs: `${base}/provisioning-logs`,
     provisioningLog: (logId: string) => `${base}/provisioning-logs/${encodeURIComponent(logId)}`,
   }

@@ -56,7 +56,11 @@ export function ProvisioningPageView(props: {
         ) : props.view === 'get-started' ? (
           <GetStarted app={app} target={page.connector.targetSystem} />
         ) : props.view === 'edit' ? (
-          <ConfigurationForm {...props} example={page.connector.tenantUrlExample} />
+          <ConfigurationForm
+            {...props}
+            example={page.connector.tenantUrlExample}
+            hasJob={page.job !== null}
+          />
         ) : page.job ? (
           <ProvisioningOverview app={app} job={page.job} csrf={props.csrf} />
         ) : null}
@@ -96,6 +100,7 @@ function ConfigurationForm(props: {
   readonly form: ProvisioningForm
   readonly csrf: readonly HiddenField[]
   readonly example: string
+  readonly hasJob: boolean
   readonly fieldErrors?: Readonly<Record<string, string>>
 }) {
   const { app, form } = props
@@ -145,6 +150,22 @@ function ConfigurationForm(props: {
           Test Connection
         </button>
       </fieldset>
+      {props.hasJob ? (
+        <fieldset class="card">
+          <legend>Mappings</legend>
+          <p>
+            Which attributes flow from Microsoft Entra ID to the application, and how objects are matched.
+          </p>
+          <ul>
+            <li>
+              <a href={app.hrefs.attributeMapping('users')}>Provision Microsoft Entra ID Users</a>
+            </li>
+            <li>
+              <a href={app.hrefs.attributeMapping('groups')}>Provision Microsoft Entra ID Groups</a>
+            </li>
+          </ul>
+        </fieldset>
+      ) : null}
       <fieldset class="card">
         <legend>Settings</legend>
         <TextField
