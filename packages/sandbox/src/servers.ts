@@ -4,11 +4,13 @@ import {
   COMMON_DEFAULTS,
   type CommonServerConfig,
   createRuntime,
+  createTrainingStateSlot,
   type IdGenerator,
   type KeyPool,
   type Log,
   type Runtime,
   type Scheduler,
+  trainingStateLinkOver,
 } from '@sandbox/shared'
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
 import { assertPortsFree } from './port-probe'
@@ -25,6 +27,8 @@ export interface SandboxOptions {
   readonly spPort?: number
   readonly idpPublicUrl?: string
   readonly spPublicUrl?: string
+  /** Turn training mode on in both consoles at start. */
+  readonly training?: boolean
   readonly clock?: Clock
   readonly ids?: IdGenerator
   /** How background work (provisioning cycles, retry back-off) waits; default: real timers. */
@@ -62,7 +66,7 @@ export async function startSandboxWithConfig(
   ])
   // Keys a first start needs (the IdP's tenant key; the SP's signing and encryption keys) are
   // generated on the thread pool while the rest of start-up runs.
-  const runtime = await createRuntime({
+  const shared = await createRuntime({
     dataDir: common.dataDir,
     reset: common.reset,
     firstStartKeys: { idp: 1, sp: 2 },
@@ -72,12 +76,24 @@ export async function startSandboxWithConfig(
     ...(extras.log ? { log: extras.log } : {}),
     ...(extras.scheduler ? { scheduler: extras.scheduler } : {}),
   })
+  // Servers never import each other: the training panel of each reads both through this slot,
+  // bound below once both listen.
+  const training = createTrainingStateSlot()
+  const runtime: Runtime = { ...shared, training }
   const [idp, sp] = await Promise.allSettled([startIdp(config.idp, runtime), startSp(config.sp, runtime)])
   if (idp.status === 'rejected' || sp.status === 'rejected') {
     if (idp.status === 'fulfilled') await idp.value.close()
     if (sp.status === 'fulfilled') await sp.value.close()
     throw idp.status === 'rejected' ? idp.reason : (sp as PromiseRejectedResult).reason
   }
+  training.bind(
+    trainingStateLinkOver({
+      entra: { baseUrl: idp.value.url, token: idp.value.graphApiToken },
+      webex: { baseUrl: sp.value.url, token: sp.value.adminApiToken },
+      consoleUrls: { entra: idp.value.url, webex: sp.value.url },
+      ...(common.https ? { ca: runtime.ca.root.certificatePem } : {}),
+    }),
+  )
   return {
     idp: idp.value,
     sp: sp.value,
@@ -98,6 +114,7 @@ export function startSandboxServers(options: SandboxOptions = {}): Promise<Runni
     dataDir: options.dataDir ?? null,
     reset: options.reset ?? false,
     https: options.https ?? false,
+    ...(options.training ? { training: true } : {}),
   }
   return startSandboxWithConfig(
     {

@@ -8,6 +8,7 @@ import { checkSamlifyInstalled } from './saml/samlify'
 import type { Scheduler } from './scheduler'
 import { StartupError } from './startup-error'
 import { isFirstStart, type StateLocation, statePaths } from './store/state-paths'
+import type { TrainingStateSlot } from './training/training-state-link'
 
 /** One line of operational output; servers never write to stdout directly. */
 export type Log = (line: string) => void
@@ -25,6 +26,8 @@ export interface Runtime {
   readonly log: Log
   /** How background work waits (default: real timers); tests pass a manual one. */
   readonly scheduler?: Scheduler
+  /** Filled by whoever starts both servers: how a console reads the other server's tutorial state. */
+  readonly training?: TrainingStateSlot
 }
 
 /** Inputs to {@link createRuntime}; everything but the location has a default. */

@@ -61,6 +61,7 @@ export async function createInitialIdpState(
       appRoleAssignments: [],
       claimsMappingPolicies: [],
       settings: { defaultCertificateKind: 'ca-issued' },
+      trainingMode: false,
       automationClient: keep?.automationClient ?? {
         appId: ids.guid(),
         displayName: DEFAULT_TENANT.automationAppName,

@@ -7,6 +7,7 @@ import { overviewRoutes } from './overview'
 import { provisioningLogsRoutes } from './provisioning-logs'
 import { samlInspectorRoutes } from './saml-inspector'
 import { signOutRoutes } from './sign-out'
+import { trainingRoutes } from './training'
 import { usersRoutes } from './users'
 
 /**
@@ -24,4 +25,5 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', samlInspectorRoutes(deps))
     .route('/', enterpriseAppsRoutes(deps))
     .route('/', signOutRoutes(deps))
+    .route('/', trainingRoutes(deps))
 }

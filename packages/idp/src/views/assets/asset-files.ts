@@ -10,6 +10,7 @@ import { MY_APPS_CSS } from './my-apps-css'
 import { OVERLAY_CSS } from './overlay-css'
 import { SIGN_IN_CSS } from './sign-in-css'
 import { TABLE_CSS } from './table-css'
+import { TRAINING_CSS } from './training-css'
 
 /** One file the IdP serves under /assets. */
 export interface AssetFile {
@@ -29,6 +30,7 @@ const STYLESHEET = [
   SIGN_IN_CSS,
   MY_APPS_CSS,
   APP_PAGES_CSS,
+  TRAINING_CSS,
 ]
   .join('')
   .trim()

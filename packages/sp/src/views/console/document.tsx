@@ -28,7 +28,13 @@ const DOCTYPE = raw('<!DOCTYPE html>')
  * The HTML document every console page shares: the stylesheet and the script (loaded in the head,
  * unblocked by any inline code, so the CSP needs no exception), and the body.
  */
-export function ConsoleDocument(props: { tabTitle: string; bodyClass?: string; children: Child }) {
+export function ConsoleDocument(props: {
+  tabTitle: string
+  bodyClass?: string
+  /** Reloads the page this often (a projector's view that follows the class). */
+  refreshSeconds?: number
+  children: Child
+}) {
   return (
     <>
       {DOCTYPE}
@@ -37,6 +43,7 @@ export function ConsoleDocument(props: { tabTitle: string; bodyClass?: string; c
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
+          {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
           <title>{props.tabTitle}</title>
           <link
             rel="preload"
