@@ -43,7 +43,6 @@ export function ConsoleDocument(props: {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
-          {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
           <title>{props.tabTitle}</title>
           <link
             rel="preload"
@@ -56,7 +55,12 @@ export function ConsoleDocument(props: {
           <link rel="stylesheet" href={CONSOLE_ASSETS.stylesheet.url} />
           <script src={CONSOLE_ASSETS.script.url} />
         </head>
-        <body class={props.bodyClass}>{props.children}</body>
+        <body
+          class={props.bodyClass}
+          data-refresh-seconds={props.refreshSeconds ? String(props.refreshSeconds) : undefined}
+        >
+          {props.children}
+        </body>
       </html>
     </>
   )

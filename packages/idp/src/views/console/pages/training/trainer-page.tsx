@@ -1,6 +1,6 @@
 import type { ExerciseHandout, TrainingPanelModel } from '@sandbox/shared'
 import type { Child } from 'hono/jsx'
-import { STYLESHEET_URL } from '../../../assets/asset-files'
+import { SCRIPT_URL, STYLESHEET_URL } from '../../../assets/asset-files'
 import { TrainingStatus } from '../../training-panel'
 
 /** A page of its own (no navigation): what a projector or a printer shows. */
@@ -15,11 +15,14 @@ function TrainingDocument(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
         <title>{props.title} - Microsoft Entra admin center (sandbox)</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
+        <script src={SCRIPT_URL} defer />
       </head>
-      <body class={props.bodyClass}>
+      <body
+        class={props.bodyClass}
+        data-refresh-seconds={props.refreshSeconds ? String(props.refreshSeconds) : undefined}
+      >
         <main>{props.children}</main>
       </body>
     </html>
