@@ -14,9 +14,11 @@ export interface ExerciseHandout {
   readonly fix: { readonly whatBroke: string; readonly whyThisError: string; readonly fixScreen: string }
 }
 
-const TRIGGER_HINTS: Readonly<Record<SymptomTrigger, string>> = {
+const TRIGGER_HINTS: Readonly<Record<SymptomTrigger | 'sign-in-at-entra', string>> = {
   'sign-in':
     'Start the sign-in from Webex (SP-initiated), as B.Simon. Control Hub > Troubleshooting and the SAML inspector show the Response Webex judged.',
+  'sign-in-at-entra':
+    "Start the sign-in from Webex (SP-initiated), as B.Simon. Entra stops it on its own error page; the admin center's Sign-in logs show the same error.",
   'import-idp-metadata':
     'Import the Federation Metadata XML in Control Hub > Organization Settings > Authentication > Modify, with "Require certificate signed by a certificate authority", and read the result.',
   'enable-sso':
@@ -35,7 +37,11 @@ export function exerciseHandout(exercise: TrainingExercise): ExerciseHandout {
     },
     whereToLook: exercise.whereToLook,
     hints: [
-      TRIGGER_HINTS[exercise.symptom.trigger],
+      TRIGGER_HINTS[
+        exercise.symptom.trigger === 'sign-in' && exercise.symptom.side === 'entra'
+          ? 'sign-in-at-entra'
+          : exercise.symptom.trigger
+      ],
       `Look for "${exercise.symptom.shows}" on the page: it names the check that failed.`,
       'Compare what one console says with what the other was told; the progress panel shows which step is no longer done.',
     ],
