@@ -50,6 +50,7 @@ export async function startIdp(config: IdpConfig, runtime: Runtime): Promise<Run
   const services = createIdpServices(deps)
   const app = createIdpApp(deps, services)
   server.handle((request, env) => app.fetch(request, env as IdpEnv['Bindings']))
+  if (config.training) await services.training.setOn(true)
   services.provisioning.startBackground()
   const state = server.store.read()
   return {

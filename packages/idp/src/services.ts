@@ -26,6 +26,7 @@ import { createPendingSignIns, type PendingBounds } from './sso/pending-sign-ins
 import { createSignInService } from './sso/sign-in-service'
 import { createSsoService } from './sso/sso-service'
 import type { IdpState } from './state/idp-state'
+import { createTrainingService } from './training/training-service'
 
 /** What every IdP service is built from. */
 export interface ServiceDeps {
@@ -109,6 +110,7 @@ export function createIdpServices(given: ServiceDeps) {
     claimsPolicies: createClaimsPolicyService(deps),
     metadata: createMetadataService({ ...deps, keys }),
     provisioning: createProvisioningService(deps),
+    training: createTrainingService(deps),
   }
 }
 

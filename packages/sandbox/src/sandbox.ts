@@ -43,6 +43,8 @@ export interface StartSandboxOptions {
    * or `false` to generate every key. The first run fills it; later starts generate none.
    */
   readonly keyCache?: string | false
+  /** Turn training mode on: both consoles show the tutorial's progress panel. */
+  readonly training?: boolean
   /**
    * The time both servers read: the wall clock (default), your own `Clock`, or a pinned one,
    * `{ mode: 'fixed', at }` or `{ mode: 'manual', at }`. `sandbox.clock.advance()` moves it
@@ -151,6 +153,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     dataDir: options.dataDir ?? null,
     reset: options.reset ?? false,
     https: options.https ?? false,
+    ...(options.training ? { training: true } : {}),
     ...(options.host ? { host: options.host } : {}),
     idpPort: options.idpPort ?? 0,
     spPort: options.spPort ?? 0,

@@ -4,11 +4,13 @@ import {
   COMMON_DEFAULTS,
   type CommonServerConfig,
   createRuntime,
+  createTrainingStateSlot,
   type IdGenerator,
   type KeyPool,
   type Log,
   type Runtime,
   type Scheduler,
+  trainingStateLinkOver,
 } from '@sandbox/shared'
 import { type RunningSp, type SpConfig, startSp } from '@sandbox/sp'
 import { connectClassroom } from './classroom/connect-classroom'
@@ -26,6 +28,8 @@ export interface SandboxOptions {
   readonly spPort?: number
   readonly idpPublicUrl?: string
   readonly spPublicUrl?: string
+  /** Turn training mode on in both consoles at start. */
+  readonly training?: boolean
   readonly clock?: Clock
   readonly ids?: IdGenerator
   /** How background work (provisioning cycles, retry back-off) waits; default: real timers. */
@@ -82,7 +86,7 @@ export async function startSandboxWithConfig(
   ])
   // Keys a first start needs (the IdP's tenant key; the SP's signing and encryption keys) are
   // generated on the thread pool while the rest of start-up runs.
-  const runtime = await createRuntime({
+  const shared = await createRuntime({
     dataDir: common.dataDir,
     reset: common.reset,
     // Servers with their own key pools draw their first-start keys from those.
@@ -93,6 +97,10 @@ export async function startSandboxWithConfig(
     ...(extras.log ? { log: extras.log } : {}),
     ...(extras.scheduler ? { scheduler: extras.scheduler } : {}),
   })
+  // Servers never import each other: the training panel of each reads both through this slot,
+  // bound below once both listen.
+  const training = createTrainingStateSlot()
+  const runtime: Runtime = { ...shared, training }
   const idpRuntime: Runtime = extras.perServer ? { ...runtime, ...extras.perServer.idp } : runtime
   const spRuntime: Runtime = extras.perServer ? { ...runtime, ...extras.perServer.sp } : runtime
   const [idp, sp] = await Promise.allSettled([
@@ -105,6 +113,14 @@ export async function startSandboxWithConfig(
     throw idp.status === 'rejected' ? idp.reason : (sp as PromiseRejectedResult).reason
   }
   await connectClassroom({ idp: idp.value, sp: sp.value, runtime }, common)
+  training.bind(
+    trainingStateLinkOver({
+      entra: { baseUrl: idp.value.url, token: idp.value.graphApiToken },
+      webex: { baseUrl: sp.value.url, token: sp.value.adminApiToken },
+      consoleUrls: { entra: idp.value.url, webex: sp.value.url },
+      ...(common.https ? { ca: runtime.ca.root.certificatePem } : {}),
+    }),
+  )
   return {
     idp: idp.value,
     sp: sp.value,
@@ -125,6 +141,7 @@ export function startSandboxServers(options: SandboxOptions = {}): Promise<Runni
     dataDir: options.dataDir ?? null,
     reset: options.reset ?? false,
     https: options.https ?? false,
+    ...(options.training ? { training: true } : {}),
   }
   return startSandboxWithConfig(
     {

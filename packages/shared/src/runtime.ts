@@ -9,6 +9,7 @@ import type { Scheduler } from './scheduler'
 import { StartupError } from './startup-error'
 import { isFirstStart, type StateLocation, statePaths } from './store/state-paths'
 import { type ClassroomSlot, createClassroomSlot } from './training/classroom-actions'
+import type { TrainingStateSlot } from './training/training-state-link'
 
 /** One line of operational output; servers never write to stdout directly. */
 export type Log = (line: string) => void
@@ -28,6 +29,8 @@ export interface Runtime {
   readonly scheduler?: Scheduler
   /** Where the sandbox connects the classroom actions (reset, exercises) once both servers listen. */
   readonly classroom?: ClassroomSlot
+  /** Filled by whoever starts both servers: how a console reads the other server's tutorial state. */
+  readonly training?: TrainingStateSlot
 }
 
 /** Inputs to {@link createRuntime}; everything but the location has a default. */

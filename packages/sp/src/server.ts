@@ -39,6 +39,7 @@ export async function startSp(config: SpConfig, runtime: Runtime): Promise<Runni
   const admin = await services.controlHub.admin.ensure()
   const app = createSpApp(deps, services)
   server.handle((request, env) => app.fetch(request, env as SpEnv['Bindings']))
+  if (config.training) await services.training.setOn(true)
   return {
     url,
     port: server.port,

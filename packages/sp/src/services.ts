@@ -10,6 +10,7 @@ import { createSpInspector, orgInspectionContext } from './sso-setup/inspector-c
 import { createSpMetadataCache } from './sso-setup/sp-metadata'
 import { createSsoSetupService } from './sso-setup/sso-setup-service'
 import type { SpState } from './state/sp-state'
+import { createTrainingService } from './training/training-service'
 import { createDirectoryServices } from './users/directory-services'
 import { createUserService } from './users/user-service'
 
@@ -61,6 +62,7 @@ export function createSpServices(deps: ServiceDeps) {
     sessions: createSessionService({ ...deps, memory, keys }),
     /** The classroom actions (reset, break-it exercises), once the sandbox has connected them. */
     classroom: () => deps.runtime.classroom?.current() ?? null,
+    training: createTrainingService(deps),
   }
 }
 

@@ -114,7 +114,12 @@ export function createSandboxService(deps: {
       const admin = keptAdmin
         ? { ...keptAdmin, accountEnabled: true, directoryRoles: [...(freshAdmin?.directoryRoles ?? [])] }
         : freshAdmin
-      await deps.store.replace({ ...fresh.state, users: admin ? [admin] : [] })
+      // A class reset keeps training mode: the trainer resets the class, not the classroom set-up.
+      await deps.store.replace({
+        ...fresh.state,
+        users: admin ? [admin] : [],
+        trainingMode: current.trainingMode,
+      })
       deps.sessions.clear()
       deps.clock.setOffset(0)
       deps.tokens.clear()

@@ -52,6 +52,8 @@ const idpStateSchema = z.object({
   graphApiToken: z.string().min(32),
   /** Provisioning jobs and logs (owned by provisioning/); absent from files written before them. */
   provisioning: provisioningStateSchema.default(() => structuredClone(EMPTY_PROVISIONING)),
+  /** Whether the admin center shows the training progress panel; absent from older files. */
+  trainingMode: z.boolean().default(false),
 })
 export type IdpState = z.infer<typeof idpStateSchema>
 

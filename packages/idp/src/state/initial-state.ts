@@ -65,6 +65,7 @@ export async function createInitialIdpState(
       appRoleAssignments: [],
       claimsMappingPolicies: [],
       settings: { defaultCertificateKind: 'ca-issued' },
+      trainingMode: false,
       automationClient: keep?.automationClient ?? {
         appId: ids.guid(),
         displayName: DEFAULT_TENANT.automationAppName,

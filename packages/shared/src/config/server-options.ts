@@ -12,6 +12,8 @@ export interface CommonServerConfig {
   readonly reset: boolean
   /** Serve HTTPS with a certificate from the sandbox CA. */
   readonly https: boolean
+  /** Turn training mode on at start (the consoles' progress panel); absent means leave it as saved. */
+  readonly training?: boolean
 }
 
 /** Documented defaults (README "Configuration"). */
@@ -53,6 +55,12 @@ export const COMMON_FLAGS: readonly FlagSpec[] = [
     type: 'boolean',
     description: 'Serve HTTPS with certificates from the sandbox CA. Env SANDBOX_HTTPS.',
   },
+  {
+    name: 'training',
+    type: 'boolean',
+    description:
+      "Turn training mode on: the consoles show the tutorial's progress panel. Env SANDBOX_TRAINING.",
+  },
   HELP_FLAG,
 ]
 
@@ -78,6 +86,7 @@ export function readCommonServerOptions(reader: OptionReader, cwd: string): Comm
     dataDir: ephemeral ? null : dataDir,
     reset: reader.boolean({ flag: 'reset' }, false),
     https: reader.boolean({ flag: 'https', env: 'SANDBOX_HTTPS' }, false),
+    ...(reader.boolean({ flag: 'training', env: 'SANDBOX_TRAINING' }, false) ? { training: true } : {}),
   }
 }
 

@@ -9,8 +9,11 @@ export interface AdminApiSource {
 
 /** Where the tutorial state reads from; a console passes the other server's API and its own. */
 export interface TutorialStateSources {
-  readonly entra: AdminApiSource
-  readonly webex: AdminApiSource
+  /** null when that server does not run alongside (a server started on its own). */
+  readonly entra: AdminApiSource | null
+  readonly webex: AdminApiSource | null
+  /** Why a null source cannot be read (default: "not running here"). */
+  readonly missing?: string
   /** PEM of a root to trust for https (the sandbox CA under --https). */
   readonly ca?: string
   /** Per request; a server slower than this counts as down (default 2 s). */
@@ -201,6 +204,8 @@ async function reading<T>(label: string, read: () => Promise<T>): Promise<Server
   }
 }
 
+const absent = async <T>(reason: string): Promise<ServerReading<T>> => ({ up: false, reason })
+
 /** Reads both servers at once, read-only; a server that fails or is slow is reported down. */
 export async function readServerSnapshots(
   sources: TutorialStateSources,
@@ -208,22 +213,30 @@ export async function readServerSnapshots(
   const transport =
     sources.transport ??
     createNodeTransport({ timeoutMs: sources.timeoutMs ?? 2000, ...(sources.ca ? { ca: sources.ca } : {}) })
-  const entraGet = getter(sources.entra, transport, `Entra (${sources.entra.baseUrl})`)
-  const webexGet = getter(sources.webex, transport, `Webex (${sources.webex.baseUrl})`)
-  const webexText = async (path: string) => {
-    const url = new URL(path, sources.webex.baseUrl)
-    const response = await transport({
-      method: 'GET',
-      url,
-      headers: { authorization: `Bearer ${sources.webex.token}` },
-    })
-    if (response.status !== 200)
-      throw new Error(`Webex answered HTTP ${response.status} to GET ${url.pathname}`)
-    return response.body
-  }
+  const missing = sources.missing ?? 'not running here'
+  const entraSource = sources.entra
+  const webexSource = sources.webex
   const [entra, webex] = await Promise.all([
-    reading(`Entra (${sources.entra.baseUrl})`, () => readEntra(entraGet)),
-    reading(`Webex (${sources.webex.baseUrl})`, () => readWebex(webexGet, webexText)),
+    entraSource
+      ? reading(`Entra (${entraSource.baseUrl})`, () =>
+          readEntra(getter(entraSource, transport, `Entra (${entraSource.baseUrl})`)),
+        )
+      : absent<EntraSnapshot>(missing),
+    webexSource
+      ? reading(`Webex (${webexSource.baseUrl})`, () =>
+          readWebex(getter(webexSource, transport, `Webex (${webexSource.baseUrl})`), async (path) => {
+            const url = new URL(path, webexSource.baseUrl)
+            const response = await transport({
+              method: 'GET',
+              url,
+              headers: { authorization: `Bearer ${webexSource.token}` },
+            })
+            if (response.status !== 200)
+              throw new Error(`Webex answered HTTP ${response.status} to GET ${url.pathname}`)
+            return response.body
+          }),
+        )
+      : absent<WebexSnapshot>(missing),
   ])
   return { entra, webex }
 }

@@ -6,6 +6,7 @@
 // - a dropped file goes into the drop zone's file input and is submitted; a chosen file uploads at once;
 // - buttons marked data-enable-when-valid stay disabled until their form is valid;
 // - elements marked data-poll-url refresh the page when the status they watch changes;
+// - a page marked data-refresh-seconds (the trainer view) reloads itself that often;
 // - toasts can be dismissed, and new ones are announced through the live region that was already there.
 ;(() => {
   document.documentElement.classList.add('js')
@@ -285,5 +286,8 @@
     startPolling(document)
     if (topDialog() && !topDialog().contains(document.activeElement)) focusInitial(null)
     else if (location.hash.length > 1) document.getElementById(location.hash.slice(1))?.focus()
+    // The trainer view follows the class on a projector: it reloads itself every few seconds.
+    const refresh = Number(document.body.dataset.refreshSeconds)
+    if (refresh > 0) setTimeout(() => location.reload(), refresh * 1000)
   })
 })()

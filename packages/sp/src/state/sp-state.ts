@@ -70,6 +70,8 @@ const spStateSchema = z.object({
   sso: ssoStateSchema,
   /** Users and groups (owned by users/). */
   directory: directoryStateSchema,
+  /** Whether Control Hub shows the training progress panel; absent from older files. */
+  trainingMode: z.boolean().default(false),
 })
 export type SpState = z.infer<typeof spStateSchema>
 
@@ -115,6 +117,7 @@ export async function createInitialSpState(
     controlHubAdmin: newControlHubAdmin(),
     sso: INITIAL_SSO_STATE,
     directory: EMPTY_DIRECTORY,
+    trainingMode: false,
   }
 }
 

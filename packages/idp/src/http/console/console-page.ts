@@ -12,6 +12,7 @@ import type { HiddenField } from '../../views/console/hidden-fields'
 import { CONSOLE_NAV } from '../console-nav'
 import type { HttpDeps, IdpContext } from '../env'
 import { CSRF_FIELD } from './require-console-admin'
+import { TRAINING_HREFS, trainingPanelCollapsed } from './training-links'
 
 /** Where the account tile's Sign out posts. */
 export const CONSOLE_SIGN_OUT_HREF = '/console/sign-out'
@@ -59,6 +60,17 @@ export function consolePage(c: IdpContext, deps: HttpDeps) {
         nav: CONSOLE_NAV,
         currentHref,
         toasts: toast ? [toast] : [],
+        training: {
+          on: deps.services.training.isOn(),
+          switchAction: TRAINING_HREFS.mode,
+          panelAction: TRAINING_HREFS.panel,
+          trainerHref: TRAINING_HREFS.trainer,
+          handoutsHref: TRAINING_HREFS.handouts,
+          fields: csrf,
+          back: `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
+          collapsed: trainingPanelCollapsed(c),
+          ...(c.get('trainingPanel') ? { panel: c.get('trainingPanel') } : {}),
+        },
       }
     },
     show(page: Html) {

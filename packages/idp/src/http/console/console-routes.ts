@@ -8,6 +8,7 @@ import { provisioningLogsRoutes } from './provisioning-logs'
 import { samlInspectorRoutes } from './saml-inspector'
 import { signOutRoutes } from './sign-out'
 import { trainingRoutes } from './training'
+import { trainingModeRoutes } from './training-mode'
 import { usersRoutes } from './users'
 
 /**
@@ -26,4 +27,5 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', enterpriseAppsRoutes(deps))
     .route('/', trainingRoutes(deps))
     .route('/', signOutRoutes(deps))
+    .route('/', trainingModeRoutes(deps))
 }

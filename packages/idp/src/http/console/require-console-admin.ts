@@ -46,6 +46,9 @@ export function requireConsoleAdmin(deps: HttpDeps) {
         )
     }
     c.set('consoleAdmin', admin)
+    // The panel reads both servers, which is async; the page frame is not, so it is read here.
+    if (SAFE_METHODS.has(c.req.method) && deps.services.training.isOn())
+      c.set('trainingPanel', await deps.services.training.panel())
     await next()
   })
 }

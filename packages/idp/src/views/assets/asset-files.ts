@@ -11,6 +11,7 @@ import { OVERLAY_CSS } from './overlay-css'
 import { SIGN_IN_CSS } from './sign-in-css'
 import { TABLE_CSS } from './table-css'
 import { TRAINING_CSS } from './training-css'
+import { TRAINING_MODE_CSS } from './training-mode-css'
 
 /** One file the IdP serves under /assets. */
 export interface AssetFile {
@@ -31,6 +32,7 @@ const STYLESHEET = [
   MY_APPS_CSS,
   APP_PAGES_CSS,
   TRAINING_CSS,
+  TRAINING_MODE_CSS,
 ]
   .join('')
   .trim()

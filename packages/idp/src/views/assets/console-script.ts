@@ -199,5 +199,9 @@ export const CONSOLE_SCRIPT = `(function () {
 
   enhance(doc);
   if (host && dialogOf(host)) showOverlay();
+
+  // The trainer view follows the class on a projector: it reloads itself every few seconds.
+  var refresh = Number(doc.body.getAttribute('data-refresh-seconds'));
+  if (refresh > 0) setTimeout(function () { location.reload(); }, refresh * 1000);
 })();
 `

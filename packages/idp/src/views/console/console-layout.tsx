@@ -23,6 +23,7 @@ import { DocumentHead } from './document-head'
 import { LeftNav, type NavEntry } from './left-nav'
 import { type ToastData, ToastRegion } from './toast'
 import { type ConsoleAccount, TopBar } from './top-bar'
+import { type TrainingFrame, TrainingPanel } from './training-panel'
 
 /** What every console page gives its frame. */
 export interface ConsoleLayoutProps {
@@ -34,6 +35,8 @@ export interface ConsoleLayoutProps {
   /** The nav entry to highlight (`aria-current="page"`). */
   readonly currentHref: string
   readonly toasts?: readonly ToastData[]
+  /** Training mode's switch, and its progress panel while it is on. */
+  readonly training?: TrainingFrame
   /** An open `<Pane>` or `<ConfirmDialog>`, drawn over the page, which becomes inert. */
   readonly overlay?: Child
   readonly children: Child
@@ -53,12 +56,17 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
           <a class="skip-link" href="#console-main">
             Skip to main content
           </a>
-          <TopBar tenantName={props.tenantName} account={props.account} />
+          <TopBar tenantName={props.tenantName} account={props.account} training={props.training} />
           <div class="console-body">
             <LeftNav entries={props.nav} currentHref={props.currentHref} />
             <main id="console-main" class="console-main" tabindex={-1}>
               {props.children}
             </main>
+            {props.training?.panel ? (
+              <TrainingPanel training={props.training} model={props.training.panel}>
+                {props.training.panelExtra}
+              </TrainingPanel>
+            ) : null}
           </div>
         </div>
         <ToastRegion toasts={props.toasts ?? []} />

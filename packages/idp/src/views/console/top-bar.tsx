@@ -1,4 +1,5 @@
 import { type HiddenField, HiddenFields } from './hidden-fields'
+import { type TrainingFrame, TrainingSwitch } from './training-panel'
 
 /** The signed-in admin the account tile shows, and how to sign them out (a POST form). */
 export interface ConsoleAccount {
@@ -24,7 +25,11 @@ export function initialsOf(name: string): string {
 }
 
 /** The blue top bar: product name, the SANDBOX marker, the tenant and the account tile. */
-export function TopBar(props: { readonly tenantName: string; readonly account?: ConsoleAccount }) {
+export function TopBar(props: {
+  readonly tenantName: string
+  readonly account?: ConsoleAccount
+  readonly training?: TrainingFrame | undefined
+}) {
   const { account } = props
   return (
     <header class="topbar">
@@ -38,6 +43,7 @@ export function TopBar(props: { readonly tenantName: string; readonly account?: 
         SANDBOX
       </span>
       <span class="topbar-spacer" />
+      {props.training ? <TrainingSwitch training={props.training} /> : null}
       {account ? (
         <details class="account" data-menu>
           <summary>

@@ -118,7 +118,11 @@ export function requireControlHubAdmin(deps: HttpDeps): MiddlewareHandler<Consol
     }
     const { session } = resumed
     c.set('consoleAdmin', { identity: session.admin, csrfToken: sessions.csrfToken(session.id) })
-    if (!UNSAFE_METHODS.has(c.req.method)) return next()
+    if (!UNSAFE_METHODS.has(c.req.method)) {
+      // The panel reads both servers, which is async; the page chrome is not, so it is read here.
+      if (deps.services.training.isOn()) c.set('trainingPanel', await deps.services.training.panel())
+      return next()
+    }
     const tooLarge = await limitForms(c, async () => {
       const form = await c.req.parseBody().catch(() => null)
       const token = form?.[CSRF_FIELD]

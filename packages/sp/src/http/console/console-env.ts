@@ -1,5 +1,5 @@
 // http/console/: Control Hub's pages: sign-in, the admin guard and CSRF, one route module per area (README.md).
-import type { SecurityVariables } from '@sandbox/shared'
+import type { SecurityVariables, TrainingPanelModel } from '@sandbox/shared'
 import type { Context } from 'hono'
 import type { AdminIdentity } from '../../control-hub/admin-account'
 import type { SpEnv } from '../env'
@@ -13,7 +13,11 @@ export interface ConsoleAdmin {
 
 /** The context of a guarded Control Hub route: `c.get('consoleAdmin')` is set. */
 export interface ConsoleEnv {
-  Variables: SecurityVariables & { consoleAdmin: ConsoleAdmin }
+  Variables: SecurityVariables & {
+    consoleAdmin: ConsoleAdmin
+    /** The training progress panel, read before the route while training mode is on. */
+    trainingPanel?: TrainingPanelModel
+  }
   Bindings: SpEnv['Bindings']
 }
 

@@ -6,6 +6,7 @@ import type { ConsoleChrome } from '../../views/console/pages/page-chrome'
 import { type HttpDeps, NO_STORE } from '../env'
 import { decodeFlash, encodeFlash, FLASH_COOKIE, type Flash, flashCookieOptions } from '../flash'
 import type { ConsoleContext } from './console-env'
+import { TRAINING_HREFS, trainingPanelCollapsed } from './training-links'
 
 /**
  * The Control Hub pages that exist, in the navigation. Organization Settings holds the sections
@@ -43,6 +44,17 @@ export function consoleChrome(c: ConsoleContext, deps: HttpDeps, current: NavId 
     current,
     account,
     toasts,
+    training: {
+      on: deps.services.training.isOn(),
+      switchAction: TRAINING_HREFS.mode,
+      panelAction: TRAINING_HREFS.panel,
+      trainerHref: TRAINING_HREFS.trainer,
+      handoutsHref: TRAINING_HREFS.handouts,
+      csrfToken: admin.csrfToken,
+      back: `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
+      collapsed: trainingPanelCollapsed(c),
+      ...(c.get('trainingPanel') ? { panel: c.get('trainingPanel') } : {}),
+    },
   }
 }
 

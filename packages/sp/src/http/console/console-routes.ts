@@ -6,6 +6,7 @@ import { consoleOverviewRoutes } from './overview-routes'
 import { consoleSamlInspectorRoutes } from './saml-inspector-routes'
 import { consoleSettingsRoutes } from './settings-routes'
 import { consoleSignInRoutes } from './sign-in-routes'
+import { consoleTrainingModeRoutes } from './training-mode-routes'
 import { consoleTrainingRoutes } from './training-routes'
 import { consoleTroubleshootingRoutes } from './troubleshooting-routes'
 import { consoleUsersRoutes } from './users-routes'
@@ -22,4 +23,5 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', consoleSamlInspectorRoutes(deps))
     .route('/', consoleAuthenticationRoutes(deps))
     .route('/', consoleTrainingRoutes(deps))
+    .route('/', consoleTrainingModeRoutes(deps))
 }

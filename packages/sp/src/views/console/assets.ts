@@ -19,6 +19,7 @@ const STYLESHEET_PARTS = [
   'dialogs.css',
   'toasts.css',
   'webex-app.css',
+  'training.css',
 ] as const
 
 /** The font's URL as the stylesheet writes it; replaced by the versioned one when loaded. */

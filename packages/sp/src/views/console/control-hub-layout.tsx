@@ -3,6 +3,7 @@ import { CSRF_FIELD } from './actions'
 import { ConsoleDocument, controlHubTabTitle, SandboxMarker, SkipLink } from './document'
 import { Icon, type IconName, SandboxMark } from './icons'
 import { type ToastProps, ToastRegion } from './toasts'
+import { type TrainingChrome, TrainingPanel, TrainingSwitch } from './training-panel'
 
 /** The navigation entries Control Hub can show, keyed by the page they lead to. */
 export type NavId = 'overview' | 'users' | 'settings' | 'troubleshooting' | 'saml-inspector' | 'training'
@@ -75,6 +76,8 @@ export interface ControlHubLayoutProps {
   /** Shown beside the heading (the page's main buttons). */
   readonly headActions?: Child
   readonly subtitle?: string
+  /** Training mode's switch, and its progress panel while it is on. */
+  readonly training?: TrainingChrome
   readonly children: Child
 }
 
@@ -173,6 +176,18 @@ function AccountMenu(props: { account: AdminAccount }) {
  * dialog. The tab title is `controlHubTabTitle(pageTitle)`.
  */
 export function ControlHubLayout(props: ControlHubLayoutProps) {
+  const main = (
+    <main id="main" class="ch-content" tabindex={-1}>
+      <div class="page-head">
+        <div>
+          <h1>{props.pageTitle}</h1>
+          {props.subtitle ? <p class="subtitle">{props.subtitle}</p> : null}
+        </div>
+        {props.headActions ? <div class="actions">{props.headActions}</div> : null}
+      </div>
+      {props.children}
+    </main>
+  )
   return (
     <ConsoleDocument tabTitle={controlHubTabTitle(props.pageTitle)}>
       <div class="ch-shell" inert={props.modal ? true : undefined}>
@@ -186,18 +201,19 @@ export function ControlHubLayout(props: ControlHubLayoutProps) {
             </div>
             <SandboxMarker />
             <span class="spacer" />
+            {props.training ? <TrainingSwitch training={props.training} /> : null}
             {props.account ? <AccountMenu account={props.account} /> : null}
           </header>
-          <main id="main" class="ch-content" tabindex={-1}>
-            <div class="page-head">
-              <div>
-                <h1>{props.pageTitle}</h1>
-                {props.subtitle ? <p class="subtitle">{props.subtitle}</p> : null}
-              </div>
-              {props.headActions ? <div class="actions">{props.headActions}</div> : null}
+          {props.training?.panel ? (
+            <div class="ch-work">
+              {main}
+              <TrainingPanel training={props.training} model={props.training.panel}>
+                {props.training.panelExtra}
+              </TrainingPanel>
             </div>
-            {props.children}
-          </main>
+          ) : (
+            main
+          )}
         </div>
       </div>
       {props.modal ?? null}

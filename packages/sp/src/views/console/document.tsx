@@ -28,7 +28,13 @@ const DOCTYPE = raw('<!DOCTYPE html>')
  * The HTML document every console page shares: the stylesheet and the script (loaded in the head,
  * unblocked by any inline code, so the CSP needs no exception), and the body.
  */
-export function ConsoleDocument(props: { tabTitle: string; bodyClass?: string; children: Child }) {
+export function ConsoleDocument(props: {
+  tabTitle: string
+  bodyClass?: string
+  /** Reloads the page this often (a projector's view that follows the class). */
+  refreshSeconds?: number
+  children: Child
+}) {
   return (
     <>
       {DOCTYPE}
@@ -49,7 +55,12 @@ export function ConsoleDocument(props: { tabTitle: string; bodyClass?: string; c
           <link rel="stylesheet" href={CONSOLE_ASSETS.stylesheet.url} />
           <script src={CONSOLE_ASSETS.script.url} />
         </head>
-        <body class={props.bodyClass}>{props.children}</body>
+        <body
+          class={props.bodyClass}
+          data-refresh-seconds={props.refreshSeconds ? String(props.refreshSeconds) : undefined}
+        >
+          {props.children}
+        </body>
       </html>
     </>
   )

@@ -1,6 +1,7 @@
 // views/console/pages/: Control Hub's pages, composed from the console components; props in, JSX out.
 import type { AdminAccount, NavId, NavItem } from '../control-hub-layout'
 import type { ToastProps } from '../toasts'
+import type { TrainingChrome } from '../training-panel'
 
 /**
  * What every signed-in Control Hub page passes to `ControlHubLayout` besides its title and body:
@@ -13,4 +14,6 @@ export interface ConsoleChrome {
   readonly current: NavId | null
   readonly account: AdminAccount
   readonly toasts: readonly ToastProps[]
+  /** Training mode's switch, and its progress panel while it is on. */
+  readonly training?: TrainingChrome
 }

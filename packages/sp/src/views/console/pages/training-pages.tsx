@@ -1,0 +1,133 @@
+import type { ExerciseHandout, TrainingPanelModel } from '@sandbox/shared'
+import type { Child } from 'hono/jsx'
+import { ConsoleDocument, controlHubTabTitle } from '../document'
+import { TrainingStatus } from '../training-panel'
+
+/** A page of its own (no navigation): what a projector or a printer shows. */
+function TrainingDocument(props: {
+  readonly title: string
+  readonly refreshSeconds?: number
+  readonly bodyClass: string
+  readonly children: Child
+}) {
+  return (
+    <ConsoleDocument
+      tabTitle={controlHubTabTitle(props.title)}
+      bodyClass={props.bodyClass}
+      {...(props.refreshSeconds ? { refreshSeconds: props.refreshSeconds } : {})}
+    >
+      <main>{props.children}</main>
+    </ConsoleDocument>
+  )
+}
+
+/** Every step's state at a glance, in large type, refreshed every few seconds. */
+export function TrainerPage(props: {
+  readonly model: TrainingPanelModel
+  readonly refreshSeconds: number
+  readonly handoutsHref: string
+}) {
+  const { model } = props
+  return (
+    <TrainingDocument title="Trainer view" refreshSeconds={props.refreshSeconds} bodyClass="trainer-view">
+      <h1>Trainer view: Microsoft Entra SSO integration with Cisco Webex</h1>
+      <p class="trainer-summary">
+        {model.doneCount} of {model.total} steps done
+        {model.next ? `. Next: Step ${model.next.step}, ${model.next.subStep.title}` : ''}
+      </p>
+      {model.notices.map((notice) => (
+        <p class="training-notice">{notice}</p>
+      ))}
+      <table class="trainer-table">
+        <caption class="visually-hidden">The tutorial's steps and their state</caption>
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.steps.map((step) => (
+            <tr class={step.isNext ? 'trainer-next' : undefined}>
+              <th scope="row">
+                {step.step}. {step.title}
+              </th>
+              <td>
+                <TrainingStatus status={step.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="trainer-foot">
+        Refreshes every {props.refreshSeconds} seconds. <a href={props.handoutsHref}>Exercise handouts</a>
+      </p>
+    </TrainingDocument>
+  )
+}
+
+/** The list of handouts, one per exercise. */
+export function HandoutIndexPage(props: {
+  readonly handouts: readonly ExerciseHandout[]
+  readonly hrefOf: (id: string) => string
+}) {
+  return (
+    <TrainingDocument title="Exercise handouts" bodyClass="handout-index">
+      <h1>Exercise handouts</h1>
+      <p>
+        One page per break-it exercise: the symptom, where to look, hints and the fix. Open one and print it.
+      </p>
+      <ol>
+        {props.handouts.map((h) => (
+          <li>
+            <a href={props.hrefOf(h.id)}>{h.title}</a>
+          </li>
+        ))}
+      </ol>
+    </TrainingDocument>
+  )
+}
+
+/** One exercise on one A4 page. */
+export function HandoutPage(props: { readonly handout: ExerciseHandout; readonly indexHref: string }) {
+  const { handout } = props
+  return (
+    <TrainingDocument title={`Handout: ${handout.title}`} bodyClass="handout">
+      <p class="handout-back">
+        <a href={props.indexHref}>All handouts</a>
+      </p>
+      <p class="handout-kicker">Break-it exercise · Microsoft Entra SSO integration with Cisco Webex</p>
+      <h1>{handout.title}</h1>
+      <p>{handout.startsFrom}</p>
+      <section aria-labelledby="handout-symptom">
+        <h2 id="handout-symptom">Symptom</h2>
+        <p>
+          {handout.symptom.where}: <code>{handout.symptom.shows}</code>
+        </p>
+      </section>
+      <section aria-labelledby="handout-where">
+        <h2 id="handout-where">Where to look</h2>
+        <p>{handout.whereToLook}</p>
+      </section>
+      <section aria-labelledby="handout-hints">
+        <h2 id="handout-hints">Hints</h2>
+        <ol>
+          {handout.hints.map((hint) => (
+            <li>{hint}</li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="handout-fix" class="handout-fix">
+        <h2 id="handout-fix">Fix</h2>
+        <dl>
+          <dt>What broke</dt>
+          <dd>{handout.fix.whatBroke}</dd>
+          <dt>Why this error</dt>
+          <dd>{handout.fix.whyThisError}</dd>
+          <dt>Where it is fixed</dt>
+          <dd>{handout.fix.fixScreen}</dd>
+        </dl>
+      </section>
+    </TrainingDocument>
+  )
+}
