@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { IDP_OPTIONS } from '@sandbox/idp'
 import {
   COMMON_FLAGS,
@@ -7,7 +8,7 @@ import {
   runServerCommand,
 } from '@sandbox/shared'
 import { SP_OPTIONS } from '@sandbox/sp'
-import { type SandboxConfig, startSandboxWithConfig } from 'sso-rehearsal-sandbox'
+import { loadScenarioInto, type SandboxConfig, startSandboxWithConfig } from 'sso-rehearsal-sandbox'
 import { formatReadyBanner } from './lib/ready-banner'
 import { removeRunningRecord, writeRunningRecord } from './lib/running-record'
 
@@ -18,20 +19,26 @@ const FLAGS: readonly FlagSpec[] = [
   ...prefixed('idp-', IDP_OPTIONS.ownFlags),
   ...prefixed('sp-', SP_OPTIONS.ownFlags),
   ...COMMON_FLAGS,
+  {
+    name: 'scenario',
+    type: 'string',
+    description: 'A scenario file (YAML or JSON) to load once both servers are up.',
+  },
 ]
 
 function loadSandboxConfig(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
-): SandboxConfig {
+): SandboxConfig & { readonly scenario: string | null } {
   return readCommandLine(argv, env, FLAGS, (reader) => {
     const common = readCommonServerOptions(reader, cwd)
     const idp = IDP_OPTIONS.read(reader, common, 'idp-')
     const sp = SP_OPTIONS.read(reader, common, 'sp-')
     if (idp.port !== 0 && idp.port === sp.port)
       reader.problem(`--idp-port and --sp-port are both ${idp.port}; give each server its own port.`)
-    return Object.freeze({ idp, sp })
+    const scenario = reader.string({ flag: 'scenario', env: 'SANDBOX_SCENARIO' }, '')
+    return Object.freeze({ idp, sp, scenario: scenario ? resolve(cwd, scenario) : null })
   })
 }
 
@@ -41,6 +48,14 @@ runServerCommand({
   options: { flags: FLAGS, load: loadSandboxConfig },
   start: async (config) => {
     const sandbox = await startSandboxWithConfig(config)
+    if (config.scenario) {
+      try {
+        await loadScenarioInto(sandbox, config.scenario)
+      } catch (error) {
+        await sandbox.close()
+        throw error
+      }
+    }
     const dataDir = config.idp.dataDir
     return {
       sandbox,

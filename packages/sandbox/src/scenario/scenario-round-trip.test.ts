@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Sandbox, startSandbox } from '../sandbox'
 import { ScenarioApplyError, ScenarioError } from './scenario-error'
@@ -29,6 +30,14 @@ describe('scenario files through the sandbox', () => {
     const signedIn = await second.signIn({ username: 'B.Simon@contoso.com', password })
     expect(signedIn.page.status).toBe(200)
   }, 120_000)
+
+  it('loads the commented tutorial example, and B.Simon signs in with its password', async () => {
+    await second.loadScenario(
+      fileURLToPath(new URL('../../../../examples/scenarios/tutorial.yaml', import.meta.url)),
+    )
+    const signedIn = await second.signIn({ username: 'B.Simon@contoso.com', password: 'Sandbox-Pass-1' })
+    expect(signedIn.page.status).toBe(200)
+  }, 60_000)
 
   it('changes nothing when the scenario is invalid', async () => {
     const before = await second.exportScenario()
