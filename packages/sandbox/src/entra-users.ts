@@ -12,7 +12,7 @@ export interface CreateUserRequest {
   /** `standard` (the default): mail = UPN; `no-mail`: no mail attribute; `long-names`: 64-character names; `unicode`: accented and non-Latin names. */
   readonly persona?: UserPersona
   /** Graph user properties to set as well (`displayName`, `givenName`, `surname`, `mail`…). */
-  readonly attributes?: Readonly<Record<string, string>>
+  readonly attributes?: Readonly<Record<string, string | boolean | null>>
 }
 
 /** A user as created: its object id, its UPN and the password to sign in with. */

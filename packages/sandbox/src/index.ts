@@ -71,6 +71,12 @@ export {
   startSandbox,
 } from './sandbox'
 export type { SandboxClock, SandboxClockSpec } from './sandbox-clock'
+export { formatScenario, type LoadedScenario } from './scenario/load-scenario'
+export type { SandboxAddresses } from './scenario/placeholders'
+export type { ScenarioSource } from './scenario/read-scenario'
+export { ScenarioApplyError, ScenarioError, type ScenarioIssue } from './scenario/scenario-error'
+export { loadScenarioInto } from './scenario/scenario-sandbox'
+export type { Scenario } from './scenario/scenario-schema'
 export {
   type RunningSandbox,
   type SandboxConfig,

@@ -11,6 +11,13 @@ import { type CreatedUser, type CreateUserRequest, createEntraUser } from './ent
 import { type EntraFaults, entraFaults, type WebexFaults, webexFaults } from './faults'
 import { createCachedKeyPool, defaultKeyCacheDir } from './key-cache'
 import { type SandboxClock, type SandboxClockSpec, sandboxClockFrom } from './sandbox-clock'
+import {
+  exportScenarioText,
+  type LoadedScenario,
+  loadScenario,
+  type ScenarioSandbox,
+} from './scenario/load-scenario'
+import type { ScenarioSource } from './scenario/read-scenario'
 import { type RunningSandbox, startSandboxServers } from './servers'
 import { type SandboxSignInRequest, signInHeadless } from './sign-in'
 import { setUpTutorial, type TutorialSetUp } from './tutorial-setup'
@@ -62,6 +69,11 @@ export interface StartSandboxOptions {
   readonly ids?: IdGenerator
   /** Where operational messages go (default: nowhere). */
   readonly log?: Log
+  /**
+   * A scenario to load once both servers are up: a file path, YAML or JSON text, or an object
+   * (see "Scenario files" in the README). An invalid one fails the start with line and column.
+   */
+  readonly scenario?: ScenarioSource
 }
 
 /** The Entra ID emulator of a running sandbox. */
@@ -134,6 +146,15 @@ export interface Sandbox extends RunningSandbox {
   setupTutorial(): Promise<TutorialSetUp>
   /** Back to a fresh tenant and org (same ids and tokens): no apps, no users but the admin, no SSO, no sessions, no faults. */
   reset(): Promise<void>
+  /**
+   * Replaces both servers' state with a scenario's (a file path, YAML or JSON text, or an
+   * object). Validates it completely first: an invalid one throws a `ScenarioError` listing
+   * each problem with its line and column, and changes nothing. If a server refuses a step,
+   * throws a `ScenarioApplyError` after putting both servers back as they were.
+   */
+  loadScenario(source: ScenarioSource): Promise<LoadedScenario>
+  /** Both servers' state as scenario YAML (written to `file` too, when given); loading it rebuilds this state. */
+  exportScenario(file?: string): Promise<string>
 }
 
 /**
@@ -177,6 +198,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   let admin = idp.firstStart
     ? { userPrincipalName: idp.firstStart.adminUserPrincipalName, password: idp.firstStart.adminPassword }
     : null
+  // Passwords known to this handle (created or loaded through it), so exports can carry them.
+  const knownPasswords = new Map<string, string>()
   const entra: SandboxEntra = {
     url: idp.url,
     tenantId: idp.tenantId,
@@ -186,7 +209,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     },
     client: entraClient,
     registerServiceProvider: (request) => registerServiceProvider(entraClient, request),
-    createUser: (request) => createEntraUser(entraClient, request),
+    createUser: async (request) => {
+      const created = await createEntraUser(entraClient, request)
+      knownPasswords.set(created.userPrincipalName.toLowerCase(), created.password)
+      return created
+    },
     faults: entraFaults(entraClient.target),
   }
   const webex: SandboxWebex = {
@@ -204,8 +231,37 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       ),
     faults: webexFaults(webexClient.target),
   }
+  const scenarioSandbox: ScenarioSandbox = {
+    idp: entraClient,
+    sp: webexClient,
+    addresses: {
+      'entra.url': idp.url,
+      'entra.tenantId': idp.tenantId,
+      'webex.url': sp.url,
+      'webex.orgId': sp.orgId,
+    },
+    signIn: (startUrl, username, password) =>
+      signInHeadless({ startUrl, username, password }, signInDefaults),
+    passwords: knownPasswords,
+  }
+  const loadInto = async (source: ScenarioSource) => {
+    const loaded = await loadScenario(scenarioSandbox, source)
+    if (admin) admin = { ...admin, userPrincipalName: loaded.adminUserPrincipalName }
+    return loaded
+  }
+  if (options.scenario !== undefined) {
+    try {
+      await loadInto(options.scenario)
+    } catch (error) {
+      await servers.close()
+      cachedKeys?.release()
+      throw error
+    }
+  }
   return {
     ...servers,
+    loadScenario: loadInto,
+    exportScenario: (file) => exportScenarioText(scenarioSandbox, file),
     close: async () => {
       await servers.close()
       cachedKeys?.release()
@@ -214,7 +270,12 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     webex,
     clock,
     signIn: (request) => signInHeadless(request, signInDefaults),
-    setupTutorial: () => setUpTutorial(entraClient.target, webexClient.target),
+    setupTutorial: async () => {
+      const setUp = await setUpTutorial(entraClient.target, webexClient.target)
+      // Remembered so that an export carries the password a load of it needs.
+      scenarioSandbox.passwords.set(setUp.username.toLowerCase(), setUp.password)
+      return setUp
+    },
     reset: async () => {
       // The reset keeps the Global Administrator and its password, so the handle's stay valid.
       const [fresh] = await Promise.all([entraClient.reset(), webexClient.reset()])

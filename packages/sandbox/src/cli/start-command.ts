@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { IDP_OPTIONS } from '@sandbox/idp'
 import {
   COMMON_FLAGS,
@@ -8,6 +9,7 @@ import {
 } from '@sandbox/shared'
 import { SP_OPTIONS } from '@sandbox/sp'
 import { createCachedKeyPool, defaultKeyCacheDir } from '../key-cache'
+import { loadScenarioInto } from '../scenario/scenario-sandbox'
 import { type SandboxConfig, startSandboxWithConfig } from '../servers'
 import { commandNames } from './cli-host'
 import { formatReadyBanner } from './ready-banner'
@@ -25,6 +27,11 @@ const START_FLAGS: readonly FlagSpec[] = [
     description:
       'Print one line of JSON once both servers listen (URLs, ids, tokens, admin credentials) instead of the banner, for a test runner to wait for.',
   },
+  {
+    name: 'scenario',
+    type: 'string',
+    description: 'A scenario file (YAML or JSON) to load once both servers are up.',
+  },
 ]
 
 const FLAGS: readonly FlagSpec[] = [
@@ -38,6 +45,8 @@ const FLAGS: readonly FlagSpec[] = [
 interface StartRequest {
   readonly servers: SandboxConfig
   readonly json: boolean
+  /** A scenario file to load once both servers listen, or null. */
+  readonly scenario: string | null
 }
 
 function loadStartRequest(
@@ -52,7 +61,12 @@ function loadStartRequest(
     if (idp.port !== 0 && idp.port === sp.port)
       reader.problem(`--idp-port and --sp-port are both ${idp.port}; give each server its own port.`)
     const json = reader.boolean({ flag: 'json' }, false)
-    return Object.freeze({ servers: Object.freeze({ idp, sp }), json })
+    const scenario = reader.string({ flag: 'scenario', env: 'SANDBOX_SCENARIO' }, '')
+    return Object.freeze({
+      servers: Object.freeze({ idp, sp }),
+      json,
+      scenario: scenario ? resolve(cwd, scenario) : null,
+    })
   })
 }
 
@@ -67,10 +81,19 @@ export function runStartCommand(argv: readonly string[]): void {
     argv,
     usage: `Usage: ${commandNames().start} [options]`,
     options: { flags: FLAGS, load: loadStartRequest },
-    start: async ({ servers, json }) => {
+    start: async ({ servers, json, scenario }) => {
       const dataDir = servers.idp.dataDir
       const cachedKeys = dataDir === null ? createCachedKeyPool(defaultKeyCacheDir()) : null
       const sandbox = await startSandboxWithConfig(servers, cachedKeys ? { keys: cachedKeys.pool } : {})
+      if (scenario) {
+        try {
+          await loadScenarioInto(sandbox, scenario)
+        } catch (error) {
+          await sandbox.close()
+          cachedKeys?.release()
+          throw error
+        }
+      }
       return {
         sandbox,
         dataDir,
