@@ -37,6 +37,9 @@ export default defineConfig({
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
+    // Most files wait on child processes, sockets and Chromium rather than compute: three files
+    // at a time keep two cores busy (Vitest's default on two cores is one file at a time).
+    maxWorkers: 3,
     // Room for a loaded CI machine; a passing test is not slowed by a timeout.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -50,7 +50,10 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'sandbox-examples-'))
   cpSync(join(ROOT, 'examples'), join(workDir, 'examples'), { recursive: true })
   const devDependencies: Record<string, string> = {}
-  const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((e) => e.isDirectory())
+  // Every folder with a package.json is an example project; `examples/scenarios` holds data files.
+  const examples = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter(
+    (e) => e.isDirectory() && existsSync(join(ROOT, 'examples', e.name, 'package.json')),
+  )
   for (const { name } of examples) {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'examples', name, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>

@@ -1,6 +1,6 @@
 // http/: the HTTP adapter: Hono routes that read a request, call a service, and map its result or error code to a response.
 import type { IncomingMessage } from 'node:http'
-import type { TrainingPanelModel } from '@sandbox/shared'
+import type { ActiveExerciseView, TrainingPanelModel } from '@sandbox/shared'
 import type { Context } from 'hono'
 import type { TokenPrincipal } from '../oauth/access-tokens'
 import type { IdpServices } from '../services'
@@ -23,6 +23,8 @@ export interface IdpEnv {
     consoleAdmin?: ConsoleAdmin
     /** The training progress panel of a console page, read before the route while training mode is on. */
     trainingPanel?: TrainingPanelModel
+    /** The break-it exercise handed out, shown at the panel's end. */
+    trainingActive?: ActiveExerciseView
   }
   Bindings: { incoming?: IncomingMessage }
 }

@@ -70,6 +70,7 @@ export function consolePage(c: IdpContext, deps: HttpDeps) {
           back: `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
           collapsed: trainingPanelCollapsed(c),
           ...(c.get('trainingPanel') ? { panel: c.get('trainingPanel') } : {}),
+          ...(c.get('trainingActive') ? { activeExercise: c.get('trainingActive') } : {}),
         },
       }
     },

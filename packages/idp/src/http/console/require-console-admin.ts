@@ -1,3 +1,4 @@
+import { activeExerciseView } from '@sandbox/shared'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { safeReturnPath } from '../../sessions/return-path'
@@ -47,8 +48,19 @@ export function requireConsoleAdmin(deps: HttpDeps) {
     }
     c.set('consoleAdmin', admin)
     // The panel reads both servers, which is async; the page frame is not, so it is read here.
-    if (SAFE_METHODS.has(c.req.method) && deps.services.training.isOn())
-      c.set('trainingPanel', await deps.services.training.panel())
+    if (SAFE_METHODS.has(c.req.method) && deps.services.training.isOn()) {
+      const [panel, active] = await Promise.all([
+        deps.services.training.panel(),
+        // A classroom that cannot answer leaves the panel without an exercise, never the page broken.
+        deps.services.runtime.classroom
+          ?.current()
+          ?.activeExercise()
+          .catch(() => null),
+      ])
+      c.set('trainingPanel', panel)
+      const view = activeExerciseView(active ?? null)
+      if (view) c.set('trainingActive', view)
+    }
     await next()
   })
 }

@@ -21,6 +21,7 @@
 import type { Child } from 'hono/jsx'
 import { DocumentHead } from './document-head'
 import { LeftNav, type NavEntry } from './left-nav'
+import { ActiveExerciseSummary } from './pages/training/active-exercise-summary'
 import { type ToastData, ToastRegion } from './toast'
 import { type ConsoleAccount, TopBar } from './top-bar'
 import { type TrainingFrame, TrainingPanel } from './training-panel'
@@ -64,7 +65,13 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
             </main>
             {props.training?.panel ? (
               <TrainingPanel training={props.training} model={props.training.panel}>
-                {props.training.panelExtra}
+                {props.training.activeExercise ? (
+                  <ActiveExerciseSummary
+                    active={props.training.activeExercise}
+                    csrf={props.training.fields}
+                    actions={false}
+                  />
+                ) : null}
               </TrainingPanel>
             ) : null}
           </div>

@@ -1,4 +1,4 @@
-import type { PanelStep, StepStatus, TrainingPanelModel } from '@sandbox/shared'
+import type { ActiveExerciseView, PanelStep, StepStatus, TrainingPanelModel } from '@sandbox/shared'
 import type { Child } from 'hono/jsx'
 import { type HiddenField, HiddenFields } from './hidden-fields'
 
@@ -17,8 +17,8 @@ export interface TrainingFrame {
   readonly collapsed: boolean
   /** The panel's content, read from both servers; absent while training mode is off. */
   readonly panel?: TrainingPanelModel
-  /** Drawn at the panel's end (an exercise in progress). */
-  readonly panelExtra?: Child
+  /** The break-it exercise in progress, drawn at the panel's end. */
+  readonly activeExercise?: ActiveExerciseView
 }
 
 const MARKS: Readonly<Record<StepStatus, string>> = { done: '✓', 'not-done': '○', unknown: '?' }

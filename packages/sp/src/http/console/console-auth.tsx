@@ -1,3 +1,4 @@
+import { activeExerciseView } from '@sandbox/shared'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
@@ -120,7 +121,19 @@ export function requireControlHubAdmin(deps: HttpDeps): MiddlewareHandler<Consol
     c.set('consoleAdmin', { identity: session.admin, csrfToken: sessions.csrfToken(session.id) })
     if (!UNSAFE_METHODS.has(c.req.method)) {
       // The panel reads both servers, which is async; the page chrome is not, so it is read here.
-      if (deps.services.training.isOn()) c.set('trainingPanel', await deps.services.training.panel())
+      if (deps.services.training.isOn()) {
+        const [panel, active] = await Promise.all([
+          deps.services.training.panel(),
+          // A classroom that cannot answer leaves the panel without an exercise, never the page broken.
+          deps.services
+            .classroom()
+            ?.activeExercise()
+            .catch(() => null),
+        ])
+        c.set('trainingPanel', panel)
+        const view = activeExerciseView(active ?? null)
+        if (view) c.set('trainingActive', view)
+      }
       return next()
     }
     const tooLarge = await limitForms(c, async () => {

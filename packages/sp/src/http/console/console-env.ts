@@ -1,5 +1,5 @@
 // http/console/: Control Hub's pages: sign-in, the admin guard and CSRF, one route module per area (README.md).
-import type { SecurityVariables, TrainingPanelModel } from '@sandbox/shared'
+import type { ActiveExerciseView, SecurityVariables, TrainingPanelModel } from '@sandbox/shared'
 import type { Context } from 'hono'
 import type { AdminIdentity } from '../../control-hub/admin-account'
 import type { SpEnv } from '../env'
@@ -17,6 +17,8 @@ export interface ConsoleEnv {
     consoleAdmin: ConsoleAdmin
     /** The training progress panel, read before the route while training mode is on. */
     trainingPanel?: TrainingPanelModel
+    /** The break-it exercise handed out, shown at the panel's end. */
+    trainingActive?: ActiveExerciseView
   }
   Bindings: SpEnv['Bindings']
 }

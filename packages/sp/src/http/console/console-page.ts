@@ -54,6 +54,7 @@ export function consoleChrome(c: ConsoleContext, deps: HttpDeps, current: NavId 
       back: `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
       collapsed: trainingPanelCollapsed(c),
       ...(c.get('trainingPanel') ? { panel: c.get('trainingPanel') } : {}),
+      ...(c.get('trainingActive') ? { activeExercise: c.get('trainingActive') } : {}),
     },
   }
 }

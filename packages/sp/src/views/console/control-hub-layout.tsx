@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { CSRF_FIELD } from './actions'
 import { ConsoleDocument, controlHubTabTitle, SandboxMarker, SkipLink } from './document'
 import { Icon, type IconName, SandboxMark } from './icons'
+import { ActiveExerciseSummary } from './pages/active-exercise-summary'
 import { type ToastProps, ToastRegion } from './toasts'
 import { type TrainingChrome, TrainingPanel, TrainingSwitch } from './training-panel'
 
@@ -208,7 +209,13 @@ export function ControlHubLayout(props: ControlHubLayoutProps) {
             <div class="ch-work">
               {main}
               <TrainingPanel training={props.training} model={props.training.panel}>
-                {props.training.panelExtra}
+                {props.training.activeExercise ? (
+                  <ActiveExerciseSummary
+                    active={props.training.activeExercise}
+                    csrfToken={props.training.csrfToken}
+                    actions={false}
+                  />
+                ) : null}
               </TrainingPanel>
             </div>
           ) : (
