@@ -94,7 +94,7 @@ describe('pnpm rehearse --provisioning, as a user runs it', () => {
   it('an SSO exercise through the CLI runs its last step too: --break user-not-assigned shows AADSTS50105', async () => {
     const run = rehearse(['--break', 'user-not-assigned', '--from-scratch'])
     expect(await run.exited, run.output()).toBe(0)
-    expect(run.output()).toMatch(/Step (\d+)\/\1  What a person sees \(expected on Entra: AADSTS50105\)/)
+    expect(run.output()).toMatch(/Step (\d+)\/\1 {2}What a person sees \(expected on Entra: AADSTS50105\)/)
     expect(run.output()).toContain('Fix it in: ')
   })
 })

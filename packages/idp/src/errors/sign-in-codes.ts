@@ -42,6 +42,8 @@ export interface SignInFacts {
   readonly AADSTS501241: { readonly attribute: string; readonly upn: string }
   readonly AADSTS7000112: { readonly appName: string; readonly appId: string }
   readonly AADSTS50089: NoFacts
+  /** `directory`: the tenant's name as Entra's message quotes it. */
+  readonly AADSTS50034: { readonly directory: string }
   readonly AADSTS50058: NoFacts
   readonly AADSTS75006: NoFacts
   readonly AADSTS75016: { readonly format: string }
@@ -177,6 +179,15 @@ export const SIGN_IN_CODES: { readonly [C in keyof SignInFacts]: AadstsEntry<Sig
     text: () => 'Authentication failed due to flow token expired. Please start the sign-in again.',
     fix: () =>
       'The sign-in page was open too long or was already used; start the sign-in again from the app.',
+    page: 400,
+  },
+  AADSTS50034: {
+    meaning: 'The account typed on the sign-in page does not exist in this tenant (UserAccountNotFound).',
+    // Entra hides the typed address in the message itself: the log's user column has it.
+    text: (f) =>
+      `The user account {EmailHidden} does not exist in the '${f.directory}' directory. To sign into this application, the account must be added to the directory.`,
+    fix: () =>
+      'Check the spelling of the account, or create the user in Identity > Users > All users > New user.',
     page: 400,
   },
   AADSTS50058: {
