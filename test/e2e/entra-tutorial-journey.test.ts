@@ -10,7 +10,7 @@ import {
 } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CspViolations, launchChromium, recordCspViolations } from '../support/browser'
-import { signInToAdminCenter } from '../support/console-sign-in'
+import { signInAtMicrosoft, signInToAdminCenter } from '../support/console-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 
 let browser: Browser
@@ -164,9 +164,7 @@ describe('the Entra side of the Cisco Webex tutorial, by clicking in Chromium', 
     const simon = await browser.newContext()
     const simonPage = await simon.newPage()
     await simonPage.goto(test.url)
-    await simonPage.getByLabel('Email, phone, or Skype').fill(`B.Simon@${domain()}`)
-    await simonPage.getByLabel('Password').fill(SIMON_PASSWORD)
-    await simonPage.getByRole('button', { name: 'Sign in' }).click()
+    await signInAtMicrosoft(simonPage, { login: `B.Simon@${domain()}`, password: SIMON_PASSWORD })
     await simonPage.waitForLoadState()
     await expect(sp().testResult()).resolves.toMatchObject({ status: 'passed' })
     await simon.close()

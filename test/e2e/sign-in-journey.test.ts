@@ -5,6 +5,7 @@ import { type RunningSandbox, startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, recordCspViolations } from '../support/browser'
 import { ROOT } from '../support/cli'
+import { signInAtMicrosoft } from '../support/console-sign-in'
 import { setUpTutorial } from '../support/tutorial-setup'
 
 let browser: Browser
@@ -30,9 +31,10 @@ describe('B.Simon signs in to Webex in a real browser', () => {
     const violations = await recordCspViolations(context)
     const page = await context.newPage()
     await page.goto(signOnUrl)
-    await page.fill('input[type=password]', password)
-    await page.fill('input[name=login]', 'B.Simon@contoso.com')
-    await Promise.all([page.waitForURL('**/webex/home'), page.click('[type=submit]')])
+    await Promise.all([
+      page.waitForURL('**/webex/home'),
+      signInAtMicrosoft(page, { login: 'B.Simon@contoso.com', password }),
+    ])
     await expect(page.locator('#signed-in-user').textContent()).resolves.toBe('b.simon@contoso.com')
     await page.screenshot({ path: join(SCREENSHOTS, 'webex-home.png'), fullPage: true })
     const cookies = await context.cookies()
@@ -54,9 +56,10 @@ describe('B.Simon signs in to Webex in a real browser', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     await page.goto(signOnUrl)
-    await page.fill('input[name=login]', 'B.Simon@contoso.com')
-    await page.fill('input[type=password]', password)
-    await Promise.all([page.waitForURL(/\/idb\/Consumer\//), page.click('[type=submit]')])
+    await Promise.all([
+      page.waitForURL(/\/idb\/Consumer\//),
+      signInAtMicrosoft(page, { login: 'B.Simon@contoso.com', password }),
+    ])
     await expect(page.locator('.error-code code').textContent()).resolves.toBe('SSO_USER_NOT_FOUND')
     await expect(page.getByText('Control Hub > Users').count()).resolves.toBeGreaterThan(0)
     await page.screenshot({ path: join(SCREENSHOTS, 'webex-error.png'), fullPage: true })

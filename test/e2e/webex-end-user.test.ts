@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, recordCspViolations } from '../support/browser'
+import { enterPasswordAtMicrosoft } from '../support/console-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 import { setUpTutorial } from '../support/tutorial-setup'
 
@@ -44,9 +45,8 @@ describe('B.Simon signs in through the Webex email-first page', () => {
       page.waitForURL((url) => url.origin === sandbox.idp.url),
       page.getByRole('button', { name: 'Next' }).click(),
     ])
-    await page.fill('input[name=login]', 'B.Simon@contoso.com')
-    await page.fill('input[type=password]', password)
-    await Promise.all([page.waitForURL('**/webex/home'), page.click('[type=submit]')])
+    // Webex passes the address on (login_hint): Entra asks only for the password.
+    await Promise.all([page.waitForURL('**/webex/home'), enterPasswordAtMicrosoft(page, password)])
 
     await expect(page.locator('#signed-in-user').textContent()).resolves.toBe('b.simon@contoso.com')
     const sent = page.getByRole('region', { name: 'What the IdP sent' })

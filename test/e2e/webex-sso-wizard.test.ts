@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, recordCspViolations } from '../support/browser'
+import { signInAtMicrosoft } from '../support/console-sign-in'
 import { signInToControlHub } from '../support/control-hub-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 import { setUpTutorial } from '../support/tutorial-setup'
@@ -96,9 +97,7 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
       dialog().getByRole('link', { name: 'Test SSO Connection' }).click(),
     ])
     await tab.waitForURL((url) => url.origin === sandbox.idp.url)
-    await tab.fill('input[name=login]', 'B.Simon@contoso.com')
-    await tab.fill('input[type=password]', password)
-    await tab.click('[type=submit]')
+    await signInAtMicrosoft(tab, { login: 'B.Simon@contoso.com', password })
     await tab.getByRole('heading', { name: 'Single Sign-on succeeded.' }).waitFor()
     await expect(tab.getByText('Close this tab and return to Control Hub').count()).resolves.toBe(1)
     expect(await seriousAccessibilityViolations(tab)).toEqual([])

@@ -60,9 +60,9 @@ describe('single logout', () => {
     expect(trail[1]).toMatch(/\/saml2$/)
     expect(trail[2]).toMatch(/\/idb\/SPSloRedirect\/metaAlias\/.+\/sp$/)
     expect(await sessionStatus(browser)).toBe(401)
-    // Entra's session is gone too: the next sign-in asks for the password again.
+    // Entra's session is gone too: the next sign-in asks for the account and password again.
     const again = await browser.open(signOnUrl)
-    expect(again.facts.forms.some((f) => f.fields.some((field) => field.type === 'password'))).toBe(true)
+    expect(again.facts.forms.some((f) => f.fields.some((field) => field.name === 'login'))).toBe(true)
   })
 
   it('from Entra: signing out of Entra ends the Entra session; Webex asks Entra again at the next sign-in', async () => {
@@ -70,7 +70,7 @@ describe('single logout', () => {
     await browser.open(`${sandbox.idp.url}/${sandbox.idp.tenantId}/logout`)
     expect(await sessionStatus(browser)).toBe(200)
     const again = await browser.open(signOnUrl)
-    expect(again.facts.forms.some((f) => f.fields.some((field) => field.type === 'password'))).toBe(true)
+    expect(again.facts.forms.some((f) => f.fields.some((field) => field.name === 'login'))).toBe(true)
   })
 })
 
@@ -78,7 +78,7 @@ describe('a restart of both servers in the middle of a sign-in', () => {
   it('keeps the configuration; the half-finished sign-in fails cleanly and a new one succeeds', async () => {
     const browser = new HeadlessBrowser()
     const signInPage = await browser.open(signOnUrl)
-    const form = signInPage.facts.forms.find((f) => f.fields.some((field) => field.type === 'password'))
+    const form = signInPage.facts.forms.find((f) => f.fields.some((field) => field.name === 'login'))
     expect(form).toBeDefined()
 
     await sandbox.close()

@@ -9,14 +9,36 @@ export function bannerAdmin(sandbox: RunningSandbox): { readonly login: string; 
 }
 
 /**
+ * Goes through Microsoft's sign-in pages in Chromium by their words: "Email, phone, or Skype" and
+ * Next, then the password and "Sign in", then "Stay signed in?" answered No.
+ */
+export async function signInAtMicrosoft(
+  page: Page,
+  account: { readonly login: string; readonly password: string },
+): Promise<void> {
+  await page.getByLabel('Email, phone, or Skype').fill(account.login)
+  await page.getByRole('button', { name: 'Next' }).click()
+  await enterPasswordAtMicrosoft(page, account.password)
+}
+
+/**
+ * The password page ("Enter password", where an app's login_hint leads straight), then "Stay
+ * signed in?" answered No.
+ */
+export async function enterPasswordAtMicrosoft(page: Page, password: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Enter password' }).waitFor()
+  await page.getByLabel(/^Enter the password for /).fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Stay signed in?' }).waitFor()
+  await page.getByRole('button', { name: 'No' }).click()
+}
+
+/**
  * Signs in to the Entra admin center in Chromium as a person does: opens `path`, is sent to the
  * Entra sign-in page, types the admin's account and password, and lands back on `path`.
  */
 export async function signInToAdminCenter(page: Page, sandbox: RunningSandbox, path = '/'): Promise<void> {
-  const admin = bannerAdmin(sandbox)
   await page.goto(`${sandbox.idp.url}${path}`)
-  await page.getByLabel('Email, phone, or Skype').fill(admin.login)
-  await page.getByLabel('Password').fill(admin.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'))
+  await signInAtMicrosoft(page, bannerAdmin(sandbox))
+  await page.waitForURL((url) => !/\/(login|kmsi)$/.test(url.pathname))
 }

@@ -5,6 +5,7 @@ import type { IdpConfig } from './config'
 import { CUSTOM_TEMPLATE_ID } from './enterprise-apps/gallery'
 import { type RunningIdp, startIdp } from './server'
 import { authnRequestXml } from './test-support/saml-app'
+import { submitCredentials } from './test-support/sign-in-steps'
 
 let runtime: Runtime
 let idp: RunningIdp
@@ -111,7 +112,7 @@ describe('the Entra ID emulator over a real socket', () => {
     const login = await browser.open(`${idp.url}/${idp.tenantId}/saml2?${request}`)
     const form = login.facts.forms[0]
     if (!form) throw new Error('no sign-in form')
-    const posted = await browser.submit(login, form, { login: 'admin@contoso.com', passwd: password })
+    const posted = await submitCredentials(browser, login, { login: 'admin@contoso.com', password })
     expect(posted.facts.forms[0]?.action.href).toBe('http://127.0.0.1:9/acs')
     const log = await call('GET', `/v1.0/auditLogs/signIns?$filter=appId eq '${appId}'`, idp.graphApiToken)
     expect(log.json.value[0]).toMatchObject({ ipAddress: '127.0.0.1', status: { errorCode: 0 } })

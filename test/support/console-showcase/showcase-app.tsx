@@ -201,12 +201,21 @@ export function createShowcaseApp() {
     .get('/showcase/sign-in', (c) =>
       c.html(
         <SignInPage
-          action="/showcase/sign-in"
-          ctx="ctx"
-          flowToken="flow"
-          login=""
-          appName="Cisco Webex"
-          error={c.req.query('error') ?? null}
+          to={{
+            login: '/showcase/sign-in',
+            pick: '/showcase/sign-in',
+            staySignedIn: '/showcase/sign-in',
+            forgotPassword: '/showcase/sign-in',
+          }}
+          step={{
+            step: 'email',
+            ctx: 'ctx',
+            flowToken: 'flow',
+            login: '',
+            appName: 'Cisco Webex',
+            error: c.req.query('error') ?? null,
+            fromPicker: false,
+          }}
         />,
       ),
     )

@@ -43,6 +43,8 @@ export interface SignInFacts {
   readonly AADSTS7000112: { readonly appName: string; readonly appId: string }
   readonly AADSTS50089: NoFacts
   readonly AADSTS50000: NoFacts
+  /** `directory`: the tenant's name as Entra's message quotes it. */
+  readonly AADSTS50034: { readonly directory: string }
   readonly AADSTS50058: NoFacts
   readonly AADSTS75006: NoFacts
   readonly AADSTS75016: { readonly format: string }
@@ -185,6 +187,15 @@ export const SIGN_IN_CODES: { readonly [C in keyof SignInFacts]: AadstsEntry<Sig
       'Entra failed to issue the token (TokenIssuanceError); the sign-in service itself had a problem.',
     text: () => 'There was an error issuing a token or an issue with our sign-in service.',
     fix: () => 'Nothing to change in the app: sign in again later.',
+    page: 400,
+  },
+  AADSTS50034: {
+    meaning: 'The account typed on the sign-in page does not exist in this tenant (UserAccountNotFound).',
+    // Entra hides the typed address in the message itself: the log's user column has it.
+    text: (f) =>
+      `The user account {EmailHidden} does not exist in the '${f.directory}' directory. To sign into this application, the account must be added to the directory.`,
+    fix: () =>
+      'Check the spelling of the account, or create the user in Identity > Users > All users > New user.',
     page: 400,
   },
   AADSTS50058: {

@@ -50,6 +50,7 @@ const FACTS: FactsBuilders = {
   AADSTS7000112: appFacts,
   AADSTS50089: none,
   AADSTS50000: none,
+  AADSTS50034: (x) => ({ directory: x.user.userPrincipalName.split('@')[1] ?? x.tenantName }),
   AADSTS50058: none,
   AADSTS75006: none,
   AADSTS75016: () => ({ format: 'urn:oasis:names:tc:SAML:2.0:nameid-format:kerberos' }),

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import type { IdpSession } from '../sessions/idp-sessions'
+import { type IdpSession, SESSION_LIFETIME_MS } from '../sessions/idp-sessions'
 import type { IdpEnv } from './env'
 
 /** The IdP's session cookie; the SP's is `sp_session`, so that both can live on localhost. */
@@ -29,7 +29,14 @@ export function applySession(
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure })
     return
   }
-  setCookie(c, SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'Lax', secure })
+  setCookie(c, SESSION_COOKIE, session.id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    // The cookie is set when the session starts, so its whole lifetime is left.
+    ...(session.persistent ? { maxAge: SESSION_LIFETIME_MS / 1000 } : {}),
+  })
 }
 
 /** CSRF's second line: a form POST must come from the IdP's own origin (the flow token is the first). */

@@ -18,6 +18,8 @@ export interface IdpSession {
   readonly authnInstant: number
   readonly expiresAt: number
   readonly participants: SessionParticipant[]
+  /** "Stay signed in?" answered Yes: the cookie outlives the browser (Max-Age), else it ends with it. */
+  readonly persistent: boolean
 }
 
 /** Sessions last a working day; a restart ends them all (they are not persisted). */
@@ -45,7 +47,7 @@ export function createSessionStore(deps: { clock: Clock; ids: IdGenerator }, bou
   })
   return {
     /** Starts a session for a user who just authenticated; a new id every time (rotation). */
-    create(userId: string): IdpSession {
+    create(userId: string, options: { persistent?: boolean } = {}): IdpSession {
       const now = deps.clock.now()
       const session: IdpSession = {
         id: deps.ids.token(32),
@@ -53,6 +55,7 @@ export function createSessionStore(deps: { clock: Clock; ids: IdGenerator }, bou
         authnInstant: now,
         expiresAt: now + SESSION_LIFETIME_MS,
         participants: [],
+        persistent: options.persistent ?? false,
       }
       sessions.set(session.id, session, { user: userId })
       return session

@@ -11,6 +11,7 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createTestIdp, type TestIdp } from '../test-support/harness'
 import { authnRequestXml, redirectUrl, SP, setUpSamlApp } from '../test-support/saml-app'
+import { STAY_SIGNED_IN_ANSWERED_NO, submitCredentials } from '../test-support/sign-in-steps'
 
 let t: TestIdp
 let spId: string
@@ -63,7 +64,7 @@ describe('My Apps', () => {
     expect(new URL(first.url).pathname).toBe(`/${t.tenantId}/login`)
     const form = first.facts.forms[0]
     if (!form) throw new Error('no sign-in form')
-    const page = await browser.submit(first, form, { login: login.username, passwd: t.adminPassword })
+    const page = await submitCredentials(browser, first, { login: login.username, password: t.adminPassword })
     expect(new URL(page.url).pathname).toBe('/myapps')
     expect(page.facts.text).toContain('Tercen')
     expect(page.facts.text).not.toContain('Hidden app')
@@ -136,7 +137,8 @@ describe('launching signed out: the sign-in POST is answered with a page, never 
   ] as const) {
     it(`${name} continues to the Sign-on URL from a page after the password`, async () => {
       const { browser } = await launchSignedOut(path())
-      const post = browser.hops.find((h) => h.method === 'POST')
+      // The last POST of the sign-in ("Stay signed in?") is the one that ends it.
+      const post = browser.hops.findLast((h) => h.method === 'POST')
       expect(post).toMatchObject({ status: 200, location: 'https://sp.test/login' })
       expect(browser.hops.at(-1)).toMatchObject({ method: 'GET', url: 'https://sp.test/login', status: 200 })
     })
@@ -149,7 +151,11 @@ describe('launching signed out: the sign-in POST is answered with a page, never 
     const fields = Object.fromEntries(form.facts.forms[0]?.fields.map((f) => [f.name, f.value]) ?? [])
     const response = await t.app.request(`/${t.tenantId}/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.url },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: t.url,
+        cookie: STAY_SIGNED_IN_ANSWERED_NO,
+      },
       body: new URLSearchParams({ ...fields, login: login.username, passwd: t.adminPassword }).toString(),
     })
     expect(response.status).toBe(200)
@@ -167,8 +173,11 @@ describe('launching signed out: the sign-in POST is answered with a page, never 
     const first = await browser.open(`${t.url}/myapps`)
     const form = first.facts.forms[0]
     if (!form) throw new Error('no sign-in form')
-    await browser.submit(first, form, { login: login.username, passwd: t.adminPassword })
-    expect(browser.hops.find((h) => h.method === 'POST')).toMatchObject({ status: 302, location: '/myapps' })
+    await submitCredentials(browser, first, { login: login.username, password: t.adminPassword })
+    expect(browser.hops.findLast((h) => h.method === 'POST')).toMatchObject({
+      status: 302,
+      location: '/myapps',
+    })
   })
 })
 

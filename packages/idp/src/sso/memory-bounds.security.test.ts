@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { SESSION_COOKIE } from '../http/request-facts'
 import { createTestIdp, type TestIdp } from '../test-support/harness'
 import { authnRequestXml, redirectUrl, setUpSamlApp } from '../test-support/saml-app'
+import { STAY_SIGNED_IN_ANSWERED_NO } from '../test-support/sign-in-steps'
 
 const BOUNDS = { pending: { capacity: 12, perSession: 3 }, sessions: { capacity: 6, perUser: 2 } }
 
@@ -57,7 +58,11 @@ async function submit(
     `/${t.tenantId}/login`,
     {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: t.url },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: t.url,
+        cookie: STAY_SIGNED_IN_ANSWERED_NO,
+      },
       body: new URLSearchParams({ ...fields, login: user.upn, passwd: user.password }).toString(),
     },
     from(address),

@@ -37,6 +37,11 @@ export interface PendingSignIn {
   readonly loginHint: string | null
   readonly expiresAt: number
   readonly next: SamlSignIn | PortalTarget
+  /**
+   * Set once the password was right, while "Stay signed in?" waits for an answer: the user it
+   * proved. Held here, never in the form, so the last step cannot be pointed at another account.
+   */
+  readonly authenticatedUserId: string | null
 }
 
 const PENDING_LIFETIME_MS = 15 * 60_000
@@ -87,6 +92,7 @@ export function createPendingSignIns(
         loginHint: options.loginHint,
         expiresAt: deps.clock.now() + PENDING_LIFETIME_MS,
         next: detached(next),
+        authenticatedUserId: null,
       }
       pending.set(entry.id, entry, { source: options.owner.source, session: options.owner.sessionId })
       return entry
@@ -94,6 +100,18 @@ export function createPendingSignIns(
 
     get(id: string | undefined): PendingSignIn | null {
       return liveEntry(pending, id, deps.clock.now())
+    },
+
+    /**
+     * Records the user whose password was right and gives the sign-in a new flow token, so the
+     * password form, posted again, is a spent form (AADSTS50089) and only "Stay signed in?" goes on.
+     */
+    authenticate(id: string, userId: string): PendingSignIn | null {
+      const entry = this.get(id)
+      if (!entry) return null
+      const next: PendingSignIn = { ...entry, flowToken: deps.ids.token(32), authenticatedUserId: userId }
+      pending.update(id, next)
+      return next
     },
 
     /** Consumes it: a completed sign-in's ctx and flow token cannot be replayed. */

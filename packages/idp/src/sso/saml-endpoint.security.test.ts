@@ -219,10 +219,26 @@ describe('the sign-in page', () => {
     expect(await text(await post({ origin: t.url }, forged))).toContain('AADSTS50089')
     const ok = await post({ origin: t.url })
     expect(ok.status).toBe(200)
-    expect(ok.headers.get('set-cookie')).toMatch(
+    const stay = readPage(await ok.text(), new URL(`${t.url}/${t.tenantId}/login`)).forms[0]
+    expect(stay?.buttons.map((b) => b.label)).toEqual(['No', 'Yes'])
+    // The password form is spent once the password was right: only "Stay signed in?" goes on.
+    expect(await text(await post({ origin: t.url }))).toContain('AADSTS50089')
+    const answer = new URLSearchParams(stay?.fields.map((f) => [f.name, f.value]))
+    answer.set('staySignedIn', 'no')
+    const kmsi = (headers: Record<string, string>) =>
+      Promise.resolve(
+        t.app.request(`/${t.tenantId}/kmsi`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: answer.toString(),
+        }),
+      )
+    expect((await kmsi({})).status).toBe(403)
+    const signedIn = await kmsi({ origin: t.url })
+    expect(signedIn.headers.get('set-cookie')).toMatch(
       /^idp_session=[A-Za-z0-9_-]{43,}; Path=\/; HttpOnly; SameSite=Lax$/,
     )
-    expect(await text(await post({ origin: t.url }))).toContain('AADSTS50089')
+    expect(await text(await kmsi({ origin: t.url }))).toContain('AADSTS50089')
   })
 
   it('rotates the session id at every sign-in', async () => {

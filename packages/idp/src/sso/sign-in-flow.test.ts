@@ -28,6 +28,8 @@ describe('SP-initiated sign-in at /{tenant}/saml2', () => {
       ['GET', `/${t.tenantId}/saml2`, 302],
       ['GET', `/${t.tenantId}/login`, 200],
       ['POST', `/${t.tenantId}/login`, 200],
+      ['POST', `/${t.tenantId}/login`, 200],
+      ['POST', `/${t.tenantId}/kmsi`, 200],
       ['POST', '/saml/acs', 200],
     ])
     expect(result.samlResponse).toMatchObject({ binding: 'post', to: SP.acs, relayState: 'state-123' })

@@ -53,10 +53,9 @@ export function createSsoService(deps: SsoDeps) {
     loginHint: string | null,
   ): SsoResult {
     const state = store.read()
-    if (!session || signIn.forceAuthn) {
-      const upn = session ? (findUser(state, session.userId)?.userPrincipalName ?? null) : null
-      return signInFirst(signIn, correlationId, upn ?? loginHint, { ip: caller.ip, session })
-    }
+    // With a session, the sign-in page offers its account ("Pick an account") for ForceAuthn.
+    if (!session || signIn.forceAuthn)
+      return signInFirst(signIn, correlationId, loginHint, { ip: caller.ip, session })
     const app = appByServicePrincipalId(state, signIn.servicePrincipalId)
     const fault = app ? deps.faults.peek(app.application.appId) : null
     const issued = issueResponse(deps, state, signIn, session, assertionFaultOf(fault))

@@ -1,5 +1,6 @@
 import type { HeadlessBrowser, Page } from '@sandbox/shared'
 import type { TestIdp } from './harness'
+import { answerStaySignedIn } from './sign-in-steps'
 
 /**
  * Signs a headless browser in to the admin center the way a person does: opens `path`, which
@@ -17,14 +18,14 @@ export async function signInToConsole(
     const form = page.facts.forms.find((f) =>
       f.fields.some((field) => field.name === 'login' || field.name === 'passwd'),
     )
-    if (!form) return page
+    if (!form) return answerStaySignedIn(browser, page)
     const typed: Record<string, string> = { login: credentials.login, passwd: credentials.password }
     const values = Object.fromEntries(
       form.fields.flatMap((f) => (typed[f.name] === undefined ? [] : [[f.name, typed[f.name] ?? '']])),
     )
     page = await browser.submit(page, form, values)
   }
-  return page
+  return answerStaySignedIn(browser, page)
 }
 
 /** The CSRF token of the first console form on `page` that carries one. */

@@ -7,12 +7,21 @@ export interface FormField {
   readonly value: string
 }
 
+/** A submit button of a form: what it says, and the name=value it adds when it is the one pressed. */
+export interface FormButton {
+  /** Its accessible name: `aria-label`, else its text (or an input's value). */
+  readonly label: string
+  readonly name: string | undefined
+  readonly value: string
+}
+
 /** A form found in a page, with its action resolved against the page URL. */
 export interface HtmlForm {
   readonly action: URL
   readonly method: 'GET' | 'POST'
   readonly fields: readonly FormField[]
   readonly id: string | undefined
+  readonly buttons: readonly FormButton[]
 }
 
 /** What a page offers a headless client: its forms, title and visible text. */
@@ -104,8 +113,21 @@ const BLOCKS = new Set([
  * unquoted or quoted), the way a browser would collect them for submission.
  */
 export function readPage(html: string, pageUrl: URL): PageFacts {
-  const forms: { action: string; method: string; id: string | undefined; fields: FormField[] }[] = []
+  const forms: {
+    action: string
+    method: string
+    id: string | undefined
+    fields: FormField[]
+    buttons: FormButton[]
+  }[] = []
   let current: (typeof forms)[number] | null = null
+  // The submit button being read (its text is its label unless it has an aria-label).
+  let button: {
+    name: string | undefined
+    value: string
+    ariaLabel: string | undefined
+    text: string
+  } | null = null
   let inTitle = false
   let title = ''
   let text = ''
@@ -117,6 +139,19 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
   const metaPolicies: string[] = []
   let refresh: URL | undefined
   let refreshSeen = false
+  function readButton(form: (typeof forms)[number], name: string, attributes: Record<string, string>) {
+    const type = (attributes.type ?? (name === 'button' ? 'submit' : '')).toLowerCase()
+    if (type !== 'submit') return
+    const ariaLabel = attributes['aria-label']
+    if (name === 'button')
+      button = { name: attributes.name, value: attributes.value ?? '', ariaLabel, text: '' }
+    else if (name === 'input')
+      form.buttons.push({
+        label: ariaLabel ?? attributes.value ?? 'Submit',
+        name: attributes.name,
+        value: attributes.value ?? '',
+      })
+  }
   const parser = new Parser(
     {
       onopentag(name, attributes) {
@@ -132,6 +167,7 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
             method: (attributes.method ?? 'get').toUpperCase(),
             id: attributes.id,
             fields: [],
+            buttons: [],
           }
           forms.push(current)
         } else if (name === 'title') inTitle = true
@@ -144,6 +180,7 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
             refresh = readRefreshTarget(attributes.content, pageUrl)
           }
         }
+        if (current) readButton(current, name, attributes)
         if (INVISIBLE.has(name)) hidden += 1
         else if (current && FIELD_TAGS.has(name) && attributes.name !== undefined) {
           const type = (attributes.type ?? (name === 'input' ? 'text' : name)).toLowerCase()
@@ -154,6 +191,7 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
         }
       },
       ontext(chunk) {
+        if (button && hidden === 0) button.text += chunk
         if (inTitle) title += chunk
         if (hidden === 0) text += chunk
         if (hidden === 0 && alertDepth > 0) alertText += chunk
@@ -166,6 +204,11 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
           if (alertDepth === 0 && message !== '') alerts.push(message)
         }
         if (INVISIBLE.has(name)) hidden = Math.max(0, hidden - 1)
+        if (name === 'button' && button && current) {
+          const label = (button.ariaLabel ?? button.text).replace(/\s+/g, ' ').trim()
+          current.buttons.push({ label, name: button.name, value: button.value })
+          button = null
+        }
         if (name === 'form') current = null
         if (name === 'title') inTitle = false
       },
@@ -185,6 +228,7 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
       method: f.method === 'POST' ? 'POST' : 'GET',
       id: f.id,
       fields: f.fields,
+      buttons: f.buttons,
     })),
   }
 }

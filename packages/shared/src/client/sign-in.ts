@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result'
 import type { StoredCookie } from './cookie-jar'
 import { FormActionBlockedError } from './form-action-policy'
 import { type CapturedSamlMessage, HeadlessBrowser, type Hop, type Page } from './headless-browser'
-import type { HtmlForm } from './html-forms'
+import type { FormButton, FormField, HtmlForm } from './html-forms'
 
 /** What to sign in with, and where to start (an SP's sign-on URL). */
 export interface SignInRequest {
@@ -19,6 +19,8 @@ export interface SignInRequest {
    * sign-in, with the browser's cookies, and returned as `session`.
    */
   readonly sessionInfoUrl?: string
+  /** The answer to "Stay signed in?" when the IdP asks: No (a session cookie) by default. */
+  readonly staySignedIn?: boolean
 }
 
 /** A completed sign-in: the page it ended on, the SAML exchange, and the SP's cookies. */
@@ -52,10 +54,49 @@ export interface SignInFailure {
   readonly hops: readonly Hop[]
 }
 
-const MAX_STEPS = 12
+const MAX_STEPS = 16
+
+const USER_FIELD = /login|user|name|email|account/i
+
+function isTyped(field: FormField): boolean {
+  return ['email', 'text'].includes(field.type)
+}
 
 function passwordForm(page: Page): HtmlForm | undefined {
   return page.facts.forms.find((f) => f.fields.some((field) => field.type === 'password'))
+}
+
+/** The account step of a two-step sign-in: a POST form asking for the account and no password. */
+function accountForm(page: Page): HtmlForm | undefined {
+  return page.facts.forms.find(
+    (f) =>
+      f.method === 'POST' &&
+      !f.fields.some((field) => field.type === 'password') &&
+      f.fields.some((field) => isTyped(field) && USER_FIELD.test(field.name)),
+  )
+}
+
+/** A button of `form` whose label is `label` (case-insensitive). */
+function buttonLabelled(form: HtmlForm, label: RegExp): FormButton | undefined {
+  return form.buttons.find((b) => label.test(b.label))
+}
+
+/** "Stay signed in?": a form with nothing to type and a Yes and a No button. */
+function staySignedInForm(page: Page): HtmlForm | undefined {
+  return page.facts.forms.find(
+    (f) => !f.fields.some(isTyped) && buttonLabelled(f, /^yes$/i) !== undefined && buttonLabelled(f, /^no$/i),
+  )
+}
+
+/** "Pick an account": the button for this account, else "Use another account". */
+function accountChoice(page: Page, username: string): { form: HtmlForm; button: FormButton } | undefined {
+  const wanted = username.toLowerCase()
+  for (const form of page.facts.forms) {
+    const mine = form.buttons.find((b) => b.label.toLowerCase().includes(wanted))
+    const other = buttonLabelled(form, /^use another account$/i)
+    if (mine || other) return { form, button: (mine ?? other) as FormButton }
+  }
+  return undefined
 }
 
 function samlForm(page: Page): HtmlForm | undefined {
@@ -64,11 +105,12 @@ function samlForm(page: Page): HtmlForm | undefined {
   )
 }
 
+function pressed(button: FormButton | undefined): Record<string, string> {
+  return button?.name ? { [button.name]: button.value } : {}
+}
+
 function credentialValues(form: HtmlForm, username: string, password: string): Record<string, string> {
-  const user =
-    form.fields.find(
-      (f) => ['email', 'text'].includes(f.type) && /login|user|name|email|account/i.test(f.name),
-    ) ?? form.fields.find((f) => ['email', 'text'].includes(f.type))
+  const user = form.fields.find((f) => isTyped(f) && USER_FIELD.test(f.name)) ?? form.fields.find(isTyped)
   const secret = form.fields.find((f) => f.type === 'password')
   return { ...(user ? { [user.name]: username } : {}), ...(secret ? { [secret.name]: password } : {}) }
 }
@@ -84,33 +126,59 @@ function summarize(page: Page): string {
 
 /**
  * Signs in the way a person would, without a browser: opens the SP's sign-on URL, follows the
- * redirect to the IdP, fills the sign-in form, submits the auto-posting SAML form to the ACS,
+ * redirect to the IdP, and reads each page's forms to take the next step: the account (when the
+ * IdP asks for it on a page of its own), the password, "Pick an account" (this account, else
+ * "Use another account"), "Stay signed in?", then submits the auto-posting SAML form to the ACS
  * and follows the SP's redirects to where the person lands.
  */
 export async function signIn(request: SignInRequest): Promise<Result<SignInSuccess, SignInFailure>> {
   const browser = request.browser ?? new HeadlessBrowser()
   const failure = (code: SignInFailure['code'], message: string, page?: Page) =>
     err<SignInFailure>({ code, message, page, hops: [...browser.hops] })
+  // A reused browser has hops of its earlier sign-ins: only this one's messages count.
+  const firstHop = browser.hops.length
+  const messagesOfThisSignIn = () =>
+    browser.hops.slice(firstHop).flatMap((h) => (h.samlMessage ? [h.samlMessage] : []))
   let page: Page
   try {
     page = await browser.open(request.startUrl)
   } catch (error) {
     return failure('UNREACHABLE', `Cannot reach ${request.startUrl}: ${(error as Error).message}`)
   }
-  let credentialsSent = false
+  // Each step is taken once: a page asking again for what was sent says why it was refused.
+  const sent = new Set<'account' | 'password' | 'pick' | 'stay-signed-in'>()
   for (let step = 0; step < MAX_STEPS; step += 1) {
     if (page.status >= 400) return failure('ERROR_PAGE', summarize(page), page)
-    const credentials = passwordForm(page)
+    const responded = messagesOfThisSignIn().some((m) => m.parameter === 'SAMLResponse')
+    const credentials = responded ? undefined : passwordForm(page)
+    const account = responded || credentials ? undefined : accountForm(page)
+    const choice = responded ? undefined : accountChoice(page, request.username)
+    const stay = responded ? undefined : staySignedInForm(page)
     const saml = samlForm(page)
+    const again = (what: 'account' | 'password' | 'pick' | 'stay-signed-in') => {
+      const repeated = sent.has(what)
+      sent.add(what)
+      return repeated
+    }
     try {
       if (credentials) {
-        if (credentialsSent) return failure('WRONG_CREDENTIALS', summarize(page), page)
-        credentialsSent = true
-        page = await browser.submit(
-          page,
-          credentials,
-          credentialValues(credentials, request.username, request.password),
-        )
+        if (again('password')) return failure('WRONG_CREDENTIALS', summarize(page), page)
+        const values = credentialValues(credentials, request.username, request.password)
+        page = await browser.submit(page, credentials, {
+          ...values,
+          ...pressed(buttonLabelled(credentials, /sign in|log in|submit|next/i)),
+        })
+      } else if (account) {
+        if (again('account')) return failure('WRONG_CREDENTIALS', summarize(page), page)
+        const values = credentialValues(account, request.username, request.password)
+        page = await browser.submit(page, account, values)
+      } else if (choice) {
+        if (again('pick')) return failure('TOO_MANY_STEPS', 'The account picker came back.', page)
+        page = await browser.submit(page, choice.form, pressed(choice.button))
+      } else if (stay) {
+        if (again('stay-signed-in')) return failure('TOO_MANY_STEPS', '"Stay signed in?" came back.', page)
+        const answer = buttonLabelled(stay, request.staySignedIn ? /^yes$/i : /^no$/i)
+        page = await browser.submit(page, stay, pressed(answer))
       } else if (saml) {
         page = await browser.submit(page, saml)
       } else {
@@ -124,7 +192,7 @@ export async function signIn(request: SignInRequest): Promise<Result<SignInSucce
       return failure('TOO_MANY_STEPS', `The sign-in did not finish within ${MAX_STEPS} pages.`, page)
   }
   if (page.status >= 400) return failure('ERROR_PAGE', summarize(page), page)
-  const messages = browser.samlMessages()
+  const messages = messagesOfThisSignIn()
   const samlResponse = [...messages].reverse().find((m) => m.parameter === 'SAMLResponse')
   if (!samlResponse)
     return failure('NO_SAML_RESPONSE', `The flow ended at ${page.url.href} without a SAML Response.`, page)

@@ -36,4 +36,17 @@ body.sign-in { display: flex; flex-direction: column; min-height: 100vh; backgro
 .sign-in-footer summary { list-style: none; cursor: pointer; padding: 0 4px; }
 .sign-in-footer summary::-webkit-details-marker { display: none; }
 .sign-in-footer-more { position: absolute; right: 0; bottom: 24px; width: 240px; padding: 8px 12px; background: #fff; box-shadow: var(--shadow-16); }
+.sign-in-identity { display: flex; align-items: center; gap: 8px; margin: 0 0 8px; font-size: 15px; }
+.sign-in-back { display: inline-flex; align-items: center; justify-content: center; width: 24px; height: 24px; color: #1b1b1b; text-decoration: none; font-size: 18px; }
+.sign-in-identity-name { overflow-wrap: anywhere; }
+.sign-in-links { margin: 12px 0 0; font-size: 13px; }
+.sign-in-check { display: flex; align-items: center; gap: 8px; font-size: 15px; }
+a.sign-in-button { display: inline-flex; align-items: center; justify-content: center; text-decoration: none; box-sizing: border-box; }
+.sign-in-card a.sign-in-button.secondary { color: #1b1b1b; }
+.sign-in-accounts { display: grid; margin: 8px -44px 0; }
+.sign-in-account { display: grid; gap: 2px; padding: 12px 44px; border: 0; border-top: 1px solid #e6e6e6; background: #fff; color: #1b1b1b; font: inherit; font-size: 15px; text-align: left; cursor: pointer; }
+.sign-in-account:hover { background: #e6e6e6; }
+.sign-in-account:focus-visible { outline: 2px solid #000; outline-offset: -2px; }
+.sign-in-account-name { font-weight: 600; }
+.sign-in-account-status { font-size: 13px; color: #5e5e5e; }
 `
