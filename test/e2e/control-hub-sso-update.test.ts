@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, recordCspViolations } from '../support/browser'
+import { signInAsNeeded } from '../support/console-sign-in'
 import { signInToControlHub } from '../support/control-hub-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 import { setUpTutorial } from '../support/tutorial-setup'
@@ -56,14 +57,7 @@ async function reimport(name: string, xml: string): Promise<void> {
 async function runTestTab(open: () => Promise<void>, heading: string, screenshot: string): Promise<void> {
   const [tab] = await Promise.all([context.waitForEvent('page'), open()])
   const result = tab.getByRole('heading', { name: heading })
-  const login = tab.locator('input[name=login]')
-  await Promise.race([result.waitFor(), login.waitFor()])
-  if (await login.isVisible()) {
-    await login.fill('B.Simon@contoso.com')
-    await tab.fill('input[type=password]', password)
-    await tab.click('[type=submit]')
-  }
-  await result.waitFor()
+  await signInAsNeeded(tab, { login: 'B.Simon@contoso.com', password }, result)
   await looksRight(tab, screenshot)
   await tab.close()
 }

@@ -112,4 +112,23 @@ describe('the Training page over HTTP', () => {
       expect(explained.facts.text).toContain(exercise.explanation.fixScreen)
     }
   }, 240_000)
+
+  it('shows the exercise in progress at the end of the progress panel on every console page while training mode is on', async () => {
+    const exercise = TRAINING_EXERCISES[0]
+    if (!exercise) throw new Error('no exercise')
+    await entra.submit(await entra.open(), '/training/exercises', { exercise: exercise.id })
+    const overview = await entra.open('/')
+    expect(overview.facts.text).not.toContain(`Active exercise: ${exercise.title}`)
+    await entra.submit(overview, '/training/mode', { on: 'true' })
+    for (const [console, path] of [
+      [entra, '/enterprise-apps'],
+      [hub, '/admin/users'],
+    ] as const) {
+      const page = await console.open(path)
+      expect(page.facts.text, console.name).toContain('Training progress')
+      expect(page.facts.text, console.name).toContain(`Active exercise: ${exercise.title}`)
+      expect(page.facts.text, console.name).toContain(exercise.whereToLook)
+    }
+    await entra.submit(await entra.open('/'), '/training/mode', { on: 'false' })
+  })
 })

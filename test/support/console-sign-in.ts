@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import type { RunningSandbox } from 'sso-rehearsal-sandbox'
 
 /** The Entra admin printed in the ready banner, from the sandbox's first start. */
@@ -31,6 +31,31 @@ export async function enterPasswordAtMicrosoft(page: Page, password: string): Pr
   await page.getByRole('button', { name: 'Sign in' }).click()
   await page.getByRole('heading', { name: 'Stay signed in?' }).waitFor()
   await page.getByRole('button', { name: 'No' }).click()
+}
+
+/**
+ * Whatever Microsoft page a sign-in meets, goes on as `account` until `arrived` shows: the
+ * account page, the password page (a login_hint leads there straight), "Pick an account" (a
+ * session exists), or none at all (the session was enough).
+ */
+export async function signInAsNeeded(
+  page: Page,
+  account: { readonly login: string; readonly password: string },
+  arrived: Locator,
+): Promise<void> {
+  const accountField = page.getByLabel('Email, phone, or Skype')
+  const passwordHeading = page.getByRole('heading', { name: 'Enter password' })
+  const picker = page.getByRole('heading', { name: 'Pick an account' })
+  await Promise.race([arrived, accountField, passwordHeading, picker].map((l) => l.first().waitFor()))
+  if (await arrived.first().isVisible()) return
+  if (await picker.isVisible()) {
+    await page.getByRole('button', { name: new RegExp(`Sign in with ${account.login}`, 'i') }).click()
+  } else if (await accountField.isVisible()) {
+    await signInAtMicrosoft(page, account)
+  } else {
+    await enterPasswordAtMicrosoft(page, account.password)
+  }
+  await arrived.first().waitFor()
 }
 
 /**

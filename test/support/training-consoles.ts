@@ -1,6 +1,7 @@
 // Both consoles' Training pages over real HTTP, signed in with a headless browser as the admins.
 import { HeadlessBrowser, type HtmlForm, type Page } from '@sandbox/shared'
 import type { RunningSandbox } from 'sso-rehearsal-sandbox'
+import { answerStaySignedIn } from '../../packages/idp/src/test-support/sign-in-steps'
 import { bannerAdmin } from './console-sign-in'
 
 export interface TrainingConsole {
@@ -24,13 +25,14 @@ async function signedIn(browser: HeadlessBrowser, url: string, typed: Record<str
   let page = await browser.open(url)
   for (let step = 0; step < 4; step += 1) {
     const form = page.facts.forms.find((f) => f.fields.some((field) => field.name in typed))
-    if (!form) return page
+    // Entra asks "Stay signed in?" once the password is proved; Control Hub never does.
+    if (!form) return answerStaySignedIn(browser, page)
     const values = Object.fromEntries(
       form.fields.flatMap((f) => (typed[f.name] ? [[f.name, typed[f.name] ?? '']] : [])),
     )
     page = await browser.submit(page, form, values)
   }
-  return page
+  return answerStaySignedIn(browser, page)
 }
 
 export async function trainingConsoles(sandbox: RunningSandbox): Promise<[TrainingConsole, TrainingConsole]> {
