@@ -205,3 +205,22 @@ describe('Audit logs of enterprise application changes', () => {
     })
   })
 })
+
+describe('Audit logs of group assignments', () => {
+  it('files a group assigned to the app under the group, in GroupManagement, with the app named', async () => {
+    const group = await idp.services.groups.createGroup({ displayName: 'Webex users' })
+    if (!group.ok) throw new Error('the group was not created')
+    const assigned = await idp.services.assignments.assign({ resourceId: spId, principalId: group.value.id })
+    expect(assigned.ok).toBe(true)
+    const audits = await directoryAudits()
+    const grant = audits.find((a) => a.activityDisplayName === 'Add app role assignment grant to group')
+    expect(grant).toMatchObject({
+      category: 'GroupManagement',
+      targetResources: [{ id: group.value.id, type: 'Group' }],
+      initiatedBy: { user: null, app: { displayName: 'Sandbox API client' } },
+    })
+    expect(grant?.targetResources[0]?.modifiedProperties).toContainEqual(
+      expect.objectContaining({ displayName: 'ServicePrincipal.DisplayName', newValue: 'Cisco Webex' }),
+    )
+  })
+})
