@@ -1,6 +1,7 @@
 import { type DocumentStore, offsetClock, type Runtime } from '@sandbox/shared'
 import { createSandboxService } from './admin/sandbox-service'
 import { createAuditLog } from './audit/audit-log'
+import { auditedAppServices } from './audit/audited-app-services'
 import { createCertificateService } from './certificates/certificate-service'
 import { createSigningKeyCache } from './certificates/signing-keys'
 import { createClaimsPolicyService } from './claims/claims-policy-service'
@@ -102,10 +103,15 @@ export function createIdpServices(given: ServiceDeps) {
     credentials: ssoDeps.credentials,
     groups: createGroupService({ ...deps, audit }),
     audit,
-    apps: createAppService(deps),
-    assignments: createAssignmentService(deps),
-    samlConfig: createSamlConfigService(deps),
-    certificates: createCertificateService(deps),
+    ...auditedAppServices(
+      { audit, store: deps.store },
+      {
+        apps: createAppService(deps),
+        assignments: createAssignmentService(deps),
+        samlConfig: createSamlConfigService(deps),
+        certificates: createCertificateService(deps),
+      },
+    ),
     claims: createClaimsService(deps),
     claimsPolicies: createClaimsPolicyService(deps),
     metadata: createMetadataService({ ...deps, keys }),

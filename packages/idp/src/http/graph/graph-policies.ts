@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import { notFoundMessage } from '../../errors/api-codes'
+import { graphDirectoryAudit } from '../../graph/audit-projections'
 import { plainRules } from '../../graph/collection-rules'
 import { graphClaimsPolicy, graphOrganization, graphSignIn } from '../../graph/directory-projections'
 import { claimsPolicyBody } from '../../graph/graph-bodies'
@@ -7,9 +9,12 @@ import { adminErrorResponse } from './graph-errors'
 import { noContent, readGraphRequest } from './graph-requests'
 import { collection, created, plainEntity } from './odata-responses'
 
-/** `/v1.0/policies/claimsMappingPolicies`, `/v1.0/auditLogs/signIns` and `/v1.0/organization`. */
+/**
+ * `/v1.0/policies/claimsMappingPolicies`, `/v1.0/auditLogs/signIns`, `/v1.0/auditLogs/directoryAudits`
+ * and `/v1.0/organization`.
+ */
 export function graphPolicyRoutes(deps: HttpDeps) {
-  const { claimsPolicies, signInLog, tenant } = deps.services
+  const { claimsPolicies, signInLog, audit, tenant } = deps.services
   const fragment = 'policies/claimsMappingPolicies/$entity'
   return new Hono<IdpEnv>()
     .get('/policies/claimsMappingPolicies', (c) =>
@@ -43,6 +48,18 @@ export function graphPolicyRoutes(deps: HttpDeps) {
         rules: plainRules('SignIn', { createdDateTime: 'default' }),
       }),
     )
+    .get('/auditLogs/directoryAudits', (c) =>
+      collection(c, deps, 'auditLogs/directoryAudits', audit.list().map(graphDirectoryAudit), {
+        rules: plainRules('DirectoryAudit', { activityDateTime: 'default' }),
+      }),
+    )
+    .get('/auditLogs/directoryAudits/:id', (c) => {
+      const record = audit.get(c.req.param('id'))
+      if (!record) {
+        return adminErrorResponse(c, { code: 'NOT_FOUND', message: notFoundMessage(c.req.param('id')) })
+      }
+      return plainEntity(c, deps, 'auditLogs/directoryAudits/$entity', graphDirectoryAudit(record))
+    })
     .get('/organization', (c) =>
       collection(c, deps, 'organization', [graphOrganization(tenant.organization())], {
         rules: plainRules('Organization'),

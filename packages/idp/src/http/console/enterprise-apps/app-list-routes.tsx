@@ -102,7 +102,7 @@ export function appListRoutes(deps: HttpDeps) {
       const form = await formFields(c)
       const templateId = form.template ?? ''
       const name = (form.name ?? '').trim()
-      const made = await deps.services.apps.instantiate(templateId, name)
+      const made = await deps.services.apps.instantiate(templateId, name, consolePage(c, deps).actor)
       if (!made.ok)
         return renderGallery(c, deps, { kind: 'add', templateId, name, error: made.error.message })
       return consolePage(c, deps).done(appHrefs(made.value.servicePrincipal.id).overview, {
@@ -121,7 +121,7 @@ export function appListRoutes(deps: HttpDeps) {
           error:
             'Only "Integrate any other application you don\'t find in the gallery (Non-gallery)" is available in the sandbox.',
         })
-      const made = await deps.services.apps.instantiate(CUSTOM_TEMPLATE_ID, name)
+      const made = await deps.services.apps.instantiate(CUSTOM_TEMPLATE_ID, name, consolePage(c, deps).actor)
       if (!made.ok) return renderGallery(c, deps, { kind: 'own', name, error: made.error.message })
       return consolePage(c, deps).done(appHrefs(made.value.servicePrincipal.id).overview, {
         kind: 'success',

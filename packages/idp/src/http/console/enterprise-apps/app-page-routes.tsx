@@ -74,7 +74,11 @@ export function appPageRoutes(deps: HttpDeps) {
         displayName: f.displayName ?? '',
         notes: f.notes ?? '',
       }
-      const saved = await deps.services.apps.updateServicePrincipal(found.ref.servicePrincipalId, form)
+      const saved = await deps.services.apps.updateServicePrincipal(
+        found.ref.servicePrincipalId,
+        form,
+        page.actor,
+      )
       if (!saved.ok)
         return page.invalid(
           <AppPropertiesPage
@@ -131,6 +135,7 @@ export function appPageRoutes(deps: HttpDeps) {
       const removed = await deps.services.assignments.removeFromApp(
         found.ref.servicePrincipalId,
         f.assignment ?? '',
+        page.actor,
       )
       return page.done(
         found.ref.hrefs.users,
@@ -192,11 +197,14 @@ export function appPageRoutes(deps: HttpDeps) {
       let users = 0
       let groups = 0
       for (const principalId of ids) {
-        const made = await deps.services.assignments.assign({
-          resourceId: found.ref.servicePrincipalId,
-          principalId,
-          ...(role ? { appRoleId: role } : {}),
-        })
+        const made = await deps.services.assignments.assign(
+          {
+            resourceId: found.ref.servicePrincipalId,
+            principalId,
+            ...(role ? { appRoleId: role } : {}),
+          },
+          page.actor,
+        )
         if (!made.ok) {
           const everyone = findPrincipals(
             deps.services.directory.listUsers(),

@@ -96,6 +96,7 @@ export function samlDownloadRoutes(deps: HttpDeps) {
         const made = await deps.services.certificates.addCertificate(
           id,
           f.expiry ? { endDateTime: `${f.expiry}T00:00:00Z` } : {},
+          page.actor,
         )
         if (!made.ok) return fail(made.error.message)
         return page.done(back, {
@@ -106,7 +107,7 @@ export function samlDownloadRoutes(deps: HttpDeps) {
       }
       if (f.action === 'activate') {
         const thumbprint = c.req.query('thumbprint') ?? ''
-        const activated = await deps.services.certificates.activate(id, thumbprint)
+        const activated = await deps.services.certificates.activate(id, thumbprint, page.actor)
         if (!activated.ok) return fail(activated.error.message)
         return page.done(back, {
           kind: 'success',
@@ -116,12 +117,14 @@ export function samlDownloadRoutes(deps: HttpDeps) {
       }
       // The service checks both values against its lists; the form's strings go in as they came.
       const choice = { signingOption: f.signingOption, signingAlgorithm: f.signingAlgorithm } as SigningChoice
-      const signing = await deps.services.samlConfig.setSigningOptions(id, choice)
+      const signing = await deps.services.samlConfig.setSigningOptions(id, choice, page.actor)
       if (!signing.ok) return fail(signing.error.message)
       const emails = (f.notificationEmails ?? '').split(/[\s,;]+/).filter((e) => e !== '')
-      const saved = await deps.services.apps.updateServicePrincipal(id, {
-        notificationEmailAddresses: emails,
-      })
+      const saved = await deps.services.apps.updateServicePrincipal(
+        id,
+        { notificationEmailAddresses: emails },
+        page.actor,
+      )
       if (!saved.ok) return fail(saved.error.message)
       return page.done(found.ref.hrefs.saml, {
         kind: 'success',
@@ -137,11 +140,15 @@ export function samlDownloadRoutes(deps: HttpDeps) {
       const upload = body.certificate
       const pem = upload instanceof File && upload.size > 0 ? await upload.text() : null
       const current = found.app.saml.requestVerification.certificates
-      const saved = await deps.services.samlConfig.setRequestVerification(found.ref.servicePrincipalId, {
-        required: body.required === 'true',
-        allowSha1: body.allowSha1 === 'true',
-        certificates: pem ? [...current, pem] : [...current],
-      })
+      const saved = await deps.services.samlConfig.setRequestVerification(
+        found.ref.servicePrincipalId,
+        {
+          required: body.required === 'true',
+          allowSha1: body.allowSha1 === 'true',
+          certificates: pem ? [...current, pem] : [...current],
+        },
+        page.actor,
+      )
       if (!saved.ok)
         return page.done(`${found.ref.hrefs.saml}?pane=verification`, {
           kind: 'error',

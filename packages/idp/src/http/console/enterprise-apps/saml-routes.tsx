@@ -157,7 +157,7 @@ export function samlRoutes(deps: HttpDeps) {
       const page = consolePage(c, deps)
       const { method } = await formFields(c)
       if (method === 'saml') {
-        const enabled = await deps.services.samlConfig.enableSaml(found.ref.servicePrincipalId)
+        const enabled = await deps.services.samlConfig.enableSaml(found.ref.servicePrincipalId, page.actor)
         if (!enabled.ok)
           return page.done(found.ref.hrefs.singleSignOn, {
             kind: 'error',
@@ -171,9 +171,11 @@ export function samlRoutes(deps: HttpDeps) {
         })
       }
       if (method === 'disabled') {
-        const saved = await deps.services.apps.updateServicePrincipal(found.ref.servicePrincipalId, {
-          preferredSingleSignOnMode: null,
-        })
+        const saved = await deps.services.apps.updateServicePrincipal(
+          found.ref.servicePrincipalId,
+          { preferredSingleSignOnMode: null },
+          page.actor,
+        )
         if (!saved.ok)
           return page.done(found.ref.hrefs.singleSignOn, {
             kind: 'error',
@@ -201,17 +203,22 @@ export function samlRoutes(deps: HttpDeps) {
       const found = appOf(c, deps)
       if (!found) return appNotFound(c)
       const form = readBasicForm(await formFields(c))
-      const saved = await deps.services.samlConfig.configureBasicSaml(found.ref.servicePrincipalId, {
-        identifiers: form.identifiers,
-        replyUrls: form.replyUrls.map((r) => ({
-          url: r.url,
-          index: r.index === '' ? null : Number(r.index),
-          isDefault: r.isDefault,
-        })),
-        signOnUrl: form.signOnUrl || null,
-        relayState: form.relayState || null,
-        logoutUrl: form.logoutUrl || null,
-      })
+      const page = consolePage(c, deps)
+      const saved = await deps.services.samlConfig.configureBasicSaml(
+        found.ref.servicePrincipalId,
+        {
+          identifiers: form.identifiers,
+          replyUrls: form.replyUrls.map((r) => ({
+            url: r.url,
+            index: r.index === '' ? null : Number(r.index),
+            isDefault: r.isDefault,
+          })),
+          signOnUrl: form.signOnUrl || null,
+          relayState: form.relayState || null,
+          logoutUrl: form.logoutUrl || null,
+        },
+        page.actor,
+      )
       if (!saved.ok)
         return renderSaml(
           c,
@@ -219,7 +226,7 @@ export function samlRoutes(deps: HttpDeps) {
           { id: 'basic-saml', form, errors: { [fieldOf(saved.error.target)]: saved.error.message } },
           422,
         )
-      return consolePage(c, deps).done(found.ref.hrefs.saml, {
+      return page.done(found.ref.hrefs.saml, {
         kind: 'success',
         title: 'Saved Basic SAML Configuration',
         message: `Successfully updated the single sign-on settings of ${found.ref.displayName}.`,
@@ -238,7 +245,11 @@ export function samlRoutes(deps: HttpDeps) {
           422,
         )
       const xml = await file.text()
-      const uploaded = await deps.services.samlConfig.uploadSpMetadata(found.ref.servicePrincipalId, xml)
+      const uploaded = await deps.services.samlConfig.uploadSpMetadata(
+        found.ref.servicePrincipalId,
+        xml,
+        consolePage(c, deps).actor,
+      )
       if (!uploaded.ok)
         return renderSaml(
           c,
