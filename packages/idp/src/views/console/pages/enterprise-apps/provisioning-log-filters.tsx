@@ -60,11 +60,11 @@ export function ProvisioningLogFilters(props: { readonly view: LogFiltersView })
               autocomplete="off"
             />
           </label>
-          <label class="log-filter">
+          <label class="log-filter log-filter-date">
             <span>Date from</span>
             <input class="input" type="date" name="from" value={fields.from} />
           </label>
-          <label class="log-filter">
+          <label class="log-filter log-filter-date">
             <span>Date to</span>
             <input class="input" type="date" name="to" value={fields.to} />
           </label>
