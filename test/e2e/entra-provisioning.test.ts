@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/browser'
@@ -111,5 +112,59 @@ describe('automatic provisioning of Cisco Webex, by clicking in the Entra admin 
     await hub.getByText('b.simon@contoso.com').first().waitFor()
     expect(await seriousAccessibilityViolations(hub)).toEqual([])
     await saveScreenshot(hub, 'control-hub-users-provisioned')
+  })
+})
+
+describe('Provisioning logs filters and download', () => {
+  it('filters by Status Failure after a wrong Secret Token and downloads that list as CSV', async () => {
+    // A change to send, so that Provision on demand reaches Webex with the wrong token.
+    const bsimon = p.tutorial.facts.testUserId ?? ''
+    expect((await p.graph('PATCH', `/users/${bsimon}`, { surname: 'Simons' })).status).toBe(204)
+    const app = `${p.sandbox.idp.url}/enterprise-apps`
+    await page.goto(app)
+    await page.getByRole('link', { name: 'Cisco Webex' }).first().click()
+    await page.getByRole('link', { name: 'Provisioning', exact: true }).click()
+    await page.goto(`${page.url().split('?')[0]}?view=edit`)
+    await page.getByLabel('Secret Token').fill('a-revoked-token')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('heading', { name: 'Current cycle status' }).waitFor()
+    await page.getByRole('link', { name: 'Provision on demand' }).click()
+    await page.getByLabel('Search user').fill('Simon')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await page.getByRole('radio', { name: /B\.Simon/ }).check()
+    await page.getByRole('button', { name: 'Provision' }).click()
+    await expectToast('Provision on demand: Failure')
+
+    await page
+      .getByRole('navigation', { name: 'Cisco Webex' })
+      .getByRole('link', { name: 'Provisioning logs' })
+      .click()
+    await page.getByLabel('Status').selectOption({ label: 'Failure' })
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await page.waitForURL(/status=Failure/)
+    const rows = page.getByRole('table', { name: 'Provisioning logs' }).getByRole('row')
+    const statuses = await rows.allTextContents()
+    expect(statuses.length).toBeGreaterThan(1)
+    for (const row of statuses.slice(1)) expect(row).toMatch(/Failure$/)
+    await checkPage('entra-provisioning-logs-filtered')
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^Cisco Webex provisioning logs \d{4}-\d{2}-\d{2}\.csv$/)
+    const path = await download.path()
+    const csv = await readFile(path, 'utf8')
+    const [header, ...lines] = csv.trimEnd().split('\r\n')
+    expect(header).toBe('Date,Identity,Action,Source System,Target System,Status')
+    expect(lines).toHaveLength(statuses.length - 1)
+    for (const line of lines)
+      expect(line).toMatch(/,B\.Simon.*,Update,Microsoft Entra ID,Cisco Webex,Failure$/)
+    expect(csv).not.toContain(p.scim.token)
+    expect(csv).not.toContain('a-revoked-token')
+    const jsonHref = await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')
+    const json = await (await page.request.get(new URL(jsonHref ?? '', page.url()).href)).text()
+    expect(json).toContain('Bearer [redacted]')
+    expect(json).not.toContain('a-revoked-token')
   })
 })

@@ -46,4 +46,11 @@ a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(
 .gallery-tile-features { display: flex; gap: 10px; margin-top: auto; align-self: stretch; justify-content: flex-start; color: var(--muted); }
 .gallery-tile-feature { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; white-space: nowrap; }
 .gallery-tile-feature .icon { color: var(--brand); }
+/* Provisioning logs: the filter row (GET form) and the downloads under it. */
+.log-filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 8px 12px; margin: 0 0 8px; }
+.log-filter { display: flex; flex-direction: column; gap: 4px; width: 124px; font-weight: 600; color: var(--ink-strong); }
+.log-filter .input { font-weight: 400; }
+.log-filter-wide { width: 180px; }
+.log-filter-date { width: 144px; }
+.log-downloads { display: flex; gap: 8px; margin: 0 0 8px; }
 `

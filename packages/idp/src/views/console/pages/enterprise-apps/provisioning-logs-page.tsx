@@ -1,5 +1,6 @@
 import { type ConsoleFrame, ConsoleLayout } from '../../console-layout'
 import { AppBlade, type AppRef } from './app-blade'
+import { type LogFiltersView, ProvisioningLogFilters } from './provisioning-log-filters'
 import { type ProvisioningLog, ProvisioningLogDetail, ProvisioningLogTable } from './provisioning-log-views'
 
 /** The app's Provisioning logs: its events, newest first. */
@@ -7,11 +8,13 @@ export function AppProvisioningLogsPage(props: {
   readonly frame: ConsoleFrame
   readonly app: AppRef
   readonly logs: readonly ProvisioningLog[]
+  readonly filters: LogFiltersView
 }) {
   const { app } = props
   return (
     <ConsoleLayout title={`${app.displayName} | Provisioning logs`} {...props.frame}>
       <AppBlade app={app} page="Provisioning logs" icon="logs" currentHref={app.hrefs.provisioningLogs}>
+        <ProvisioningLogFilters view={props.filters} />
         <ProvisioningLogTable
           logs={props.logs}
           targetSystem={() => app.displayName}

@@ -1,6 +1,7 @@
 import { Blade } from '../../blade'
 import { CommandBar } from '../../command-bar'
 import { type ConsoleFrame, ConsoleLayout } from '../../console-layout'
+import { type LogFiltersView, ProvisioningLogFilters } from '../enterprise-apps/provisioning-log-filters'
 import {
   type ProvisioningLog,
   ProvisioningLogDetail,
@@ -14,6 +15,7 @@ export function TenantProvisioningLogsPage(props: {
   readonly logs: readonly ProvisioningLog[]
   /** The app (target system) of each service principal id. */
   readonly appNames: Readonly<Record<string, string>>
+  readonly filters: LogFiltersView
 }) {
   return (
     <ConsoleLayout title="Provisioning logs" {...props.frame}>
@@ -29,6 +31,7 @@ export function TenantProvisioningLogsPage(props: {
           />
         }
       >
+        <ProvisioningLogFilters view={props.filters} />
         <ProvisioningLogTable
           logs={props.logs}
           targetSystem={(log) => props.appNames[log.servicePrincipalId] ?? log.servicePrincipalId}
