@@ -1,11 +1,5 @@
 // training/: training mode in the admin center: the switch, kept in the IdP's state, and the progress panel's data.
-import {
-  type DocumentStore,
-  ok,
-  type Runtime,
-  readTrainingPanel,
-  type TrainingPanelModel,
-} from '@sandbox/shared'
+import { createTrainingModeService, type DocumentStore, ok, type Runtime } from '@sandbox/shared'
 import type { IdpState } from '../state/idp-state'
 
 interface TrainingDeps {
@@ -15,33 +9,20 @@ interface TrainingDeps {
   readonly url: string
 }
 
-/**
- * Training mode of the admin center. Each server keeps its own switch; when both run together
- * (the sandbox), switching it in one console switches the other as well, since a trainer turns
- * training on for the class, not for one tab.
- */
+/** Training mode of the admin center, over the IdP's state and its Graph API. */
 export function createTrainingService(deps: TrainingDeps) {
-  const { store, runtime } = deps
-  const setOwn = (on: boolean) =>
-    store.update((draft) => {
-      draft.trainingMode = on
-      return ok(on)
-    })
-  runtime.training?.followMode('entra', async (on) => {
-    await setOwn(on)
+  const { store } = deps
+  return createTrainingModeService({
+    side: 'entra',
+    runtime: deps.runtime,
+    isOn: () => store.read().trainingMode,
+    save: (on) =>
+      store.update((draft) => {
+        draft.trainingMode = on
+        return ok(on)
+      }),
+    ownApi: () => ({ baseUrl: deps.url, token: store.read().graphApiToken }),
   })
-  return {
-    isOn: (): boolean => store.read().trainingMode,
-    /** Switches training mode here and, when linked, in Control Hub. */
-    async setOn(on: boolean): Promise<void> {
-      await setOwn(on)
-      await runtime.training?.announceMode('entra', on)
-    },
-    /** Where the class stands, read from both servers (read-only), as the panel shows it. */
-    panel(): Promise<TrainingPanelModel> {
-      return readTrainingPanel(runtime, 'entra', { baseUrl: deps.url, token: store.read().graphApiToken })
-    },
-  }
 }
 
 export type TrainingService = ReturnType<typeof createTrainingService>
