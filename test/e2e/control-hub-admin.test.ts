@@ -76,9 +76,10 @@ describe('Control Hub administration in Chromium', () => {
     await page.getByRole('radio', { name: 'Names and Email address', exact: true }).check()
     await page.getByRole('textbox', { name: 'Email address', exact: true }).fill('b.simon@contoso.com')
     await page.getByRole('button', { name: 'Next', exact: true }).click()
-    await expect(
-      page.getByText('Unable to proceed. There are duplicate or invalid email addresses.').isVisible(),
-    ).resolves.toBe(true)
+    // The refusal is the wizard's answer to Next: wait for it rather than look once.
+    const refusal = page.getByText('Unable to proceed. There are duplicate or invalid email addresses.')
+    await refusal.waitFor()
+    await expect(refusal.isVisible()).resolves.toBe(true)
     await expectCleanPage('control-hub-duplicate-refused')
   })
 

@@ -67,8 +67,12 @@ function storeKey(dir: string, index: number, key: RsaKeyPair): void {
 /** A key pool backed by the cache, and the way to give its keys back when its sandbox closes. */
 export interface CachedKeyPool {
   readonly pool: KeyPool
-  /** Frees this pool's cached keys for the next sandbox of this process. */
-  release(): void
+  /**
+   * Frees this pool's cached keys for the next sandbox of this process, once any key still
+   * being generated in the background (the pool's spare) is stored: a closed sandbox leaves
+   * the cache settled, never a file that appears later.
+   */
+  release(): Promise<void>
 }
 
 /**
@@ -79,19 +83,28 @@ export interface CachedKeyPool {
  */
 export function createCachedKeyPool(dir: string): CachedKeyPool {
   const held: number[] = []
-  const generate = async (bits: RsaKeySize = 2048): Promise<RsaKeyPair> => {
-    if (bits !== 2048) return generateRsaKeyPair(bits)
-    const index = claimIndex(dir)
-    held.push(index)
+  const generating = new Set<Promise<RsaKeyPair>>()
+  const cachedOrGenerated = async (index: number): Promise<RsaKeyPair> => {
     const cached = readCachedKey(dir, keyFileName(index))
     if (cached) return cached
-    const fresh = await generateRsaKeyPair(bits)
+    const fresh = await generateRsaKeyPair(2048)
     storeKey(dir, index, fresh)
     return fresh
   }
+  const generate = (bits: RsaKeySize = 2048): Promise<RsaKeyPair> => {
+    if (bits !== 2048) return generateRsaKeyPair(bits)
+    const index = claimIndex(dir)
+    held.push(index)
+    const pending = cachedOrGenerated(index)
+    generating.add(pending)
+    const forget = () => generating.delete(pending)
+    pending.then(forget, forget)
+    return pending
+  }
   return {
     pool: createKeyPool(1, generate),
-    release: () => {
+    release: async () => {
+      await Promise.allSettled([...generating])
       const claimed = inUse.get(dir)
       for (const index of held.splice(0)) claimed?.delete(index)
     },

@@ -254,7 +254,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       await loadInto(options.scenario)
     } catch (error) {
       await servers.close()
-      cachedKeys?.release()
+      await cachedKeys?.release()
       throw error
     }
   }
@@ -264,7 +264,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     exportScenario: (file) => exportScenarioText(scenarioSandbox, file),
     close: async () => {
       await servers.close()
-      cachedKeys?.release()
+      await cachedKeys?.release()
     },
     entra,
     webex,

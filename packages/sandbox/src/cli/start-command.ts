@@ -90,7 +90,7 @@ export function runStartCommand(argv: readonly string[]): void {
           await loadScenarioInto(sandbox, scenario)
         } catch (error) {
           await sandbox.close()
-          cachedKeys?.release()
+          await cachedKeys?.release()
           throw error
         }
       }
@@ -101,7 +101,7 @@ export function runStartCommand(argv: readonly string[]): void {
         close: async () => {
           if (dataDir) await removeRunningRecord(dataDir)
           await sandbox.close()
-          cachedKeys?.release()
+          await cachedKeys?.release()
         },
       }
     },
