@@ -218,6 +218,59 @@ describe('Provision on demand', () => {
     expect(exported?.details['SCIM response 2']).toMatch(/^204/)
   })
 
+  it("takes Graph's links.members for the group's members, and shows the steps for the group and each member", async () => {
+    const ids = [await createUser('Lee'), await createUser('Kim')]
+    const group = (await (
+      await p.graph('POST', '/groups', {
+        displayName: 'Support',
+        mailNickname: 'support',
+        securityEnabled: true,
+        mailEnabled: false,
+      })
+    ).json()) as { id: string }
+    for (const id of ids)
+      await p.graph('POST', `/groups/${group.id}/members/$ref`, {
+        '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}`,
+      })
+    await p.graph('POST', `/groups/${group.id}/appRoleAssignments`, {
+      resourceId: p.servicePrincipalId,
+      appRoleId: await roleId('User'),
+    })
+    const response = await p.graph(
+      'POST',
+      `/servicePrincipals/${p.servicePrincipalId}/synchronization/jobs/${jobId}/provisionOnDemand`,
+      {
+        parameters: [
+          {
+            ruleId,
+            subjects: [
+              {
+                objectId: group.id,
+                objectTypeName: 'Group',
+                links: { members: ids.map((id) => ({ objectId: id, objectTypeName: 'User' })) },
+              },
+            ],
+          },
+        ],
+      },
+    )
+    expect(response.status).toBe(200)
+    const answer = (await response.json()) as { key: string; value: string }
+    expect(JSON.parse(answer.key).result).toBe('Success')
+    const value = JSON.parse(answer.value) as OnDemandValue
+    const stepTypes = (v: OnDemandValue) => v.provisioningSteps.map((s) => s.provisioningStepType)
+    expect(stepTypes(value)).toEqual(['import', 'scoping', 'matching', 'export'])
+    expect(value.members?.map(stepTypes)).toEqual([
+      ['import', 'scoping', 'matching', 'export'],
+      ['import', 'scoping', 'matching', 'export'],
+    ])
+    expect(value.members?.map((m) => m.provisioningAction)).toEqual(['create', 'create'])
+    const emails = (await webexUsers(p)).map((u) => u.email)
+    expect(emails).toEqual(expect.arrayContaining(['lee@contoso.com', 'kim@contoso.com']))
+    const patch = value.provisioningSteps.find((s) => s.name === 'EntryExportAdd')?.details['SCIM request 2']
+    for (const member of value.members ?? []) expect(patch).toContain(member.targetIdentity.id)
+  })
+
   it('refuses what it cannot do: an unknown rule, an unknown object, more than 5 members', async () => {
     const response = await p.graph(
       'POST',

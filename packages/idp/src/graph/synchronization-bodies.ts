@@ -33,7 +33,17 @@ export const onDemandBody = z.object({
         .object({
           ruleId: text,
           subjects: z
-            .array(z.object({ objectId: text, objectTypeName: text }))
+            .array(
+              z.object({
+                objectId: text,
+                objectTypeName: text,
+                // Graph names a group's members to provision under links.members.
+                links: z
+                  .object({ members: z.array(z.object({ objectId: text, objectTypeName: text })).max(6) })
+                  .partial()
+                  .optional(),
+              }),
+            )
             .min(1)
             .max(6),
         })
@@ -139,4 +149,21 @@ export function readSchemaBody(body: unknown): Result<MappingEdits, string> {
     else edits.groups = edit
   }
   return ok(edits)
+}
+
+/**
+ * The subjects of a provisionOnDemand body as one list: a group's `links.members` (Graph's
+ * shape) follow the group, as members listed beside it do.
+ */
+export function onDemandSubjects(
+  subjects: readonly {
+    objectId: string
+    objectTypeName: string
+    links?: { members?: readonly { objectId: string; objectTypeName: string }[] } | undefined
+  }[],
+): { objectId: string; objectTypeName: string }[] {
+  return subjects.flatMap(({ objectId, objectTypeName, links }) => [
+    { objectId, objectTypeName },
+    ...(links?.members ?? []).map((m) => ({ objectId: m.objectId, objectTypeName: m.objectTypeName })),
+  ])
 }

@@ -38,6 +38,14 @@ export function createJobControl(deps: {
   }
   const cycleDeps: CycleDeps = { store: deps.store, runtime: deps.runtime, scheduler: deps.scheduler }
 
+  // A Provision on demand in progress: a cycle waits for it, as it waits for a running cycle,
+  // so the two never query and create the same object side by side (a duplicate in the target).
+  const onDemand = new Map<string, Promise<unknown>>()
+  const onDemandDone = async (jobId: string): Promise<void> => {
+    for (let pending = onDemand.get(jobId); pending; pending = onDemand.get(jobId))
+      await pending.catch(() => undefined)
+  }
+
   const runExclusive = (
     jobId: string,
     trigger: CycleTrigger,
@@ -45,7 +53,11 @@ export function createJobControl(deps: {
     const current = running.get(jobId)
     if (current) return current.promise
     const signal: CycleSignal = { stopped: false }
-    const promise = deps.run(cycleDeps, jobId, trigger, signal).finally(() => {
+    const run = async () => {
+      await onDemandDone(jobId)
+      return deps.run(cycleDeps, jobId, trigger, signal)
+    }
+    const promise = run().finally(() => {
       running.delete(jobId)
       changed(jobId)
     })
@@ -86,6 +98,25 @@ export function createJobControl(deps: {
       return runExclusive(jobId, trigger)
     },
     stopRunning,
+    /**
+     * Runs a Provision on demand alone: after the running cycle (or on demand) ends, and
+     * before any cycle asked for meanwhile.
+     */
+    async exclusiveOnDemand<T>(jobId: string, work: () => Promise<T>): Promise<T> {
+      for (;;) {
+        const cycle = running.get(jobId)
+        if (cycle) await cycle.promise
+        else if (onDemand.has(jobId)) await onDemandDone(jobId)
+        else break
+      }
+      const promise = work()
+      onDemand.set(jobId, promise)
+      try {
+        return await promise
+      } finally {
+        onDemand.delete(jobId)
+      }
+    },
     async stopAll(): Promise<void> {
       await Promise.all([...running.keys()].map(stopRunning))
     },

@@ -123,11 +123,14 @@ export function createProvisioningService(deps: {
       return job.ok ? control.runAfterCurrent(job.value.id, 'manual') : Promise.resolve(job)
     },
 
-    /** Provision on demand, one user or a group with up to 5 members. */
+    /** Provision on demand, one user or a group with up to 5 members, never beside a running cycle. */
     async provisionOnDemand(spId: string, jobId: string | undefined, subjects: readonly OnDemandSubject[]) {
       const job = jobOf(store.read(), spId, jobId)
       if (!job.ok) return job
-      return provisionOnDemand({ store, runtime, scheduler }, job.value.id, subjects)
+      const id = job.value.id
+      return control.exclusiveOnDemand(id, () =>
+        provisionOnDemand({ store, runtime, scheduler }, id, subjects),
+      )
     },
 
     /** Provisioning logs, newest first (tenant-wide, or filtered by app, job, object, status, time). */

@@ -5,6 +5,7 @@ import { pageOfProvisioningLogs } from '../../graph/provisioning-log-query'
 import {
   createJobBody,
   onDemandBody,
+  onDemandSubjects,
   readResetScope,
   readSchemaBody,
   restartBody,
@@ -121,7 +122,7 @@ export function graphSynchronizationRoutes(deps: HttpDeps) {
       const result = await provisioning.provisionOnDemand(
         c.req.param('id'),
         c.req.param('jobId'),
-        parameters?.subjects ?? [],
+        onDemandSubjects(parameters?.subjects ?? []),
       )
       if (!result.ok) return provisioningErrorResponse(c, result.error)
       return c.json(
