@@ -90,6 +90,8 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
     await dialog().getByText('Successfully imported IdP metadata file').first().waitFor()
     await looksRight('wizard-3c-imported')
     await dialog().getByRole('button', { name: 'Next' }).click()
+    // Next is read only once the test step has loaded: before that it is still the import step's enabled Next.
+    await dialog().getByRole('link', { name: 'Test SSO Connection' }).waitFor()
     await expect(dialog().getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true)
 
     const [tab] = await Promise.all([
