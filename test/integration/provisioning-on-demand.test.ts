@@ -80,6 +80,22 @@ async function roleId(name: string): Promise<string> {
   return sp.appRoles.find((r) => r.displayName === name)?.id ?? ''
 }
 
+/** A security group with these members, assigned to Cisco Webex with the User role. */
+async function assignedGroup(displayName: string, mailNickname: string, memberIds: readonly string[]) {
+  const group = (await (
+    await p.graph('POST', '/groups', { displayName, mailNickname, securityEnabled: true, mailEnabled: false })
+  ).json()) as { id: string }
+  for (const id of memberIds)
+    await p.graph('POST', `/groups/${group.id}/members/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}`,
+    })
+  await p.graph('POST', `/groups/${group.id}/appRoleAssignments`, {
+    resourceId: p.servicePrincipalId,
+    appRoleId: await roleId('User'),
+  })
+  return group
+}
+
 describe('Provision on demand', () => {
   it('shows each step (import, scope, match, action) with its SCIM request and response, token redacted', async () => {
     const { key, value } = await onDemand(p.tutorial.facts.testUserId ?? '')
@@ -191,22 +207,7 @@ describe('Provision on demand', () => {
 
   it('provisions a group with chosen members: the members first, then the group, then a members PATCH', async () => {
     const ids = [await createUser('Pat'), await createUser('Sam')]
-    const group = (await (
-      await p.graph('POST', '/groups', {
-        displayName: 'Design',
-        mailNickname: 'design',
-        securityEnabled: true,
-        mailEnabled: false,
-      })
-    ).json()) as { id: string }
-    for (const id of ids)
-      await p.graph('POST', `/groups/${group.id}/members/$ref`, {
-        '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}`,
-      })
-    await p.graph('POST', `/groups/${group.id}/appRoleAssignments`, {
-      resourceId: p.servicePrincipalId,
-      appRoleId: await roleId('User'),
-    })
+    const group = await assignedGroup('Design', 'design', ids)
     const { key, value } = await onDemand(group.id, 'Group', ids)
     expect(key.result).toBe('Success')
     expect(value.provisioningAction).toBe('create')
@@ -220,22 +221,7 @@ describe('Provision on demand', () => {
 
   it("takes Graph's links.members for the group's members, and shows the steps for the group and each member", async () => {
     const ids = [await createUser('Lee'), await createUser('Kim')]
-    const group = (await (
-      await p.graph('POST', '/groups', {
-        displayName: 'Support',
-        mailNickname: 'support',
-        securityEnabled: true,
-        mailEnabled: false,
-      })
-    ).json()) as { id: string }
-    for (const id of ids)
-      await p.graph('POST', `/groups/${group.id}/members/$ref`, {
-        '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}`,
-      })
-    await p.graph('POST', `/groups/${group.id}/appRoleAssignments`, {
-      resourceId: p.servicePrincipalId,
-      appRoleId: await roleId('User'),
-    })
+    const group = await assignedGroup('Support', 'support', ids)
     const response = await p.graph(
       'POST',
       `/servicePrincipals/${p.servicePrincipalId}/synchronization/jobs/${jobId}/provisionOnDemand`,
