@@ -1,12 +1,18 @@
-import { findTrainingExercise } from '@sandbox/shared'
 import type { Browser, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/browser'
+import {
+  type ClickedExercise,
+  type ClickingClass,
+  checkPage as checkPageOf,
+  openCiscoWebex as openCiscoWebexOf,
+  runClickedExercise,
+  trainingPages,
+} from '../support/clicked-exercises'
 import { signInToAdminCenter } from '../support/console-sign-in'
 import { signInToControlHub } from '../support/control-hub-sign-in'
 import { type Classroom, classroomOf } from '../support/exercise-fixes'
-import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 
 /**
  * The Training pages by clicking: reset the class to just before step 5, then break-it exercises
@@ -18,6 +24,7 @@ let browser: Browser
 let sandbox: RunningSandbox
 let page: Page
 let classroom: Classroom
+let cls: ClickingClass
 const started = performance.now()
 
 beforeAll(async () => {
@@ -25,6 +32,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   page = await context.newPage()
   classroom = classroomOf(sandbox)
+  cls = { browser, sandbox, page, classroom }
   const hub = sandbox.sp.controlHubAdmin
   if (!hub) throw new Error('no Control Hub administrator')
   await signInToAdminCenter(page, sandbox, '/training')
@@ -36,50 +44,11 @@ afterAll(async () => {
   await Promise.all([browser?.close(), sandbox?.close()])
 })
 
-async function checkPage(name: string) {
-  expect(await seriousAccessibilityViolations(page)).toEqual([])
-  await saveScreenshot(page, name)
-}
-
-const entraTraining = () => page.goto(`${sandbox.idp.url}/training`)
-const hubTraining = () => page.goto(`${sandbox.sp.url}/admin/training`)
-
-/** B.Simon signs in to Webex in her own browser; answers the text of the page she ends on. */
-async function signInAsBSimon(password: string): Promise<string> {
-  const own = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  try {
-    const simon = await own.newPage()
-    await simon.goto((await classroom.sp.organization()).signOnUrl)
-    // Some mistakes (a Reply URL or Identifier Entra does not know) stop before the sign-in form.
-    if ((await simon.getByLabel('Email, phone, or Skype').count()) === 0)
-      return (await simon.locator('body').textContent()) ?? ''
-    await simon.getByLabel('Email, phone, or Skype').fill('B.Simon@contoso.com')
-    await simon.getByRole('button', { name: 'Next' }).click()
-    await simon.waitForLoadState()
-    const passwordField = simon.getByLabel(/^Enter the password for /)
-    if ((await passwordField.count()) === 0) return (await simon.locator('body').textContent()) ?? ''
-    await passwordField.fill(password)
-    await simon.getByRole('button', { name: 'Sign in' }).click()
-    await simon.waitForLoadState()
-    // A refused password or account stays on the sign-in pages; a proved one is asked this first.
-    if ((await simon.getByRole('heading', { name: 'Stay signed in?' }).count()) > 0) {
-      await simon.getByRole('button', { name: 'No' }).click()
-      await simon.waitForLoadState()
-    }
-    return (await simon.locator('body').textContent()) ?? ''
-  } finally {
-    await own.close()
-  }
-}
-
-async function openCiscoWebex(link: string) {
-  await page.goto(`${sandbox.idp.url}/enterprise-apps`)
-  await page.getByRole('link', { name: 'Cisco Webex' }).click()
-  await page.getByRole('link', { name: link, exact: true }).click()
-}
+const checkPage = (name: string) => checkPageOf(page, name)
+const openCiscoWebex = (link: string) => openCiscoWebexOf(cls, link)
 
 /** Each exercise with the console screen its explanation names, fixed by clicking. */
-const CLICKED: readonly { id: string; from: 'entra' | 'hub'; fix: () => Promise<void> }[] = [
+const CLICKED: readonly ClickedExercise[] = [
   {
     id: 'user-not-assigned',
     from: 'hub',
@@ -171,7 +140,7 @@ const CLICKED: readonly { id: string; from: 'entra' | 'hub'; fix: () => Promise<
 
 describe('the Training pages in Chromium', () => {
   it('resets the class to just before step 5 from the admin center, after a confirmation that says what is lost', async () => {
-    await entraTraining()
+    await trainingPages(cls).entra()
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Training')
     await checkPage('entra-training')
     await page.getByLabel('Reset to').selectOption('5')
@@ -190,7 +159,7 @@ describe('the Training pages in Chromium', () => {
   })
 
   it('works the keyboard: Tab reaches "Reset to" and Enter on "Reset…" opens the confirmation', async () => {
-    await hubTraining()
+    await trainingPages(cls).hub()
     await checkPage('control-hub-training')
     await page.getByLabel('Reset to').focus()
     await page.keyboard.press('Tab')
@@ -203,27 +172,6 @@ describe('the Training pages in Chromium', () => {
   })
 
   it('runs five exercises one after another: button, symptom in the browser, fix by clicking, explanation', async () => {
-    for (const { id, from, fix } of CLICKED) {
-      const exercise = findTrainingExercise(id)
-      if (!exercise) throw new Error(`no exercise ${id}`)
-      await (from === 'entra' ? entraTraining() : hubTraining())
-      await page.getByRole('button', { name: exercise.title, exact: true }).click()
-      const summary = page.getByRole('region', { name: `Active exercise: ${exercise.title}` })
-      await summary.waitFor()
-      await expect(summary.textContent(), id).resolves.toContain(exercise.whereToLook)
-      await expect(summary.getByText('Not fixed yet').first().isVisible()).resolves.toBe(true)
-      await expect(summary.textContent()).resolves.not.toContain(exercise.explanation.whyThisError)
-      const password = (await summary.locator('code').last().textContent()) ?? ''
-      if (id === CLICKED[0]?.id)
-        await checkPage(`${from === 'entra' ? 'entra' : 'control-hub'}-training-exercise-applied`)
-      await expect(signInAsBSimon(password), id).resolves.toContain(exercise.symptom.shows)
-      await fix()
-      await (from === 'entra' ? hubTraining() : entraTraining())
-      const explained = page.getByRole('region', { name: `Active exercise: ${exercise.title}` })
-      await expect(explained.textContent(), id).resolves.toContain(exercise.explanation.whyThisError)
-      await expect(explained.textContent()).resolves.toContain(exercise.explanation.fixScreen)
-      if (id === CLICKED[0]?.id || id === CLICKED[1]?.id)
-        await checkPage(`${from === 'entra' ? 'control-hub' : 'entra'}-training-exercise-explained`)
-    }
+    for (const exercise of CLICKED) await runClickedExercise(cls, exercise, exercise === CLICKED[0])
   }, 180_000)
 })
