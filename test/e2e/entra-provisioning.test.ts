@@ -113,6 +113,45 @@ describe('automatic provisioning of Cisco Webex, by clicking in the Entra admin 
     expect(await seriousAccessibilityViolations(hub)).toEqual([])
     await saveScreenshot(hub, 'control-hub-users-provisioned')
   })
+
+  it('shows a group assigned in Entra under Control Hub > Groups after a cycle, with B.Simon as its member', async () => {
+    const group = (await (
+      await p.graph('POST', '/groups', {
+        displayName: 'Webex Users',
+        mailNickname: 'webexusers',
+        securityEnabled: true,
+        mailEnabled: false,
+      })
+    ).json()) as { id: string }
+    await p.graph('POST', `/groups/${group.id}/members/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${p.tutorial.facts.testUserId}`,
+    })
+    const app = (await (await p.graph('GET', `/servicePrincipals/${p.servicePrincipalId}`)).json()) as {
+      appRoles: { id: string; displayName: string }[]
+    }
+    await p.graph('POST', `/groups/${group.id}/appRoleAssignments`, {
+      resourceId: p.servicePrincipalId,
+      appRoleId: app.appRoles.find((r) => r.displayName === 'User')?.id,
+    })
+    await p.cycle()
+    // The context signed in to Control Hub in the test before.
+    const hub = await context.newPage()
+    await hub.goto(`${p.sandbox.sp.url}/admin`)
+    await hub.getByRole('link', { name: 'Groups' }).click()
+    await hub.getByRole('searchbox', { name: 'Search for a group' }).fill('webex')
+    await hub.getByRole('searchbox', { name: 'Search for a group' }).press('Enter')
+    const row = hub.getByRole('row').filter({ hasText: 'Webex Users' })
+    await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('1')
+    expect(await seriousAccessibilityViolations(hub)).toEqual([])
+    await saveScreenshot(hub, 'control-hub-groups')
+    await row.getByRole('link', { name: 'Webex Users' }).click()
+    await hub.getByRole('heading', { name: 'Webex Users' }).waitFor()
+    await hub.getByRole('region', { name: 'Members' }).getByRole('link', { name: /Simon/ }).click()
+    await hub.getByText('b.simon@contoso.com').first().waitFor()
+    await hub.goBack()
+    expect(await seriousAccessibilityViolations(hub)).toEqual([])
+    await saveScreenshot(hub, 'control-hub-group-detail')
+  })
 })
 
 describe('Provisioning logs filters and download', () => {

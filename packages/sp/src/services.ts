@@ -12,6 +12,7 @@ import { createSsoSetupService } from './sso-setup/sso-setup-service'
 import type { SpState } from './state/sp-state'
 import { createTrainingService } from './training/training-service'
 import { createDirectoryServices } from './users/directory-services'
+import { createGroupService } from './users/group-service'
 import { createUserService } from './users/user-service'
 
 /** What every SP service is built from. */
@@ -45,6 +46,7 @@ export function createSpServices(deps: ServiceDeps) {
     org,
     controlHub: createControlHubAccess(deps),
     users,
+    groups: createGroupService(deps),
     ...createDirectoryServices(deps),
     sso,
     signIn: createSignInService({ ...deps, users, memory, keys, traces, spMetadataOf }),

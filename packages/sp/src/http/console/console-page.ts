@@ -17,6 +17,7 @@ export const CONSOLE_NAV: readonly NavId[] = [
   'troubleshooting',
   'saml-inspector',
   'users',
+  'groups',
   'settings',
   'training',
 ]

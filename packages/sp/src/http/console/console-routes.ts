@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { HttpDeps, SpEnv } from '../env'
 import { consoleAuthenticationRoutes } from './authentication-routes'
+import { consoleGroupsRoutes } from './groups-routes'
 import { consoleManageUsersRoutes } from './manage-users-routes'
 import { consoleOverviewRoutes } from './overview-routes'
 import { consoleSamlInspectorRoutes } from './saml-inspector-routes'
@@ -18,6 +19,7 @@ export function consoleRoutes(deps: HttpDeps) {
     .route('/', consoleOverviewRoutes(deps))
     .route('/', consoleManageUsersRoutes(deps))
     .route('/', consoleUsersRoutes(deps))
+    .route('/', consoleGroupsRoutes(deps))
     .route('/', consoleSettingsRoutes(deps))
     .route('/', consoleTroubleshootingRoutes(deps))
     .route('/', consoleSamlInspectorRoutes(deps))

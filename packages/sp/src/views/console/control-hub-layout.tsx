@@ -7,7 +7,14 @@ import { type ToastProps, ToastRegion } from './toasts'
 import { type TrainingChrome, TrainingPanel, TrainingSwitch } from './training-panel'
 
 /** The navigation entries Control Hub can show, keyed by the page they lead to. */
-export type NavId = 'overview' | 'users' | 'settings' | 'troubleshooting' | 'saml-inspector' | 'training'
+export type NavId =
+  | 'overview'
+  | 'users'
+  | 'groups'
+  | 'settings'
+  | 'troubleshooting'
+  | 'saml-inspector'
+  | 'training'
 
 export interface NavItem {
   readonly id: NavId
@@ -36,6 +43,7 @@ export const CONTROL_HUB_NAV: Readonly<Record<NavId, NavItem>> = {
     group: 'Monitoring',
   },
   users: { id: 'users', label: 'Users', href: '/admin/users', icon: 'users', group: 'Management' },
+  groups: { id: 'groups', label: 'Groups', href: '/admin/groups', icon: 'users', group: 'Management' },
   settings: {
     id: 'settings',
     label: 'Organization Settings',
@@ -52,7 +60,15 @@ export const CONTROL_HUB_NAV: Readonly<Record<NavId, NavItem>> = {
  * then Management), whatever order the ids come in.
  */
 export function controlHubNav(ids: readonly NavId[]): NavItem[] {
-  const order: NavId[] = ['overview', 'troubleshooting', 'saml-inspector', 'users', 'settings', 'training']
+  const order: NavId[] = [
+    'overview',
+    'troubleshooting',
+    'saml-inspector',
+    'users',
+    'groups',
+    'settings',
+    'training',
+  ]
   return order.filter((id) => ids.includes(id)).map((id) => CONTROL_HUB_NAV[id])
 }
 
