@@ -18,6 +18,12 @@ a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(
 .data-table tbody tr:hover { background: var(--surface-hover); }
 .data-table tr:has([data-row-select]:checked) { background: var(--brand-tint); }
 .data-table .col-wide { width: 32%; }
+.data-table .col-date { width: 200px; } .data-table .col-narrow { width: 80px; } .data-table .col-medium { width: 108px; }
+/* Log grids in a narrow blade: Entra's smaller grid type, and words wrap rather than being cut. */
+.data-table-wrap { font-size: 13px; }
+.data-table-wrap th, .data-table-wrap td { white-space: normal; overflow-wrap: break-word; }
+.data-table-wrap td:has(time) { white-space: nowrap; }
+.cell-subtext { display: block; font-size: 12px; color: var(--muted); }
 .data-table .col-select { width: 44px; padding-right: 0; text-overflow: clip; }
 .data-table .col-select input { width: 16px; height: 16px; margin: 0; accent-color: var(--brand); vertical-align: middle; }
 .sort-link { display: inline-flex; align-items: center; gap: 6px; color: var(--ink-strong); }

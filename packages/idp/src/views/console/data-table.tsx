@@ -5,6 +5,11 @@ export interface TableColumn {
   readonly header: string
   /** A column that gets a third of the width (Name), where the others share the rest. */
   readonly wide?: boolean
+  /**
+   * A fixed width: "date" fits "12/31/2026, 11:59:59 PM", "narrow" one word ("StagedDelete"),
+   * "medium" a short name ("Microsoft Entra ID" on two lines at most).
+   */
+  readonly size?: 'date' | 'narrow' | 'medium'
   readonly sort?: { readonly href: string; readonly direction: 'ascending' | 'descending' | 'none' }
 }
 
@@ -33,6 +38,8 @@ export interface DataTableProps {
   readonly rows: readonly TableRow[]
   /** The one line shown when there are no rows ("No application assignments found"). */
   readonly emptyText: string
+  /** Long values wrap onto more lines instead of being cut with an ellipsis (a narrow blade). */
+  readonly wrap?: boolean
   /** Adds the check box column; `form` is the id of the form the boxes submit with. */
   readonly selection?: { readonly form?: string }
 }
@@ -41,7 +48,7 @@ const GLYPH = { ascending: '↑', descending: '↓', none: '↑↓' } as const
 
 function Header(props: { readonly column: TableColumn }) {
   const { column } = props
-  const wide = column.wide ? 'col-wide' : undefined
+  const wide = column.wide ? 'col-wide' : column.size ? `col-${column.size}` : undefined
   if (!column.sort)
     return (
       <th scope="col" class={wide}>
@@ -65,7 +72,7 @@ export function DataTable(props: DataTableProps) {
   const selectable = props.selection !== undefined
   const span = props.columns.length + (selectable ? 1 : 0)
   return (
-    <table class="data-table" id={props.id}>
+    <table class={props.wrap ? 'data-table data-table-wrap' : 'data-table'} id={props.id}>
       <caption class="visually-hidden">{props.label}</caption>
       <thead>
         <tr>

@@ -58,9 +58,16 @@ export function StatusPill(props: { tone: PillTone; label: string }) {
  * A section of the Settings page: its title on the left ("Authentication"), its settings on the
  * right, as in Control Hub's Organization Settings.
  */
-export function SettingsSection(props: { id: string; title: string; children: Child }) {
+export function SettingsSection(props: {
+  id: string
+  title: string
+  /** "wide": the title above the content, for a table that needs the card's whole width. */
+  layout?: 'wide'
+  children: Child
+}) {
+  const layout = props.layout === 'wide' ? 'settings-section settings-section-wide' : 'settings-section'
   return (
-    <section class="settings-section" id={props.id} aria-labelledby={`${props.id}-title`}>
+    <section class={layout} id={props.id} aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
       <div>{props.children}</div>
     </section>

@@ -56,7 +56,7 @@ function Target(props: { entry: ScimActivityEntry }) {
  */
 export function ScimActivitySection(props: { entries: readonly ScimActivityEntry[]; shown: number }) {
   return (
-    <SettingsSection id="scim-activity" title="SCIM activity">
+    <SettingsSection id="scim-activity" title="SCIM activity" layout="wide">
       <SettingsRow
         label="Recent SCIM calls"
         description={`Every SCIM call that changed something or failed, newest first (the last ${props.shown}; successful reads are left out). Also at GET /api/v1/scim/activity.`}

@@ -6,6 +6,7 @@ type ProvisioningStep = ProvisioningLog['steps'][number]
 type ScimExchange = ProvisioningStep['exchanges'][number]
 
 import { DataTable } from '../../data-table'
+import { DateTime } from '../../date-time'
 import { Icon } from '../../icons'
 
 const STATUS_TEXT: Record<ProvisioningLog['status'], string> = {
@@ -26,19 +27,24 @@ export function ProvisioningLogTable(props: {
       id="provisioning-logs"
       label="Provisioning logs"
       emptyText="No provisioning events yet. Events appear here after a cycle or a Provision on demand."
+      wrap={true}
       columns={[
-        { header: 'Date' },
-        { header: 'Identity', wide: true },
-        { header: 'Action' },
-        { header: 'Source System' },
-        { header: 'Target System' },
-        { header: 'Status' },
+        { header: 'Date', size: 'date' },
+        { header: 'Identity' },
+        { header: 'Action', size: 'narrow' },
+        { header: 'Source System', size: 'medium' },
+        { header: 'Target System', size: 'medium' },
+        { header: 'Status', size: 'narrow' },
       ]}
       rows={props.logs.map((log) => ({
         key: log.id,
         cells: [
-          <a href={props.hrefOf(log)}>{log.activityDateTime}</a>,
-          `${log.sourceIdentity.displayName} (${log.sourceIdentity.id})`,
+          <a href={props.hrefOf(log)}>
+            <DateTime iso={log.activityDateTime} />
+          </a>,
+          <>
+            {log.sourceIdentity.displayName} <span class="cell-subtext">({log.sourceIdentity.id})</span>
+          </>,
           log.action,
           'Microsoft Entra ID',
           props.targetSystem(log),
@@ -121,7 +127,9 @@ export function ProvisioningLogDetail(props: {
           <dt>Action</dt>
           <dd>{log.action}</dd>
           <dt>Date</dt>
-          <dd>{log.activityDateTime}</dd>
+          <dd>
+            <DateTime iso={log.activityDateTime} />
+          </dd>
           <dt>Source identity</dt>
           <dd>{`${log.sourceIdentity.displayName} (${log.sourceIdentity.identityType}, ${log.sourceIdentity.id})`}</dd>
           <dt>Target identity</dt>

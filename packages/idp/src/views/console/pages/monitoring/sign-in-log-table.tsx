@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { ListPage } from '../../../../lists/list-page'
 import type { SignInRecord } from '../../../../sign-in-log/sign-in-log'
 import { DataTable } from '../../data-table'
+import { DateTime } from '../../date-time'
 import { Pane, PaneLink } from '../../pane'
 import { ListPaging, withQuery } from '../list-paging'
 
@@ -40,7 +41,7 @@ export function SignInLogTable(props: {
         id="sign-in-log"
         label="Sign-ins"
         columns={[
-          { header: 'Date' },
+          { header: 'Date', size: 'date' },
           { header: 'Request ID' },
           { header: 'User' },
           { header: 'Application' },
@@ -52,7 +53,7 @@ export function SignInLogTable(props: {
           key: record.id,
           cells: [
             <PaneLink href={detailsHref(record.id)} paneId="details">
-              {record.createdDateTime}
+              <DateTime iso={record.createdDateTime} />
             </PaneLink>,
             record.id,
             record.userPrincipalName ?? '—',
@@ -84,7 +85,9 @@ export function SignInDetailsPane(props: {
       {props.trace ?? (
         <dl class="properties">
           <dt>Date</dt>
-          <dd>{record.createdDateTime}</dd>
+          <dd>
+            <DateTime iso={record.createdDateTime} />
+          </dd>
           <dt>Request ID</dt>
           <dd>{record.id}</dd>
           <dt>Correlation ID</dt>
