@@ -20,7 +20,7 @@ export interface UserProfile {
   readonly assignments: readonly NamedAssignment[]
 }
 
-/** A user's Overview: basic info, Groups, Applications, and the Reset password / Delete commands. */
+/** A user's Overview: basic info, Groups, Applications, and the Edit properties / Reset password / Delete commands. */
 export function UserProfilePage(props: {
   readonly frame: ConsoleFrame
   readonly profile: UserProfile
@@ -45,6 +45,13 @@ export function UserProfilePage(props: {
           <CommandBar
             label="User commands"
             commands={[
+              {
+                kind: 'link',
+                label: 'Edit properties',
+                icon: 'edit',
+                href: `${here}?pane=edit-properties`,
+                opensPane: 'edit-properties',
+              },
               {
                 kind: 'link',
                 label: 'Delete',
