@@ -50,7 +50,11 @@ export function EditPropertiesPane(props: {
         </>
       }
     >
-      {errors.form ? <InfoBanner tone="error">{errors.form}</InfoBanner> : null}
+      {errors.form ? (
+        <div role="alert">
+          <InfoBanner tone="error">{errors.form}</InfoBanner>
+        </div>
+      ) : null}
       <h3>Identity</h3>
       <TextField
         id="edit-display-name"
