@@ -85,6 +85,8 @@ const CLICKED: readonly ClickedExercise[] = [
       await pane.getByLabel('Account enabled').check()
       await pane.getByRole('button', { name: 'Save' }).click()
       await page.getByRole('status').filter({ hasText: 'Successfully updated user' }).first().waitFor()
+      const settings = page.getByRole('region', { name: 'Settings' })
+      await expect(settings.textContent()).resolves.toMatch(/Account enabled\s*Yes/)
       await checkPage('entra-user-edit-properties-saved')
     },
   },

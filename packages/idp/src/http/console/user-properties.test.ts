@@ -11,7 +11,13 @@ beforeEach(async () => {
 async function openPane(userId: string) {
   const browser = idp.browser()
   await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword }, '/users')
-  const page = await browser.open(`${idp.url}/users/${userId}?pane=edit-properties`)
+  const profile = await browser.open(`${idp.url}/users/${userId}`)
+  // The command bar's link, as a browser without script follows it.
+  const edit = /<a[^>]*href="([^"]*pane=edit-properties[^"]*)"/
+    .exec(profile.body)?.[1]
+    ?.replaceAll('&amp;', '&')
+  if (!edit) throw new Error('no Edit properties link on the profile')
+  const page = await browser.open(new URL(edit, idp.url))
   const form = page.facts.forms.find((f) => f.action.pathname === `/users/${userId}/properties`)
   if (!form) throw new Error(`no Edit properties form on ${page.url.href}`)
   return { browser, page, form }
@@ -46,8 +52,10 @@ describe('Edit properties on a user’s profile', () => {
       surname: 'Simon',
       mail: 'b.simon@contoso.com',
     })
-    expect(saved.url.pathname).toBe(`/users/${id}`)
+    expect(`${saved.url.pathname}${saved.url.search}`).toBe(`/users/${id}?tab=properties`)
     expect(saved.facts.text).toContain('Successfully updated user')
+    expect(saved.facts.text).toMatch(/Account enabled\s*No/)
+    expect(saved.facts.text).toMatch(/First name\s*Britta/)
     expect(idp.services.directory.getUser(id)).toMatchObject({
       ok: true,
       value: {

@@ -4,7 +4,7 @@ import {
   type UserPropertiesErrors,
   type UserPropertiesValues,
 } from '../../views/console/pages/users/edit-properties-pane'
-import { USERS_HREF, userHref } from '../../views/console/pages/users/user-links'
+import { USERS_HREF, userPropertiesHref } from '../../views/console/pages/users/user-links'
 import { type UserProfile, UserProfilePage } from '../../views/console/pages/users/user-profile-page'
 import type { HttpDeps, IdpContext, IdpEnv } from '../env'
 import { formFields } from '../request-facts'
@@ -48,7 +48,7 @@ const FIELD_HINTS: Partial<Record<keyof UserPropertiesErrors, string>> = {
   mail: 'Email must be an email address such as b.simon@contoso.com. Correct it or leave it empty.',
 }
 
-/** The profile with the Edit properties pane open over it. */
+/** The profile's Properties tab with the Edit properties pane open over it (Entra edits them there). */
 export function editPropertiesPage(
   c: IdpContext,
   deps: HttpDeps,
@@ -61,6 +61,7 @@ export function editPropertiesPage(
     <UserProfilePage
       frame={page.frame(USERS_HREF)}
       profile={profile}
+      tab="properties"
       overlay={
         <EditPropertiesPane
           userId={profile.user.id}
@@ -110,7 +111,7 @@ export function userPropertiesRoutes(deps: HttpDeps) {
         [field]: FIELD_HINTS[field] ?? saved.error.message,
       })
     }
-    return page.done(userHref(profile.user.id), {
+    return page.done(userPropertiesHref(profile.user.id), {
       kind: 'success',
       title: 'Successfully updated user',
       message: `The properties of ${saved.value.displayName} were saved.`,

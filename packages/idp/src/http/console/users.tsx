@@ -176,7 +176,14 @@ export function usersRoutes(deps: HttpDeps) {
             csrf={page.csrf}
           />
         ) : undefined
-      return page.show(<UserProfilePage frame={page.frame(USERS_HREF)} profile={profile} overlay={overlay} />)
+      return page.show(
+        <UserProfilePage
+          frame={page.frame(USERS_HREF)}
+          profile={profile}
+          tab={c.req.query('tab') === 'properties' ? 'properties' : 'overview'}
+          overlay={overlay}
+        />,
+      )
     })
     .post(`${USERS_HREF}/:id/reset-password`, async (c) => {
       const reset = await directory.resetPassword(c.req.param('id'), consolePage(c, deps).actor)

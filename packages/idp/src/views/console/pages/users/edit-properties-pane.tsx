@@ -3,7 +3,7 @@ import type { HiddenField } from '../../hidden-fields'
 import { InfoBanner } from '../../info-banner'
 import { Pane } from '../../pane'
 import { TextField } from '../../text-field'
-import { userHref } from './user-links'
+import { userHref, userPropertiesHref } from './user-links'
 
 /** The Edit properties form as shown: the saved properties, or the posted ones after an error. */
 export interface UserPropertiesValues {
@@ -31,14 +31,14 @@ export function EditPropertiesPane(props: {
   readonly csrf: readonly HiddenField[]
 }) {
   const { values, errors } = props
-  const here = userHref(props.userId)
+  const here = userPropertiesHref(props.userId)
   return (
     <Pane
       id="edit-properties"
       title="Edit properties"
       subtitle={props.userPrincipalName}
       closeHref={here}
-      form={{ action: `${here}/properties`, fields: props.csrf }}
+      form={{ action: `${userHref(props.userId)}/properties`, fields: props.csrf }}
       footer={
         <>
           <button type="submit" class="button button-primary">
