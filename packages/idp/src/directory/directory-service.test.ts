@@ -100,6 +100,51 @@ describe('directory users', () => {
     expect(deleted).toMatchObject({ ok: false, error: { code: 'INVALID' } })
   })
 
+  it('refuses to disable or demote the last enabled Global Administrator, saying what to do first', async () => {
+    const admin = t.store.read().users[0]?.id ?? ''
+    const disabled = await t.services.directory.updateUser(admin, {
+      accountEnabled: false,
+      surname: 'Changed',
+    })
+    expect(disabled).toMatchObject({ ok: false, error: { code: 'INVALID', target: 'accountEnabled' } })
+    if (disabled.ok) return
+    expect(disabled.error.message).toContain('last enabled Global Administrator')
+    expect(disabled.error.message).toContain('Give another enabled user the Global Administrator role first')
+    const demoted = await t.services.directory.updateUser(admin, { directoryRoles: [] })
+    expect(demoted).toMatchObject({ ok: false, error: { code: 'INVALID', target: 'directoryRoles' } })
+    // Nothing of a refused update is kept, not even the properties that were fine.
+    expect(t.store.read().users[0]).toMatchObject({
+      accountEnabled: true,
+      surname: 'Admin',
+      directoryRoles: ['Global Administrator'],
+    })
+  })
+
+  it('disables a Global Administrator while another enabled one remains, then keeps that one', async () => {
+    const admin = t.store.read().users[0]?.id ?? ''
+    const second = await t.services.directory.createUser({
+      userPrincipalName: 'second@contoso.com',
+      displayName: 'Second Admin',
+      directoryRoles: ['Global Administrator'],
+    })
+    if (!second.ok) throw new Error(second.error.message)
+    const secondId = second.value.user.id
+    expect(await t.services.directory.updateUser(admin, { accountEnabled: false })).toMatchObject({
+      ok: true,
+    })
+    expect(await t.services.directory.updateUser(secondId, { accountEnabled: false })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID', target: 'accountEnabled' },
+    })
+    // The disabled administrator does not count: the enabled one cannot be deleted either.
+    expect(await t.services.directory.deleteUser(secondId)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID' },
+    })
+    expect(await t.services.directory.updateUser(admin, { accountEnabled: true })).toMatchObject({ ok: true })
+    expect(await t.services.directory.deleteUser(secondId)).toMatchObject({ ok: true })
+  })
+
   it('answers unknown accounts and wrong passwords identically, and a disabled account only after its password', async () => {
     const check = (name: string, password: string) =>
       t.services.credentials.check(name, password, '127.0.0.1')
@@ -107,13 +152,19 @@ describe('directory users', () => {
     const wrong = await check('admin@contoso.com', 'whatever')
     expect(unknown).toEqual(wrong)
     expect(unknown).toEqual({ ok: false, error: { code: 'AADSTS50126' } })
-    const admin = t.store.read().users[0]
-    await t.services.directory.updateUser(admin?.id ?? '', { accountEnabled: false })
-    await expect(check('admin@contoso.com', 'whatever')).resolves.toEqual({
+    const created = await t.services.directory.createUser({
+      userPrincipalName: 'erin@contoso.com',
+      displayName: 'Erin',
+      password: 'Contoso1234!',
+    })
+    if (!created.ok) throw new Error(created.error.message)
+    const disabled = await t.services.directory.updateUser(created.value.user.id, { accountEnabled: false })
+    expect(disabled).toMatchObject({ ok: true, value: { accountEnabled: false } })
+    await expect(check('erin@contoso.com', 'whatever')).resolves.toEqual({
       ok: false,
       error: { code: 'AADSTS50126' },
     })
-    await expect(check('admin@contoso.com', t.adminPassword)).resolves.toEqual({
+    await expect(check('erin@contoso.com', 'Contoso1234!')).resolves.toEqual({
       ok: false,
       error: { code: 'AADSTS50057' },
     })

@@ -21,7 +21,12 @@ import {
   setDirectoryNames,
   verifiedDomains,
 } from './user-rules'
-import { findUser, isGlobalAdministrator } from './users'
+import {
+  findUser,
+  hasOtherEnabledGlobalAdministrator,
+  isGlobalAdministrator,
+  isLastEnabledGlobalAdministrator,
+} from './users'
 
 /** Properties an admin can set on a user; absent ones are left as they are (or defaulted on create). */
 export interface UserInput {
@@ -71,6 +76,32 @@ function applyUserInput(state: DeepState, user: DirectoryUser, input: UserInput)
   }
   if (input.accountEnabled !== undefined) user.accountEnabled = input.accountEnabled
   if (input.directoryRoles !== undefined) user.directoryRoles = [...new Set(input.directoryRoles)]
+  return ok(undefined)
+}
+
+/**
+ * Refuses an update that takes away the tenant's last enabled Global Administrator (Entra
+ * keeps one, else nobody could sign in to undo it): `wasLast` is whether the user was that
+ * administrator before the change, `user` the user after it.
+ */
+function keepEnabledAdministrator(
+  draft: DeepState,
+  user: DirectoryUser,
+  wasLast: boolean,
+): Result<void, AdminError> {
+  if (!wasLast) return ok(undefined)
+  if (!user.accountEnabled) {
+    return invalid(
+      `${user.displayName} is the last enabled Global Administrator of the tenant, so the account cannot be disabled: nobody could sign in to manage the tenant. Give another enabled user the Global Administrator role first, then disable this account.`,
+      'accountEnabled',
+    )
+  }
+  if (!isLastEnabledGlobalAdministrator(draft, user)) {
+    return invalid(
+      `${user.displayName} is the last enabled Global Administrator of the tenant, so the role cannot be removed: nobody could sign in to manage the tenant. Give another enabled user the Global Administrator role first.`,
+      'directoryRoles',
+    )
+  }
   return ok(undefined)
 }
 
@@ -193,8 +224,11 @@ export function createDirectoryService(deps: {
       let before: Readonly<Record<string, unknown>> = {}
       const updated = await updateFound(store, findUser, idOrUpn, (user, draft) => {
         before = { ...user, directoryRoles: [...user.directoryRoles] }
+        const wasLastAdministrator = isLastEnabledGlobalAdministrator(draft, user)
         const applied = applyUserInput(draft, user, input)
         if (!applied.ok) return applied
+        const kept = keepEnabledAdministrator(draft, user, wasLastAdministrator)
+        if (!kept.ok) return kept
         if (passwordHash.value) user.passwordHash = passwordHash.value
         return ok(user)
       })
@@ -224,9 +258,10 @@ export function createDirectoryService(deps: {
       let target = { id: '', displayName: '' }
       const deleted = await updateFound(store, findUser, idOrUpn, (user, draft) => {
         target = { id: user.id, displayName: user.displayName }
-        if (isGlobalAdministrator(user) && draft.users.filter(isGlobalAdministrator).length === 1) {
+        // Even a disabled administrator stays while no enabled one exists: it can be re-enabled.
+        if (isGlobalAdministrator(user) && !hasOtherEnabledGlobalAdministrator(draft, user)) {
           return invalid(
-            'This is the last Global Administrator of the tenant; give another user the role before deleting it.',
+            `${user.displayName} is a Global Administrator and no other enabled Global Administrator is left, so it cannot be deleted: nobody could sign in to manage the tenant. Give another enabled user the Global Administrator role first, then delete this user.`,
           )
         }
         draft.users = draft.users.filter((u) => u.id !== user.id)

@@ -45,6 +45,29 @@ export function isGlobalAdministrator(user: DeepReadonly<DirectoryUser>): boolea
   return user.directoryRoles.includes('Global Administrator')
 }
 
+/**
+ * True when `user` is the only enabled Global Administrator left in `state`: disabling,
+ * demoting or deleting it would leave no one able to sign in and manage the tenant.
+ */
+export function isLastEnabledGlobalAdministrator(
+  state: Pick<DeepState, 'users'>,
+  user: DeepReadonly<DirectoryUser>,
+): boolean {
+  return isEnabledGlobalAdministrator(user) && !hasOtherEnabledGlobalAdministrator(state, user)
+}
+
+/** True when someone besides `user` is an enabled Global Administrator. */
+export function hasOtherEnabledGlobalAdministrator(
+  state: Pick<DeepState, 'users'>,
+  user: DeepReadonly<DirectoryUser>,
+): boolean {
+  return state.users.some((other) => other.id !== user.id && isEnabledGlobalAdministrator(other))
+}
+
+function isEnabledGlobalAdministrator(user: DeepReadonly<DirectoryUser>): boolean {
+  return user.accountEnabled && isGlobalAdministrator(user)
+}
+
 /** The object ids of the groups `userId` is a direct member of. */
 export function groupIdsOf(state: Pick<DeepState, 'groups'>, userId: string): string[] {
   return state.groups.filter((g) => g.memberIds.includes(userId)).map((g) => g.id)

@@ -28,3 +28,45 @@ describe('Training in an admin center started on its own', () => {
     }
   })
 })
+
+describe('Sandbox clock on the Training page', () => {
+  it('shows Entra’s clock offset, sets it through the sandbox service, and puts it back with Use the real time', async () => {
+    const idp = await createTestIdp()
+    const browser = idp.browser()
+    await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+    const page = await browser.open(`${idp.url}/training`)
+    expect(page.facts.text).toContain('Sandbox clock')
+    expect(page.facts.text).toContain("Entra's clock shows the real time (offset 0 seconds).")
+    const form = page.facts.forms.find((f) => f.action.pathname === '/training/clock')
+    if (!form) throw new Error('no Sandbox clock form')
+    const behind = await browser.submit(page, form, { offsetSeconds: '-7200' })
+    expect(behind.url.pathname).toBe('/training')
+    expect(behind.facts.text).toContain('Sandbox clock set')
+    expect(behind.facts.text).toContain("Entra's clock runs 7200 seconds behind the real time")
+    expect(idp.services.sandbox.clockOffsetSeconds()).toBe(-7200)
+    const again = behind.facts.forms.find((f) => f.action.pathname === '/training/clock')
+    if (!again) throw new Error('no Sandbox clock form')
+    const real = await browser.submit(behind, again, { useRealTime: 'yes' })
+    expect(real.facts.text).toContain("Entra's clock shows the real time again.")
+    expect(idp.services.sandbox.clockOffsetSeconds()).toBe(0)
+  })
+
+  it('refuses a clock offset that is not a whole number of seconds with 400, the reason and the typed value', async () => {
+    const idp = await createTestIdp()
+    const browser = idp.browser()
+    await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+    const page = await browser.open(`${idp.url}/training`)
+    const form = page.facts.forms.find((f) => f.action.pathname === '/training/clock')
+    if (!form) throw new Error('no Sandbox clock form')
+    for (const typed of ['two hours', '1.5', '99999999']) {
+      const refused = await browser.submit(page, form, { offsetSeconds: typed })
+      expect(refused.status).toBe(400)
+      expect(refused.facts.text).toContain('must be a whole number of seconds')
+      expect(refused.facts.text).toContain('-7200 runs two hours behind')
+      expect(refused.body).toContain(`value="${typed}"`)
+    }
+    const forged = await browser.submit(page, form, { offsetSeconds: '60', csrfToken: 'forged' })
+    expect(forged.status).toBe(403)
+    expect(idp.services.sandbox.clockOffsetSeconds()).toBe(0)
+  })
+})

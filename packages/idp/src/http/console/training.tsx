@@ -12,7 +12,9 @@ import {
   resetTarget,
   setUpSummary,
 } from '@sandbox/shared'
+import type { SandboxClockView } from '../../views/console/pages/training/sandbox-clock-section'
 import {
+  TRAINING_CLOCK_HREF,
   TRAINING_END_HREF,
   TRAINING_EXERCISES_HREF,
   TRAINING_HREF,
@@ -29,13 +31,18 @@ const statusOf = (error: ClassroomError) => (error.code === 'SET_UP_FAILED' ? 40
 
 /**
  * Training: the classroom actions (reset to a step, break-it exercises) the sandbox connects
- * once both servers listen. Every change is a POST with the session's CSRF token, answered by a
+ * once both servers listen, and the Sandbox clock (Entra's clock offset). Every change is a POST with the session's CSRF token, answered by a
  * redirect with a toast; a refused one re-renders the page with the reason and a 4xx.
  */
 export function trainingRoutes(deps: HttpDeps) {
   const classroom = () => deps.services.runtime.classroom?.current() ?? null
 
-  async function renderTraining(c: IdpContext, error?: ClassroomError) {
+  /** The training page; with `error` a refused classroom action, with `clockError` a refused clock offset. */
+  async function renderTraining(
+    c: IdpContext,
+    error?: ClassroomError,
+    clockError?: Pick<SandboxClockView, 'typed' | 'error'>,
+  ) {
     const page = consolePage(c, deps)
     const actions = classroom()
     const [active, setUp] = actions
@@ -51,9 +58,11 @@ export function trainingRoutes(deps: HttpDeps) {
         exercises={EXERCISE_CHOICES}
         active={activeExerciseView(active)}
         setUp={summary && setUp ? { summary, testUser: setUp.testUser } : null}
+        clock={{ offsetSeconds: deps.services.sandbox.clockOffsetSeconds(), ...clockError }}
         {...(error ? { error: error.message } : {})}
       />
     )
+    if (clockError) return c.html(view, 400, { 'Cache-Control': 'no-store' })
     if (!error) return page.show(view)
     return c.html(view, statusOf(error), { 'Cache-Control': 'no-store' })
   }
@@ -103,6 +112,28 @@ export function trainingRoutes(deps: HttpDeps) {
         kind: 'success',
         title: 'Exercise applied',
         message: applied.value.did,
+      })
+    })
+    .post(TRAINING_CLOCK_HREF, async (c) => {
+      // Entra's own clock: there even when this server runs alone, unlike the classroom actions.
+      const form = await formFields(c)
+      const typed = (form.offsetSeconds ?? '').trim().slice(0, 40)
+      const asked =
+        form.useRealTime === 'yes' ? 0 : /^[+-]?\d{1,15}$/.test(typed) ? Number(typed) : Number.NaN
+      const set = deps.services.sandbox.setClockOffset(asked)
+      if (!set.ok) {
+        return renderTraining(c, undefined, {
+          typed,
+          error: `${set.error.message} For example -7200 runs two hours behind; "Use the real time" sets 0.`,
+        })
+      }
+      return consolePage(c, deps).done(TRAINING_HREF, {
+        kind: 'success',
+        title: 'Sandbox clock set',
+        message:
+          set.value === 0
+            ? "Entra's clock shows the real time again."
+            : `Entra's clock now runs ${set.value} seconds off the real time.`,
       })
     })
     .post(TRAINING_END_HREF, async (c) => {

@@ -16,6 +16,8 @@ import { formFields } from '../request-facts'
 import { consoleArea } from './console-area'
 import { consolePage } from './console-page'
 import { listQueryOf } from './list-query'
+import { profileOf as profileOfUser } from './user-profile'
+import { editPropertiesPage, propertiesOf, userPropertiesRoutes } from './user-properties'
 
 const TABS = new Set<NewUserTab>(['basics', 'properties', 'review'])
 
@@ -44,19 +46,10 @@ function basicsErrors(values: NewUserValues): NewUserErrors {
   }
 }
 
-/** Identity > Users: All users, Create new user, and a user's profile (Reset password, Delete). */
+/** Identity > Users: All users, Create new user, and a user's profile (Edit properties, Reset password, Delete). */
 export function usersRoutes(deps: HttpDeps) {
-  const { directory, assignments } = deps.services
-
-  function profileOf(id: string) {
-    const user = directory.getUser(id)
-    if (!user.ok) return null
-    const memberOf = directory.groupsOf(user.value.id)
-    const granted = [user.value.id, ...memberOf.map((g) => g.id)].flatMap((p) =>
-      assignments.listForPrincipal(p),
-    )
-    return { user: user.value, groups: memberOf, assignments: granted }
-  }
+  const { directory } = deps.services
+  const profileOf = (id: string) => profileOfUser(deps, id)
 
   function notFound(c: IdpContext) {
     const page = consolePage(c, deps)
@@ -89,6 +82,7 @@ export function usersRoutes(deps: HttpDeps) {
   }
 
   return consoleArea(deps, USERS_HREF)
+    .route('/', userPropertiesRoutes(deps))
     .get(USERS_HREF, (c) => {
       const page = consolePage(c, deps)
       const query = listQueryOf(c)
@@ -165,6 +159,8 @@ export function usersRoutes(deps: HttpDeps) {
       if (!profile) return notFound(c)
       const page = consolePage(c, deps)
       const pane = c.req.query('pane')
+      if (pane === 'edit-properties')
+        return editPropertiesPage(c, deps, profile, propertiesOf(profile.user), {})
       const overlay =
         pane === 'reset-password' ? (
           <ResetPasswordPane
@@ -180,7 +176,14 @@ export function usersRoutes(deps: HttpDeps) {
             csrf={page.csrf}
           />
         ) : undefined
-      return page.show(<UserProfilePage frame={page.frame(USERS_HREF)} profile={profile} overlay={overlay} />)
+      return page.show(
+        <UserProfilePage
+          frame={page.frame(USERS_HREF)}
+          profile={profile}
+          tab={c.req.query('tab') === 'properties' ? 'properties' : 'overview'}
+          overlay={overlay}
+        />,
+      )
     })
     .post(`${USERS_HREF}/:id/reset-password`, async (c) => {
       const reset = await directory.resetPassword(c.req.param('id'), consolePage(c, deps).actor)

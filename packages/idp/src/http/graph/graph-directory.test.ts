@@ -149,6 +149,21 @@ describe('Graph users', () => {
     expect((await graph.delete(`/v1.0/users/${id}`)).status).toBe(204)
     expect((await graph.get(`/v1.0/users/${id}`)).status).toBe(404)
   })
+
+  it('answers 400 with what to do when PATCH would disable the last enabled Global Administrator', async () => {
+    const admin = (await graph.get('/v1.0/users/admin@contoso.com')).json.id as string
+    const refused = await graph.patch(`/v1.0/users/${admin}`, { accountEnabled: false })
+    expect(refused).toMatchObject({
+      status: 400,
+      json: {
+        error: { code: 'Request_BadRequest', details: [{ code: 'InvalidValue', target: 'accountEnabled' }] },
+      },
+    })
+    expect(refused.json.error.message).toMatch(
+      /last enabled Global Administrator.*cannot be disabled.*Give another enabled user the Global Administrator role first/,
+    )
+    expect((await graph.get(`/v1.0/users/${admin}?$select=accountEnabled`)).json.accountEnabled).toBe(true)
+  })
 })
 
 describe('Graph groups', () => {

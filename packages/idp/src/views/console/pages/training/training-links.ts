@@ -6,3 +6,5 @@ export const TRAINING_RESET_HREF = '/training/reset'
 export const TRAINING_EXERCISES_HREF = '/training/exercises'
 /** POST: forgets the active exercise. */
 export const TRAINING_END_HREF = '/training/end'
+/** POST `offsetSeconds=<n>`: moves Entra's clock (the Sandbox clock section). */
+export const TRAINING_CLOCK_HREF = '/training/clock'

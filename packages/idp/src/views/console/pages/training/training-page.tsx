@@ -5,6 +5,7 @@ import { type HiddenField, HiddenFields } from '../../hidden-fields'
 import { InfoBanner } from '../../info-banner'
 import { SelectField } from '../../select-field'
 import { ActiveExerciseSummary } from './active-exercise-summary'
+import { SandboxClockSection, type SandboxClockView } from './sandbox-clock-section'
 import { TRAINING_EXERCISES_HREF, TRAINING_HREF, TRAINING_RESET_HREF } from './training-links'
 
 export interface TrainingPageProps {
@@ -17,13 +18,15 @@ export interface TrainingPageProps {
   readonly exercises: readonly ExerciseChoice[]
   readonly active: ActiveExerciseView | null
   readonly setUp: { readonly summary: string; readonly testUser: TestUserCredentials | null } | null
+  /** Entra's clock offset, shown and set in the Sandbox clock section (even without the classroom). */
+  readonly clock: SandboxClockView
   /** A refused request, said in full (unknown exercise or step, a set-up that failed). */
   readonly error?: string
 }
 
 const crumbs = [{ label: 'Home', href: '/' }, { label: 'Training' }]
 
-/** Training: reset the class to any step, hand out break-it exercises, see when one is fixed. */
+/** Training: reset the class to any step, hand out break-it exercises, see when one is fixed, set Entra's clock. */
 export function TrainingPage(props: TrainingPageProps) {
   return (
     <ConsoleLayout title="Training" {...props.frame}>
@@ -89,6 +92,7 @@ export function TrainingPage(props: TrainingPageProps) {
             </section>
           </>
         )}
+        <SandboxClockSection clock={props.clock} csrf={props.csrf} />
       </Blade>
     </ConsoleLayout>
   )

@@ -10,8 +10,10 @@ import { DataTable } from '../../data-table'
 import type { HiddenField } from '../../hidden-fields'
 import { Pane } from '../../pane'
 import { PasswordField } from '../../password-field'
+import { LinkTabs } from '../../tabs'
 import { groupHref } from '../groups/group-links'
-import { USERS_HREF, userHref } from './user-links'
+import { USERS_HREF, userHref, userPropertiesHref } from './user-links'
+import { UserPropertiesTab } from './user-properties-tab'
 
 /** What the profile shows: the user, their groups and their app assignments. */
 export interface UserProfile {
@@ -20,16 +22,25 @@ export interface UserProfile {
   readonly assignments: readonly NamedAssignment[]
 }
 
-/** A user's Overview: basic info, Groups, Applications, and the Reset password / Delete commands. */
+/** The profile's tabs; each is its own URL. */
+export type UserProfileTab = 'overview' | 'properties'
+
+/**
+ * A user's profile: Overview (basic info, Groups, Applications) or Properties, under the
+ * Edit properties / Delete / Refresh / Reset password commands.
+ */
 export function UserProfilePage(props: {
   readonly frame: ConsoleFrame
   readonly profile: UserProfile
+  readonly tab?: UserProfileTab
   readonly overlay?: Child
 }) {
-  const { user, groups, assignments } = props.profile
+  const { user } = props.profile
   const here = userHref(user.id)
+  const properties = props.tab === 'properties'
+  const tabName = properties ? 'Properties' : 'Overview'
   return (
-    <ConsoleLayout title={`${user.displayName} | Overview`} {...props.frame} overlay={props.overlay}>
+    <ConsoleLayout title={`${user.displayName} | ${tabName}`} {...props.frame} overlay={props.overlay}>
       <Blade
         breadcrumbs={[
           { label: 'Home', href: '/' },
@@ -37,7 +48,7 @@ export function UserProfilePage(props: {
           { label: user.displayName },
         ]}
         object={user.displayName}
-        page="Overview"
+        page={tabName}
         subtitle="User"
         icon="user"
         closeHref={USERS_HREF}
@@ -45,6 +56,13 @@ export function UserProfilePage(props: {
           <CommandBar
             label="User commands"
             commands={[
+              {
+                kind: 'link',
+                label: 'Edit properties',
+                icon: 'edit',
+                // A full page load, not a pane swapped in: the pane opens over the Properties tab.
+                href: `${userPropertiesHref(user.id)}&pane=edit-properties`,
+              },
               {
                 kind: 'link',
                 label: 'Delete',
@@ -64,50 +82,68 @@ export function UserProfilePage(props: {
           />
         }
       >
-        <h2>Basic info</h2>
-        <dl class="properties">
-          <dt>User principal name</dt>
-          <dd>{user.userPrincipalName}</dd>
-          <dt>Object ID</dt>
-          <dd>
-            <CopyText id="user-object-id" value={user.id} copyLabel="Copy Object ID to clipboard" />
-          </dd>
-          <dt>Created date time</dt>
-          <dd>{user.createdDateTime}</dd>
-          <dt>User type</dt>
-          <dd>Member</dd>
-          <dt>Account enabled</dt>
-          <dd>{user.accountEnabled ? 'Yes' : 'No'}</dd>
-          <dt>Directory roles</dt>
-          <dd>{user.directoryRoles.length > 0 ? user.directoryRoles.join(', ') : 'None'}</dd>
-        </dl>
-        <h2>Groups</h2>
-        <DataTable
-          id="user-groups"
-          label="Group memberships"
-          columns={[{ header: 'Name', wide: true }, { header: 'Group type' }, { header: 'Membership type' }]}
-          rows={groups.map((group) => ({
-            key: group.id,
-            cells: [<a href={groupHref(group.id)}>{group.displayName}</a>, 'Security', 'Direct'],
-          }))}
-          emptyText="No groups found"
+        <LinkTabs
+          label="User"
+          currentHref={properties ? userPropertiesHref(user.id) : here}
+          tabs={[
+            { label: 'Overview', href: here },
+            { label: 'Properties', href: userPropertiesHref(user.id) },
+          ]}
         />
-        <h2>Applications</h2>
-        <DataTable
-          id="user-applications"
-          label="Assigned applications"
-          columns={[{ header: 'Name', wide: true }, { header: 'Assigned through' }]}
-          rows={assignments.map((assignment) => ({
-            key: assignment.id,
-            cells: [
-              assignment.resourceDisplayName ?? assignment.resourceId,
-              assignment.principalType === 'User' ? 'Direct' : (assignment.principalDisplayName ?? 'Group'),
-            ],
-          }))}
-          emptyText="No application assignments found"
-        />
+        {properties ? <UserPropertiesTab user={user} /> : <UserOverview profile={props.profile} />}
       </Blade>
     </ConsoleLayout>
+  )
+}
+
+/** The Overview tab: Basic info, Groups and Applications. */
+function UserOverview(props: { readonly profile: UserProfile }) {
+  const { user, groups, assignments } = props.profile
+  return (
+    <>
+      <h2>Basic info</h2>
+      <dl class="properties">
+        <dt>User principal name</dt>
+        <dd>{user.userPrincipalName}</dd>
+        <dt>Object ID</dt>
+        <dd>
+          <CopyText id="user-object-id" value={user.id} copyLabel="Copy Object ID to clipboard" />
+        </dd>
+        <dt>Created date time</dt>
+        <dd>{user.createdDateTime}</dd>
+        <dt>User type</dt>
+        <dd>Member</dd>
+        <dt>Account enabled</dt>
+        <dd>{user.accountEnabled ? 'Yes' : 'No'}</dd>
+        <dt>Directory roles</dt>
+        <dd>{user.directoryRoles.length > 0 ? user.directoryRoles.join(', ') : 'None'}</dd>
+      </dl>
+      <h2>Groups</h2>
+      <DataTable
+        id="user-groups"
+        label="Group memberships"
+        columns={[{ header: 'Name', wide: true }, { header: 'Group type' }, { header: 'Membership type' }]}
+        rows={groups.map((group) => ({
+          key: group.id,
+          cells: [<a href={groupHref(group.id)}>{group.displayName}</a>, 'Security', 'Direct'],
+        }))}
+        emptyText="No groups found"
+      />
+      <h2>Applications</h2>
+      <DataTable
+        id="user-applications"
+        label="Assigned applications"
+        columns={[{ header: 'Name', wide: true }, { header: 'Assigned through' }]}
+        rows={assignments.map((assignment) => ({
+          key: assignment.id,
+          cells: [
+            assignment.resourceDisplayName ?? assignment.resourceId,
+            assignment.principalType === 'User' ? 'Direct' : (assignment.principalDisplayName ?? 'Group'),
+          ],
+        }))}
+        emptyText="No application assignments found"
+      />
+    </>
   )
 }
 
