@@ -12,6 +12,9 @@ export interface MetadataFile {
   readonly xml: string
 }
 
+/** The test tab's result heading. */
+export type TestHeading = 'Single Sign-on succeeded.' | 'Single Sign-on failed.'
+
 export const enterpriseSettings = (page: Page) => page.getByRole('dialog', { name: 'Enterprise Settings' })
 
 /**
@@ -69,7 +72,7 @@ export async function runTestTab(
   context: BrowserContext,
   open: () => Promise<void>,
   account: { readonly login: string; readonly password: string },
-  heading: 'Single Sign-on succeeded.' | 'Single Sign-on failed.',
+  heading: TestHeading,
   look?: (tab: Page) => Promise<void>,
 ): Promise<void> {
   const [tab] = await Promise.all([context.waitForEvent('page'), open()])
