@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { findTrainingExercise } from '@sandbox/shared'
 import type { Browser, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,6 +18,7 @@ import {
   CA_SIGNED,
   chooseEnableAndSave,
   chooseMetadataFile,
+  ENABLE_AFTER_TEST,
   enterpriseSettings,
   type MetadataFile,
   nextToTestStep,
@@ -108,9 +110,15 @@ const keepingPassword = (meet: (password: string) => Promise<string>) => (passwo
 
 let entraMetadata: MetadataFile = { name: '', xml: '' }
 
-const CLICKED: readonly ClickedExercise[] = [
+/** An exercise with the words of the screens its fix clicks, which its explanation must name. */
+interface HubExercise extends ClickedExercise {
+  readonly fixScreenNames: readonly string[]
+}
+
+const CLICKED: readonly HubExercise[] = [
   {
     id: 'sso-enabled-without-test',
+    fixScreenNames: ['Control Hub > Authentication > Modify', 'Test SSO Connection'],
     from: 'hub',
     meet: keepingPassword(async () => {
       const seen = await tryToEnable()
@@ -121,6 +129,7 @@ const CLICKED: readonly ClickedExercise[] = [
   },
   {
     id: 'sso-enabled-test-unsuccessful',
+    fixScreenNames: ['Control Hub > Authentication > Modify', 'Test SSO Connection'],
     from: 'entra',
     meet: keepingPassword(async () => {
       const seen = await tryToEnable()
@@ -131,6 +140,7 @@ const CLICKED: readonly ClickedExercise[] = [
   },
   {
     id: 'self-signed-idp-certificate',
+    fixScreenNames: ['Control Hub > Authentication > Modify', SELF_SIGNED_ALLOWED],
     from: 'hub',
     meet: async () => {
       entraMetadata = await downloadEntraMetadata()
@@ -149,6 +159,14 @@ const CLICKED: readonly ClickedExercise[] = [
   },
   {
     id: 'certificate-rollover-not-reimported',
+    fixScreenNames: [
+      'Single sign-on',
+      'Federation Metadata XML',
+      'Control Hub > Authentication > Modify',
+      'Update SSO Certificate',
+      'Test SSO Update',
+      'Switch to new metadata',
+    ],
     from: 'entra',
     meet: keepingPassword((password) => signInAsBSimon(cls, password)),
     fix: async () => {
@@ -173,6 +191,7 @@ const CLICKED: readonly ClickedExercise[] = [
   },
   {
     id: 'webex-email-domain-alias',
+    fixScreenNames: ['Control Hub > Users', 'b.simon@contoso.com'],
     from: 'hub',
     fix: async () => {
       await hub.goto(`${spUrl()}/admin`)
@@ -192,6 +211,16 @@ const CLICKED: readonly ClickedExercise[] = [
 ]
 
 describe('the Control Hub exercises in Chromium', () => {
+  it("names in each explanation's fix the screens and controls the fix clicks (letter case aside)", () => {
+    for (const { id, fixScreenNames } of CLICKED) {
+      const fixScreen = findTrainingExercise(id)?.explanation.fixScreen.toLowerCase() ?? ''
+      for (const name of fixScreenNames) expect(fixScreen, id).toContain(name.toLowerCase())
+    }
+    // Where to look for SSO_TEST_REQUIRED names the radio the symptom is met with.
+    for (const id of ['sso-enabled-without-test', 'sso-enabled-test-unsuccessful'])
+      expect(findTrainingExercise(id)?.whereToLook, id).toContain(ENABLE_AFTER_TEST)
+  })
+
   it('does five exercises by clicking: button, symptom in Control Hub or the browser, fix in Control Hub, explanation', async () => {
     for (const exercise of CLICKED) await runClickedExercise(cls, exercise, exercise === CLICKED[0])
   }, 300_000)

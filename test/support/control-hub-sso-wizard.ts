@@ -5,6 +5,8 @@ import { signInAsNeeded } from './console-sign-in'
 
 export const CA_SIGNED = 'Require certificate signed by a certificate authority in Metadata (more secure)'
 export const SELF_SIGNED_ALLOWED = 'Allow self-signed certificate in Metadata (less secure)'
+/** Test SSO Setup's radio that goes on to enable single sign-on. */
+export const ENABLE_AFTER_TEST = 'This test was successful. Enable Single Sign-On'
 
 /** A metadata file as the file browser is given it. */
 export interface MetadataFile {
@@ -101,7 +103,7 @@ export async function testAndEnable(page: Page, password: string): Promise<void>
 /** Test SSO Setup: "This test was successful. Enable Single Sign-On", Next, then Save. */
 export async function chooseEnableAndSave(page: Page): Promise<void> {
   const dialog = enterpriseSettings(page)
-  await dialog.getByLabel('This test was successful. Enable Single Sign-On').check()
+  await dialog.getByLabel(ENABLE_AFTER_TEST).check()
   await dialog.getByRole('button', { name: 'Next' }).click()
   await dialog.getByRole('button', { name: 'Save' }).click()
   await page.waitForLoadState()
