@@ -2,8 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, recordCspViolations } from '../support/browser'
-import { signInAsNeeded } from '../support/console-sign-in'
 import { signInToControlHub } from '../support/control-hub-sign-in'
+import {
+  chooseMetadataFile,
+  enterpriseSettings,
+  openImportStep,
+  runTestTab as runTestTabOf,
+  type TestHeading,
+} from '../support/control-hub-sso-wizard'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 import { setUpTutorial } from '../support/tutorial-setup'
 
@@ -33,33 +39,21 @@ async function looksRight(target: Page, name: string): Promise<void> {
   await saveScreenshot(target, name)
 }
 
-const dialog = () => page.getByRole('dialog', { name: 'Enterprise Settings' })
+const dialog = () => enterpriseSettings(page)
 const card = () => page.getByRole('region', { name: 'Update SSO Certificate' })
 
 /** Modify > Next > Next > SSO Warning Ok > file browser: a re-import while single sign-on is on. */
 async function reimport(name: string, xml: string): Promise<void> {
-  await page.goto(`${sandbox.sp.url}/admin/settings`)
-  await page.getByRole('button', { name: 'Modify' }).click()
-  await dialog().getByRole('button', { name: 'Next' }).click()
-  await dialog().getByRole('button', { name: 'Next' }).click()
-  const warning = page.getByRole('alertdialog', { name: 'SSO Warning' })
-  await warning.getByRole('button', { name: 'Ok' }).click()
-  // The import step replaces the warning's page: choose the file on the new one.
-  await warning.waitFor({ state: 'detached' })
-  await page.waitForURL(/confirm=replace/)
-  await dialog()
-    .getByLabel('file browser')
-    .setInputFiles({ name, mimeType: 'text/xml', buffer: Buffer.from(xml) })
+  await openImportStep(page, sandbox.sp.url)
+  await chooseMetadataFile(page, { name, xml })
   await dialog().getByText('Successfully imported IdP metadata file').first().waitFor()
 }
 
-/** The test tab: signs in at Entra as B.Simon when Entra asks (its session may already be there). */
-async function runTestTab(open: () => Promise<void>, heading: string, screenshot: string): Promise<void> {
-  const [tab] = await Promise.all([context.waitForEvent('page'), open()])
-  const result = tab.getByRole('heading', { name: heading })
-  await signInAsNeeded(tab, { login: 'B.Simon@contoso.com', password }, result)
-  await looksRight(tab, screenshot)
-  await tab.close()
+/** The test tab as B.Simon (Entra's session may already be there), looked at before it closes. */
+function runTestTab(open: () => Promise<void>, heading: TestHeading, screenshot: string): Promise<void> {
+  return runTestTabOf(context, open, { login: 'B.Simon@contoso.com', password }, heading, (tab) =>
+    looksRight(tab, screenshot),
+  )
 }
 
 describe('Control Hub: new IdP metadata while single sign-on is on', () => {

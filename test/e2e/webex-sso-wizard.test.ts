@@ -3,8 +3,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, recordCspViolations } from '../support/browser'
-import { signInAtMicrosoft } from '../support/console-sign-in'
 import { signInToControlHub } from '../support/control-hub-sign-in'
+import {
+  CA_SIGNED,
+  chooseMetadataFile,
+  enterpriseSettings,
+  runTestTab,
+} from '../support/control-hub-sso-wizard'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
 import { setUpTutorial } from '../support/tutorial-setup'
 
@@ -34,15 +39,7 @@ async function looksRight(name: string): Promise<void> {
   await saveScreenshot(page, name)
 }
 
-const dialog = () => page.getByRole('dialog', { name: 'Enterprise Settings' })
-const xmlFile = (name: string, xml: string) => ({ name, mimeType: 'text/xml', buffer: Buffer.from(xml) })
-
-async function importMetadata(name: string, xml: string, option: string): Promise<void> {
-  await dialog().getByLabel(option).check()
-  await dialog().getByLabel('file browser').setInputFiles(xmlFile(name, xml))
-  // Without the script the form is posted with Upload; with it, choosing the file posts it.
-  await page.waitForURL(/step=import/)
-}
+const dialog = () => enterpriseSettings(page)
 
 describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
   it('downloads the SP metadata, imports the Entra metadata, tests in a new tab, enables and saves', async () => {
@@ -70,23 +67,15 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
       /<X509Certificate>[^<]+<\/X509Certificate>/g,
       `<X509Certificate>${base64}</X509Certificate>`,
     )
-    await importMetadata(
-      'self-signed.xml',
-      forged,
-      'Require certificate signed by a certificate authority in Metadata (more secure)',
-    )
+    await chooseMetadataFile(page, { name: 'self-signed.xml', xml: forged }, CA_SIGNED)
     await dialog().getByText('Failed to import IdP Metadata File').first().waitFor()
     await expect(dialog().textContent()).resolves.toContain('CN=Microsoft Azure Federated SSO Certificate')
     await expect(dialog().getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true)
     await looksRight('wizard-3b-import-refused')
     await dialog().getByRole('button', { name: 'Try Again' }).click()
 
-    await importMetadata(
-      'Cisco Webex.xml',
-      entraMetadata,
-      'Require certificate signed by a certificate authority in Metadata (more secure)',
-    )
-    // The page is already at step=import after Try Again, so wait for the answer itself.
+    await page.waitForURL(/confirm=replace/)
+    await chooseMetadataFile(page, { name: 'Cisco Webex.xml', xml: entraMetadata }, CA_SIGNED)
     await dialog().getByText('Successfully imported IdP metadata file').first().waitFor()
     await looksRight('wizard-3c-imported')
     await dialog().getByRole('button', { name: 'Next' }).click()
@@ -94,17 +83,20 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
     await dialog().getByRole('link', { name: 'Test SSO Connection' }).waitFor()
     await expect(dialog().getByRole('button', { name: 'Next' }).isDisabled()).resolves.toBe(true)
 
-    const [tab] = await Promise.all([
-      context.waitForEvent('page'),
-      dialog().getByRole('link', { name: 'Test SSO Connection' }).click(),
-    ])
-    await tab.waitForURL((url) => url.origin === sandbox.idp.url)
-    await signInAtMicrosoft(tab, { login: 'B.Simon@contoso.com', password })
-    await tab.getByRole('heading', { name: 'Single Sign-on succeeded.' }).waitFor()
-    await expect(tab.getByText('Close this tab and return to Control Hub').count()).resolves.toBe(1)
-    expect(await seriousAccessibilityViolations(tab)).toEqual([])
-    await saveScreenshot(tab, 'wizard-4b-test-tab')
-    await tab.close()
+    await runTestTab(
+      context,
+      async () => {
+        await dialog().getByRole('link', { name: 'Test SSO Connection' }).click()
+      },
+      { login: 'B.Simon@contoso.com', password },
+      'Single Sign-on succeeded.',
+      async (tab) => {
+        expect(new URL(tab.url()).origin).toBe(sandbox.sp.url)
+        await expect(tab.getByText('Close this tab and return to Control Hub').count()).resolves.toBe(1)
+        expect(await seriousAccessibilityViolations(tab)).toEqual([])
+        await saveScreenshot(tab, 'wizard-4b-test-tab')
+      },
+    )
 
     // The wizard picks the result up by polling.
     await expect(page.locator('#test-status')).toBeDefined()

@@ -224,7 +224,7 @@ export const TRAINING_EXERCISES: readonly TrainingExercise[] = [
       whyThisError:
         'SSO_UNTRUSTED_SIGNING_CERTIFICATE: the signature is valid, but by a key not in the imported metadata.',
       fixScreen:
-        'Entra > Single sign-on > download the Federation Metadata XML again; Control Hub > Authentication > Modify: import it and test',
+        'Entra > Cisco Webex > Single sign-on: download the Federation Metadata XML again; Control Hub > Authentication > Modify: import it, then on the Update SSO Certificate card run Test SSO Update and Switch to new metadata',
     },
   },
   {
@@ -236,7 +236,8 @@ export const TRAINING_EXERCISES: readonly TrainingExercise[] = [
       return 'Imported the Entra metadata in Control Hub and skipped Test SSO Connection'
     },
     symptom: { side: 'webex', shows: 'SSO_TEST_REQUIRED', trigger: 'enable-sso' },
-    whereToLook: 'Tick "Enable Single Sign-On" in Control Hub > Authentication and save; read the message',
+    whereToLook:
+      'In Control Hub > Authentication > Modify, choose "This test was successful. Enable Single Sign-On" without running the test, Save, and read the message',
     isFixed: (state) => subStepsDone(state, ['test-passed', 'sso-enabled']),
     explanation: {
       whatBroke: 'Single sign-on was to be enabled before any test of the imported metadata.',

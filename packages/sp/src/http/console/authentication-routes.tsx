@@ -62,6 +62,15 @@ function importFailureTitle(error: SpError): string {
 }
 
 /**
+ * A refusal as the wizard shows it: the code first (the one the training exercises and the
+ * troubleshooting pages name), then what went wrong and how to fix it.
+ */
+function refusalText(error: SpError): string {
+  const { code, message, fix } = describeError(error)
+  return `${code}: ${message} ${fix}`
+}
+
+/**
  * Control Hub > Organization Settings > Authentication > Modify: the "Enterprise Settings" wizard
  * (Init, Export Directory Metadata, Import IdP Metadata, Test SSO Setup, Finish), each step a URL,
  * each action the SSO setup service `/api/v1/sso` calls too.
@@ -193,12 +202,11 @@ export function consoleAuthenticationRoutes(deps: HttpDeps) {
         }
         const imported = await sso.importIdpMetadata(xml, trustMode)
         if (!imported.ok) {
-          const { message, fix } = describeError(imported.error)
           const title = importFailureTitle(imported.error)
           return renderPage(
             c,
             wizardPage(c, 'import', {
-              importShown: { kind: 'failed', fileName, title, reason: `${message} ${fix}` },
+              importShown: { kind: 'failed', fileName, title, reason: refusalText(imported.error) },
               toastError: title,
             }),
             422,
@@ -247,10 +255,7 @@ export function consoleAuthenticationRoutes(deps: HttpDeps) {
             'There is no new metadata to switch to: import the new metadata file while single sign-on is on first.',
           )
         const switched = await sso.enable()
-        if (!switched.ok) {
-          const { message, fix } = describeError(switched.error)
-          return refused(`${message} ${fix}`)
-        }
+        if (!switched.ok) return refused(refusalText(switched.error))
         return redirectWithToasts(c, deps, '/admin/settings', [{ code: 'sso-metadata-switched' }])
       })
       .post(`${SSO_WIZARD_PATH}/finish`, async (c) => {
@@ -258,11 +263,10 @@ export function consoleAuthenticationRoutes(deps: HttpDeps) {
         if (outcome === 'enable') {
           const enabled = await sso.enable()
           if (enabled.ok) return redirectWithToasts(c, deps, '/admin/settings', [{ code: 'sso-enabled' }])
-          const { message, fix } = describeError(enabled.error)
           return renderPage(
             c,
             wizardPage(c, 'finish', {
-              finishError: `${message} ${fix}`,
+              finishError: refusalText(enabled.error),
               toastError: 'Failed to enable Single Sign-On (SSO).',
             }),
             409,

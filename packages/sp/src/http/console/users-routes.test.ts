@@ -97,6 +97,59 @@ describe('Users in Control Hub', () => {
     expect(sp.services.users.list().total).toBe(0)
   })
 
+  it("corrects a user's email on its page through the user service, and says what is wrong with a bad one", async () => {
+    const sp = await createTestSp()
+    const alias = await sp.services.users.add({
+      email: 'b.simon@contoso.onmicrosoft.com',
+      firstName: 'B',
+      lastName: 'Simon',
+    })
+    await sp.services.users.add({ email: 'alex.wilber@contoso.com' })
+    if (!alias.ok) throw new Error('setup')
+    const id = alias.value.id
+    const browser = await signedInConsole(sp)
+    const page = await (await browser.get(`/admin/users/${id}`)).text()
+    expect(page).toMatch(/<label for="field-email">Email address<\/label>/)
+    expect(page).toContain('value="b.simon@contoso.onmicrosoft.com"')
+    const names = { firstName: 'B', lastName: 'Simon', displayName: '' }
+
+    const forged = await browser.post(`/admin/users/${id}`, {
+      ...names,
+      email: 'x@contoso.com',
+      csrf_token: 'forged',
+    })
+    expect(forged.status).toBe(403)
+
+    const invalid = await browser.post(`/admin/users/${id}`, { ...names, email: 'b.simon@contoso' })
+    expect(invalid.status).toBe(422)
+    const invalidHtml = await invalid.text()
+    expect(invalidHtml).toContain('&quot;b.simon@contoso&quot; is not a valid email address.')
+    expect(invalidHtml).toContain('Enter an address like b.simon@contoso.com')
+    expect(invalidHtml).toContain('aria-invalid="true"')
+    expect(invalidHtml).toContain('value="b.simon@contoso"')
+
+    const taken = await browser.post(`/admin/users/${id}`, { ...names, email: 'Alex.Wilber@contoso.com' })
+    expect(taken.status).toBe(422)
+    expect(await taken.text()).toContain('A user with the email alex.wilber@contoso.com already exists')
+    expect(sp.services.users.get(id)).toMatchObject({
+      value: { userName: 'b.simon@contoso.onmicrosoft.com' },
+    })
+
+    const saved = await browser.post(`/admin/users/${id}`, { ...names, email: ' B.Simon@contoso.com ' })
+    expect(saved.status).toBe(303)
+    expect(sp.services.users.findSignInUser('b.simon@contoso.onmicrosoft.com')).toBeNull()
+    expect(sp.services.users.findSignInUser('b.simon@contoso.com')).toMatchObject({
+      id,
+      userName: 'b.simon@contoso.com',
+      emails: [{ value: 'b.simon@contoso.com', primary: true }],
+    })
+    // A form from before the page had the email field leaves the email alone.
+    expect(
+      (await browser.post(`/admin/users/${id}`, { firstName: 'Britta', lastName: 'Simon' })).status,
+    ).toBe(303)
+    expect(sp.services.users.get(id)).toMatchObject({ value: { userName: 'b.simon@contoso.com' } })
+  })
+
   it('pages the list 50 at a time', async () => {
     const sp = await createTestSp()
     for (let i = 0; i < 51; i += 1) await sp.services.users.add({ email: `user${i}@contoso.com` })

@@ -1,7 +1,13 @@
 import { Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { describeError } from '../../errors/catalogue'
-import { UserDetailPage, type UserDetailProps, UsersPage } from '../../views/console/pages/users-page'
+import type { DirectoryError } from '../../users/user-rules'
+import {
+  type ProfileDraft,
+  UserDetailPage,
+  type UserDetailProps,
+  UsersPage,
+} from '../../views/console/pages/users-page'
 import type { HttpDeps } from '../env'
 import { requireControlHubAdmin } from './console-auth'
 import type { ConsoleContext, ConsoleEnv } from './console-env'
@@ -43,7 +49,14 @@ export function usersListPage(c: ConsoleContext, deps: HttpDeps, modal?: Child) 
   )
 }
 
-/** Control Hub > Users: the list, search and paging, and one user's page (edit, deactivate, delete). */
+/** A refused profile change, said with its fix, on the email field when the email was the problem. */
+function profileError(error: DirectoryError): NonNullable<UserDetailProps['error']> {
+  const { message, fix } = describeError(error)
+  const onEmail = error.code === 'USER_EXISTS' || (error.code === 'USER_INVALID' && error.field === 'email')
+  return { message: `${message} ${fix}`, field: onEmail ? 'email' : null }
+}
+
+/** Control Hub > Users: the list, search and paging, and one user's page (edit the email and names, deactivate, delete). */
 export function consoleUsersRoutes(deps: HttpDeps) {
   const { users } = deps.services
 
@@ -66,14 +79,18 @@ export function consoleUsersRoutes(deps: HttpDeps) {
     .post('/admin/users/:id{[0-9a-f-]{36}}', async (c) => {
       const id = c.req.param('id')
       const form = await postedForm(c)
-      const draft = {
+      const current = users.get(id)
+      if (!current.ok) return notFound(c)
+      // A form without the email field (a page from before it had one) leaves the email as it is.
+      const draft: ProfileDraft = {
+        email: form.email === undefined ? current.value.userName : formText(form, 'email', 300),
         firstName: formText(form, 'firstName', 300),
         lastName: formText(form, 'lastName', 300),
         displayName: formText(form, 'displayName', 300),
       }
       const changed = await users.modify(id, draft)
       if (changed.ok) return redirectWithToasts(c, deps, `/admin/users/${id}`, [{ code: 'user-saved' }])
-      const page = detail(c, id, { draft, error: describeError(changed.error).message })
+      const page = detail(c, id, { draft, error: profileError(changed.error) })
       return page ? renderPage(c, page, 422) : notFound(c)
     })
     .post('/admin/users/:id{[0-9a-f-]{36}}/:action{deactivate|activate|delete}', async (c) => {

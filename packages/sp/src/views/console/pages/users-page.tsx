@@ -4,7 +4,7 @@ import { ActionButton, PostForm } from '../actions'
 import { Card, Facts, type PillTone, StatusPill } from '../cards'
 import { ControlHubLayout } from '../control-hub-layout'
 import { DataTable, type PagerProps, SearchBox, TableToolbar } from '../data-table'
-import { TextField } from '../fields'
+import { FormError, TextField } from '../fields'
 import { AlertDialog } from '../modal'
 import type { ConsoleChrome } from './page-chrome'
 
@@ -73,21 +73,30 @@ export function UsersPage(props: {
   )
 }
 
+/** The Profile form's fields as typed. */
+export interface ProfileDraft {
+  readonly email: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly displayName: string
+}
+
 export interface UserDetailProps {
   readonly chrome: ConsoleChrome
   readonly user: StoredUser
-  /** What was typed when a change was refused, and why. */
-  readonly draft?: { readonly firstName: string; readonly lastName: string; readonly displayName: string }
-  readonly error?: string
+  /** What was typed when a change was refused, and why (on the email field when it was the email). */
+  readonly draft?: ProfileDraft
+  readonly error?: { readonly message: string; readonly field: 'email' | null }
   readonly confirmDelete?: boolean
 }
 
-/** One user: edit the names, deactivate or activate, delete (after a confirmation). */
+/** One user: edit the email and names, deactivate or activate, delete (after a confirmation). */
 export function UserDetailPage(props: UserDetailProps) {
   const { user } = props
   const csrfToken = props.chrome.account.signOut.csrfToken
   const base = `/admin/users/${user.id}`
   const draft = props.draft ?? {
+    email: user.userName,
     firstName: user.givenName,
     lastName: user.familyName,
     displayName: user.displayName,
@@ -112,7 +121,17 @@ export function UserDetailPage(props: UserDetailProps) {
     >
       <Card title="Profile" id="profile" aside={<StatusPill tone={tone} label={label} />}>
         <PostForm id="user-profile" action={base} csrfToken={csrfToken}>
-          {props.error ? <p class="field-error">{props.error}</p> : null}
+          {props.error && props.error.field === null ? <FormError>{props.error.message}</FormError> : null}
+          <TextField
+            label="Email address"
+            name="email"
+            type="email"
+            value={draft.email}
+            maxLength={256}
+            autocomplete="off"
+            hint="Single sign-on finds the user whose email is the uid the identity provider sends."
+            {...(props.error?.field === 'email' ? { error: props.error.message } : {})}
+          />
           <TextField label="First Name" name="firstName" value={draft.firstName} maxLength={256} />
           <TextField label="Last Name" name="lastName" value={draft.lastName} maxLength={256} />
           <TextField
@@ -128,7 +147,6 @@ export function UserDetailPage(props: UserDetailProps) {
       <Card title="Account" id="account">
         <Facts
           items={[
-            { label: 'Email', value: user.userName },
             { label: 'Source', value: SOURCE_LABELS[user.source] },
             {
               label: 'Services',
