@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { findTrainingExercise } from '@sandbox/shared'
 import type { Browser, Page } from 'playwright-core'
-import { type RunningSandbox, startSandboxServers } from 'sso-rehearsal-sandbox'
+import type { RunningSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser'
 import {
   type ClickedExercise,
-  type ClickingClass,
   checkPage,
   openCiscoWebex as openCiscoWebexOf,
   runClickedExercise,
   signInAsBSimon,
+  startClickingClass,
 } from '../support/clicked-exercises'
-import { signInToAdminCenter } from '../support/console-sign-in'
 import { signInToControlHub } from '../support/control-hub-sign-in'
 import {
   CA_SIGNED,
@@ -27,7 +25,6 @@ import {
   SELF_SIGNED_ALLOWED,
   testAndEnable,
 } from '../support/control-hub-sso-wizard'
-import { type Classroom, classroomOf } from '../support/exercise-fixes'
 
 /**
  * The exercises whose symptom or fix is in Control Hub, by clicking: applied with the Training
@@ -39,32 +36,18 @@ import { type Classroom, classroomOf } from '../support/exercise-fixes'
 let browser: Browser
 let sandbox: RunningSandbox
 let page: Page
+let cls: Awaited<ReturnType<typeof startClickingClass>>
 let hub: Page
-let classroom: Classroom
-let cls: ClickingClass
-const started = performance.now()
 
 beforeAll(async () => {
-  ;[browser, sandbox] = await Promise.all([launchChromium(), startSandboxServers({ log: () => {} })])
-  // The Federation Metadata XML is downloaded from Entra on the trainer's page.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
-  page = await context.newPage()
-  classroom = classroomOf(sandbox)
-  cls = { browser, sandbox, page, classroom }
+  cls = await startClickingClass('training-exercises-control-hub.test.ts')
+  ;({ browser, sandbox, page } = cls)
   const admin = sandbox.sp.controlHubAdmin
   if (!admin) throw new Error('no Control Hub administrator')
-  await signInToAdminCenter(page, sandbox, '/training')
-  await signInToControlHub(page, sandbox.sp.url, admin, '/admin/training')
   hub = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
   await signInToControlHub(hub, sandbox.sp.url, admin, '/admin/settings')
 })
-afterAll(async () => {
-  // The file's duration, for the report.
-  console.info(
-    `training-exercises-control-hub.test.ts took ${Math.round((performance.now() - started) / 1000)} s`,
-  )
-  await Promise.all([browser?.close(), sandbox?.close()])
-})
+afterAll(() => cls?.close())
 
 const spUrl = () => sandbox.sp.url
 const dialog = () => enterpriseSettings(hub)

@@ -1,18 +1,15 @@
-import type { Browser, Page } from 'playwright-core'
-import { type RunningSandbox, startSandboxServers } from 'sso-rehearsal-sandbox'
+import type { Page } from 'playwright-core'
+import type { RunningSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser'
 import {
   type ClickedExercise,
-  type ClickingClass,
   checkPage as checkPageOf,
   openCiscoWebex as openCiscoWebexOf,
   runClickedExercise,
+  startClickingClass,
   trainingPages,
 } from '../support/clicked-exercises'
-import { signInToAdminCenter } from '../support/console-sign-in'
-import { signInToControlHub } from '../support/control-hub-sign-in'
-import { type Classroom, classroomOf } from '../support/exercise-fixes'
+import type { Classroom } from '../support/exercise-fixes'
 
 /**
  * The Training pages by clicking: reset the class to just before step 5, then break-it exercises
@@ -20,29 +17,16 @@ import { type Classroom, classroomOf } from '../support/exercise-fixes'
  * in to Webex in a browser of her own), fixed on the console screen its explanation names, and
  * explained once the real state shows it fixed.
  */
-let browser: Browser
 let sandbox: RunningSandbox
 let page: Page
 let classroom: Classroom
-let cls: ClickingClass
-const started = performance.now()
+let cls: Awaited<ReturnType<typeof startClickingClass>>
 
 beforeAll(async () => {
-  ;[browser, sandbox] = await Promise.all([launchChromium(), startSandboxServers({ log: () => {} })])
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  page = await context.newPage()
-  classroom = classroomOf(sandbox)
-  cls = { browser, sandbox, page, classroom }
-  const hub = sandbox.sp.controlHubAdmin
-  if (!hub) throw new Error('no Control Hub administrator')
-  await signInToAdminCenter(page, sandbox, '/training')
-  await signInToControlHub(page, sandbox.sp.url, hub, '/admin/training')
+  cls = await startClickingClass('training-exercises.test.ts')
+  ;({ sandbox, page, classroom } = cls)
 })
-afterAll(async () => {
-  // The file's duration, for the report: the budget is about two minutes.
-  console.info(`training-exercises.test.ts took ${Math.round((performance.now() - started) / 1000)} s`)
-  await Promise.all([browser?.close(), sandbox?.close()])
-})
+afterAll(() => cls?.close())
 
 const checkPage = (name: string) => checkPageOf(page, name)
 const openCiscoWebex = (link: string) => openCiscoWebexOf(cls, link)

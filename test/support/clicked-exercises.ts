@@ -3,9 +3,12 @@
 // read in the other console. Each e2e file gives only its exercises' fixes.
 import { findTrainingExercise } from '@sandbox/shared'
 import type { Browser, Page } from 'playwright-core'
-import type { RunningSandbox } from 'sso-rehearsal-sandbox'
+import { type RunningSandbox, startSandboxServers } from 'sso-rehearsal-sandbox'
 import { expect } from 'vitest'
-import type { Classroom } from './exercise-fixes'
+import { launchChromium } from './browser'
+import { signInToAdminCenter } from './console-sign-in'
+import { signInToControlHub } from './control-hub-sign-in'
+import { type Classroom, classroomOf } from './exercise-fixes'
 import { saveScreenshot, seriousAccessibilityViolations } from './page-checks'
 
 export interface ClickingClass {
@@ -14,6 +17,32 @@ export interface ClickingClass {
   /** The trainer's page, signed in to both consoles. */
   readonly page: Page
   readonly classroom: Classroom
+}
+
+/**
+ * A sandbox and Chromium for one e2e file, the trainer's page signed in to both consoles' Training
+ * pages (downloads accepted, for metadata files). `close` ends both and prints the file's
+ * duration for the report (the budget of such a file is about two minutes).
+ */
+export async function startClickingClass(file: string): Promise<ClickingClass & { close(): Promise<void> }> {
+  const started = performance.now()
+  const [browser, sandbox] = await Promise.all([launchChromium(), startSandboxServers({ log: () => {} })])
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+  const page = await context.newPage()
+  const hub = sandbox.sp.controlHubAdmin
+  if (!hub) throw new Error('no Control Hub administrator')
+  await signInToAdminCenter(page, sandbox, '/training')
+  await signInToControlHub(page, sandbox.sp.url, hub, '/admin/training')
+  return {
+    browser,
+    sandbox,
+    page,
+    classroom: classroomOf(sandbox),
+    async close() {
+      console.info(`${file} took ${Math.round((performance.now() - started) / 1000)} s`)
+      await Promise.all([browser.close(), sandbox.close()])
+    },
+  }
 }
 
 /** One exercise: which console's Training page applies it, and its fix by clicking. */

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { type AdminAccount, controlHubNav, type NavId } from '../../views/console/control-hub-layout'
+import type { PagerProps } from '../../views/console/data-table'
 import type { ConsoleChrome } from '../../views/console/pages/page-chrome'
 import { type HttpDeps, NO_STORE } from '../env'
 import { decodeFlash, encodeFlash, FLASH_COOKIE, type Flash, flashCookieOptions } from '../flash'
@@ -96,4 +97,31 @@ export function formTexts(form: Record<string, unknown>, name: string, maxCount 
 /** The posted form of a guarded route (already parsed by the guard; `all: true` keeps repeats). */
 export async function postedForm(c: ConsoleContext): Promise<Record<string, unknown>> {
   return (await c.req.parseBody({ all: true }).catch(() => ({}))) as Record<string, unknown>
+}
+
+/**
+ * A list page's search and paging from the request (`?q=` and `?page=`, both bounded), and the
+ * pager for the page of `total` the service answered.
+ */
+export function listPaging(c: ConsoleContext, listPath: string, pageSize: number) {
+  const query = (c.req.query('q') ?? '').slice(0, 200)
+  const pageNumber = Math.max(1, Math.min(1_000_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1))
+  const href = (n: number) => {
+    const params = new URLSearchParams()
+    if (query) params.set('q', query)
+    if (n > 1) params.set('page', String(n))
+    const text = params.toString()
+    return text ? `${listPath}?${text}` : listPath
+  }
+  return {
+    query,
+    offset: (pageNumber - 1) * pageSize,
+    pager: (page: { total: number; offset: number; items: readonly unknown[] }): PagerProps => ({
+      from: page.total === 0 ? 0 : page.offset + 1,
+      to: page.offset + page.items.length,
+      total: page.total,
+      previousHref: pageNumber > 1 ? href(pageNumber - 1) : null,
+      nextHref: page.offset + page.items.length < page.total ? href(pageNumber + 1) : null,
+    }),
+  }
 }

@@ -11,39 +11,32 @@ import {
 import type { HttpDeps } from '../env'
 import { requireControlHubAdmin } from './console-auth'
 import type { ConsoleContext, ConsoleEnv } from './console-env'
-import { consoleChrome, formText, postedForm, redirectWithToasts, renderPage } from './console-page'
+import {
+  consoleChrome,
+  formText,
+  listPaging,
+  postedForm,
+  redirectWithToasts,
+  renderPage,
+} from './console-page'
 
 /** Rows per page of the Users list. */
 export const USERS_PAGE_SIZE = 50
 
 /** The Users page for the request's search and page, with an optional dialog open on top. */
 export function usersListPage(c: ConsoleContext, deps: HttpDeps, modal?: Child) {
-  const query = (c.req.query('q') ?? '').slice(0, 200)
-  const pageNumber = Math.max(1, Math.min(1_000_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1))
+  const paging = listPaging(c, '/admin/users', USERS_PAGE_SIZE)
   const page = deps.services.users.list({
-    search: query,
-    offset: (pageNumber - 1) * USERS_PAGE_SIZE,
+    search: paging.query,
+    offset: paging.offset,
     limit: USERS_PAGE_SIZE,
   })
-  const href = (n: number) => {
-    const params = new URLSearchParams()
-    if (query) params.set('q', query)
-    if (n > 1) params.set('page', String(n))
-    const text = params.toString()
-    return text ? `/admin/users?${text}` : '/admin/users'
-  }
   return (
     <UsersPage
       chrome={consoleChrome(c, deps, 'users')}
       users={page.items}
-      query={query}
-      pager={{
-        from: page.total === 0 ? 0 : page.offset + 1,
-        to: page.offset + page.items.length,
-        total: page.total,
-        previousHref: pageNumber > 1 ? href(pageNumber - 1) : null,
-        nextHref: page.offset + page.items.length < page.total ? href(pageNumber + 1) : null,
-      }}
+      query={paging.query}
+      pager={paging.pager(page)}
       {...(modal ? { modal } : {})}
     />
   )
