@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { generateRsaKeyPair } from '@sandbox/shared'
 import { bundleBenchEntries } from './bundle'
 import { measureControlHubPages } from './control-hub-pages'
+import { measureEntraPages } from './entra-pages'
 import { measureFloor } from './floor'
 import { measureInProcess, measureLoopback } from './our-path'
 import { BENCH_PROFILES, type BenchProfile } from './profiles'
@@ -26,7 +27,8 @@ sign-in with its xmllint-wasm validator, our SP-initiated sign-in in-process and
 HTTP (servers in child processes) at concurrency 1, 8 and 32, start-up cold and warm, and each
 server's RSS after 5 000 and 10 000 sign-ins, and the provisioning engine's initial cycle of 5 000
 users against the Webex emulator's SCIM server, and the server time of Control Hub's pages with
-5 000 users against the same pages with 50. Prints a table with medians, spreads and ratios.
+5 000 users against the same pages with 50, and the server time of the Entra admin center's pages
+with 1 000 users and 200 apps against a small tenant. Prints a table with medians, spreads and ratios.
 
   --quick        a small run (seconds; what the test suite runs): the same figures, fewer samples
   --json [FILE]  also write every figure as JSON to FILE (default ${DEFAULT_JSON})
@@ -84,6 +86,9 @@ export async function runBench(
   const provisioning = await measureProvisioning(childScript, profile.provisioning)
   progress(`Control Hub pages with ${profile.controlHubPages.users} users, in-process`)
   const controlHubPages = await measureControlHubPages(profile.controlHubPages)
+  const { users, apps } = profile.entraPages
+  progress(`Entra admin center pages with ${users} users and ${apps} apps, in-process`)
+  const entraPages = await measureEntraPages(profile.entraPages)
   const cpuList = cpus()
   return buildReport(
     {
@@ -95,7 +100,7 @@ export async function runBench(
       platform: `${platform()} ${release()}`,
       durationMs: performance.now() - began,
     },
-    { floor, stock, inProcess, loopback, startup, sandboxStart, provisioning, controlHubPages },
+    { floor, stock, inProcess, loopback, startup, sandboxStart, provisioning, controlHubPages, entraPages },
   )
 }
 

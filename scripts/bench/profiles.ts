@@ -1,4 +1,5 @@
 import type { ControlHubPagesLimits } from './control-hub-pages'
+import type { EntraPagesLimits } from './entra-pages'
 import type { MemoryLimits, PathLimits } from './our-path'
 import type { ProvisioningLimits } from './provisioning-load'
 
@@ -12,6 +13,7 @@ export interface BenchProfile {
   readonly memory: MemoryLimits
   readonly provisioning: ProvisioningLimits
   readonly controlHubPages: ControlHubPagesLimits
+  readonly entraPages: EntraPagesLimits
 }
 
 const LEVELS = [1, 8, 32] as const
@@ -27,6 +29,7 @@ export const BENCH_PROFILES: Readonly<Record<'full' | 'quick', BenchProfile>> = 
     memory: { checkpoints: [5000, 10_000], concurrency: 8, maxMs: 75_000 },
     provisioning: { users: 5000 },
     controlHubPages: { users: 5000, maxRuns: 200, maxMs: 3000, warmupPasses: 10 },
+    entraPages: { users: 1000, apps: 200, maxRuns: 200, maxMs: 3000, warmupPasses: 10 },
   },
   quick: {
     floorMs: 300,
@@ -37,5 +40,6 @@ export const BENCH_PROFILES: Readonly<Record<'full' | 'quick', BenchProfile>> = 
     memory: { checkpoints: [150, 250], concurrency: 8, maxMs: 10_000 },
     provisioning: { users: 300 },
     controlHubPages: { users: 300, maxRuns: 5, maxMs: 300, warmupPasses: 1 },
+    entraPages: { users: 100, apps: 10, maxRuns: 5, maxMs: 300, warmupPasses: 1 },
   },
 }

@@ -1,7 +1,10 @@
 import type { ControlHubPagesResult } from './control-hub-pages'
+import type { EntraPagesResult } from './entra-pages'
 import type { FloorResult } from './floor'
 import type { LevelResult, PathResult } from './our-path'
 import type { ProvisioningResult } from './provisioning-load'
+import { type PagesAtTwoSizes, pageSection, pageTargets } from './report-pages'
+import { table } from './report-table'
 import type { SandboxStartResult, StartupResult } from './startup'
 import { ms, type Summary } from './stats'
 import type { StockResult } from './stock'
@@ -29,10 +32,15 @@ export interface BenchFigures {
   readonly provisioning: ProvisioningResult
   /** Control Hub's pages with a big directory against one page of users (absent in older reports). */
   readonly controlHubPages?: ControlHubPagesResult
+  /** The Entra admin center's pages with a big tenant against a small one (absent in older reports). */
+  readonly entraPages?: EntraPagesResult
 }
 
 /** Server time every Control Hub page must stay under with 5 000 users. */
 export const CONTROL_HUB_PAGE_TARGET_MS = 50
+
+/** Server time every Entra admin center page must stay under with 1 000 users and 200 apps. */
+export const ENTRA_PAGE_TARGET_MS = 50
 
 /** Users per second the provisioning engine's initial cycle must reach (2-core machine). */
 export const PROVISIONING_TARGET_PER_SECOND = 500
@@ -184,37 +192,34 @@ function checkTargets(figures: BenchFigures, ratios: BenchRatios): TargetCheck[]
   ]
 }
 
-/** Each Control Hub page's median with the full directory under the target. */
-function controlHubTargets(figures: BenchFigures): TargetCheck[] {
+/** The Control Hub pages as the page sections read them. */
+function controlHubPages(figures: BenchFigures): PagesAtTwoSizes | null {
   const pages = figures.controlHubPages
-  if (!pages) return []
-  return pages.pages.map((p) => ({
-    name: `Control Hub ${p.page}, ${pages.users} users`,
-    target: `≤ ${CONTROL_HUB_PAGE_TARGET_MS} ms`,
-    measured: `${ms(p.full.median)} ms (${(p.full.median / p.baseline.median).toFixed(1)}× of ${pages.baselineUsers} users)`,
-    met: p.full.median <= CONTROL_HUB_PAGE_TARGET_MS,
-  }))
+  if (!pages) return null
+  return {
+    console: 'Control Hub',
+    size: `${pages.users} users`,
+    baselineSize: `${pages.baselineUsers} users`,
+    column: String(pages.users),
+    baselineColumn: String(pages.baselineUsers),
+    targetMs: CONTROL_HUB_PAGE_TARGET_MS,
+    pages: pages.pages,
+  }
 }
 
-/** The Control Hub section of the report: each page with both directories and their ratio. */
-function controlHubSection(figures: BenchFigures): string[] {
-  const pages = figures.controlHubPages
-  if (!pages) return []
-  return [
-    '',
-    `Control Hub pages (server ms, in-process; ${pages.users} users vs ${pages.baselineUsers}, same run)`,
-    table(
-      ['page', `p50 ${pages.baselineUsers}`, `p50 ${pages.users}`, `p99 ${pages.users}`, 'ratio', 'KB'],
-      pages.pages.map((p) => [
-        p.page,
-        ms(p.baseline.median),
-        ms(p.full.median),
-        ms(p.full.p99),
-        `${(p.full.median / p.baseline.median).toFixed(1)}×`,
-        (p.bytes / 1024).toFixed(0),
-      ]),
-    ),
-  ]
+/** The Entra admin center pages as the page sections read them. */
+function entraPages(figures: BenchFigures): PagesAtTwoSizes | null {
+  const pages = figures.entraPages
+  if (!pages) return null
+  return {
+    console: 'Entra',
+    size: `${pages.users} users / ${pages.apps} apps`,
+    baselineSize: `${pages.baselineUsers} users / ${pages.baselineApps} apps`,
+    column: `${pages.users}u/${pages.apps}a`,
+    baselineColumn: `${pages.baselineUsers}u/${pages.baselineApps}a`,
+    targetMs: ENTRA_PAGE_TARGET_MS,
+    pages: pages.pages,
+  }
 }
 
 /** Builds the report of one run. */
@@ -224,16 +229,12 @@ export function buildReport(meta: BenchMeta, figures: BenchFigures): BenchReport
     meta,
     figures,
     ratios,
-    targets: [...checkTargets(figures, ratios), ...controlHubTargets(figures)],
+    targets: [
+      ...checkTargets(figures, ratios),
+      ...pageTargets(controlHubPages(figures)),
+      ...pageTargets(entraPages(figures)),
+    ],
   }
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
-  const line = (cells: readonly string[]): string =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`
-  const rule = `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`
-  return [line(header), rule, ...rows.map(line)].join('\n')
 }
 
 function spread(s: Summary): string {
@@ -340,7 +341,14 @@ export function formatReport(report: BenchReport): string {
         ],
       ],
     ),
-    ...controlHubSection(f),
+    ...pageSection(
+      `Control Hub pages (server ms, in-process; ${f.controlHubPages?.users} users vs ${f.controlHubPages?.baselineUsers}, same run)`,
+      controlHubPages(f),
+    ),
+    ...pageSection(
+      `Entra admin center pages (server ms, in-process; ${f.entraPages?.users} users and ${f.entraPages?.apps} apps vs ${f.entraPages?.baselineUsers} and ${f.entraPages?.baselineApps}, same run)`,
+      entraPages(f),
+    ),
     '',
     'Ratios (same run)',
     table(

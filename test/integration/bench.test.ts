@@ -259,8 +259,13 @@ describe('pnpm bench --quick, end to end', () => {
         `${name}: the report says ${reported}, by hand ${byHand}`,
       ).toBeLessThanOrEqual(Math.abs(byHand) * 1e-9)
     }
-    // Ten of the servers and the engine, then one per Control Hub page.
-    expect(report.targets).toHaveLength(14)
+    // Ten of the servers and the engine, then one per Control Hub page and one per Entra page.
+    expect(report.targets).toHaveLength(20)
+    expect(figures.entraPages).toMatchObject({ users: 100, apps: 10 })
+    for (const page of figures.entraPages?.pages ?? []) {
+      expectSummary(page.baseline)
+      expectSummary(page.full)
+    }
     const pages = figures.controlHubPages
     expect(pages?.users).toBe(300)
     for (const page of pages?.pages ?? []) {

@@ -1,3 +1,5 @@
+import { describeClaimSource, NAME_ID_FORMAT_LABELS } from '../claims/claim-display'
+import { claimType } from '../claims/effective-claims'
 import type { DeepState } from '../state/deep-state'
 
 /** An enterprise app as the store holds it. */
@@ -55,6 +57,18 @@ export function keyCredentialView(app: StoredApp): Record<string, unknown> {
   return {
     KeyDescription: app.saml.certificates.map((c) => `${c.thumbprint} (expires ${c.endDateTime})`),
     PreferredTokenSigningKeyThumbprint: app.servicePrincipal.preferredTokenSigningKeyThumbprint,
+  }
+}
+
+/**
+ * Attributes & Claims: the Unique User Identifier and each additional claim, named by its claim
+ * type, valued by its source as the editor writes it (`user.userprincipalname`).
+ */
+export function claimsView(app: StoredApp): Record<string, unknown> {
+  const { nameId, claims } = app.saml
+  return {
+    NameIdentifier: `${describeClaimSource(nameId.source)} (${NAME_ID_FORMAT_LABELS[nameId.format]})`,
+    ...Object.fromEntries(claims.map((c) => [claimType(c), describeClaimSource(c.source)])),
   }
 }
 

@@ -3,52 +3,71 @@ import { findUser } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import type { DeepState } from '../state/deep-state'
 import type { IdpState } from '../state/idp-state'
-import type { AuditActor, AuditLog, ModifiedProperty } from './audit-log'
+import { type AuditActor, type AuditLog, type AuditTarget, linkProperties } from './audit-log'
 
 type Assignment = DeepState['appRoleAssignments'][number]
 
 /** Entra's activity names for assignments, by who holds the assignment. */
 const ACTIVITY = {
-  User: { add: 'Add app role assignment to user', remove: 'Remove app role assignment from user' },
-  Group: { add: 'Add app role assignment grant to group', remove: 'Remove app role assignment from group' },
+  User: { add: 'Add app role assignment grant to user', remove: 'Remove app role assignment from user' },
+  Group: { add: 'Add app role assignment to group', remove: 'Remove app role assignment from group' },
 } as const
 
 /**
- * Audit entries for Users and groups assignments: Entra files them under the user (or group)
- * that received the app, naming the app and the role among the modified properties.
+ * Audit entries for Users and groups assignments. Entra names two targets, the service
+ * principal (which carries the modified properties: the role, the app, the user or group) and
+ * the user or group that received the app, and files the entry under that principal's category.
  */
 export function assignmentAudit(audit: AuditLog, store: DocumentStore<IdpState>) {
   function record(state: DeepState, assignment: Assignment, verb: 'add' | 'remove', by: AuditActor): void {
-    const user = assignment.principalType === 'User' ? findUser(state, assignment.principalId) : undefined
-    const group =
-      assignment.principalType === 'Group'
-        ? state.groups.find((g) => g.id === assignment.principalId)
-        : undefined
     const app = appByServicePrincipalId(state, assignment.resourceId)
     const role = app?.servicePrincipal.appRoles.find((r) => r.id === assignment.appRoleId)
-    const value = (v: string | null | undefined) => v ?? ''
-    const properties: [string, string][] = [
-      ['AppRole.Id', assignment.appRoleId],
-      ['AppRole.DisplayName', role?.displayName ?? 'Default Access'],
-      ['ServicePrincipal.ObjectID', assignment.resourceId],
-      ['ServicePrincipal.DisplayName', value(app?.servicePrincipal.displayName)],
-      ...(user ? ([['User.UPN', user.userPrincipalName]] as [string, string][]) : []),
-    ]
-    const modifiedProperties: ModifiedProperty[] = properties.map(([displayName, v]) =>
-      verb === 'add'
-        ? { displayName, oldValue: '', newValue: v }
-        : { displayName, oldValue: v, newValue: '' },
-    )
+    const servicePrincipal: AuditTarget = {
+      id: assignment.resourceId,
+      displayName: app?.servicePrincipal.displayName ?? assignment.resourceId,
+      type: 'ServicePrincipal',
+    }
+    let principal: AuditTarget
+    let principalProperties: [string, unknown][]
+    if (assignment.principalType === 'User') {
+      const user = findUser(state, assignment.principalId)
+      principal = {
+        id: assignment.principalId,
+        displayName: user?.displayName ?? assignment.principalId,
+        type: 'User',
+        ...(user ? { userPrincipalName: user.userPrincipalName } : {}),
+      }
+      principalProperties = [
+        ['User.ObjectID', assignment.principalId],
+        ['User.UPN', user?.userPrincipalName],
+      ]
+    } else {
+      const group = state.groups.find((g) => g.id === assignment.principalId)
+      principal = {
+        id: assignment.principalId,
+        displayName: group?.displayName ?? assignment.principalId,
+        type: 'Group',
+      }
+      principalProperties = [
+        ['Group.ObjectID', assignment.principalId],
+        ['Group.DisplayName', group?.displayName],
+      ]
+    }
     audit.record({
       category: assignment.principalType === 'User' ? 'UserManagement' : 'GroupManagement',
       activityDisplayName: ACTIVITY[assignment.principalType][verb],
       initiatedBy: by,
-      target: {
-        id: assignment.principalId,
-        displayName: value(user?.displayName ?? group?.displayName ?? assignment.principalId),
-        type: assignment.principalType,
-      },
-      modifiedProperties,
+      targets: [servicePrincipal, principal],
+      modifiedProperties: linkProperties(verb, [
+        ['AppRole.Id', assignment.appRoleId],
+        ['AppRole.Value', role?.value ?? ''],
+        ['AppRole.DisplayName', role?.displayName ?? 'Default Access'],
+        ['AppRoleAssignment.CreatedDateTime', assignment.createdDateTime],
+        ['ServicePrincipal.ObjectID', assignment.resourceId],
+        ['ServicePrincipal.DisplayName', app?.servicePrincipal.displayName],
+        ['ServicePrincipal.AppId', app?.servicePrincipal.appId],
+        ...principalProperties,
+      ]),
     })
   }
 

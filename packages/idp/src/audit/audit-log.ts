@@ -11,11 +11,28 @@ export interface AuditActor {
 /** An API caller with no console session (Graph-shaped API, sandbox API, rehearsal CLI). */
 export const API_CLIENT: AuditActor = { displayName: 'Sandbox API client', userPrincipalName: null }
 
-/** A property a change touched, with its value before and after ("" when there was none). */
+/**
+ * A property a change touched, with its value before and after JSON-encoded as Graph's
+ * directoryAudit carries them (`"\"Default Access\""`, `"[\"https://…\"]"`); null for a side
+ * that has no value (the old value of something added).
+ */
 export interface ModifiedProperty {
   readonly displayName: string
-  readonly oldValue: string
-  readonly newValue: string
+  readonly oldValue: string | null
+  readonly newValue: string | null
+}
+
+/**
+ * An object a change touched. Entra names two where a change links two objects (an app role
+ * assignment: the service principal and the user or group; a membership: the user and the
+ * group); the first carries the modified properties.
+ */
+export interface AuditTarget {
+  readonly id: string
+  readonly displayName: string
+  readonly type: 'User' | 'Group' | 'Application' | 'ServicePrincipal'
+  /** Set on a user target, as Graph's `targetResources[].userPrincipalName`. */
+  readonly userPrincipalName?: string
 }
 
 /** Entra's audit categories that the sandbox's changes fall under. */
@@ -29,7 +46,8 @@ export interface AuditRecord {
   /** "Add user", "Update user", "Reset password", "Add member to group", … */
   readonly activityDisplayName: string
   readonly initiatedBy: AuditActor
-  readonly target: { readonly id: string; readonly displayName: string; readonly type: string }
+  /** At least one; see `AuditTarget`. */
+  readonly targets: readonly [AuditTarget, ...AuditTarget[]]
   readonly modifiedProperties: readonly ModifiedProperty[]
 }
 
@@ -80,17 +98,53 @@ export function createAuditLog(deps: { clock: Clock; ids: IdGenerator }, capacit
 /** The audit log's interface. */
 export type AuditLog = ReturnType<typeof createAuditLog>
 
-/** The properties whose values differ between `before` and `after`, as strings. */
+/** A value as a JSON string, the way Graph writes an assignment's properties; null when absent. */
+export function jsonValue(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value)
+}
+
+/**
+ * A directory property's value the way Entra's Core Directory writes it: always a JSON array
+ * (`["B.Simon"]`, `[true]`, `[]` when the property has no value).
+ */
+export function directoryValue(value: unknown): string {
+  if (Array.isArray(value)) return JSON.stringify(value)
+  return JSON.stringify(value === null || value === undefined || value === '' ? [] : [value])
+}
+
+/** Entra names directory properties in PascalCase (`UserPrincipalName`, `AccountEnabled`). */
+export function entraPropertyName(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1)
+}
+
+/**
+ * The properties whose values differ between `before` and `after`, encoded as Entra does;
+ * `nameOf` gives the name the audit log shows (e.g. `entraPropertyName`).
+ */
 export function changedProperties(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>,
   names: readonly string[],
+  nameOf: (name: string) => string = (name) => name,
 ): ModifiedProperty[] {
-  const text = (value: unknown) =>
-    value === null || value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value)
   return names.flatMap((name) => {
-    const oldValue = text(before[name])
-    const newValue = text(after[name])
-    return oldValue === newValue ? [] : [{ displayName: name, oldValue, newValue }]
+    const oldValue = directoryValue(before[name])
+    const newValue = directoryValue(after[name])
+    return oldValue === newValue ? [] : [{ displayName: nameOf(name), oldValue, newValue }]
   })
+}
+
+/**
+ * The properties of one-sided change (a link added or removed): each value JSON-encoded on the
+ * side that has it, null on the other.
+ */
+export function linkProperties(
+  verb: 'add' | 'remove',
+  properties: readonly (readonly [string, unknown])[],
+): ModifiedProperty[] {
+  return properties.map(([displayName, value]) =>
+    verb === 'add'
+      ? { displayName, oldValue: null, newValue: jsonValue(value) }
+      : { displayName, oldValue: jsonValue(value), newValue: null },
+  )
 }

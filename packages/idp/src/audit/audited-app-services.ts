@@ -1,11 +1,19 @@
 import type { DocumentStore, Result } from '@sandbox/shared'
 import type { createCertificateService } from '../certificates/certificate-service'
+import type { createClaimsService } from '../claims/claims-service'
 import type { createAppService } from '../enterprise-apps/app-service'
 import type { createAssignmentService } from '../enterprise-apps/assignment-service'
 import { appByApplicationId, appByServicePrincipalId } from '../enterprise-apps/lookup'
 import type { createSamlConfigService } from '../enterprise-apps/saml-config-service'
 import type { IdpState } from '../state/idp-state'
-import { type AppObjectKind, appTarget, keyCredentialView, type StoredApp, VIEW_OF } from './app-audit-views'
+import {
+  type AppObjectKind,
+  appTarget,
+  claimsView,
+  keyCredentialView,
+  type StoredApp,
+  VIEW_OF,
+} from './app-audit-views'
 import { assignmentAudit } from './assignment-audit'
 import { API_CLIENT, type AuditActor, type AuditLog, changedProperties } from './audit-log'
 
@@ -16,7 +24,7 @@ type Locate = () => StoredApp | undefined
 export const CERTIFICATES_ACTIVITY = 'Update application – Certificates and secrets management'
 
 /**
- * The app, SAML, assignment and certificate services with audit entries, so the admin center's
+ * The app, SAML, claims, assignment and certificate services with audit entries, so the admin center's
  * Audit logs show application changes the way Entra's do, whichever door made them. Each
  * changing method takes who made the change last (the console passes its admin; every other
  * caller is the API client). A refused change, or one that changed nothing, leaves no entry.
@@ -28,10 +36,11 @@ export function auditedAppServices(
     assignments: ReturnType<typeof createAssignmentService>
     samlConfig: ReturnType<typeof createSamlConfigService>
     certificates: ReturnType<typeof createCertificateService>
+    claims: ReturnType<typeof createClaimsService>
   },
 ) {
   const { audit, store } = deps
-  const { apps, assignments, samlConfig, certificates } = services
+  const { apps, assignments, samlConfig, certificates, claims } = services
   const bySp =
     (id: string): Locate =>
     () =>
@@ -59,13 +68,15 @@ export function auditedAppServices(
     for (const side of sides) {
       const view = side.view ?? VIEW_OF[side.kind]
       const was = view(before)
-      const modifiedProperties = changedProperties(was, view(after), Object.keys(was))
+      const now = view(after)
+      const names = [...new Set([...Object.keys(was), ...Object.keys(now)])]
+      const modifiedProperties = changedProperties(was, now, names)
       if (modifiedProperties.length === 0) continue
       audit.record({
         category: 'ApplicationManagement',
         activityDisplayName: side.activity,
         initiatedBy: by,
-        target: appTarget(after, side.kind),
+        targets: [appTarget(after, side.kind)],
         modifiedProperties,
       })
     }
@@ -84,7 +95,7 @@ export function auditedAppServices(
         category: 'ApplicationManagement',
         activityDisplayName: `${verb} ${kind === 'Application' ? 'application' : 'service principal'}`,
         initiatedBy: by,
-        target: appTarget(app, kind),
+        targets: [appTarget(app, kind)],
         modifiedProperties,
       })
     }
@@ -97,6 +108,8 @@ export function auditedAppServices(
   })
   const keys = { kind: 'ServicePrincipal' as const, activity: CERTIFICATES_ACTIVITY, view: keyCredentialView }
   const basicSaml = [application(), servicePrincipal()]
+  // Attributes & Claims: one "Update application" naming the claim (or the Name ID) that moved.
+  const claimsMapping = [{ kind: 'Application' as const, activity: 'Update application', view: claimsView }]
   const audited = assignmentAudit(audit, store)
 
   return {
@@ -179,6 +192,21 @@ export function auditedAppServices(
         updated(bySp(id), by, [keys], () => certificates.activate(id, thumbprint)),
       deleteCertificate: (id: string, thumbprint: string, by = API_CLIENT) =>
         updated(bySp(id), by, [keys], () => certificates.deleteCertificate(id, thumbprint)),
+    },
+    claims: {
+      ...claims,
+      setNameId: (id: string, input: Parameters<typeof claims.setNameId>[1], by = API_CLIENT) =>
+        updated(bySp(id), by, claimsMapping, () => claims.setNameId(id, input)),
+      addClaim: (id: string, input: Parameters<typeof claims.addClaim>[1], by = API_CLIENT) =>
+        updated(bySp(id), by, claimsMapping, () => claims.addClaim(id, input)),
+      updateClaim: (
+        id: string,
+        claimId: string,
+        input: Parameters<typeof claims.updateClaim>[2],
+        by = API_CLIENT,
+      ) => updated(bySp(id), by, claimsMapping, () => claims.updateClaim(id, claimId, input)),
+      deleteClaim: (id: string, claimId: string, by = API_CLIENT) =>
+        updated(bySp(id), by, claimsMapping, () => claims.deleteClaim(id, claimId)),
     },
   }
 }

@@ -1,5 +1,5 @@
 import type { DeepReadonly } from '@sandbox/shared'
-import { type ListPage, type ListQuery, pageOf, searchText } from '../lists/list-page'
+import { compareNames, type ListPage, type ListQuery, pageOf, searchText } from '../lists/list-page'
 import type { DeepState } from '../state/deep-state'
 import type { DirectoryGroup, DirectoryUser } from '../state/idp-state'
 
@@ -7,7 +7,7 @@ type User = DeepReadonly<DirectoryUser>
 type Group = DeepReadonly<DirectoryGroup>
 
 const byName = (a: { displayName: string }, b: { displayName: string }) =>
-  a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' })
+  compareNames(a.displayName, b.displayName)
 
 /**
  * All users: those whose display name, user principal name or mail contains the search text

@@ -7,7 +7,13 @@ import {
   type Result,
   type Runtime,
 } from '@sandbox/shared'
-import { API_CLIENT, type AuditActor, type AuditLog, changedProperties } from '../audit/audit-log'
+import {
+  API_CLIENT,
+  type AuditActor,
+  type AuditLog,
+  changedProperties,
+  entraPropertyName,
+} from '../audit/audit-log'
 import { type AdminError, conflict, invalid } from '../errors/admin-error'
 import type { ListQuery } from '../lists/list-page'
 import type { DeepState } from '../state/deep-state'
@@ -132,14 +138,21 @@ export function createDirectoryService(deps: {
   const audited = (
     activity: string,
     by: AuditActor,
-    user: { readonly id: string; readonly displayName: string },
+    user: { readonly id: string; readonly displayName: string; readonly userPrincipalName: string },
     modifiedProperties: ReturnType<typeof changedProperties> = [],
   ) =>
     deps.audit.record({
       category: 'UserManagement',
       activityDisplayName: activity,
       initiatedBy: by,
-      target: { id: user.id, displayName: user.displayName, type: 'User' },
+      targets: [
+        {
+          id: user.id,
+          displayName: user.displayName,
+          type: 'User',
+          userPrincipalName: user.userPrincipalName,
+        },
+      ],
       modifiedProperties,
     })
 
@@ -209,7 +222,7 @@ export function createDirectoryService(deps: {
       })
       if (created.ok) {
         const user = created.value.user
-        audited('Add user', by, user, changedProperties({}, user, AUDITED_USER_PROPERTIES))
+        audited('Add user', by, user, changedProperties({}, user, AUDITED_USER_PROPERTIES, entraPropertyName))
       }
       return created
     },
@@ -233,7 +246,7 @@ export function createDirectoryService(deps: {
         return ok(user)
       })
       if (updated.ok) {
-        const changes = changedProperties(before, updated.value, AUDITED_USER_PROPERTIES)
+        const changes = changedProperties(before, updated.value, AUDITED_USER_PROPERTIES, entraPropertyName)
         if (changes.length > 0) audited('Update user', by, updated.value, changes)
         if (passwordHash.value) audited('Change user password', by, updated.value)
       }
@@ -244,10 +257,10 @@ export function createDirectoryService(deps: {
     async resetPassword(idOrUpn: string, by: AuditActor = API_CLIENT): Promise<Result<string, AdminError>> {
       const password = generatePassword()
       const passwordHash = await hashPassword(password)
-      let target = { id: '', displayName: '' }
+      let target = { id: '', displayName: '', userPrincipalName: '' }
       const reset = await updateFound(store, findUser, idOrUpn, (user) => {
         user.passwordHash = passwordHash
-        target = { id: user.id, displayName: user.displayName }
+        target = { id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName }
         return ok(password)
       })
       if (reset.ok) audited('Reset user password', by, target)
@@ -255,9 +268,9 @@ export function createDirectoryService(deps: {
     },
 
     async deleteUser(idOrUpn: string, by: AuditActor = API_CLIENT): Promise<Result<void, AdminError>> {
-      let target = { id: '', displayName: '' }
+      let target = { id: '', displayName: '', userPrincipalName: '' }
       const deleted = await updateFound(store, findUser, idOrUpn, (user, draft) => {
-        target = { id: user.id, displayName: user.displayName }
+        target = { id: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName }
         // Even a disabled administrator stays while no enabled one exists: it can be re-enabled.
         if (isGlobalAdministrator(user) && !hasOtherEnabledGlobalAdministrator(draft, user)) {
           return invalid(

@@ -1,5 +1,13 @@
 import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
-import { API_CLIENT, type AuditActor, type AuditLog, changedProperties } from '../audit/audit-log'
+import {
+  API_CLIENT,
+  type AuditActor,
+  type AuditLog,
+  type AuditTarget,
+  changedProperties,
+  entraPropertyName,
+  linkProperties,
+} from '../audit/audit-log'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import type { ListQuery } from '../lists/list-page'
 import type { DeepState } from '../state/deep-state'
@@ -55,14 +63,23 @@ export function createGroupService(deps: {
     by: AuditActor,
     group: { readonly id: string; readonly displayName: string },
     modifiedProperties: ReturnType<typeof changedProperties> = [],
-  ) =>
+    member?: AuditTarget,
+  ) => {
+    const groupTarget: AuditTarget = { id: group.id, displayName: group.displayName, type: 'Group' }
     deps.audit.record({
       category: 'GroupManagement',
       activityDisplayName: activity,
       initiatedBy: by,
-      target: { id: group.id, displayName: group.displayName, type: 'Group' },
+      // A membership names the user first (with the group among its properties), then the group.
+      targets: member ? [member, groupTarget] : [groupTarget],
       modifiedProperties,
     })
+  }
+  const membership = (verb: 'add' | 'remove', group: { readonly id: string; readonly displayName: string }) =>
+    linkProperties(verb, [
+      ['Group.ObjectID', group.id],
+      ['Group.DisplayName', group.displayName],
+    ])
   return {
     listGroups(): DeepState['groups'] {
       return store.read().groups
@@ -110,7 +127,7 @@ export function createGroupService(deps: {
           'Add group',
           by,
           created.value,
-          changedProperties({}, created.value, AUDITED_GROUP_PROPERTIES),
+          changedProperties({}, created.value, AUDITED_GROUP_PROPERTIES, entraPropertyName),
         )
       return created
     },
@@ -126,7 +143,7 @@ export function createGroupService(deps: {
         return applyGroupInput(group, input)
       })
       if (updated.ok) {
-        const changes = changedProperties(before, updated.value, AUDITED_GROUP_PROPERTIES)
+        const changes = changedProperties(before, updated.value, AUDITED_GROUP_PROPERTIES, entraPropertyName)
         if (changes.length > 0) audited('Update group', by, updated.value, changes)
       }
       return updated
@@ -158,7 +175,7 @@ export function createGroupService(deps: {
       by: AuditActor = API_CLIENT,
     ): Promise<Result<void, AdminError>> {
       let target = { id: '', displayName: '' }
-      let member = ''
+      let member: AuditTarget | undefined
       const added = await updateFound(store, findGroup, id, (group, draft) => {
         target = { id: group.id, displayName: group.displayName }
         const user = findUser(draft, memberId)
@@ -174,13 +191,15 @@ export function createGroupService(deps: {
           )
         }
         group.memberIds.push(user.id)
-        member = user.userPrincipalName
+        member = {
+          id: user.id,
+          displayName: user.displayName,
+          type: 'User',
+          userPrincipalName: user.userPrincipalName,
+        }
         return ok(undefined)
       })
-      if (added.ok)
-        audited('Add member to group', by, target, [
-          { displayName: 'members', oldValue: '', newValue: member },
-        ])
+      if (added.ok) audited('Add member to group', by, target, membership('add', target), member)
       return added
     },
 
@@ -190,18 +209,22 @@ export function createGroupService(deps: {
       by: AuditActor = API_CLIENT,
     ): Promise<Result<void, AdminError>> {
       let target = { id: '', displayName: '' }
-      let member = memberId
+      let member: AuditTarget = { id: memberId, displayName: memberId, type: 'User' }
       const removed = await updateFound(store, findGroup, id, (group, draft) => {
         if (!group.memberIds.includes(memberId)) return notFound(memberId)
         target = { id: group.id, displayName: group.displayName }
-        member = findUser(draft, memberId)?.userPrincipalName ?? memberId
+        const user = findUser(draft, memberId)
+        if (user)
+          member = {
+            id: user.id,
+            displayName: user.displayName,
+            type: 'User',
+            userPrincipalName: user.userPrincipalName,
+          }
         group.memberIds = group.memberIds.filter((m) => m !== memberId)
         return ok(undefined)
       })
-      if (removed.ok)
-        audited('Remove member from group', by, target, [
-          { displayName: 'members', oldValue: member, newValue: '' },
-        ])
+      if (removed.ok) audited('Remove member from group', by, target, membership('remove', target), member)
       return removed
     },
   }

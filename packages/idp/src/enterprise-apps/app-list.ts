@@ -1,3 +1,4 @@
+import { compareNames } from '../lists/list-page'
 import type { DeepState } from '../state/deep-state'
 import { galleryEntry } from './gallery'
 
@@ -56,7 +57,7 @@ export function findApps(apps: DeepState['apps'], query: AppListQuery) {
     )
   })
   const sorted = [...matching].sort((a, b) =>
-    a.servicePrincipal.displayName.localeCompare(b.servicePrincipal.displayName),
+    compareNames(a.servicePrincipal.displayName, b.servicePrincipal.displayName),
   )
   const rows: AppListRow[] = sorted.slice(0, query.shown).map((app) => ({
     servicePrincipalId: app.servicePrincipal.id,

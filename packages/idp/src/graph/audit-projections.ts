@@ -1,10 +1,15 @@
 import type { AuditRecord } from '../audit/audit-log'
 import type { GraphObject } from './directory-projections'
 
-/** Graph's `operationType`, from the verb the activity starts with. */
-function operationTypeOf(activity: string): string {
-  if (activity.startsWith('Add')) return 'Add'
-  if (activity.startsWith('Delete') || activity.startsWith('Remove')) return 'Delete'
+/**
+ * Graph's `operationType`: a link between two objects (an app role assignment, a membership) is
+ * Assign / Unassign; otherwise the verb the activity starts with.
+ */
+function operationTypeOf(record: AuditRecord): string {
+  const activity = record.activityDisplayName
+  const link = record.targets.length > 1
+  if (activity.startsWith('Add')) return link ? 'Assign' : 'Add'
+  if (activity.startsWith('Delete') || activity.startsWith('Remove')) return link ? 'Unassign' : 'Delete'
   return 'Update'
 }
 
@@ -33,18 +38,17 @@ export function graphDirectoryAudit(record: AuditRecord): GraphObject {
     activityDisplayName: record.activityDisplayName,
     activityDateTime: record.activityDateTime,
     loggedByService: 'Core Directory',
-    operationType: operationTypeOf(record.activityDisplayName),
+    operationType: operationTypeOf(record),
     initiatedBy: initiatedByOf(record),
-    targetResources: [
-      {
-        id: record.target.id,
-        displayName: record.target.displayName,
-        type: record.target.type,
-        userPrincipalName: null,
-        groupType: null,
-        modifiedProperties: record.modifiedProperties.map((p) => ({ ...p })),
-      },
-    ],
+    // The first target carries the modified properties, as in Entra's entries.
+    targetResources: record.targets.map((target, index) => ({
+      id: target.id,
+      displayName: target.displayName,
+      type: target.type,
+      userPrincipalName: target.userPrincipalName ?? null,
+      groupType: null,
+      modifiedProperties: index === 0 ? record.modifiedProperties.map((p) => ({ ...p })) : [],
+    })),
     additionalDetails: [],
   }
 }

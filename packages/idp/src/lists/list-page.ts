@@ -19,6 +19,16 @@ export interface ListPage<T> {
 /** How many rows a console list shows at once (Entra shows 50, then "Load more"). */
 export const LIST_PAGE_SIZE = 50
 
+/**
+ * The order lists sort names in (English, case- and accent-insensitive), one collator for every
+ * comparison: `localeCompare` with options builds one per call, which made sorting a thousand
+ * users the slowest part of All users.
+ */
+const NAME_COLLATOR = new Intl.Collator('en', { sensitivity: 'base' })
+
+/** Compares two names in list order. */
+export const compareNames: (a: string, b: string) => number = NAME_COLLATOR.compare
+
 /** The search text as compared: trimmed, case-folded, at most 256 characters. */
 export function searchText(search: string | undefined): string {
   return (search ?? '').trim().slice(0, 256).toLowerCase()

@@ -1,3 +1,4 @@
+import { readableAuditRecord } from '../../audit/audit-values'
 import { withQuery } from '../../views/console/pages/list-paging'
 import { AuditDetailsPane, AuditLogsPage } from '../../views/console/pages/monitoring/audit-logs-page'
 import { AUDIT_LOGS_HREF, SIGN_IN_LOGS_HREF } from '../../views/console/pages/monitoring/monitoring-links'
@@ -62,8 +63,10 @@ export function monitoringRoutes(deps: HttpDeps) {
     .get(AUDIT_LOGS_HREF, (c) => {
       const page = consolePage(c, deps)
       const { page: number } = listQueryOf(c)
-      const list = audit.find({ page: number })
-      const record = c.req.query('pane') === 'details' ? audit.get(c.req.query('id') ?? '') : undefined
+      const found = audit.find({ page: number })
+      const list = { ...found, items: found.items.map(readableAuditRecord) }
+      const shown = c.req.query('pane') === 'details' ? audit.get(c.req.query('id') ?? '') : undefined
+      const record = shown ? readableAuditRecord(shown) : undefined
       const closeHref = withQuery(AUDIT_LOGS_HREF, { page: list.page === 0 ? '' : String(list.page) })
       return page.show(
         <AuditLogsPage

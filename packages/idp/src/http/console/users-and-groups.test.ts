@@ -50,12 +50,13 @@ describe('Users in the admin center', () => {
     expect(entry).toMatchObject({
       activityDisplayName: 'Add user',
       initiatedBy: { userPrincipalName: 'admin@contoso.com' },
-      target: { displayName: 'B.Simon', type: 'User' },
+      targets: [{ displayName: 'B.Simon', type: 'User', userPrincipalName: 'B.Simon@contoso.com' }],
     })
+    // Entra's Core Directory encoding: PascalCase names, values as JSON arrays ("[]" for none).
     expect(entry?.modifiedProperties).toContainEqual({
-      displayName: 'userPrincipalName',
-      oldValue: '',
-      newValue: 'B.Simon@contoso.com',
+      displayName: 'UserPrincipalName',
+      oldValue: '[]',
+      newValue: '["B.Simon@contoso.com"]',
     })
   })
 
@@ -151,5 +152,27 @@ describe('Groups in the admin center', () => {
         .map((e) => e.activityDisplayName)
         .slice(0, 3),
     ).toEqual(['Remove member from group', 'Add member to group', 'Add group'])
+    // A membership names two targets, the user then the group, with the group in its properties.
+    const [removal, addition] = idp.services.audit.list()
+    const groupId = group.url.pathname.split('/')[2] ?? ''
+    expect(addition?.targets).toEqual([
+      {
+        id: made.value.user.id,
+        displayName: 'B.Simon',
+        type: 'User',
+        userPrincipalName: 'b.simon@contoso.com',
+      },
+      { id: groupId, displayName: 'Webex users', type: 'Group' },
+    ])
+    expect(addition?.modifiedProperties).toContainEqual({
+      displayName: 'Group.DisplayName',
+      oldValue: null,
+      newValue: '"Webex users"',
+    })
+    expect(removal?.modifiedProperties).toContainEqual({
+      displayName: 'Group.ObjectID',
+      oldValue: JSON.stringify(groupId),
+      newValue: null,
+    })
   })
 })

@@ -12,6 +12,7 @@ let spId = ''
 let applicationId = ''
 let userId = ''
 let newThumbprint = ''
+let csrfToken = ''
 
 const ADMIN = 'admin@contoso.com'
 const IDENTIFIER = 'http://localhost:8080/2f1e7c55-0e0b-4d87-9bd5-5a1b5c8a1f0e'
@@ -36,11 +37,14 @@ interface GraphAudit {
   activityDisplayName: string
   category: string
   id: string
+  operationType: string
   initiatedBy: { user: { userPrincipalName: string } | null; app: { displayName: string } | null }
   targetResources: {
     id: string
+    displayName: string
     type: string
-    modifiedProperties: { displayName: string; newValue: string }[]
+    userPrincipalName: string | null
+    modifiedProperties: { displayName: string; oldValue: string | null; newValue: string | null }[]
   }[]
 }
 
@@ -50,12 +54,12 @@ async function directoryAudits(): Promise<GraphAudit[]> {
   return answer.json.value as GraphAudit[]
 }
 
-/** The newest entry of `activity` on `targetId` that the console admin made. */
+/** The newest entry of `activity` naming `targetId` among its targets that the console admin made. */
 function entry(audits: readonly GraphAudit[], activity: string, targetId: string): GraphAudit {
   const found = audits.find(
     (a) =>
       a.activityDisplayName === activity &&
-      a.targetResources[0]?.id === targetId &&
+      a.targetResources.some((t) => t.id === targetId) &&
       a.initiatedBy.user?.userPrincipalName === ADMIN,
   )
   if (!found)
@@ -81,7 +85,7 @@ beforeAll(async () => {
   const saml = await browser.submit(select, formTo(select, `/enterprise-apps/${spId}/single-sign-on`), {
     method: 'saml',
   })
-  const csrfToken = csrfTokenOf(saml)
+  csrfToken = csrfTokenOf(saml)
   await postForm(
     `/enterprise-apps/${spId}/saml/basic`,
     new URLSearchParams({
@@ -128,7 +132,7 @@ describe('Audit logs of enterprise application changes', () => {
       ['Add service principal', 'ApplicationManagement', spId],
       ['Update service principal', 'ApplicationManagement', spId],
       ['Update application', 'ApplicationManagement', applicationId],
-      ['Add app role assignment to user', 'UserManagement', userId],
+      ['Add app role assignment grant to user', 'UserManagement', userId],
       [CERTIFICATES_ACTIVITY, 'ApplicationManagement', spId],
     ]
     for (const [activity, category, targetId] of expected) {
@@ -137,19 +141,33 @@ describe('Audit logs of enterprise application changes', () => {
       expect(found.initiatedBy.app, activity).toBeNull()
     }
     const basic = entry(audits, 'Update application', applicationId).targetResources[0]?.modifiedProperties
+    // Graph's encoding: a list property is a JSON array in a string.
     expect(basic).toContainEqual(
-      expect.objectContaining({ displayName: 'IdentifierUris', newValue: IDENTIFIER }),
+      expect.objectContaining({ displayName: 'IdentifierUris', newValue: JSON.stringify([IDENTIFIER]) }),
     )
-    const assigned = entry(audits, 'Add app role assignment to user', userId).targetResources[0]
-    expect(assigned?.type).toBe('User')
-    expect(assigned?.modifiedProperties).toContainEqual(
-      expect.objectContaining({ displayName: 'ServicePrincipal.DisplayName', newValue: 'Cisco Webex' }),
+    // An assignment names the service principal (with the properties) and the user, as Entra does.
+    const assigned = entry(audits, 'Add app role assignment grant to user', userId)
+    expect(assigned.operationType).toBe('Assign')
+    expect(assigned.targetResources).toMatchObject([
+      { id: spId, displayName: 'Cisco Webex', type: 'ServicePrincipal' },
+      { id: userId, type: 'User', userPrincipalName: 'b.simon@contoso.com', modifiedProperties: [] },
+    ])
+    expect(assigned.targetResources[0]?.modifiedProperties).toEqual(
+      expect.arrayContaining([
+        { displayName: 'AppRole.DisplayName', oldValue: null, newValue: '"User"' },
+        { displayName: 'ServicePrincipal.DisplayName', oldValue: null, newValue: '"Cisco Webex"' },
+        { displayName: 'User.ObjectID', oldValue: null, newValue: JSON.stringify(userId) },
+        { displayName: 'User.UPN', oldValue: null, newValue: '"b.simon@contoso.com"' },
+      ]),
     )
     const activeChanges = audits
       .filter((a) => a.activityDisplayName === CERTIFICATES_ACTIVITY)
       .flatMap((a) => a.targetResources[0]?.modifiedProperties ?? [])
     expect(activeChanges).toContainEqual(
-      expect.objectContaining({ displayName: 'PreferredTokenSigningKeyThumbprint', newValue: newThumbprint }),
+      expect.objectContaining({
+        displayName: 'PreferredTokenSigningKeyThumbprint',
+        newValue: JSON.stringify([newThumbprint]),
+      }),
     )
   })
 
@@ -174,18 +192,23 @@ describe('Audit logs of enterprise application changes', () => {
     for (const activity of [
       'Add application',
       'Update application',
-      'Add app role assignment to user',
+      'Add app role assignment grant to user',
       CERTIFICATES_ACTIVITY,
     ])
       expect(logs.facts.text).toContain(activity)
     expect(logs.facts.text).toContain('ApplicationManagement')
     const assignment = idp.services.audit
       .list()
-      .find((r) => r.activityDisplayName === 'Add app role assignment to user')
+      .find((r) => r.activityDisplayName === 'Add app role assignment grant to user')
     const details = await browser.open(`${idp.url}/monitoring/audit?pane=details&id=${assignment?.id}`)
     expect(details.facts.text).toContain('B.Simon')
     expect(details.facts.text).toContain(ADMIN)
+    // Both targets, and the JSON-encoded values shown without their quotes.
+    expect(details.facts.text).toMatch(/Type\s*ServicePrincipal\s*Display name\s*Cisco Webex/)
+    expect(details.facts.text).toMatch(/Type\s*User\s*Display name\s*B\.Simon/)
     expect(details.facts.text).toMatch(/ServicePrincipal\.DisplayName\s*Cisco Webex/)
+    expect(details.facts.text).toMatch(/AppRole\.DisplayName\s*User\s*AppRoleAssignment/)
+    expect(details.facts.text).not.toContain('"Cisco Webex"')
   })
 
   it('records the removal of an assignment and leaves no entry for a refused change', async () => {
@@ -201,8 +224,91 @@ describe('Audit logs of enterprise application changes', () => {
     expect(idp.services.audit.list()[0]).toMatchObject({
       activityDisplayName: 'Remove app role assignment from user',
       category: 'UserManagement',
-      target: { id: userId, displayName: 'B.Simon', type: 'User' },
+      targets: [
+        { id: spId, type: 'ServicePrincipal' },
+        { id: userId, displayName: 'B.Simon', type: 'User' },
+      ],
     })
+    expect(idp.services.audit.list()[0]?.modifiedProperties).toContainEqual({
+      displayName: 'AppRole.DisplayName',
+      oldValue: '"User"',
+      newValue: null,
+    })
+  })
+})
+
+describe('Audit logs of Attributes & Claims', () => {
+  /** The newest "Update application" the admin made on the app, and its modified properties. */
+  function latestClaimsEntry() {
+    const [newest] = idp.services.audit.list()
+    expect(newest).toMatchObject({
+      activityDisplayName: 'Update application',
+      category: 'ApplicationManagement',
+      initiatedBy: { userPrincipalName: ADMIN },
+      targets: [{ id: applicationId, type: 'Application' }],
+    })
+    return newest?.modifiedProperties
+  }
+  const claimsPath = () => `/enterprise-apps/${spId}/saml/claims`
+  const claimNamed = (name: string) => {
+    const app = idp.services.apps.getByServicePrincipal(spId)
+    return app.ok ? app.value.saml.claims.find((c) => c.name === name) : undefined
+  }
+
+  it('records adding, editing and deleting a claim, each naming the claim with its old and new source', async () => {
+    await postForm(
+      claimsPath(),
+      new URLSearchParams({
+        csrfToken,
+        name: 'nickname',
+        sourceKind: 'attribute',
+        attribute: 'user.mailnickname',
+      }),
+    )
+    expect(latestClaimsEntry()).toEqual([
+      { displayName: 'nickname', oldValue: '[]', newValue: '["user.mailnickname"]' },
+    ])
+    await postForm(
+      claimsPath(),
+      new URLSearchParams({
+        csrfToken,
+        claimId: claimNamed('uid')?.id ?? '',
+        name: 'uid',
+        sourceKind: 'attribute',
+        attribute: 'user.mail',
+      }),
+    )
+    expect(latestClaimsEntry()).toEqual([
+      { displayName: 'uid', oldValue: '["user.userprincipalname"]', newValue: '["user.mail"]' },
+    ])
+    await postForm(
+      `${claimsPath()}/delete`,
+      new URLSearchParams({ csrfToken, claim: claimNamed('nickname')?.id ?? '' }),
+    )
+    expect(latestClaimsEntry()).toEqual([
+      { displayName: 'nickname', oldValue: '["user.mailnickname"]', newValue: '[]' },
+    ])
+  })
+
+  it('records a Name ID change, and nothing for a refused claim', async () => {
+    await postForm(
+      `${claimsPath()}/nameid`,
+      new URLSearchParams({ csrfToken, format: 'persistent', attribute: 'user.mail' }),
+    )
+    expect(latestClaimsEntry()).toEqual([
+      {
+        displayName: 'NameIdentifier',
+        oldValue: expect.stringMatching(/^\["user\.userprincipalname \(.+\)"\]$/),
+        newValue: '["user.mail (Persistent)"]',
+      },
+    ])
+    const count = idp.services.audit.list().length
+    const refused = await idp.services.claims.addClaim(spId, {
+      name: 'has space',
+      source: { kind: 'attribute', attribute: 'user.mail' },
+    })
+    expect(refused.ok).toBe(false)
+    expect(idp.services.audit.list()).toHaveLength(count)
   })
 })
 
@@ -213,14 +319,21 @@ describe('Audit logs of group assignments', () => {
     const assigned = await idp.services.assignments.assign({ resourceId: spId, principalId: group.value.id })
     expect(assigned.ok).toBe(true)
     const audits = await directoryAudits()
-    const grant = audits.find((a) => a.activityDisplayName === 'Add app role assignment grant to group')
+    const grant = audits.find((a) => a.activityDisplayName === 'Add app role assignment to group')
     expect(grant).toMatchObject({
       category: 'GroupManagement',
-      targetResources: [{ id: group.value.id, type: 'Group' }],
+      operationType: 'Assign',
+      targetResources: [
+        { id: spId, type: 'ServicePrincipal' },
+        { id: group.value.id, displayName: 'Webex users', type: 'Group', modifiedProperties: [] },
+      ],
       initiatedBy: { user: null, app: { displayName: 'Sandbox API client' } },
     })
-    expect(grant?.targetResources[0]?.modifiedProperties).toContainEqual(
-      expect.objectContaining({ displayName: 'ServicePrincipal.DisplayName', newValue: 'Cisco Webex' }),
+    expect(grant?.targetResources[0]?.modifiedProperties).toEqual(
+      expect.arrayContaining([
+        { displayName: 'ServicePrincipal.DisplayName', oldValue: null, newValue: '"Cisco Webex"' },
+        { displayName: 'Group.DisplayName', oldValue: null, newValue: '"Webex users"' },
+      ]),
     )
   })
 })

@@ -29,7 +29,7 @@ export function appPageRoutes(deps: HttpDeps) {
       if (!found) return appNotFound(c)
       const page = consolePage(c, deps)
       const summary = deps.services.samlConfig.summary(found.ref.servicePrincipalId)
-      const assignments = deps.services.assignments.listForApp(found.ref.servicePrincipalId)
+      const assigned = deps.services.assignments.countForApp(found.ref.servicePrincipalId)
       if (!summary.ok) return appNotFound(c)
       return page.show(
         <AppOverviewPage
@@ -37,7 +37,7 @@ export function appPageRoutes(deps: HttpDeps) {
           app={found.ref}
           applicationId={found.app.servicePrincipal.appId}
           objectId={found.app.servicePrincipal.id}
-          started={gettingStarted(summary.value, assignments.ok ? assignments.value.length : 0)}
+          started={gettingStarted(summary.value, assigned)}
         />,
       )
     })
@@ -111,18 +111,24 @@ export function appPageRoutes(deps: HttpDeps) {
       const found = appOf(c, deps)
       if (!found) return appNotFound(c)
       const page = consolePage(c, deps)
-      const assignments = deps.services.assignments.listForApp(found.ref.servicePrincipalId)
-      const rows = (assignments.ok ? assignments.value : []).map((a) => ({
-        id: a.id,
-        displayName: a.principalDisplayName ?? a.principalId,
-        type: a.principalType,
-        role: roleName(found.app, a.appRoleId),
-      }))
+      const assignments = deps.services.assignments.findForApp(found.ref.servicePrincipalId, {
+        page: listQueryOf(c).page,
+      })
+      if (!assignments.ok) return appNotFound(c)
+      const list = {
+        ...assignments.value,
+        items: assignments.value.items.map((a) => ({
+          id: a.id,
+          displayName: a.principalDisplayName ?? a.principalId,
+          type: a.principalType,
+          role: roleName(found.app, a.appRoleId),
+        })),
+      }
       return page.show(
         <UsersAndGroupsPage
           frame={page.frame(ENTERPRISE_APPS_HREF)}
           app={found.ref}
-          rows={rows}
+          list={list}
           csrf={page.csrf}
         />,
       )

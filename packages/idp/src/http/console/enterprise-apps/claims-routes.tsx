@@ -107,9 +107,10 @@ export function claimsRoutes(deps: HttpDeps) {
       const f = await formFields(c)
       const input = claimInputOf(f)
       const id = found.ref.servicePrincipalId
+      const { actor } = consolePage(c, deps)
       const saved = f.claimId
-        ? await deps.services.claims.updateClaim(id, f.claimId, input)
-        : await deps.services.claims.addClaim(id, input)
+        ? await deps.services.claims.updateClaim(id, f.claimId, input, actor)
+        : await deps.services.claims.addClaim(id, input, actor)
       if (!saved.ok)
         return renderClaims(c, deps, {
           id: 'claim',
@@ -127,7 +128,11 @@ export function claimsRoutes(deps: HttpDeps) {
       const found = appOf(c, deps)
       if (!found) return appNotFound(c)
       const f = await formFields(c)
-      const deleted = await deps.services.claims.deleteClaim(found.ref.servicePrincipalId, f.claim ?? '')
+      const deleted = await deps.services.claims.deleteClaim(
+        found.ref.servicePrincipalId,
+        f.claim ?? '',
+        consolePage(c, deps).actor,
+      )
       return consolePage(c, deps).done(
         found.ref.hrefs.claims,
         deleted.ok
@@ -147,7 +152,11 @@ export function claimsRoutes(deps: HttpDeps) {
         format: f.format ?? '',
         source: { kind: 'attribute', attribute: f.attribute ?? '' },
       } as unknown as Parameters<HttpDeps['services']['claims']['setNameId']>[1]
-      const saved = await deps.services.claims.setNameId(found.ref.servicePrincipalId, input)
+      const saved = await deps.services.claims.setNameId(
+        found.ref.servicePrincipalId,
+        input,
+        consolePage(c, deps).actor,
+      )
       if (!saved.ok) return renderClaims(c, deps, { id: 'nameid', error: saved.error.message })
       return consolePage(c, deps).done(found.ref.hrefs.claims, {
         kind: 'success',

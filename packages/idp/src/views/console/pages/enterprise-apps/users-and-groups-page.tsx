@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { PrincipalChoice, RoleChoice } from '../../../../enterprise-apps/assignment-choices'
+import type { ListPage } from '../../../../lists/list-page'
 import { Blade } from '../../blade'
 import { Checkbox } from '../../choice-fields'
 import { CommandBar } from '../../command-bar'
@@ -10,6 +11,7 @@ import { InfoBanner } from '../../info-banner'
 import { SearchBox } from '../../list-toolbar'
 import { Pane, PaneLink } from '../../pane'
 import { SelectField } from '../../select-field'
+import { ListPaging } from '../list-paging'
 import { AppBlade, type AppRef } from './app-blade'
 import { ENTERPRISE_APPS_HREF } from './app-hrefs'
 
@@ -25,7 +27,8 @@ export interface AssignmentRow {
 export function UsersAndGroupsPage(props: {
   readonly frame: ConsoleFrame
   readonly app: AppRef
-  readonly rows: readonly AssignmentRow[]
+  /** One page of the assignments (50 rows, as the other console lists). */
+  readonly list: ListPage<AssignmentRow>
   readonly csrf: readonly HiddenField[]
 }) {
   const { app } = props
@@ -55,7 +58,7 @@ export function UsersAndGroupsPage(props: {
             { header: 'Role assigned' },
             { header: 'Actions' },
           ]}
-          rows={props.rows.map((row) => ({
+          rows={props.list.items.map((row) => ({
             key: row.id,
             cells: [
               row.displayName,
@@ -71,6 +74,7 @@ export function UsersAndGroupsPage(props: {
           }))}
           emptyText="No application assignments found"
         />
+        <ListPaging label="Users and groups pages" href={app.hrefs.users} query={{}} list={props.list} />
       </AppBlade>
     </ConsoleLayout>
   )

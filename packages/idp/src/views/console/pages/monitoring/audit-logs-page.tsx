@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import type { AuditRecord } from '../../../../audit/audit-log'
+import type { ReadableAuditRecord as AuditRecord } from '../../../../audit/audit-values'
 import type { ListPage } from '../../../../lists/list-page'
 import { Blade } from '../../blade'
 import { CommandBar } from '../../command-bar'
@@ -61,7 +61,7 @@ export function AuditLogsPage(props: {
               record.category,
               record.activityDisplayName,
               'Success',
-              record.target.displayName,
+              record.targetNames,
               initiatedBy(record),
             ],
           }))}
@@ -94,14 +94,22 @@ export function AuditDetailsPane(props: { readonly record: AuditRecord; readonly
         <dd>{initiatedBy(record)}</dd>
       </dl>
       <h3>Target(s)</h3>
-      <dl class="properties">
-        <dt>Type</dt>
-        <dd>{record.target.type}</dd>
-        <dt>Display name</dt>
-        <dd>{record.target.displayName}</dd>
-        <dt>Object ID</dt>
-        <dd>{record.target.id}</dd>
-      </dl>
+      {record.targets.map((target) => (
+        <dl class="properties">
+          <dt>Type</dt>
+          <dd>{target.type}</dd>
+          <dt>Display name</dt>
+          <dd>{target.displayName}</dd>
+          <dt>Object ID</dt>
+          <dd>{target.id}</dd>
+          {target.userPrincipalName ? (
+            <>
+              <dt>User Principal Name</dt>
+              <dd>{target.userPrincipalName}</dd>
+            </>
+          ) : null}
+        </dl>
+      ))}
       <h3>Modified Properties</h3>
       <DataTable
         id="audit-modified-properties"
