@@ -234,4 +234,67 @@ describe('store updates', () => {
     expect((odd as { polluted?: boolean }).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(odd)).toBe(Object.prototype)
   })
+
+  it('shared updates reuse what they do not replace and freeze what they add', async () => {
+    type Shared = { list: { name: string; tags: string[] }[]; other: { n: number } }
+    const store = createMemoryStore<Shared>({ list: [{ name: 'a', tags: ['x'] }], other: { n: 1 } })
+    const before = store.read()
+    await store.updateShared((draft) => {
+      draft.list = [...draft.list, { name: 'b', tags: ['y'] }]
+      return ok(undefined)
+    })
+    const after = store.read()
+    expect(after.list).toEqual([
+      { name: 'a', tags: ['x'] },
+      { name: 'b', tags: ['y'] },
+    ])
+    expect(after.other).toBe(before.other)
+    expect(after.list[0]).toBe(before.list[0])
+    expect(before.list).toHaveLength(1)
+    // What the change added is as read-only as the rest.
+    const added = after.list[1] as { name: string; tags: string[] }
+    expect(() => {
+      added.tags.push('z')
+    }).toThrow()
+    expect(Object.isFrozen(after)).toBe(true)
+  })
+
+  it('shared updates commit nothing when the change fails, throws or writes into committed state', async () => {
+    const store = createMemoryStore<{ list: string[]; n: number }>({ list: ['a'], n: 0 })
+    const before = store.read()
+    const refused = await store.updateShared((draft) => {
+      draft.n = 5
+      return err('nope')
+    })
+    expect(refused).toEqual({ ok: false, error: 'nope' })
+    await expect(
+      store.updateShared((draft) => {
+        draft.n = 6
+        ;(draft.list as string[]).push('b')
+        return ok(undefined)
+      }),
+    ).rejects.toThrow()
+    expect(store.read()).toBe(before)
+    expect(store.read()).toEqual({ list: ['a'], n: 0 })
+  })
+})
+
+describe('shared updates of a file store', () => {
+  it('write the whole state, which a restart restores', async () => {
+    const path = tempFile()
+    const first = await open(path)
+    await first.update((draft) => {
+      draft.names.push('a')
+      return ok(undefined)
+    })
+    await first.updateShared((draft) => {
+      draft.count = 2
+      draft.names = [...draft.names, 'b']
+      return ok(undefined)
+    })
+    await first.close()
+    const second = await open(path)
+    expect(second.read()).toEqual({ count: 2, names: ['a', 'b'] })
+    await second.close()
+  })
 })

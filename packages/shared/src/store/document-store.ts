@@ -20,6 +20,12 @@ export type DeepReadonly<T> = T extends (infer E)[]
     : T
 
 /**
+ * The root of the state as {@link DocumentStore.updateShared} hands it to a change: its fields
+ * can be replaced, everything below them is the committed (frozen) state itself.
+ */
+export type SharedDraft<T> = { -readonly [K in keyof T]: DeepReadonly<T[K]> }
+
+/**
  * The storage port: one document per server, changed only through `update`, which works on a
  * private copy and commits it (to disk first, for the file store) only when the change
  * succeeds. A rejected input therefore never leaves anything half-written.
@@ -32,6 +38,15 @@ export interface DocumentStore<T> {
    * when it returns `err` or throws. Changes run one at a time, in call order.
    */
   update<R, E>(change: (draft: T) => Result<R, E>): Promise<Result<R, E>>
+  /**
+   * Like {@link DocumentStore.update}, but without the copy: the change gets a shallow copy of
+   * the root whose fields are the committed, frozen values, and replaces the fields it changes
+   * with new values that reuse the unchanged parts (`{ ...draft.directory, users: [...users, u] }`).
+   * Only those new objects are frozen at commit, so a change costs what it changes, not the
+   * size of the state: what a hot path (a SCIM create among thousands of users) needs. Writing
+   * into a committed value throws (it is frozen), which discards the change like any throw.
+   */
+  updateShared<R, E>(change: (draft: SharedDraft<T>) => Result<R, E>): Promise<Result<R, E>>
   /** Replaces the whole state (reset, import). */
   replace(next: T): Promise<void>
   /** Resolves once every started change is committed. */
@@ -40,6 +55,11 @@ export interface DocumentStore<T> {
   close(): Promise<void>
 }
 
+/**
+ * Freezes `value` and everything below it, stopping at frozen objects: committed state is
+ * frozen all the way down, so a state that reuses committed parts is frozen in the time its
+ * new parts take.
+ */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -89,6 +109,18 @@ function createStore<T>(initial: T, persist: Persist<T>, release: () => void): D
         if (outcome.ok) {
           await persist(draft)
           committed = deepFreeze(draft)
+        }
+        return outcome
+      }),
+    updateShared: (change) =>
+      enqueue(async () => {
+        // A spread keeps an own "__proto__" key a key (it defines properties, it does not set them).
+        const draft = { ...(committed as T) } as SharedDraft<T>
+        const outcome = change(draft)
+        if (outcome.ok) {
+          const next = deepFreeze(draft) as T
+          await persist(next)
+          committed = next
         }
         return outcome
       }),

@@ -1,4 +1,5 @@
 import { type DeepReadonly, ok, type Result } from '@sandbox/shared'
+import { usersHolding } from '../users/email-index'
 import type { DirectoryState } from '../users/user-schema'
 import { GROUP_RESOURCE, type ResourceDef, USER_RESOURCE } from './attribute-defs'
 import { type AttributeRef, resolveAttributePath } from './attribute-path'
@@ -68,8 +69,13 @@ function candidatesOf(kind: Kind, directory: Directory, filter: string | undefin
   if (attribute === 'id') return records.filter((r) => r.id === value)
   if (attribute === 'externalid') return records.filter((r) => r.externalId === value)
   const folded = value.toLowerCase()
-  const field = attribute === 'username' ? 'userName' : 'displayName'
-  return records.filter((r) => r[field]?.toLowerCase() === folded)
+  if (attribute === 'username') {
+    // A provisioning client's matching query, once per user it syncs: an index lookup (the
+    // holders of the address), not a scan of every user.
+    const holders = usersHolding(directory.users, value) ?? directory.users
+    return holders.filter((u) => u.userName.toLowerCase() === folded)
+  }
+  return records.filter((r) => r.displayName?.toLowerCase() === folded)
 }
 
 function listResponse(total: number, startIndex: number, page: Json[]): Json {
