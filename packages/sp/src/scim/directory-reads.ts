@@ -1,5 +1,5 @@
 import { type DeepReadonly, ok, type Result } from '@sandbox/shared'
-import { usersHolding } from '../users/email-index'
+import { userById, usersHolding } from '../users/user-index'
 import type { DirectoryState } from '../users/user-schema'
 import { GROUP_RESOURCE, type ResourceDef, USER_RESOURCE } from './attribute-defs'
 import { type AttributeRef, resolveAttributePath } from './attribute-path'
@@ -23,7 +23,7 @@ export const RESOURCE_OF: Record<Kind, ResourceDef> = { users: USER_RESOURCE, gr
 /** The full SCIM representation of one record, or null when there is none with this id. */
 export function represent(kind: Kind, id: string, directory: Directory, context: ScimContext): Json | null {
   if (kind === 'users') {
-    const user = directory.users.find((u) => u.id === id)
+    const user = userById(directory.users, id)
     return user ? userToScim(user, directory.groups, context) : null
   }
   const group = directory.groups.find((g) => g.id === id)

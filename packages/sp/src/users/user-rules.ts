@@ -1,7 +1,7 @@
 import { ok, type Result } from '@sandbox/shared'
 import { fail, type SpErrorOf } from '../errors/catalogue'
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../errors/directory-errors'
-import { usersHolding } from './email-index'
+import { usersHolding } from './user-index'
 
 /** An expected failure of a directory action (Control Hub users, just-in-time creation, SCIM's user rules). */
 export type DirectoryError = SpErrorOf<'USER_NOT_FOUND' | 'USER_INVALID' | 'USER_EXISTS'>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { usersHolding } from './email-index'
+import { userById, usersHolding } from './user-index'
 
 interface TestUser {
   readonly id: string
@@ -17,7 +17,7 @@ function user(id: string, userName: string, ...emails: string[]): TestUser {
 
 const ids = (found: readonly TestUser[] | null) => found?.map((u) => u.id) ?? null
 
-describe('usersHolding', () => {
+describe('the users index', () => {
   it('finds the holders of an address by userName or email, case-insensitively, in array order', () => {
     const users = Object.freeze([
       user('1', 'b.simon@contoso.com'),
@@ -44,6 +44,9 @@ describe('usersHolding', () => {
     expect(ids(usersHolding(first, 'a@contoso.com'))).toEqual(['1'])
     const shrunk = Object.freeze(renamed.slice(1))
     expect(ids(usersHolding(shrunk, 'renamed@contoso.com'))).toEqual([])
+    expect(userById(shrunk, '1')).toBeUndefined()
+    expect(userById(shrunk, '3')?.userName).toBe('c@contoso.com')
+    expect(userById(renamed, '1')?.userName).toBe('renamed@contoso.com')
   })
 
   it('does not index users that may still change (a draft), so the caller scans them', () => {

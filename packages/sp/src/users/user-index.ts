@@ -1,11 +1,13 @@
-/** What the index reads of a user: the addresses it holds. */
+/** What the index reads of a user: its id and the addresses it holds. */
 interface Holder {
+  readonly id: string
   readonly userName: string
   readonly emails: readonly { readonly value: string }[]
 }
 
-/** The users of one frozen users array by each address they hold (userName and emails, lower-cased). */
+/** The users of one frozen users array by id and by each address they hold (userName and emails, lower-cased). */
 interface EmailIndex<U> {
+  readonly byId: Map<string, U>
   readonly byAddress: Map<string, Set<U>>
   readonly position: Map<U, number>
 }
@@ -30,6 +32,9 @@ function isFrozenUser(user: Holder): boolean {
 
 function add(index: EmailIndex<Holder>, user: Holder, position: number): void {
   index.position.set(user, position)
+  // Ids are unique (the store makes them); were two records to share one, the first keeps it.
+  const same = index.byId.get(user.id)
+  if (!same || (index.position.get(same) ?? 0) > position) index.byId.set(user.id, user)
   for (const address of addressesOf(user)) {
     const holders = index.byAddress.get(address)
     if (holders) holders.add(user)
@@ -39,6 +44,7 @@ function add(index: EmailIndex<Holder>, user: Holder, position: number): void {
 
 function remove(index: EmailIndex<Holder>, user: Holder): void {
   index.position.delete(user)
+  if (index.byId.get(user.id) === user) index.byId.delete(user.id)
   for (const address of addressesOf(user)) {
     const holders = index.byAddress.get(address)
     holders?.delete(user)
@@ -48,7 +54,7 @@ function remove(index: EmailIndex<Holder>, user: Holder): void {
 
 function build(users: readonly Holder[]): EmailIndex<Holder> | null {
   if (!users.every(isFrozenUser)) return null
-  const index: EmailIndex<Holder> = { byAddress: new Map(), position: new Map() }
+  const index: EmailIndex<Holder> = { byId: new Map(), byAddress: new Map(), position: new Map() }
   for (const [i, user] of users.entries()) add(index, user, i)
   return index
 }
@@ -80,6 +86,18 @@ function follow(users: readonly Holder[]): EmailIndex<Holder> | null {
   return index
 }
 
+/** The index of a frozen users array; null when it may still change (a draft inside a store update). */
+function indexOf(users: readonly Holder[]): EmailIndex<Holder> | null {
+  if (!Object.isFrozen(users)) return null
+  const known = indexes.get(users)
+  if (known) return known
+  const made = follow(users) ?? build(users)
+  if (!made) return null
+  indexes.set(users, made)
+  latest = { users, index: made }
+  return made
+}
+
 /**
  * The users that hold `address` as userName or email (compared case-insensitively, as Webex
  * does), in the array's order; null when `users` cannot be indexed because it may still
@@ -87,18 +105,18 @@ function follow(users: readonly Holder[]): EmailIndex<Holder> | null {
  * derived from the frozen array itself, so it cannot disagree with what is stored.
  */
 export function usersHolding<U extends Holder>(users: readonly U[], address: string): readonly U[] | null {
-  if (!Object.isFrozen(users)) return null
-  let index = indexes.get(users)
-  if (!index) {
-    const made = follow(users) ?? build(users)
-    if (!made) return null
-    index = made
-    indexes.set(users, index)
-    latest = { users, index }
-  }
+  const index = indexOf(users)
+  if (!index) return null
   const holders = index.byAddress.get(address.toLowerCase())
   if (!holders) return []
   const found = [...holders] as U[]
   if (found.length > 1) found.sort((a, b) => (index.position.get(a) ?? 0) - (index.position.get(b) ?? 0))
   return found
+}
+
+/** The user with `id` (what `users.find((u) => u.id === id)` finds), from the index when there is one. */
+export function userById<U extends Holder>(users: readonly U[], id: string): U | undefined {
+  const index = indexOf(users)
+  if (!index) return users.find((u) => u.id === id)
+  return index.byId.get(id) as U | undefined
 }
