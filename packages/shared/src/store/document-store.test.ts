@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { err, ok } from '../result'
-import { createMemoryStore, openFileStore } from './document-store'
+import { createMemoryStore, frozenWith, openFileStore } from './document-store'
 
 const SPEC = {
   format: 'sso-sandbox/test-state',
@@ -276,6 +276,33 @@ describe('store updates', () => {
     ).rejects.toThrow()
     expect(store.read()).toBe(before)
     expect(store.read()).toEqual({ list: ['a'], n: 0 })
+  })
+})
+
+describe('frozenWith', () => {
+  it('appends or replaces into a new list frozen all the way down, leaving the old one as it was', async () => {
+    type Item = { name: string; tags: string[] }
+    const store = createMemoryStore<{ list: Item[] }>({ list: [{ name: 'a', tags: [] }] })
+    const before = store.read().list
+    await store.updateShared((draft) => {
+      draft.list = frozenWith<Item>(draft.list, draft.list.length, { name: 'b', tags: ['x'] })
+      draft.list = frozenWith<Item>(draft.list, 0, { name: 'A', tags: [] })
+      return ok(undefined)
+    })
+    const after = store.read().list
+    expect(after).toEqual([
+      { name: 'A', tags: [] },
+      { name: 'b', tags: ['x'] },
+    ])
+    expect(before).toEqual([{ name: 'a', tags: [] }])
+    expect(Object.isFrozen(after)).toBe(true)
+    expect(() => {
+      ;(after[1] as unknown as Item).tags.push('y')
+    }).toThrow()
+    // A list that is not committed state is frozen too, elements and all.
+    const loose: Item[] = [{ name: 'c', tags: [] }]
+    frozenWith<Item>(loose, 1, { name: 'd', tags: [] })
+    expect(Object.isFrozen(loose[0]?.tags)).toBe(true)
   })
 })
 

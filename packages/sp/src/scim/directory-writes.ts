@@ -1,4 +1,11 @@
-import { type DeepReadonly, ok, type Result, type Runtime, type SharedDraft } from '@sandbox/shared'
+import {
+  type DeepReadonly,
+  frozenWith,
+  ok,
+  type Result,
+  type Runtime,
+  type SharedDraft,
+} from '@sandbox/shared'
 import type { SpState } from '../state/sp-state'
 import { newUserRecord } from '../users/user-records'
 import { emailOwner } from '../users/user-rules'
@@ -69,7 +76,7 @@ function writeUser({ draft, runtime, at, resource, existingId, kind }: Write): R
   if (!conflict.ok) return conflict
   if (!existing) {
     const user = newUserRecord(runtime.ids.guid(), fields.value, 'scim', at)
-    draft.directory = { ...dir, users: [...dir.users, user] }
+    draft.directory = { ...dir, users: frozenWith(dir.users, dir.users.length, user) }
     return ok(user.id)
   }
   const updated = {
@@ -79,7 +86,7 @@ function writeUser({ draft, runtime, at, resource, existingId, kind }: Write): R
     version: existing.version + 1,
   }
   const display = updated.displayName || updated.userName
-  const users = dir.users.with(position, updated)
+  const users = frozenWith(dir.users, position, updated)
   const groups = dir.groups.map((group) =>
     group.members.some((m) => m.value === updated.id && m.display !== display)
       ? {
@@ -108,7 +115,7 @@ function writeGroup({ draft, runtime, at, resource, existingId }: Write): Result
       lastModified: at,
       version: 1,
     }
-    draft.directory = { ...dir, groups: [...dir.groups, group] }
+    draft.directory = { ...dir, groups: frozenWith(dir.groups, dir.groups.length, group) }
     return ok(group.id)
   }
   const updated = {
@@ -117,7 +124,7 @@ function writeGroup({ draft, runtime, at, resource, existingId }: Write): Result
     lastModified: at,
     version: existing.version + 1,
   }
-  draft.directory = { ...dir, groups: dir.groups.with(position, updated) }
+  draft.directory = { ...dir, groups: frozenWith(dir.groups, position, updated) }
   return ok(updated.id)
 }
 
