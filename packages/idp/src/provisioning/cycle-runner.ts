@@ -99,7 +99,7 @@ export async function runCycle(
   )
   if (marked.ok && !marked.value) return provisioningFailure('JobNotFound', `No job ${jobId}.`)
 
-  const writer = createProgressWriter(deps.store, job, () => clock.now())
+  const writer = createProgressWriter(deps.store, job, () => clock.now(), userIds.length + groupIds.length)
   const ctx = prepared.value.context({
     jobId,
     cycleId: cycle.id,

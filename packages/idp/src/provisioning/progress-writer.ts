@@ -1,4 +1,4 @@
-import { type DeepReadonly, type DocumentStore, ok } from '@sandbox/shared'
+import { type DeepReadonly, type DocumentStore, ok, type SharedDraft } from '@sandbox/shared'
 import type {
   CacheEntry,
   CycleCounts,
@@ -10,10 +10,18 @@ import type {
 import { MAX_PROVISIONING_LOGS } from '../state/idp-state'
 import type { SyncOutcome } from './sync-context'
 
-/** Outcomes written per store update: the state file is rewritten per batch, never per object. */
+/** Outcomes written per store update at least: the state file is rewritten per batch, never per object. */
 const BATCH_SIZE = 250
-/** …or when this long has passed since the last write, so progress shows on a slow target. */
+/**
+ * A cycle writes in about this many chunks whatever its size: each write rewrites the whole
+ * state file, whose size grows with the directory, so a fixed batch size would make a large
+ * cycle's writes quadratic in its users.
+ */
+const CHUNKS_PER_CYCLE = 10
+/** …or when this long has passed since the last write, so progress shows on a slow target… */
 const BATCH_MS = 1000
+/** …but never sooner than this many times the last write took: writing stays a small share of a cycle. */
+const WRITE_SHARE = 10
 
 type Overlay<T> = Map<string, T | null>
 
@@ -65,6 +73,61 @@ export function applyToJob(
   return true
 }
 
+type ChangeSet = Parameters<typeof applyToJob>[2]
+
+function merged<T>(
+  record: DeepReadonly<Record<string, T>>,
+  changes: ReadonlyMap<string, T | null> | undefined,
+) {
+  if (!changes || changes.size === 0) return record
+  const next = { ...record } as Record<string, T | DeepReadonly<T>>
+  for (const [id, value] of changes) {
+    if (value === null) delete next[id]
+    else next[id] = value
+  }
+  return next as DeepReadonly<Record<string, T>>
+}
+
+/**
+ * {@link applyToJob} for a shared store update (`updateShared`): replaces the job, its records
+ * and the log list with new ones that reuse everything else, so a batch costs what it adds
+ * rather than a copy of the whole tenant.
+ */
+function applyToJobShared(
+  draft: SharedDraft<IdpState>,
+  jobId: string,
+  change: ChangeSet,
+  progress: { readonly completed: number; readonly users: number; readonly groups: number },
+): boolean {
+  const { provisioning } = draft
+  const at = provisioning.jobs.findIndex((j) => j.id === jobId)
+  const job = provisioning.jobs[at]
+  if (!job) return false
+  const cycle = job.status.currentCycle
+  const next = {
+    ...job,
+    cache: merged(job.cache, change.cache),
+    escrows: merged(job.escrows, change.escrows),
+    skipped: merged(job.skipped, change.skipped),
+    status: cycle
+      ? {
+          ...job.status,
+          currentCycle: {
+            ...cycle,
+            completedUnits: progress.completed,
+            usersProcessed: progress.users,
+            groupsProcessed: progress.groups,
+          },
+        }
+      : job.status,
+  }
+  const added = change.logs ?? []
+  const logs =
+    added.length === 0 ? provisioning.logs : [...provisioning.logs, ...added].slice(-MAX_PROVISIONING_LOGS)
+  draft.provisioning = { ...provisioning, jobs: provisioning.jobs.with(at, next), logs }
+  return true
+}
+
 /**
  * Collects what a cycle does and commits it in batches, each one atomic store update (cache,
  * escrows, logs and progress together), so a killed IdP loses at most the last batch; the next
@@ -74,7 +137,11 @@ export function createProgressWriter(
   store: DocumentStore<IdpState>,
   job: DeepReadonly<ProvisioningJob>,
   now: () => number,
+  /** Objects the run goes through (sets the chunk size); 0 when unknown or few. */
+  totalUnits = 0,
 ) {
+  const chunk = Math.max(BATCH_SIZE, Math.ceil(totalUnits / CHUNKS_PER_CYCLE))
+  let lastWriteMs = 0
   const cache: Overlay<CacheEntry> = new Map()
   const escrows: Overlay<Escrow> = new Map()
   const skips: Overlay<string> = new Map()
@@ -97,19 +164,14 @@ export function createProgressWriter(
   const write = (): void => {
     const batch = pending
     pending = { cache: new Map(), escrows: new Map(), skipped: new Map(), logs: [], count: 0 }
-    lastWrite = now()
+    const started = now()
+    lastWrite = started
     const progress = { completed, users, groups }
     writing = store
-      .update((draft) =>
-        ok(
-          applyToJob(draft, job.id, batch, (j) => {
-            if (!j.status.currentCycle) return
-            j.status.currentCycle.completedUnits = progress.completed
-            j.status.currentCycle.usersProcessed = progress.users
-            j.status.currentCycle.groupsProcessed = progress.groups
-          }),
-        ),
-      )
+      .updateShared((draft) => ok(applyToJobShared(draft, job.id, batch, progress)))
+      .then(() => {
+        lastWriteMs = now() - started
+      })
       .catch((error: unknown) => {
         writeError ??= error
       })
@@ -146,7 +208,9 @@ export function createProgressWriter(
         logs.push(outcome.log)
       }
       pending.count += 1
-      if (pending.count >= BATCH_SIZE || now() - lastWrite >= BATCH_MS) write()
+      const since = now() - lastWrite
+      if (since < WRITE_SHARE * lastWriteMs) return
+      if (pending.count >= chunk || since >= BATCH_MS) write()
     },
     /** Writes what is pending and waits for every write. */
     async done(): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { err, ok } from '../result'
-import { createMemoryStore, openFileStore } from './document-store'
+import { createMemoryStore, frozenWith, openFileStore } from './document-store'
 
 const SPEC = {
   format: 'sso-sandbox/test-state',
@@ -233,5 +233,95 @@ describe('store updates', () => {
     expect(Object.keys(odd)).toEqual(['__proto__', 'n'])
     expect((odd as { polluted?: boolean }).polluted).toBeUndefined()
     expect(Object.getPrototypeOf(odd)).toBe(Object.prototype)
+  })
+
+  it('shared updates reuse what they do not replace and freeze what they add', async () => {
+    type Shared = { list: { name: string; tags: string[] }[]; other: { n: number } }
+    const store = createMemoryStore<Shared>({ list: [{ name: 'a', tags: ['x'] }], other: { n: 1 } })
+    const before = store.read()
+    await store.updateShared((draft) => {
+      draft.list = [...draft.list, { name: 'b', tags: ['y'] }]
+      return ok(undefined)
+    })
+    const after = store.read()
+    expect(after.list).toEqual([
+      { name: 'a', tags: ['x'] },
+      { name: 'b', tags: ['y'] },
+    ])
+    expect(after.other).toBe(before.other)
+    expect(after.list[0]).toBe(before.list[0])
+    expect(before.list).toHaveLength(1)
+    // What the change added is as read-only as the rest.
+    const added = after.list[1] as { name: string; tags: string[] }
+    expect(() => {
+      added.tags.push('z')
+    }).toThrow()
+    expect(Object.isFrozen(after)).toBe(true)
+  })
+
+  it('shared updates commit nothing when the change fails, throws or writes into committed state', async () => {
+    const store = createMemoryStore<{ list: string[]; n: number }>({ list: ['a'], n: 0 })
+    const before = store.read()
+    const refused = await store.updateShared((draft) => {
+      draft.n = 5
+      return err('nope')
+    })
+    expect(refused).toEqual({ ok: false, error: 'nope' })
+    await expect(
+      store.updateShared((draft) => {
+        draft.n = 6
+        ;(draft.list as string[]).push('b')
+        return ok(undefined)
+      }),
+    ).rejects.toThrow()
+    expect(store.read()).toBe(before)
+    expect(store.read()).toEqual({ list: ['a'], n: 0 })
+  })
+})
+
+describe('frozenWith', () => {
+  it('appends or replaces into a new list frozen all the way down, leaving the old one as it was', async () => {
+    type Item = { name: string; tags: string[] }
+    const store = createMemoryStore<{ list: Item[] }>({ list: [{ name: 'a', tags: [] }] })
+    const before = store.read().list
+    await store.updateShared((draft) => {
+      draft.list = frozenWith<Item>(draft.list, draft.list.length, { name: 'b', tags: ['x'] })
+      draft.list = frozenWith<Item>(draft.list, 0, { name: 'A', tags: [] })
+      return ok(undefined)
+    })
+    const after = store.read().list
+    expect(after).toEqual([
+      { name: 'A', tags: [] },
+      { name: 'b', tags: ['x'] },
+    ])
+    expect(before).toEqual([{ name: 'a', tags: [] }])
+    expect(Object.isFrozen(after)).toBe(true)
+    expect(() => {
+      ;(after[1] as unknown as Item).tags.push('y')
+    }).toThrow()
+    // A list that is not committed state is frozen too, elements and all.
+    const loose: Item[] = [{ name: 'c', tags: [] }]
+    frozenWith<Item>(loose, 1, { name: 'd', tags: [] })
+    expect(Object.isFrozen(loose[0]?.tags)).toBe(true)
+  })
+})
+
+describe('shared updates of a file store', () => {
+  it('write the whole state, which a restart restores', async () => {
+    const path = tempFile()
+    const first = await open(path)
+    await first.update((draft) => {
+      draft.names.push('a')
+      return ok(undefined)
+    })
+    await first.updateShared((draft) => {
+      draft.count = 2
+      draft.names = [...draft.names, 'b']
+      return ok(undefined)
+    })
+    await first.close()
+    const second = await open(path)
+    expect(second.read()).toEqual({ count: 2, names: ['a', 'b'] })
+    await second.close()
   })
 })

@@ -20,6 +20,12 @@ export type DeepReadonly<T> = T extends (infer E)[]
     : T
 
 /**
+ * The root of the state as {@link DocumentStore.updateShared} hands it to a change: its fields
+ * can be replaced, everything below them is the committed (frozen) state itself.
+ */
+export type SharedDraft<T> = { -readonly [K in keyof T]: DeepReadonly<T[K]> }
+
+/**
  * The storage port: one document per server, changed only through `update`, which works on a
  * private copy and commits it (to disk first, for the file store) only when the change
  * succeeds. A rejected input therefore never leaves anything half-written.
@@ -32,6 +38,15 @@ export interface DocumentStore<T> {
    * when it returns `err` or throws. Changes run one at a time, in call order.
    */
   update<R, E>(change: (draft: T) => Result<R, E>): Promise<Result<R, E>>
+  /**
+   * Like {@link DocumentStore.update}, but without the copy: the change gets a shallow copy of
+   * the root whose fields are the committed, frozen values, and replaces the fields it changes
+   * with new values that reuse the unchanged parts (`{ ...draft.directory, users: [...users, u] }`).
+   * Only those new objects are frozen at commit, so a change costs what it changes, not the
+   * size of the state: what a hot path (a SCIM create among thousands of users) needs. Writing
+   * into a committed value throws (it is frozen), which discards the change like any throw.
+   */
+  updateShared<R, E>(change: (draft: SharedDraft<T>) => Result<R, E>): Promise<Result<R, E>>
   /** Replaces the whole state (reset, import). */
   replace(next: T): Promise<void>
   /** Resolves once every started change is committed. */
@@ -40,12 +55,25 @@ export interface DocumentStore<T> {
   close(): Promise<void>
 }
 
+/**
+ * Freezes `value` and everything below it, stopping at frozen objects: committed state is
+ * frozen all the way down, so a state that reuses committed parts is frozen in the time its
+ * new parts take.
+ */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) freezeFresh(value)
   return value
+}
+
+function freezeFresh(value: object): void {
+  Object.freeze(value)
+  // Indexes, not Object.values, and the frozen test before the call: a new list of thousands
+  // of reused (frozen) records is walked without a copy of it or a call per record.
+  const children: unknown[] = Array.isArray(value) ? value : Object.values(value)
+  for (let i = 0; i < children.length; i += 1) {
+    const child = children[i]
+    if (child !== null && typeof child === 'object' && !Object.isFrozen(child)) freezeFresh(child)
+  }
 }
 
 /**
@@ -66,6 +94,20 @@ function copyState<V>(value: V): V {
     else copy[key] = child
   }
   return copy as V
+}
+
+/**
+ * For a shared update ({@link DocumentStore.updateShared}): `list` with `item` put at `index`
+ * (`list.length` appends), frozen now, `item` all the way down. Committing freezes a new list
+ * by visiting each element; a list of thousands of committed records built with this is not
+ * visited again, which keeps a create among thousands of users from costing a pass over them.
+ */
+export function frozenWith<T>(list: DeepReadonly<T[]>, index: number, item: T): DeepReadonly<T[]> {
+  // Committed lists are frozen all the way down; any other list is frozen here, as a commit would.
+  deepFreeze(list)
+  const next = index === list.length ? [...list, item] : list.with(index, item as DeepReadonly<T>)
+  deepFreeze(item)
+  return Object.freeze(next) as DeepReadonly<T[]>
 }
 
 type Persist<T> = (next: T) => Promise<void>
@@ -89,6 +131,18 @@ function createStore<T>(initial: T, persist: Persist<T>, release: () => void): D
         if (outcome.ok) {
           await persist(draft)
           committed = deepFreeze(draft)
+        }
+        return outcome
+      }),
+    updateShared: (change) =>
+      enqueue(async () => {
+        // A spread keeps an own "__proto__" key a key (it defines properties, it does not set them).
+        const draft = { ...(committed as T) } as SharedDraft<T>
+        const outcome = change(draft)
+        if (outcome.ok) {
+          const next = deepFreeze(draft) as T
+          await persist(next)
+          committed = next
         }
         return outcome
       }),

@@ -1,4 +1,5 @@
 import { type DeepReadonly, ok, type Result } from '@sandbox/shared'
+import { userById, usersHolding } from '../users/user-index'
 import type { DirectoryState } from '../users/user-schema'
 import { GROUP_RESOURCE, type ResourceDef, USER_RESOURCE } from './attribute-defs'
 import { type AttributeRef, resolveAttributePath } from './attribute-path'
@@ -22,7 +23,7 @@ export const RESOURCE_OF: Record<Kind, ResourceDef> = { users: USER_RESOURCE, gr
 /** The full SCIM representation of one record, or null when there is none with this id. */
 export function represent(kind: Kind, id: string, directory: Directory, context: ScimContext): Json | null {
   if (kind === 'users') {
-    const user = directory.users.find((u) => u.id === id)
+    const user = userById(directory.users, id)
     return user ? userToScim(user, directory.groups, context) : null
   }
   const group = directory.groups.find((g) => g.id === id)
@@ -68,8 +69,13 @@ function candidatesOf(kind: Kind, directory: Directory, filter: string | undefin
   if (attribute === 'id') return records.filter((r) => r.id === value)
   if (attribute === 'externalid') return records.filter((r) => r.externalId === value)
   const folded = value.toLowerCase()
-  const field = attribute === 'username' ? 'userName' : 'displayName'
-  return records.filter((r) => r[field]?.toLowerCase() === folded)
+  if (attribute === 'username') {
+    // A provisioning client's matching query, once per user it syncs: an index lookup (the
+    // holders of the address), not a scan of every user.
+    const holders = usersHolding(directory.users, value) ?? directory.users
+    return holders.filter((u) => u.userName.toLowerCase() === folded)
+  }
+  return records.filter((r) => r.displayName?.toLowerCase() === folded)
 }
 
 function listResponse(total: number, startIndex: number, page: Json[]): Json {

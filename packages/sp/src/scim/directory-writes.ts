@@ -1,6 +1,13 @@
-import { ok, type Result, type Runtime } from '@sandbox/shared'
+import {
+  type DeepReadonly,
+  frozenWith,
+  ok,
+  type Result,
+  type Runtime,
+  type SharedDraft,
+} from '@sandbox/shared'
 import type { SpState } from '../state/sp-state'
-import { newUserRecord, touch } from '../users/user-records'
+import { newUserRecord } from '../users/user-records'
 import { emailOwner } from '../users/user-rules'
 import type { WebexGroup, WebexUser } from '../users/user-schema'
 import type { Kind } from './directory-reads'
@@ -12,7 +19,7 @@ import { userFromScim } from './user-mapping'
 export type WriteKind = 'create' | 'replace' | 'patch'
 
 function userConflict(
-  users: readonly WebexUser[],
+  users: DeepReadonly<WebexUser[]>,
   fields: { userName: string; emails: WebexUser['emails'] },
   selfId?: string,
 ) {
@@ -29,7 +36,7 @@ function userConflict(
   return ok(undefined)
 }
 
-function groupConflict(groups: readonly WebexGroup[], displayName: string, selfId?: string) {
+function groupConflict(groups: DeepReadonly<WebexGroup[]>, displayName: string, selfId?: string) {
   const clash = groups.find(
     (g) => g.id !== selfId && g.displayName.toLowerCase() === displayName.toLowerCase(),
   )
@@ -44,7 +51,7 @@ function groupConflict(groups: readonly WebexGroup[], displayName: string, selfI
 
 /** One write into the draft: the canonical resource, the record it replaces (null: a new one), when. */
 interface Write {
-  readonly draft: SpState
+  readonly draft: SharedDraft<SpState>
   readonly runtime: Runtime
   readonly at: string
   readonly resource: Record<string, unknown>
@@ -52,9 +59,14 @@ interface Write {
   readonly kind: WriteKind
 }
 
+/**
+ * The writes replace what they change and reuse the rest of the committed directory (a store
+ * `updateShared`): a create among thousands of users copies the list of references, not the users.
+ */
 function writeUser({ draft, runtime, at, resource, existingId, kind }: Write): Result<string, ScimError> {
   const dir = draft.directory
-  const existing = existingId === null ? undefined : dir.users.find((u) => u.id === existingId)
+  const position = existingId === null ? -1 : dir.users.findIndex((u) => u.id === existingId)
+  const existing = dir.users[position]
   const fields = userFromScim(
     resource,
     existing && kind !== 'create' ? { kind, previous: existing } : { kind: 'create' },
@@ -64,21 +76,33 @@ function writeUser({ draft, runtime, at, resource, existingId, kind }: Write): R
   if (!conflict.ok) return conflict
   if (!existing) {
     const user = newUserRecord(runtime.ids.guid(), fields.value, 'scim', at)
-    dir.users.push(user)
+    draft.directory = { ...dir, users: frozenWith(dir.users, dir.users.length, user) }
     return ok(user.id)
   }
-  Object.assign(existing, structuredClone(fields.value))
-  touch(existing, at)
-  for (const group of dir.groups) {
-    for (const m of group.members)
-      if (m.value === existing.id) m.display = existing.displayName || existing.userName
+  const updated = {
+    ...existing,
+    ...structuredClone(fields.value),
+    lastModified: at,
+    version: existing.version + 1,
   }
-  return ok(existing.id)
+  const display = updated.displayName || updated.userName
+  const users = frozenWith(dir.users, position, updated)
+  const groups = dir.groups.map((group) =>
+    group.members.some((m) => m.value === updated.id && m.display !== display)
+      ? {
+          ...group,
+          members: group.members.map((m) => (m.value === updated.id ? { ...m, display } : m)),
+        }
+      : group,
+  )
+  draft.directory = { ...dir, users, groups }
+  return ok(updated.id)
 }
 
 function writeGroup({ draft, runtime, at, resource, existingId }: Write): Result<string, ScimError> {
   const dir = draft.directory
-  const existing = existingId === null ? undefined : dir.groups.find((g) => g.id === existingId)
+  const position = existingId === null ? -1 : dir.groups.findIndex((g) => g.id === existingId)
+  const existing = dir.groups[position]
   const fields = groupFromScim(resource, dir, existingId)
   if (!fields.ok) return fields
   const conflict = groupConflict(dir.groups, fields.value.displayName, existing?.id)
@@ -91,12 +115,17 @@ function writeGroup({ draft, runtime, at, resource, existingId }: Write): Result
       lastModified: at,
       version: 1,
     }
-    dir.groups.push(group)
+    draft.directory = { ...dir, groups: frozenWith(dir.groups, dir.groups.length, group) }
     return ok(group.id)
   }
-  Object.assign(existing, structuredClone(fields.value))
-  touch(existing, at)
-  return ok(existing.id)
+  const updated = {
+    ...existing,
+    ...structuredClone(fields.value),
+    lastModified: at,
+    version: existing.version + 1,
+  }
+  draft.directory = { ...dir, groups: frozenWith(dir.groups, position, updated) }
+  return ok(updated.id)
 }
 
 /**
@@ -105,7 +134,7 @@ function writeGroup({ draft, runtime, at, resource, existingId }: Write): Result
  */
 export function writeResource(
   kind: Kind,
-  draft: SpState,
+  draft: SharedDraft<SpState>,
   runtime: Runtime,
   resource: Record<string, unknown>,
   existingId: string | null,

@@ -1,5 +1,12 @@
 // scim/: the SCIM 2.0 server (RFC 7643/7644): Users, Groups, filters, PATCH, Bulk, discovery, RFC errors.
-import { type DocumentStore, ok, type Result, type Runtime } from '@sandbox/shared'
+import {
+  type DeepReadonly,
+  type DocumentStore,
+  ok,
+  type Result,
+  type Runtime,
+  type SharedDraft,
+} from '@sandbox/shared'
 import type { SpState } from '../state/sp-state'
 import { touch } from '../users/user-records'
 import { parseBulkRequest } from './bulk-request'
@@ -82,7 +89,7 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
   }
 
   /** The stored record a write targets: 404 when it is gone, 412 when If-Match names an older version. */
-  function recordToChange(kind: Kind, draft: SpState, id: string, ifMatch: string | undefined) {
+  function recordToChange(kind: Kind, draft: DeepReadonly<SpState>, id: string, ifMatch: string | undefined) {
     const record = (kind === 'users' ? draft.directory.users : draft.directory.groups).find(
       (r) => r.id === id,
     )
@@ -96,11 +103,11 @@ export function createScimService(deps: { store: DocumentStore<SpState>; runtime
     kind: Kind,
     context: ScimRequestContext,
     params: ProjectionParams,
-    change: (draft: SpState) => Result<string, ScimError>,
+    change: (draft: SharedDraft<SpState>) => Result<string, ScimError>,
   ): Promise<Result<ScimResource, ScimError>> {
     const projection = parseProjection(RESOURCE_OF[kind], params.attributes, params.excludedAttributes)
     if (!projection.ok) return projection
-    const written = await store.update(change)
+    const written = await store.updateShared(change)
     if (!written.ok) return written
     return ok(answer(kind, written.value, context, projection.value))
   }

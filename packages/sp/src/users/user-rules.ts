@@ -1,6 +1,7 @@
 import { ok, type Result } from '@sandbox/shared'
 import { fail, type SpErrorOf } from '../errors/catalogue'
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../errors/directory-errors'
+import { usersHolding } from './user-index'
 
 /** An expected failure of a directory action (Control Hub users, just-in-time creation, SCIM's user rules). */
 export type DirectoryError = SpErrorOf<'USER_NOT_FOUND' | 'USER_INVALID' | 'USER_EXISTS'>
@@ -22,13 +23,14 @@ export function holdsEmail(user: UserLike, email: string): boolean {
   return sameEmail(user.userName, email) || user.emails.some((e) => sameEmail(e.value, email))
 }
 
-/** The first user other than `exceptId` that already holds `email`. */
+/** The first user other than `exceptId` that already holds `email` (looked up in an index when `users` is committed state). */
 export function emailOwner<U extends UserLike & { id: string }>(
   users: readonly U[],
   email: string,
   exceptId?: string,
 ): U | undefined {
-  return users.find((u) => u.id !== exceptId && holdsEmail(u, email))
+  const holders = usersHolding(users, email) ?? users.filter((u) => holdsEmail(u, email))
+  return holders.find((u) => u.id !== exceptId)
 }
 
 /** Checks an email address and returns it trimmed and lower-cased (Webex stores them so). */
