@@ -27,7 +27,9 @@ export function MenuButton(props: {
   return (
     <details class={`menu-button ${props.class}`} data-menu data-menu-button>
       {/* biome-ignore lint/a11y/useSemanticElements: a summary keeps the menu usable without JavaScript (a disclosure); the role makes it the menu button. */}
-      <summary role="button" aria-haspopup="menu" aria-controls={props.menuId} aria-label={props.label}>
+      <summary role="button" aria-haspopup="menu" aria-controls={props.menuId}>
+        {/* The name is text, not aria-label: the face (initials) stays out of it without contradicting it. */}
+        <span class="visually-hidden">{props.label}</span>
         {props.face}
       </summary>
       <div class="menu-popup">
