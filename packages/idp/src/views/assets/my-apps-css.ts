@@ -12,6 +12,7 @@ body.my-apps { background: var(--surface-alt); }
 .menu-popup { position: absolute; right: 0; z-index: 20; background: var(--surface); color: var(--ink); box-shadow: var(--shadow-16); }
 .menu-popup [role="menu"] { display: flex; flex-direction: column; padding: 4px 0; }
 .menu-popup [role="menuitem"] { display: block; padding: 8px 16px; color: var(--ink-strong); white-space: nowrap; }
+.menu-popup [role="menuitem"]:focus-visible { outline-offset: -2px; }
 .menu-popup [role="menuitem"]:hover, .menu-popup [role="menuitem"]:focus { background: var(--surface-hover); color: var(--ink-strong); text-decoration: none; }
 .my-apps-account > summary { width: 40px; height: 40px; border-radius: 50%; }
 .my-apps-account > summary:hover, .my-apps-account[open] > summary { background: var(--surface-hover); }
@@ -34,7 +35,7 @@ body.my-apps { background: var(--surface-alt); }
 .app-tile-menu { position: absolute; top: 4px; right: 4px; }
 .app-tile-menu > summary { width: 28px; height: 28px; border-radius: 2px; color: var(--ink); }
 .app-tile-menu > summary:hover, .app-tile-menu[open] > summary { background: var(--surface-hover); }
-.app-tile-menu .menu-popup { top: 30px; min-width: 220px; }
+.app-tile-menu .menu-popup { top: 30px; left: 0; right: auto; min-width: 220px; }
 .my-apps-search-summary { margin: 0 0 16px; color: var(--muted); }
 .my-apps-back { margin: 0 0 16px; }
 .my-app-details { max-width: 640px; padding: 24px; background: var(--surface); box-shadow: var(--shadow-4); }
