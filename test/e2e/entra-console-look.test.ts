@@ -378,9 +378,11 @@ describe('the Entra console look, in Chromium at 1280x800', () => {
     await context.close()
   })
 
-  it('draws My Apps with a visible Sign out and a tile search that filters in place', async () => {
+  it('draws My Apps with a visible Sign out in the account menu and a tile search that filters in place', async () => {
     const { context, page, csp } = await open('/showcase/myapps')
-    await expect(page.getByRole('link', { name: 'Sign out' }).isVisible()).resolves.toBe(true)
+    await page.getByRole('button', { name: 'Account manager for B.Simon' }).click()
+    await expect(page.getByRole('menuitem', { name: 'Sign out' }).isVisible()).resolves.toBe(true)
+    await page.keyboard.press('Escape')
     await page.getByRole('searchbox', { name: 'Search apps' }).fill('webex')
     await expect(page.getByRole('link', { name: 'Cisco Webex' }).isVisible()).resolves.toBe(true)
     await expect(page.getByRole('link', { name: 'Salesforce' }).isVisible()).resolves.toBe(false)

@@ -20,6 +20,7 @@ import { createProvisioningService } from './provisioning/provisioning-service'
 import { createConsoleSessions } from './sessions/console-sessions'
 import { createCredentialCheck } from './sessions/credential-check'
 import { createSessionStore, type SessionBounds } from './sessions/idp-sessions'
+import { createSignOut } from './sessions/sign-out'
 import { createSignInLog } from './sign-in-log/sign-in-log'
 import { createSignInTraces, heldSecretsOf } from './sign-in-log/sign-in-traces'
 import { createMyAppsService } from './sso/my-apps'
@@ -92,6 +93,7 @@ export function createIdpServices(given: ServiceDeps) {
     tenant: createTenantService(deps),
     sessions: ssoDeps.sessions,
     consoleSessions: ssoDeps.consoleSessions,
+    signOut: createSignOut(ssoDeps),
     signInLog: ssoDeps.log,
     traces: ssoDeps.traces,
     faults: ssoDeps.faults,

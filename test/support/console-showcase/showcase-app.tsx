@@ -187,12 +187,18 @@ export function createShowcaseApp() {
       c.html(
         <MyAppsPage
           view={{
-            displayName: 'B.Simon',
-            userPrincipalName: 'b.simon@contoso.com',
-            tenantId: 'contoso',
+            account: {
+              displayName: 'B.Simon',
+              userPrincipalName: 'b.simon@contoso.com',
+              signOutHref: '/contoso/logout',
+            },
+            query: '',
+            totalApps: 4,
             apps: ['Cisco Webex', 'Salesforce', 'ServiceNow', 'Amazon Web Services (AWS)'].map((name, i) => ({
               servicePrincipalId: `sp-${i}`,
               displayName: name,
+              launchHref: `/myapps/launch/sp-${i}`,
+              detailsHref: `/myapps/apps/sp-${i}`,
             })),
           }}
         />,

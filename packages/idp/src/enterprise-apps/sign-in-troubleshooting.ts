@@ -31,7 +31,8 @@ export function lastSignInTrouble(
   app: { readonly servicePrincipalId: string; readonly appId: string },
 ): SignInTrouble | null {
   const failed = records.find(
-    (r) => r.errorCode !== 0 && (r.servicePrincipalId === app.servicePrincipalId || r.appId === app.appId),
+    (r) =>
+      r.status === 'failure' && (r.servicePrincipalId === app.servicePrincipalId || r.appId === app.appId),
   )
   if (!failed) return null
   const code = `AADSTS${failed.errorCode}`

@@ -26,4 +26,9 @@ export interface AadstsEntry<F> {
   readonly samlStatus?: { readonly top: string; readonly second: string }
   /** Entra words it inside this outer error (`AADSTS75006: … AADSTS75016: …`). */
   readonly within?: 'AADSTS75006'
+  /**
+   * An interrupt, not a failure: Entra logs it while it shows the user a page of the sign-in
+   * ("Stay signed in?"), with the status "Interrupted", and the sign-in goes on. Never an error page.
+   */
+  readonly interrupt?: true
 }

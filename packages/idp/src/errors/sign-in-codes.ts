@@ -42,6 +42,7 @@ export interface SignInFacts {
   readonly AADSTS501241: { readonly attribute: string; readonly upn: string }
   readonly AADSTS7000112: { readonly appName: string; readonly appId: string }
   readonly AADSTS50089: NoFacts
+  readonly AADSTS50140: NoFacts
   readonly AADSTS50000: NoFacts
   /** `directory`: the tenant's name as Entra's message quotes it. */
   readonly AADSTS50034: { readonly directory: string }
@@ -181,6 +182,13 @@ export const SIGN_IN_CODES: { readonly [C in keyof SignInFacts]: AadstsEntry<Sig
     fix: () =>
       'The sign-in page was open too long or was already used; start the sign-in again from the app.',
     page: 400,
+  },
+  AADSTS50140: {
+    meaning:
+      'Entra asked "Stay signed in?" (KmsiInterrupt): an expected step of the sign-in, logged as interrupted, not an error.',
+    text: () => "This error occurred due to 'Keep me signed in' interrupt when the user was signing in.",
+    fix: () => null,
+    interrupt: true,
   },
   AADSTS50000: {
     meaning:

@@ -49,6 +49,7 @@ const FACTS: FactsBuilders = {
   AADSTS501241: (x) => ({ attribute: 'user.mail', upn: x.user.userPrincipalName }),
   AADSTS7000112: appFacts,
   AADSTS50089: none,
+  AADSTS50140: none,
   AADSTS50000: none,
   AADSTS50034: (x) => ({ directory: x.user.userPrincipalName.split('@')[1] ?? x.tenantName }),
   AADSTS50058: none,
@@ -66,8 +67,8 @@ const FACTS: FactsBuilders = {
   AADSTS50126: none,
 }
 
-/** Every AADSTS code the catalogue holds, in its order. */
-export const CATALOGUE_CODES = Object.keys(AADSTS) as AadstsCode[]
+/** Every AADSTS code the catalogue holds that can end a sign-in, in its order (interrupts never do). */
+export const CATALOGUE_CODES = (Object.keys(AADSTS) as AadstsCode[]).filter((code) => !AADSTS[code].interrupt)
 
 /** The code the catalogue spells like `given` (`AADSTS50105`, `aadsts50105` or `50105`), or null. */
 export function catalogueCode(given: string): AadstsCode | null {

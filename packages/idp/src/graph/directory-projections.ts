@@ -113,6 +113,10 @@ export function graphOrganization(tenant: DeepReadonly<Tenant>): GraphObject {
 /** Graph's free-text detail of a sign-in: how it started, and a sandbox fault that answered it. */
 function additionalDetailsOf(record: SignInRecord): string | null {
   const details = [
+    // The error-code reference's description of KmsiInterrupt.
+    record.status === 'interrupted'
+      ? 'This is an expected part of the login flow, where a user is asked if they want to remain signed into their current browser to make further logins easier.'
+      : null,
     record.initiatedBy === 'idp' ? 'IdP-initiated sign-in (My Apps or Test this application).' : null,
     record.fault ? `Sandbox fault ${record.fault.preset}: ${record.fault.description}` : null,
   ].filter((line) => line !== null)

@@ -6,6 +6,9 @@ import type { IdpEnv } from './env'
 /** The IdP's session cookie; the SP's is `sp_session`, so that both can live on localhost. */
 export const SESSION_COOKIE = 'idp_session'
 
+/** The browser's remembered "Stay signed in?" answer ("Don't show this again"): `yes` or `no`. */
+export const STAY_SIGNED_IN_COOKIE = 'idp_kmsi'
+
 /** The client's socket address (never a forwarded header, which any client can forge). */
 export function clientAddress(c: Context<IdpEnv>): string {
   return c.env?.incoming?.socket?.remoteAddress ?? 'unknown'

@@ -3,12 +3,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { RememberedAnswer, SignInSubmission } from '../sso/sign-in-steps'
 import { ForgotPasswordPage, type SignInAddresses, SignInPage } from '../views/sign-in-page'
+import { signOutBrowser } from './browser-sign-out'
 import type { HttpDeps, IdpEnv } from './env'
 import { renderResult } from './render-outcome'
-import { clientAddress, formFields, isSameOrigin, sessionIdOf } from './request-facts'
-
-/** The browser's remembered "Stay signed in?" answer ("Don't show this again"). */
-const STAY_SIGNED_IN_COOKIE = 'idp_kmsi'
+import { clientAddress, formFields, isSameOrigin, STAY_SIGNED_IN_COOKIE, sessionIdOf } from './request-facts'
 
 const REMEMBERED_FOR_SECONDS = 365 * 24 * 3600
 
@@ -98,7 +96,7 @@ export function signInRoutes(deps: HttpDeps) {
       return answer(c, deps.services.signIn.staySignedIn(c.req.param('tenant'), form, caller(c)))
     })
     .get('/:tenant/logout', (c) => {
-      deps.services.sessions.end(sessionIdOf(c))
-      return renderResult(c, deps, { outcome: { kind: 'signed-out', note: null }, session: 'end' })
+      signOutBrowser(c, deps)
+      return renderResult(c, deps, { outcome: { kind: 'signed-out', note: null }, session: 'keep' })
     })
 }

@@ -32,8 +32,8 @@ export interface ConsoleAdmin {
 }
 
 /**
- * The console cookie: separate from the SAML session's `idp_session`, so that signing out of
- * the admin center leaves apps signed in and an app's single logout leaves the console alone.
+ * The console cookie: separate from the SAML session's `idp_session`, so that an app's single
+ * logout leaves the console alone (signing out at Entra ends both: sessions/sign-out.ts).
  * HttpOnly, SameSite=Lax, Path=/, Max-Age = CONSOLE_LIFETIME_SECONDS.
  */
 export const CONSOLE_COOKIE = 'console_session'

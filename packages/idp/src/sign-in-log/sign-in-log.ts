@@ -8,6 +8,9 @@ export interface SignInFaultMark {
   readonly description: string
 }
 
+/** How a sign-in log entry ended. */
+export type SignInStatus = 'success' | 'failure' | 'interrupted'
+
 /** One sign-in attempt, as Entra's sign-in logs (Graph `auditLogs/signIns`) record it. */
 export interface SignInRecord {
   readonly id: string
@@ -22,6 +25,11 @@ export interface SignInRecord {
   readonly correlationId: string
   /** 0 on success, else the AADSTS number (50105, 50011, …). */
   readonly errorCode: number
+  /**
+   * The portal's Status column: an interrupt (AADSTS50140, "Stay signed in?") is a step of a
+   * sign-in that goes on, logged as "Interrupted" and followed by the sign-in's own entry.
+   */
+  readonly status: SignInStatus
   readonly failureReason: string | null
   /** Who started it: the app (SP-initiated) or the IdP (My Apps, Test this application). */
   readonly initiatedBy: 'sp' | 'idp'

@@ -189,6 +189,16 @@ export function createSignInTraces(deps: {
 
     /** The sign-in log entry a sign-in ended in; a failure's reason is its last step. */
     logged(record: SignInRecord): void {
+      // An interrupt is a step of a sign-in that goes on: its own entry ends the trace later.
+      if (record.status === 'interrupted') {
+        add(record.correlationId, {
+          kind: 'decision',
+          title: `Stay signed in? asked (AADSTS${record.errorCode}, interrupted)`,
+          outcome: 'info',
+          detail: record.failureReason ?? `AADSTS${record.errorCode}`,
+        })
+        return
+      }
       if (record.errorCode !== 0)
         add(record.correlationId, {
           kind: 'decision',

@@ -72,6 +72,62 @@ describe('My Apps', () => {
     expect(page.body).toContain(`href="/myapps/launch/${spId}"`)
   })
 
+  it('searches with a GET form (/myapps?q=) filtered by the server, case-insensitively, and says how many match', async () => {
+    await setUpSamlApp(t, { name: 'Salesforce', entityId: 'urn:sf', acs: 'https://sf.test/acs' })
+    const browser = await signedInBrowser()
+    const all = await browser.open(`${t.url}/myapps`)
+    const search = all.facts.forms.find((f) => f.method === 'GET' && f.fields.some((x) => x.name === 'q'))
+    if (!search) throw new Error('My Apps has no search form')
+    expect(search.action.pathname).toBe('/myapps')
+    expect(all.body).toMatch(/<input[^>]*aria-label="Search apps"[^>]*>/)
+    expect(all.facts.text).toContain('Salesforce')
+    const found = await browser.submit(all, search, { q: '  SALES ' })
+    expect(`${found.url.pathname}${found.url.search}`).toBe('/myapps?q=++SALES+')
+    expect(found.facts.text).toContain('Salesforce')
+    expect(found.facts.text).not.toContain('Tercen')
+    expect(found.facts.text).toContain('1 of 2 apps match “SALES”.')
+    expect(found.body).toMatch(/value="SALES"/)
+    const none = await browser.open(`${t.url}/myapps?q=${encodeURIComponent('<b>zzz</b>')}`)
+    expect(none.facts.text).toContain('0 of 2 apps match “<b>zzz</b>”.')
+    expect(none.body).not.toContain('<b>zzz</b>')
+  })
+
+  it('puts the name and "Sign out" in the avatar menu button, and "Manage your application" in each tile menu', async () => {
+    const browser = await signedInBrowser()
+    const page = await browser.open(`${t.url}/myapps`)
+    expect(page.body).toMatch(
+      /<summary role="button" aria-haspopup="menu" aria-controls="my-apps-account-menu"><span class="visually-hidden">Account manager for [^<]+<\/span>/,
+    )
+    expect(page.body).toMatch(
+      new RegExp(
+        `<div role="menu" id="my-apps-account-menu"[^>]*><a role="menuitem" href="/${t.tenantId}/logout">Sign out</a>`,
+      ),
+    )
+    expect(page.body).toContain('<span class="visually-hidden">More options for Tercen</span>')
+    const manage = new RegExp(
+      `<a role="menuitem" href="(/myapps/apps/${spId})">Manage your application</a>`,
+    ).exec(page.body)
+    expect(manage).not.toBeNull()
+    const details = await browser.open(`${t.url}${manage?.[1]}`)
+    expect(details.status).toBe(200)
+    expect(details.facts.title).toBe('Tercen - My Apps (sandbox)')
+    expect(details.facts.text).toContain('Publisher')
+    expect(details.facts.text).toContain('In the sandbox this page only shows the app')
+    expect(details.body).toContain(`href="/myapps/launch/${spId}"`)
+    const other = await setUpSamlApp(t, {
+      name: 'Not mine',
+      entityId: 'urn:nm',
+      acs: 'https://nm.test/acs',
+      assignAdmin: false,
+    })
+    const refused = await browser.open(`${t.url}/myapps/apps/${other.spId}`)
+    expect(refused.status).toBe(404)
+    expect(refused.facts.text).toContain('This app isn’t in your apps')
+    expect(refused.facts.text).not.toContain('Not mine')
+    const anonymous = await t.browser().open(`${t.url}/myapps/apps/${spId}`)
+    expect(anonymous.url.pathname).toBe(`/${t.tenantId}/login`)
+  })
+
   it('launches a tile IdP-initiated to the reply URL: no InResponseTo, the configured Relay State', async () => {
     const browser = await signedInBrowser()
     const page = await browser.open(`${t.url}/myapps/launch/${spId}`)

@@ -1,7 +1,8 @@
 import { type DeepReadonly, encodePostBinding, isoInstant } from '@sandbox/shared'
-import { type AadstsError, aadstsMessage, aadstsNumber } from '../errors/catalogue'
+import { type AadstsError, aadstsEntry, aadstsMessage, aadstsNumber } from '../errors/catalogue'
 import type { SignInFault } from '../faults/sign-in-faults'
 import type { IdpSession } from '../sessions/idp-sessions'
+import type { SignInStatus } from '../sign-in-log/sign-in-log'
 import type { DirectoryUser, EnterpriseApp } from '../state/idp-state'
 import type { IssuedResponse } from './issue-response'
 import type { SsoOutcome } from './outcome'
@@ -30,6 +31,11 @@ export function signInOutcomes(deps: SsoDeps) {
 
   function record(facts: LogFacts, requestId: string): void {
     const errorCode = facts.error ? aadstsNumber(facts.error.code) : 0
+    const status: SignInStatus = !facts.error
+      ? 'success'
+      : aadstsEntry(facts.error.code).interrupt
+        ? 'interrupted'
+        : 'failure'
     const entry = {
       id: requestId,
       createdDateTime: isoInstant(runtime.clock.now()),
@@ -42,6 +48,7 @@ export function signInOutcomes(deps: SsoDeps) {
       ipAddress: facts.ip,
       correlationId: facts.correlationId,
       errorCode,
+      status,
       failureReason: facts.failureReason ?? (facts.error ? aadstsMessage(facts.error) : null),
       initiatedBy: facts.initiatedBy,
       ...(facts.fault

@@ -1,7 +1,8 @@
-import { err, ok, type Result, secretMatches } from '@sandbox/shared'
+import { type DeepReadonly, err, ok, type Result, secretMatches } from '@sandbox/shared'
 import { findUser, signInAccountOf } from '../directory/users'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import { aadstsText } from '../errors/catalogue'
+import type { DirectoryUser } from '../state/idp-state'
 import { isThisTenant } from '../state/tenant-path'
 import type { SsoResult } from './outcome'
 import type { PendingSignIn } from './pending-sign-ins'
@@ -36,12 +37,16 @@ const MAX_LOGIN_LENGTH = 256
 export function createSignInService(deps: SsoDeps, sso: SsoService) {
   const outcomes = signInOutcomes(deps)
 
-  function base(pending: PendingSignIn) {
+  /** The app the sign-in is for, if it is for one (not My Apps or the admin center). */
+  function appOf(pending: PendingSignIn) {
     const next = pending.next
-    const app =
-      next.kind === 'saml' || next.kind === 'launch'
-        ? appByServicePrincipalId(deps.store.read(), next.servicePrincipalId)
-        : undefined
+    return next.kind === 'saml' || next.kind === 'launch'
+      ? appByServicePrincipalId(deps.store.read(), next.servicePrincipalId)
+      : undefined
+  }
+
+  function base(pending: PendingSignIn) {
+    const app = appOf(pending)
     return {
       ctx: pending.id,
       flowToken: pending.flowToken,
@@ -91,6 +96,34 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
     const result = sso.continueAfterSignIn(pending, session, caller.ip)
     // The spread keeps what the answer carries besides its outcome (a slow fault's delay).
     return { ...result, session: result.session === 'end' ? ('end' as const) : session }
+  }
+
+  /**
+   * Entra logs "Stay signed in?" as an interrupted sign-in (AADSTS50140) when it shows the page;
+   * the answer then logs the sign-in's own entry under the same correlation id.
+   */
+  function logStaySignedInInterrupt(
+    pending: PendingSignIn,
+    user: DeepReadonly<DirectoryUser>,
+    ip: string,
+  ): void {
+    const next = pending.next
+    const app = appOf(pending) ?? null
+    const error = { code: 'AADSTS50140' } as const
+    // My Apps and the admin center are the IdP's own portals, as their own log entries say.
+    const initiatedBy = next.kind === 'saml' ? next.initiatedBy : 'idp'
+    outcomes.record(
+      {
+        correlationId: pending.correlationId,
+        ip,
+        app,
+        user,
+        initiatedBy,
+        error,
+        failureReason: aadstsText(error),
+      },
+      deps.runtime.ids.guid(),
+    )
   }
 
   function email(pending: PendingSignIn, form: SignInForm, ip: string): SignInSubmission {
@@ -144,6 +177,7 @@ export function createSignInService(deps: SsoDeps, sso: SsoService) {
       }
     const proved = deps.pending.authenticate(pending.id, checked.value.id)
     if (!proved) return { kind: 'result', result: refused('AADSTS50089', pending.correlationId, caller.ip) }
+    logStaySignedInInterrupt(proved, checked.value, caller.ip)
     return shown({ ...base(proved), step: 'stay-signed-in', login: checked.value.userPrincipalName })
   }
 

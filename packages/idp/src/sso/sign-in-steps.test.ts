@@ -1,5 +1,6 @@
 import { type HeadlessBrowser, type HtmlForm, type Page, signIn } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { graphClient } from '../test-support/graph-client'
 import { createTestIdp, type TestIdp } from '../test-support/harness'
 import { authnRequestXml, redirectUrl, setUpSamlApp } from '../test-support/saml-app'
 
@@ -10,6 +11,17 @@ beforeEach(async () => {
 })
 
 const ADMIN = 'admin@contoso.com'
+
+/** The fields of a Graph `auditLogs/signIns` entry these tests read. */
+interface GraphSignIn {
+  readonly id: string
+  readonly correlationId: string
+  readonly status: {
+    readonly errorCode: number
+    readonly failureReason: string | null
+    readonly additionalDetails: string | null
+  }
+}
 
 function formOf(page: Page, name: string): HtmlForm {
   const form = page.facts.forms.find((f) => f.buttons.some((b) => b.label === name))
@@ -91,6 +103,47 @@ describe('the two-step Microsoft sign-in', () => {
     const steps = browser.hops.slice(before).map((h) => new URL(h.url).pathname)
     expect(steps.some((p) => p.endsWith('/login/pick'))).toBe(true)
     expect(steps.some((p) => p.endsWith('/kmsi'))).toBe(false)
+  })
+
+  it('logs "Stay signed in?" as an interrupted sign-in (AADSTS50140) when it is shown, then the sign-in itself; not when the answer is remembered', async () => {
+    const graph = graphClient(t)
+    const signIns = async () => (await graph.get('/v1.0/auditLogs/signIns')).json.value as GraphSignIn[]
+    const { browser, page } = await emailPage()
+    const password = await press(browser, page, 'Next', { login: ADMIN })
+    const stay = await press(browser, password, 'Sign in', { passwd: t.adminPassword })
+    expect(stay.facts.text).toContain('Stay signed in?')
+    const [interrupt, ...earlier] = await signIns()
+    expect(earlier).toEqual([])
+    expect(interrupt).toMatchObject({
+      userPrincipalName: ADMIN,
+      appDisplayName: 'Tercen',
+      status: {
+        errorCode: 50140,
+        failureReason:
+          "This error occurred due to 'Keep me signed in' interrupt when the user was signing in.",
+      },
+    })
+    expect(interrupt?.status.additionalDetails).toContain('expected part of the login flow')
+    expect(t.services.signInLog.list()[0]?.status).toBe('interrupted')
+    // Not a failure: the app's SAML page (its last failed sign-in) sees no trouble in it.
+    expect(t.services.signInLog.list().filter((r) => r.status === 'failure')).toEqual([])
+
+    await press(browser, stay, 'No', { dontShowAgain: '1' })
+    const [done, asked] = await signIns()
+    expect(done).toMatchObject({ correlationId: interrupt?.correlationId, status: { errorCode: 0 } })
+    expect(asked?.id).toBe(interrupt?.id)
+
+    // "Don't show this again": the next sign-in skips the page, so nothing is interrupted.
+    const before = (await signIns()).length
+    const again = await signIn({
+      startUrl: redirectUrl(t, authnRequestXml({ attributes: ' ForceAuthn="true"' })),
+      username: ADMIN,
+      password: t.adminPassword,
+      browser,
+    })
+    expect(again.ok).toBe(true)
+    const added = (await signIns()).slice(0, (await signIns()).length - before)
+    expect(added.map((r) => r.status.errorCode)).toEqual([0])
   })
 
   it('offers the signed-in account ("Pick an account"): picking it needs no password, "Use another account" asks for one', async () => {

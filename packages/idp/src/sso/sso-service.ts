@@ -209,6 +209,7 @@ export function createSsoService(deps: SsoDeps) {
           ipAddress: ip,
           correlationId: pending.correlationId,
           errorCode: 0,
+          status: 'success',
           failureReason: null,
           initiatedBy: 'idp',
         })

@@ -4,27 +4,31 @@ import { MyAppsLayout } from './console/my-apps-layout'
 
 const TILES_ID = 'my-apps-tiles'
 
-/** My Apps: one tile per assigned, visible app; a tile launches the app. */
+/** My Apps: one tile per assigned, visible app the search keeps; a tile launches the app. */
 export function MyAppsPage(props: { readonly view: MyAppsView }) {
   const { view } = props
   return (
-    <MyAppsLayout
-      tilesId={TILES_ID}
-      account={{
-        displayName: view.displayName,
-        userPrincipalName: view.userPrincipalName,
-        signOutHref: `/${view.tenantId}/logout`,
-      }}
-    >
+    <MyAppsLayout account={view.account} query={view.query} tilesId={TILES_ID}>
       <h1>Apps</h1>
-      {view.apps.length === 0 ? (
+      {view.query ? (
+        <p class="my-apps-search-summary" role="status">
+          {view.apps.length} of {view.totalApps} apps match “{view.query}”.{' '}
+          <a href="/myapps">Show all apps</a>
+        </p>
+      ) : null}
+      {view.totalApps === 0 ? (
         <p class="my-apps-empty">
           No apps are assigned to you yet. Ask your administrator to assign you to an application.
         </p>
       ) : (
         <AppTileGrid id={TILES_ID} label="Apps">
           {view.apps.map((app) => (
-            <AppTile name={app.displayName} href={`/myapps/launch/${app.servicePrincipalId}`} />
+            <AppTile
+              id={app.servicePrincipalId}
+              name={app.displayName}
+              href={app.launchHref}
+              menu={[{ label: 'Manage your application', href: app.detailsHref }]}
+            />
           ))}
         </AppTileGrid>
       )}

@@ -9,7 +9,7 @@ describe('Monitoring & health in the admin center', () => {
     const wrong = idp.browser()
     await signInToConsole(idp, wrong, { login: 'admin@contoso.com', password: 'Wrong-password-1' })
     await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
-    const failed = idp.services.signInLog.list().find((r) => r.errorCode !== 0)
+    const failed = idp.services.signInLog.list().find((r) => r.status === 'failure')
     if (!failed) throw new Error('no failed sign-in recorded')
     const logs = await browser.open(`${idp.url}/monitoring/sign-ins`)
     expect(logs.status).toBe(200)
@@ -21,6 +21,19 @@ describe('Monitoring & health in the admin center', () => {
     const unknown = await browser.open(`${idp.url}/monitoring/sign-ins?pane=details&id=%3Cx%3E&page=abc`)
     expect(unknown.status).toBe(200)
     expect(unknown.facts.text).not.toContain('Activity Details')
+  })
+
+  it('lists the "Stay signed in?" interrupt as Interrupted (AADSTS50140), not as a failure', async () => {
+    const idp = await createTestIdp()
+    const browser = idp.browser()
+    await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+    const interrupt = idp.services.signInLog.list().find((r) => r.errorCode === 50140)
+    if (!interrupt) throw new Error('no interrupt recorded')
+    const details = await browser.open(`${idp.url}/monitoring/sign-ins?pane=details&id=${interrupt.id}`)
+    expect(details.facts.text).toContain('Status Interrupted Sign-in error code AADSTS50140')
+    expect(details.facts.text).toContain(
+      "This error occurred due to 'Keep me signed in' interrupt when the user was signing in.",
+    )
   })
 
   it('shows an admin change with who, what and the old and new values', async () => {

@@ -1,8 +1,7 @@
 import { SignedOutPage } from '../../views/signed-out-page'
+import { signOutBrowser } from '../browser-sign-out'
 import type { HttpDeps } from '../env'
-import { applySession, sessionIdOf } from '../request-facts'
 import { consoleArea } from './console-area'
-import { clearConsoleCookie, consoleCookieOf } from './console-cookie'
 import { CONSOLE_SIGN_OUT_HREF } from './console-page'
 
 /**
@@ -11,10 +10,7 @@ import { CONSOLE_SIGN_OUT_HREF } from './console-page'
  */
 export function signOutRoutes(deps: HttpDeps) {
   return consoleArea(deps, CONSOLE_SIGN_OUT_HREF).post(CONSOLE_SIGN_OUT_HREF, (c) => {
-    deps.services.consoleSessions.end(consoleCookieOf(c))
-    clearConsoleCookie(c, deps.url)
-    deps.services.sessions.end(sessionIdOf(c))
-    applySession(c, deps.url, 'end')
+    signOutBrowser(c, deps)
     return c.html(<SignedOutPage note={null} />, 200, { 'Cache-Control': 'no-store' })
   })
 }

@@ -3,7 +3,8 @@
  * reveals controls marked `data-js-only`, copies to the clipboard, opens panes and dialogs
  * addressed by URL without a reload (fetching the same URL and taking its `#console-overlay`),
  * closes them with X or Escape and returns focus to what opened them, dismisses toasts, toggles
- * "Show password", switches in-form tabs, and keeps selection-dependent commands in step.
+ * "Show password", switches in-form tabs, keeps selection-dependent commands in step, and makes
+ * `details[data-menu-button]` behave as ARIA menu buttons (aria-expanded, arrow keys, Escape).
  * Plain ES2019 so that it needs no build step; the browser journeys exercise every branch.
  */
 export const CONSOLE_SCRIPT = `(function () {
@@ -28,6 +29,48 @@ export const CONSOLE_SCRIPT = `(function () {
     each(root, '[data-show-password]', syncPassword);
     each(root, '[data-row-select]', function (box) { syncSelection(box.closest('table')); });
     each(root, '[data-form-tabs] [role="tab"]', function (tab) { tab.tabIndex = tab.getAttribute('aria-selected') === 'true' ? 0 : -1; });
+    each(root, 'details[data-menu-button] > summary', function (button) { button.setAttribute('aria-expanded', String(button.parentElement.open)); });
+  }
+
+  function menuItems(menu) { return Array.prototype.slice.call(menu.querySelectorAll('[role="menuitem"]')); }
+
+  function openMenu(menu, which) {
+    menu.open = true;
+    menu.querySelector('summary').setAttribute('aria-expanded', 'true');
+    var items = menuItems(menu);
+    var item = which === 'last' ? items[items.length - 1] : items[0];
+    if (item) item.focus();
+  }
+
+  function closeMenu(menu, focusButton) {
+    menu.open = false;
+    var button = menu.querySelector('summary');
+    button.setAttribute('aria-expanded', 'false');
+    if (focusButton) button.focus();
+  }
+
+  /** Keys of the menu button pattern: on the button Enter, Space and the arrows open it; in it the arrows move. */
+  function menuKey(event, target) {
+    var menu = target.closest('details[data-menu-button]');
+    if (!menu) return false;
+    if (target.tagName === 'SUMMARY') {
+      var which = { Enter: 'first', ' ': 'first', ArrowDown: 'first', ArrowUp: 'last' }[event.key];
+      if (!which) return false;
+      event.preventDefault();
+      if (menu.open && (event.key === 'Enter' || event.key === ' ')) closeMenu(menu, true);
+      else openMenu(menu, which);
+      return true;
+    }
+    if (target.getAttribute('role') !== 'menuitem') return false;
+    // Tab leaves the menu: close it once focus has moved on.
+    if (event.key === 'Tab') { setTimeout(function () { closeMenu(menu, false); }, 0); return false; }
+    var items = menuItems(menu);
+    var index = items.indexOf(target);
+    var next = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (next === undefined) return false;
+    event.preventDefault();
+    items[(next + items.length) % items.length].focus();
+    return true;
   }
 
   function copyFrom(button) {
@@ -136,6 +179,13 @@ export const CONSOLE_SCRIPT = `(function () {
     each(doc, 'details[data-menu][open]', function (menu) { if (!menu.contains(target)) menu.open = false; });
   });
 
+  // A menu button's state follows its details, however it opened or closed (click, script, Escape).
+  doc.addEventListener('toggle', function (event) {
+    var menu = event.target;
+    if (!(menu instanceof HTMLDetailsElement) || !menu.hasAttribute('data-menu-button')) return;
+    menu.querySelector('summary').setAttribute('aria-expanded', String(menu.open));
+  }, true);
+
   doc.addEventListener('change', function (event) {
     var target = event.target;
     if (!(target instanceof HTMLInputElement)) return;
@@ -168,7 +218,7 @@ export const CONSOLE_SCRIPT = `(function () {
     var target = event.target instanceof Element ? event.target : null;
     if (event.key === 'Escape') {
       var menu = target && target.closest('details[data-menu][open]');
-      if (menu) { menu.open = false; menu.querySelector('summary').focus(); return; }
+      if (menu) { event.preventDefault(); closeMenu(menu, true); return; }
       var dialog = dialogOf(host);
       if (dialog) {
         var close = dialog.querySelector('[data-overlay-close]');
@@ -177,6 +227,7 @@ export const CONSOLE_SCRIPT = `(function () {
       }
       return;
     }
+    if (target && menuKey(event, target)) return;
     var tab = target && target.closest('[data-form-tabs] [role="tab"]');
     if (!tab) return;
     var tabs = Array.prototype.slice.call(tab.closest('[role="tablist"]').querySelectorAll('[role="tab"]'));

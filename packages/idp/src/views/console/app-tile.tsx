@@ -1,18 +1,15 @@
 import type { Child } from 'hono/jsx'
 import { Icon } from './icons'
 import { LogoTile } from './logo-tile'
+import { MenuButton, type MenuLink } from './menu-button'
 
-/** An entry of a tile's corner menu ("Manage your application"). */
-export interface TileMenuItem {
-  readonly label: string
-  readonly href: string
-}
-
-/** One My Apps tile: the logo tile and name launch the app; the corner menu is a disclosure. */
+/** One My Apps tile: the logo tile and name launch the app; the corner "More options" is a menu button. */
 export function AppTile(props: {
+  /** Unique on the page: names the tile's menu. */
+  readonly id: string
   readonly name: string
   readonly href: string
-  readonly menu?: readonly TileMenuItem[]
+  readonly menu: readonly MenuLink[]
 }) {
   return (
     <li class="app-tile" data-tile-name={props.name}>
@@ -20,25 +17,18 @@ export function AppTile(props: {
         <LogoTile name={props.name} />
         <span class="app-tile-name">{props.name}</span>
       </a>
-      {props.menu && props.menu.length > 0 ? (
-        <details class="app-tile-menu" data-menu>
-          <summary aria-label={`More options for ${props.name}`}>
-            <Icon name="more" />
-          </summary>
-          <ul>
-            {props.menu.map((item) => (
-              <li>
-                <a href={item.href}>{item.label}</a>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <MenuButton
+        class="app-tile-menu"
+        label={`More options for ${props.name}`}
+        menuId={`tile-menu-${props.id}`}
+        face={<Icon name="more" />}
+        items={props.menu}
+      />
     </li>
   )
 }
 
-/** The grid of tiles; its id is what the header's search box filters. */
+/** The grid of tiles; its id is what the header's search box filters as one types. */
 export function AppTileGrid(props: {
   readonly id: string
   readonly label: string

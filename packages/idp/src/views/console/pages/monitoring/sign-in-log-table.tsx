@@ -6,9 +6,15 @@ import { DateTime } from '../../date-time'
 import { Pane, PaneLink } from '../../pane'
 import { ListPaging, withQuery } from '../list-paging'
 
-/** "Success", or "Failure" with the AADSTS number. */
+const STATUS_LABELS: Readonly<Record<SignInRecord['status'], string>> = {
+  success: 'Success',
+  failure: 'Failure',
+  interrupted: 'Interrupted',
+}
+
+/** The portal's Status column: "Success", "Failure" or "Interrupted". */
 function status(record: SignInRecord): string {
-  return record.errorCode === 0 ? 'Success' : 'Failure'
+  return STATUS_LABELS[record.status]
 }
 
 /** The failure reason, with the sandbox fault that answered the sign-in named after it. */
