@@ -16,6 +16,7 @@ const webexEmpty: WebexSnapshot = {
   lastTest: null,
   webexUser: null,
   scimTokenFingerprints: [],
+  testUserLastSignInAt: null,
 }
 const entraEmpty: EntraSnapshot = {
   microsoftEntraIdentifier: 'https://sts.windows.net/t/',
@@ -133,6 +134,7 @@ describe('trainingPanelModel', () => {
           trustedThumbprints: ['AB12'],
           lastTest: { status: 'passed', code: null },
           webexUser: { id: 'w1', email: 'b.simon@contoso.com', active: true, source: 'manual' },
+          testUserLastSignInAt: '2026-01-01T10:00:00.000Z',
         }),
       ),
       here: 'webex',

@@ -72,6 +72,8 @@ export interface WebexSnapshot {
   } | null
   /** The fingerprints (`sha256:…`) of every SCIM token that works now, never the tokens. */
   readonly scimTokenFingerprints: readonly string[]
+  /** When b.simon@contoso.com last signed in to Webex with SSO (Test SSO Connection aside); null: never since the reset. */
+  readonly testUserLastSignInAt: string | null
 }
 
 /** A server's snapshot, or why it could not be read (down, slow, refusing the token). */
@@ -194,18 +196,20 @@ interface SsoShape {
 }
 
 async function readWebex(get: Get, getText: (path: string) => Promise<string>): Promise<WebexSnapshot> {
-  const [org, sso, users, metadataXml, tokens] = (await Promise.all([
+  const [org, sso, users, metadataXml, tokens, signIns] = (await Promise.all([
     get('/api/v1/org'),
     get('/api/v1/sso'),
     get(`/api/v1/users?search=${encodeURIComponent(TUTORIAL_NAMES.webexUserEmail)}`),
     getText('/api/v1/sso/sp-metadata'),
     get('/api/v1/scim/tokens'),
+    get('/api/v1/sign-ins'),
   ])) as [
     { signOnUrl: string },
     SsoShape,
     { items: { id: string; email: string; active: boolean; source: string }[] },
     string,
     { items: { fingerprint: string }[] },
+    { attempts: { at: string; purpose: string; outcome: string; user: string | null }[] },
   ]
   const metadata = readEntityMetadata(metadataXml)
   const idp = sso.active ?? sso.pending
@@ -221,6 +225,14 @@ async function readWebex(get: Get, getText: (path: string) => Promise<string>): 
     lastTest: sso.lastTest ? { status: sso.lastTest.status, code: sso.lastTest.code } : null,
     webexUser: user ? { id: user.id, email: user.email, active: user.active, source: user.source } : null,
     scimTokenFingerprints: tokens.items.map((t) => t.fingerprint),
+    // The log is oldest first.
+    testUserLastSignInAt:
+      signIns.attempts.findLast(
+        (a) =>
+          a.purpose === 'sign-in' &&
+          a.outcome === 'success' &&
+          a.user?.toLowerCase() === TUTORIAL_NAMES.webexUserEmail,
+      )?.at ?? null,
   }
 }
 

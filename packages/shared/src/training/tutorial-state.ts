@@ -182,6 +182,12 @@ const TUTORIAL_RULES: readonly { title: string; subSteps: readonly SubStepRule[]
         ['entra'],
         (e) => e !== undefined && Math.abs(e.clockOffsetSeconds) <= ALLOWED_SKEW_SECONDS,
       ),
+      rule(
+        'test-user-signed-in',
+        'B.Simon signed in to Webex with single sign-on',
+        ['webex'],
+        (_e, w) => w?.testUserLastSignInAt != null,
+      ),
     ],
   },
 ]
