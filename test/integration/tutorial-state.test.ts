@@ -55,15 +55,48 @@ describe('the state of the tutorial, from the real state of both servers', () =>
     expect(state.nextStep).toBe(4)
   })
 
-  it('reads the whole tutorial as done, and every exercise as fixed', async () => {
+  it('reads the whole tutorial as done, and every SSO exercise as fixed; provisioning is not set up', async () => {
     const run = await rehearse(target(), { fromScratch: true, output: silentOutput })
     expect(run.ok).toBe(true)
     const state = await readTutorialState({ entra: entra(), webex: webex() })
     expect(done(state)).toEqual(Array(7).fill(true))
     expect(state.nextStep).toBeNull()
+    const sso = TRAINING_EXERCISES.filter((e) => e.setUp !== 'provisioning')
+    expect(sso.map((e) => [e.id, e.isFixed(state)])).toEqual(sso.map((e) => [e.id, true]))
+    // B Simon was added by hand: no job, no Secret Token, a manual Webex user.
+    expect(state.entra.up && state.entra.snapshot.provisioning).toBeNull()
+    expect(state.provisioning.subSteps.filter((s) => s.done === false).map((s) => s.id)).toEqual([
+      'provisioning-token-accepted',
+      'provisioning-matching-attribute',
+      'provisioning-on',
+      'provisioning-webex-user',
+    ])
+  })
+
+  it('reads the --provisioning tutorial from the Provisioning page and Control Hub, never a token, every exercise fixed', async () => {
+    const run = await rehearse(target(), { fromScratch: true, provisioning: true, output: silentOutput })
+    expect(run.ok).toBe(true)
+    const state = await readTutorialState({ entra: entra(), webex: webex() })
+    expect(done(state)).toEqual(Array(7).fill(true))
+    expect(state.provisioning.done).toBe(true)
     expect(TRAINING_EXERCISES.map((e) => [e.id, e.isFixed(state)])).toEqual(
       TRAINING_EXERCISES.map((e) => [e.id, true]),
     )
+    if (!state.entra.up || !state.webex.up) throw new Error('a server could not be read')
+    expect(state.entra.snapshot.provisioning).toMatchObject({
+      statusOn: true,
+      lastCycleState: 'Succeeded',
+      quarantineReason: null,
+      matching: { targetAttribute: 'userName', sourceAttribute: 'userPrincipalName', testUserHasIt: true },
+    })
+    expect(state.entra.snapshot.testUser?.assignedRole).toBe('User')
+    expect(state.webex.snapshot.webexUser?.source).toBe('scim')
+    const token = sandbox.sp.scimToken
+    expect(state.entra.snapshot.provisioning?.secretTokenFingerprint).toMatch(/^sha256:[0-9a-f]{16}$/)
+    expect(state.webex.snapshot.scimTokenFingerprints).toContain(
+      state.entra.snapshot.provisioning?.secretTokenFingerprint,
+    )
+    expect(JSON.stringify(state)).not.toContain(token)
   })
 
   it('says when Webex is down, still decides what Entra alone tells, and leaves the rest unknown', async () => {

@@ -1,6 +1,12 @@
 // How a learner fixes each break-it exercise, done over the admin APIs (the same services the
 // console screens named in the explanation call), and how each symptom is met.
-import { HeadlessBrowser, readTutorialState, signIn, type TutorialState } from '@sandbox/shared'
+import {
+  HeadlessBrowser,
+  readTutorialState,
+  type SymptomTrigger,
+  signIn,
+  type TutorialState,
+} from '@sandbox/shared'
 import { createIdpClient, createSpClient, type RunningSandbox } from 'sso-rehearsal-sandbox'
 
 export interface Classroom {
@@ -43,7 +49,7 @@ export function classroomOf(sandbox: RunningSandbox): Classroom {
 /** Meets an exercise's symptom the way its "where to look" says; answers what was seen. */
 export async function meetSymptom(
   classroom: Classroom,
-  trigger: 'sign-in' | 'import-idp-metadata' | 'enable-sso',
+  trigger: SymptomTrigger,
   password: string,
 ): Promise<string> {
   if (trigger === 'sign-in') return classroom.signInAsBSimon(password)
@@ -54,8 +60,24 @@ export async function meetSymptom(
         `${error.code ?? ''} ${error.detail ?? error.message}`,
     )
   if (trigger === 'enable-sso') return refusal(classroom.sp.enable())
+  if (trigger === 'test-connection')
+    return refusal(classroom.idp.provisioning.testConnection(await classroom.spId()))
+  if (trigger === 'provision-on-demand') {
+    const answer = await classroom.idp.provisioning.provisionOnDemand(
+      await classroom.spId(),
+      await testUserId(classroom),
+    )
+    const error = answer.objects[0]?.log.error
+    return `${answer.result} ${error?.errorCode ?? ''} ${error?.reason ?? ''}`
+  }
   const xml = await classroom.idp.federationMetadataXml(await classroom.spId())
   return refusal(classroom.sp.importIdpMetadata(xml, 'ca-signed'))
+}
+
+async function testUserId({ state }: Classroom): Promise<string> {
+  const entra = (await state()).entra
+  if (!entra.up || !entra.snapshot.testUser) throw new Error('no B.Simon')
+  return entra.snapshot.testUser.id
 }
 
 async function testAndEnable(classroom: Classroom, password: string): Promise<void> {
@@ -126,4 +148,24 @@ export const API_FIXES: Readonly<Record<string, (classroom: Classroom, password:
     },
     'sso-enabled-without-test': testAndEnable,
     'sso-enabled-test-unsuccessful': testAndEnable,
+    // Control Hub's current token, pasted as the Secret Token and saved (Test Connection passes).
+    'provisioning-wrong-token': async ({ idp, sp, spId }) => {
+      const id = await spId()
+      const { token, legacyScimBaseUrl } = await sp.scimCredentials()
+      await idp.provisioning.configure(id, { tenantUrl: legacyScimBaseUrl, secretToken: token })
+      await idp.provisioning.testConnection(id)
+    },
+    'provisioning-missing-matching-attribute': async (classroom) => {
+      await classroom.idp.updateUser(await testUserId(classroom), { mail: 'B.Simon@contoso.com' })
+    },
+    'provisioning-default-access-role': async (classroom) => {
+      const { idp } = classroom
+      const id = await classroom.spId()
+      const userId = await testUserId(classroom)
+      const role = (await idp.servicePrincipal(id)).appRoles.find((r) => r.displayName === 'User')
+      if (!role) throw new Error('no User role')
+      for (const a of (await idp.assignments(id)).value)
+        if (a.principalId === userId) await idp.unassign(id, a.id)
+      await idp.assign(id, userId, role.id)
+    },
   }

@@ -63,7 +63,7 @@ export async function trainingConsoles(sandbox: RunningSandbox): Promise<[Traini
 
 /** B.Simon's password as the Training page shows it. */
 export function shownPassword(page: Page): string {
-  const found = /password (\S+)/.exec(page.facts.text)?.[1]
+  const found = /password:? (\S+)/.exec(page.facts.text)?.[1]
   if (!found) throw new Error(`no password for B.Simon on ${page.url.href}`)
   return found
 }

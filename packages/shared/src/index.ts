@@ -2,6 +2,7 @@
 // bench.ts). What only shared itself uses stays out of it.
 export * from './auth/password-hash'
 export * from './auth/secret-match'
+export * from './auth/token-fingerprint'
 export type { StoredCookie } from './client/cookie-jar'
 export { FormActionBlockedError, type FormActionPolicies } from './client/form-action-policy'
 export * from './client/headless-browser'

@@ -1,4 +1,4 @@
-import type { DeepReadonly } from '@sandbox/shared'
+import { type DeepReadonly, tokenFingerprint } from '@sandbox/shared'
 import type { DeepState } from '../state/deep-state'
 import type { ProvisioningJob, ProvisioningSettings } from '../state/idp-state'
 import { templateById } from './templates'
@@ -14,8 +14,14 @@ export interface JobView {
   readonly targetSystem: string
   readonly createdDateTime: string
   readonly statusCode: JobStatusCode
-  /** The settings, with the token reduced to whether there is one. */
-  readonly settings: Omit<ProvisioningSettings, 'secretToken'> & { readonly hasSecretToken: boolean }
+  /**
+   * The settings, with the token reduced to whether there is one and its fingerprint (so a
+   * training check can tell it is the token Webex accepts without anybody reading it).
+   */
+  readonly settings: Omit<ProvisioningSettings, 'secretToken'> & {
+    readonly hasSecretToken: boolean
+    readonly secretTokenFingerprint: string | null
+  }
   readonly status: DeepReadonly<ProvisioningJob['status']>
   readonly mappings: DeepReadonly<ProvisioningJob['mappings']>
   /** Objects provisioned and active in the target now. */
@@ -51,7 +57,11 @@ export function jobView(job: DeepReadonly<ProvisioningJob>): JobView {
     targetSystem: templateById(job.templateId)?.targetSystem ?? job.templateId,
     createdDateTime: job.createdDateTime,
     statusCode: statusCodeOf(job),
-    settings: { ...settings, hasSecretToken: secretToken !== null },
+    settings: {
+      ...settings,
+      hasSecretToken: secretToken !== null,
+      secretTokenFingerprint: secretToken === null ? null : tokenFingerprint(secretToken),
+    },
     status: job.status,
     mappings: job.mappings,
     provisioned: { users, groups },

@@ -61,8 +61,11 @@ export async function createSandboxClassroom(options: SandboxClassroomOptions): 
   }
   const stamp = () => new Date(options.now()).toISOString()
 
-  /** Both servers reset, then the panel's steps 1..stepsDone set up; answers the context. */
-  async function setUp(stepsDone: number): Promise<Result<RehearsalContext, ClassroomError>> {
+  /** Both servers reset, then the panel's steps 1..stepsDone set up (and what follows); answers the context. */
+  async function setUp(
+    stepsDone: number,
+    then: 'sso' | 'provisioning' = 'sso',
+  ): Promise<Result<RehearsalContext, ClassroomError>> {
     const context: RehearsalContext = {
       idp: createIdpClient(options.idp),
       sp: createSpClient(options.sp),
@@ -79,7 +82,7 @@ export async function createSandboxClassroom(options: SandboxClassroomOptions): 
         message: `Could not reset both servers: ${(error as Error).message}`,
       })
     }
-    const run = await runSteps(setUpStepsFor(stepsDone), context, SILENT)
+    const run = await runSteps(setUpStepsFor(stepsDone, then), context, SILENT)
     const problem = run.logs.at(-1)?.problem
     return run.ok || !problem ? ok(context) : err(setUpFailed(problem))
   }
@@ -124,7 +127,7 @@ export async function createSandboxClassroom(options: SandboxClassroomOptions): 
         const problem = classroomExerciseProblem(id)
         const exercise = findTrainingExercise(id)
         if (problem || !exercise) return err(problem ?? { code: 'EXERCISE_UNKNOWN', message: id })
-        const made = await setUp(exercise.step)
+        const made = await setUp(exercise.step, exercise.setUp)
         if (!made.ok) {
           await remember({ setUp: null, exercise: null })
           return made

@@ -7,7 +7,7 @@ import {
 } from '@sandbox/shared'
 import { need, type RehearsalContext, TUTORIAL } from './context'
 import { exerciseActionsOver } from './exercise-actions'
-import { PROVISIONING_BREAKS } from './provisioning-breaks'
+import { BEFORE_PROVISIONING, PROVISIONING_STEPS } from './provisioning'
 import { fail, type Step, type StepReporter } from './runner'
 import { attempt, refusalOf, signInAsTestUser } from './step-actions'
 import { linkLatestTrace } from './trace-link'
@@ -21,35 +21,23 @@ export interface Symptom {
   readonly shows: string
 }
 
-/** What every break-it exercise declares, whichever way it is made. */
-interface BreakBase {
+/**
+ * A break-it exercise from the shared definitions ({@link TRAINING_EXERCISES}): applied over the
+ * admin APIs, observed the way a person would meet it, and its fix detected from state.
+ */
+export interface BreakCase {
   readonly name: string
   /** The mistake, in the words a trainer would use. */
   readonly mistake: string
-  /** The steps the exercise builds on (default: the tutorial with the manual Webex user). */
-  readonly tutorial?: readonly Step<RehearsalContext>[]
+  /** The steps the exercise builds on: the tutorial with the manual Webex user, or --provisioning's. */
+  readonly tutorial: readonly Step<RehearsalContext>[]
   /** How many of those steps run before the mistake is made. */
   readonly after: number
   readonly expected: Symptom
   /** The screen where the mistake is fixed. */
   readonly fix: string
-}
-
-/**
- * A break-it exercise from the shared definitions ({@link TRAINING_EXERCISES}): applied over the
- * admin APIs, observed the way a person would meet it, and its fix detected from state.
- */
-export interface ExerciseBreak extends BreakBase {
   readonly exercise: TrainingExercise
 }
-
-/** A break-it exercise scripted here (provisioning): how it is made, and what a person sees. */
-export interface ScriptedBreak extends BreakBase {
-  make(context: RehearsalContext, report: StepReporter): Promise<void>
-  observe(context: RehearsalContext, report: StepReporter): Promise<string>
-}
-
-export type BreakCase = ExerciseBreak | ScriptedBreak
 
 /** An SP-initiated sign-in as B.Simon; returns what the page it ended on says. */
 async function signInFromWebex(context: RehearsalContext, report: StepReporter): Promise<string> {
@@ -69,6 +57,23 @@ async function signInFromWebex(context: RehearsalContext, report: StepReporter):
   return `${outcome.error.message}\n${page?.facts.text ?? ''}`
 }
 
+/** Provision on demand for B.Simon; returns what the page shows (the result, the code and the reason). */
+async function provisionBSimonOnDemand(context: RehearsalContext, report: StepReporter): Promise<string> {
+  const answer = await attempt(
+    context.idp.provisioning.provisionOnDemand(
+      need(context, 'servicePrincipalId'),
+      need(context, 'testUserId'),
+    ),
+    'Provision on demand to run for B.Simon',
+    '',
+  )
+  const object = answer.objects[0]
+  for (const card of object?.cards ?? []) report.did(`Provision on demand: ${card.title}: ${card.status}`)
+  const error = object?.log.error
+  report.did(`Result: ${answer.result}${error ? ` (${error.errorCode}) ${error.reason}` : ''}`)
+  return `${answer.result} ${error?.errorCode ?? ''} ${error?.reason ?? ''}`
+}
+
 /** What the person does to meet the symptom, per trigger; returns what they see. */
 const OBSERVERS: Record<
   SymptomTrigger,
@@ -83,18 +88,26 @@ const OBSERVERS: Record<
     ),
   'enable-sso': (context, report) =>
     refusalOf(context.sp.enable(), report, 'Ticked "Enable Single Sign-On" and saved'),
+  'test-connection': (context, report) =>
+    refusalOf(
+      context.idp.provisioning.testConnection(need(context, 'servicePrincipalId')),
+      report,
+      'Clicked Test Connection',
+    ),
+  'provision-on-demand': provisionBSimonOnDemand,
 }
 
-const EXERCISE_BREAKS: readonly ExerciseBreak[] = TRAINING_EXERCISES.map((exercise) => ({
+// A provisioning exercise's steps 1..5 are the same in both step lists; then --provisioning's
+// step 6 copies the SCIM credentials instead of adding B Simon to Webex by hand.
+export const BREAK_CASES: readonly BreakCase[] = TRAINING_EXERCISES.map((exercise) => ({
   name: exercise.id,
   mistake: exercise.title,
-  after: exercise.step,
+  tutorial: exercise.setUp === 'provisioning' ? PROVISIONING_STEPS : TUTORIAL_STEPS,
+  after: exercise.setUp === 'provisioning' ? BEFORE_PROVISIONING : exercise.step,
   expected: { side: exercise.symptom.side, shows: exercise.symptom.shows },
   fix: exercise.explanation.fixScreen,
   exercise,
 }))
-
-export const BREAK_CASES: readonly BreakCase[] = [...EXERCISE_BREAKS, ...PROVISIONING_BREAKS]
 
 export function findBreakCase(name: string): BreakCase | undefined {
   return BREAK_CASES.find((c) => c.name === name)
@@ -136,21 +149,17 @@ export const OBSERVE_STEP_PREFIX = 'What a person sees'
 export function breakSteps(breakCase: BreakCase): Step<RehearsalContext>[] {
   return [
     startClean,
-    ...(breakCase.tutorial ?? TUTORIAL_STEPS).slice(0, breakCase.after),
+    ...breakCase.tutorial.slice(0, breakCase.after),
     {
       title: `Break it: ${breakCase.mistake}`,
       run: async (context, report) => {
-        if ('exercise' in breakCase) report.did(await breakCase.exercise.apply(exerciseActionsOver(context)))
-        else await breakCase.make(context, report)
+        report.did(await breakCase.exercise.apply(exerciseActionsOver(context)))
       },
     },
     {
       title: `${OBSERVE_STEP_PREFIX} (expected on ${breakCase.expected.side === 'entra' ? 'Entra' : 'Webex'}: ${breakCase.expected.shows})`,
       async run(context, report) {
-        const seen =
-          'exercise' in breakCase
-            ? await OBSERVERS[breakCase.exercise.symptom.trigger](context, report)
-            : await breakCase.observe(context, report)
+        const seen = await OBSERVERS[breakCase.exercise.symptom.trigger](context, report)
         if (!seen.includes(breakCase.expected.shows))
           fail({
             expected: `${breakCase.expected.shows} on the ${breakCase.expected.side === 'entra' ? 'Entra' : 'Webex'} side`,
@@ -158,14 +167,14 @@ export function breakSteps(breakCase: BreakCase): Step<RehearsalContext>[] {
             fix: 'This break-it exercise did not show its symptom: a sandbox bug worth reporting.',
           })
         // The fix detection reads the same state a console's panel reads: broken now.
-        const fixed = 'exercise' in breakCase ? breakCase.exercise.isFixed(await stateOf(context)) : null
-        if ('exercise' in breakCase && fixed !== false)
+        const fixed = breakCase.exercise.isFixed(await stateOf(context))
+        if (fixed !== false)
           fail({
             expected: 'the state of both servers to show the exercise as not fixed yet',
             happened: fixed === null ? 'a server could not be read' : 'it reads as fixed',
             fix: 'This break-it exercise does not detect its own mistake: a sandbox bug worth reporting.',
           })
-        if ('exercise' in breakCase) report.did(`Look: ${breakCase.exercise.whereToLook}`)
+        report.did(`Look: ${breakCase.exercise.whereToLook}`)
         report.did(`Cause: ${breakCase.mistake}`)
         report.did(`Fix it in: ${breakCase.fix}`)
         report.produced({

@@ -1,7 +1,11 @@
 import type { ExerciseActions } from '@sandbox/shared'
 import { need, type RehearsalContext, TUTORIAL } from './context'
-import { fail } from './runner'
+import { saveAdminCredentials } from './provisioning'
+import { fail, type StepReporter } from './runner'
 import { attempt, signInAsTestUser } from './step-actions'
+
+/** The exercise answers one line for what it did; the steps it takes are not reported one by one. */
+const SILENT: StepReporter = { did: () => undefined, produced: () => undefined }
 
 /**
  * The actions of the break-it exercises over the two admin APIs (what a console does through
@@ -98,6 +102,56 @@ export function exerciseActionsOver(context: RehearsalContext): ExerciseActions 
       })
       const result = await attempt(sp.testResult(), 'the result of Test SSO Connection', '')
       return { status: result.status, code: result.code ?? null }
+    },
+    saveProvisioningCredentials: () => saveAdminCredentials(context, SILENT, need(context, 'secretToken')),
+    saveStaleScimToken: async () => {
+      const copied = need(context, 'secretToken')
+      await attempt(sp.regenerateScimToken(), 'a new SCIM token in Control Hub', '')
+      await saveAdminCredentials(context, SILENT, copied)
+    },
+    setMatchingAttributeSource: async (attribute) => {
+      const page = await attempt(idp.provisioning.page(spId), 'the Provisioning page', '')
+      const users = page.job?.mappings.users
+      if (!users)
+        fail({
+          expected: 'user mappings',
+          happened: 'the job has none',
+          fix: 'Save the Admin Credentials first.',
+        })
+      await attempt(
+        idp.provisioning.updateMappings(spId, {
+          users: {
+            ...users,
+            attributeMappings: users.attributeMappings.map((m) =>
+              m.targetAttributeName === 'userName'
+                ? { ...m, source: { type: 'Attribute', name: attribute } }
+                : m,
+            ),
+          },
+        }),
+        'the mapping to be saved',
+        '',
+      )
+    },
+    clearTestUserEmail: async () => {
+      await attempt(
+        idp.updateUser(need(context, 'testUserId'), { mail: null }),
+        "B.Simon's email to be cleared",
+        '',
+      )
+    },
+    reassignTestUserWithDefaultAccess: async () => {
+      const servicePrincipal = await attempt(idp.servicePrincipal(spId), 'the app roles of Cisco Webex', '')
+      const defaultAccess = servicePrincipal.appRoles.find((r) => r.displayName === 'msiam_access')
+      if (!defaultAccess)
+        fail({ expected: 'the Default Access role', happened: 'none', fix: 'Run --from-scratch.' })
+      await attempt(idp.unassign(spId, need(context, 'assignmentId')), 'to remove the assignment', '')
+      const assignment = await attempt(
+        idp.assign(spId, need(context, 'testUserId'), defaultAccess.id),
+        'B.Simon to be assigned with Default Access',
+        '',
+      )
+      context.facts.assignmentId = assignment.id
     },
   }
 }

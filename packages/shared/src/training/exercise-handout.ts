@@ -23,6 +23,10 @@ const TRIGGER_HINTS: Readonly<Record<SymptomTrigger | 'sign-in-at-entra', string
     'Import the Federation Metadata XML in Control Hub > Organization Settings > Authentication > Modify, with "Require certificate signed by a certificate authority", and read the result.',
   'enable-sso':
     'Open Control Hub > Organization Settings > Authentication > Modify and go to the last step; read the message shown when SSO is enabled.',
+  'test-connection':
+    'Open Entra > Cisco Webex > Provisioning and click Test Connection under Admin Credentials; compare the Secret Token with what Control Hub > Organization Settings > SCIM shows.',
+  'provision-on-demand':
+    'Open Entra > Cisco Webex > Provisioning > Provision on demand, choose B.Simon and read each step card; the Provisioning logs show the same error.',
 }
 
 /** The handout of one exercise, in the exercise's own words. */
@@ -30,7 +34,10 @@ export function exerciseHandout(exercise: TrainingExercise): ExerciseHandout {
   return {
     id: exercise.id,
     title: exercise.title,
-    startsFrom: `The tutorial's steps 1 to ${exercise.step} are done, then the mistake is made.`,
+    startsFrom:
+      exercise.setUp === 'provisioning'
+        ? `The tutorial's steps 1 to ${exercise.step} are done and the SCIM Tenant URL and Secret Token are copied from Control Hub, then the mistake is made.`
+        : `The tutorial's steps 1 to ${exercise.step} are done, then the mistake is made.`,
     symptom: {
       where: `${EMULATOR_NAMES[exercise.symptom.side]} shows it`,
       shows: exercise.symptom.shows,

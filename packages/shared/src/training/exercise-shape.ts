@@ -31,6 +31,22 @@ export interface ExerciseActions {
   importIdpMetadata(): Promise<void>
   /** Runs Test SSO Connection as B.Simon; answers the result Control Hub shows. */
   runTestSso(): Promise<{ status: string; code: string | null }>
+  /**
+   * Saves Cisco Webex > Provisioning on Entra: Provisioning Mode Automatic, the Admin Credentials
+   * copied from Control Hub (Tenant URL, Secret Token), scope "Sync only assigned users and groups".
+   */
+  saveProvisioningCredentials(): Promise<void>
+  /**
+   * Generates a new SCIM token in Control Hub after the old one was copied, and saves the old
+   * one as Entra's Secret Token (the copied token stops working at once).
+   */
+  saveStaleScimToken(): Promise<void>
+  /** Maps the matching attribute userName from the Entra attribute `attribute` (Provisioning > Mappings). */
+  setMatchingAttributeSource(attribute: string): Promise<void>
+  /** Clears B.Simon's Email (mail) under Users > B.Simon > Properties. */
+  clearTestUserEmail(): Promise<void>
+  /** Assigns B.Simon to Cisco Webex again, with the Default Access role (msiam_access). */
+  reassignTestUserWithDefaultAccess(): Promise<void>
 }
 
 /** How a learner meets the symptom. */
@@ -41,6 +57,10 @@ export type SymptomTrigger =
   | 'import-idp-metadata'
   /** Ticking "Enable Single Sign-On" and saving. */
   | 'enable-sso'
+  /** Entra > Cisco Webex > Provisioning > Admin Credentials: Test Connection. */
+  | 'test-connection'
+  /** Entra > Cisco Webex > Provisioning > Provision on demand, for B.Simon. */
+  | 'provision-on-demand'
 
 /** A break-it exercise: one classic mistake of this integration, how it shows, how it is fixed. */
 export interface TrainingExercise {
@@ -49,6 +69,12 @@ export interface TrainingExercise {
   readonly title: string
   /** The tutorial steps (1..step) set up before the mistake is made. */
   readonly step: number
+  /**
+   * What follows those steps: 'sso' (nothing; B Simon is added to Webex by hand in step 6) or
+   * 'provisioning' (the SCIM Tenant URL and Secret Token copied from Control Hub, for Entra's
+   * Provisioning page to provision B Simon instead). Default 'sso'.
+   */
+  readonly setUp?: 'sso' | 'provisioning'
   /** Makes the mistake; answers one line saying what was done. */
   apply(actions: ExerciseActions): Promise<string>
   /** What the learner sees: on which side, the error text that names the cause, and what shows it. */
@@ -74,7 +100,9 @@ export interface TrainingExercise {
 
 /** Whether the sub-steps `ids` are all done (null while one cannot be read). */
 export function subStepsDone(state: TutorialState, ids: readonly string[]): boolean | null {
-  const found = state.steps.flatMap((s) => s.subSteps).filter((s) => ids.includes(s.id))
+  const found = [...state.steps, state.provisioning]
+    .flatMap((s) => s.subSteps)
+    .filter((s) => ids.includes(s.id))
   if (found.length !== ids.length) throw new Error(`unknown sub-step among ${ids.join(', ')}`)
   if (found.some((s) => s.done === false)) return false
   return found.some((s) => s.done === null) ? null : true

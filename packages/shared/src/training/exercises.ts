@@ -1,4 +1,5 @@
 import { subStepsDone, type TrainingExercise } from './exercise-shape'
+import { PROVISIONING_EXERCISES } from './provisioning-exercises'
 
 /** Every tutorial step but the last ("Test SSO") is set up before these mistakes. */
 const SET_UP = 6
@@ -270,6 +271,7 @@ export const TRAINING_EXERCISES: readonly TrainingExercise[] = [
         'Control Hub > Authentication > Modify: run Test SSO Connection again until it succeeds, then enable',
     },
   },
+  ...PROVISIONING_EXERCISES,
 ]
 
 export function findTrainingExercise(id: string): TrainingExercise | undefined {

@@ -15,12 +15,15 @@ const webexEmpty: WebexSnapshot = {
   trustedThumbprints: [],
   lastTest: null,
   webexUser: null,
+  scimTokenFingerprints: [],
+  testUserLastSignInAt: null,
 }
 const entraEmpty: EntraSnapshot = {
   microsoftEntraIdentifier: 'https://sts.windows.net/t/',
   clockOffsetSeconds: 0,
   app: null,
   testUser: null,
+  provisioning: null,
 }
 const withApp: EntraSnapshot = {
   ...entraEmpty,
@@ -35,7 +38,13 @@ const withApp: EntraSnapshot = {
     signingThumbprint: 'ab12',
     signingCertificate: null,
   },
-  testUser: { id: 'u1', userPrincipalName: 'B.Simon@contoso.com', accountEnabled: true, assigned: true },
+  testUser: {
+    id: 'u1',
+    userPrincipalName: 'B.Simon@contoso.com',
+    accountEnabled: true,
+    assigned: true,
+    assignedRole: 'User',
+  },
 }
 const up = <T>(snapshot: T) => ({ up: true as const, snapshot })
 const down = { up: false as const, reason: 'Webex (http://localhost:1) could not be read: ECONNREFUSED' }
@@ -124,7 +133,8 @@ describe('trainingPanelModel', () => {
           idpEntityId: withApp.microsoftEntraIdentifier,
           trustedThumbprints: ['AB12'],
           lastTest: { status: 'passed', code: null },
-          webexUser: { id: 'w1', email: 'b.simon@contoso.com', active: true },
+          webexUser: { id: 'w1', email: 'b.simon@contoso.com', active: true, source: 'manual' },
+          testUserLastSignInAt: '2026-01-01T10:00:00.000Z',
         }),
       ),
       here: 'webex',

@@ -88,6 +88,8 @@ const SCREENS: Readonly<Record<string, { side: TrainingSide; path: Where }>> = {
   'sso-enabled': { side: 'webex', path: () => `${SSO_WIZARD}?step=finish` },
   'webex-user': { side: 'webex', path: () => '/admin/users/manage' },
   'clocks-in-step': { side: 'entra', path: appPage('/saml?pane=test') },
+  // Webex's web app: without a session it starts the SP-initiated sign-in.
+  'test-user-signed-in': { side: 'webex', path: () => '/' },
 }
 
 const statusOf = (done: boolean | null): StepStatus =>

@@ -1,5 +1,6 @@
 import { createNodeTransport, type Transport } from '../client/http-transport'
 import { readEntityMetadata } from '../saml/metadata-reader'
+import { type EntraProvisioningSnapshot, readEntraProvisioning, roleShownAs } from './provisioning-snapshot'
 
 /** One server's admin API, as the tutorial state reads it (read-only GETs, bearer token). */
 export interface AdminApiSource {
@@ -44,7 +45,11 @@ export interface EntraSnapshot {
     readonly userPrincipalName: string
     readonly accountEnabled: boolean
     readonly assigned: boolean
+    /** The role B.Simon is assigned with, as the admin center names it ("User", "Default Access"). */
+    readonly assignedRole: string | null
   } | null
+  /** Cisco Webex's Provisioning page; null when no provisioning job was saved. */
+  readonly provisioning: EntraProvisioningSnapshot | null
 }
 
 /** What the tutorial needs to know of the Webex side. */
@@ -58,7 +63,17 @@ export interface WebexSnapshot {
   readonly trustMode: string | null
   readonly trustedThumbprints: readonly string[]
   readonly lastTest: { readonly status: string; readonly code: string | null } | null
-  readonly webexUser: { readonly id: string; readonly email: string; readonly active: boolean } | null
+  readonly webexUser: {
+    readonly id: string
+    readonly email: string
+    readonly active: boolean
+    /** How the user came to be: "manual" (Control Hub), "scim" (provisioned) or "jit". */
+    readonly source: string
+  } | null
+  /** The fingerprints (`sha256:…`) of every SCIM token that works now, never the tokens. */
+  readonly scimTokenFingerprints: readonly string[]
+  /** When b.simon@contoso.com last signed in to Webex with SSO (Test SSO Connection aside); null: never since the reset. */
+  readonly testUserLastSignInAt: string | null
 }
 
 /** A server's snapshot, or why it could not be read (down, slow, refusing the token). */
@@ -124,12 +139,20 @@ async function readEntra(get: Get): Promise<EntraSnapshot> {
   ]
   const spId = apps.value[0]?.id
   const user = users.value[0]
-  const [page, assigned] = spId
+  const [page, assigned, servicePrincipal, provisioning] = spId
     ? ((await Promise.all([
         get(`/sandbox/api/servicePrincipals/${encodeURIComponent(spId)}/saml`),
         get(`/v1.0/servicePrincipals/${encodeURIComponent(spId)}/appRoleAssignedTo`),
-      ])) as [SamlPageShape, { value: { principalId: string }[] }])
-    : [undefined, undefined]
+        get(`/v1.0/servicePrincipals/${encodeURIComponent(spId)}?$select=id,appRoles`),
+        readEntraProvisioning(get, spId, user?.id ?? null),
+      ])) as [
+        SamlPageShape,
+        { value: { principalId: string; appRoleId: string }[] },
+        { appRoles?: { id: string; displayName?: string; value?: string | null }[] },
+        EntraProvisioningSnapshot | null,
+      ])
+    : [undefined, undefined, undefined, null]
+  const assignment = user ? assigned?.value.find((a) => a.principalId === user.id) : undefined
   const uid = page?.attributesAndClaims.claims.find((c) => c.name === 'uid')
   const certificates = page?.samlCertificates
   const active = certificates?.certificates.find((c) => c.thumbprint === certificates.signingThumbprint)
@@ -155,9 +178,13 @@ async function readEntra(get: Get): Promise<EntraSnapshot> {
           id: user.id,
           userPrincipalName: user.userPrincipalName,
           accountEnabled: user.accountEnabled !== false,
-          assigned: assigned?.value.some((a) => a.principalId === user.id) ?? false,
+          assigned: assignment !== undefined,
+          assignedRole: assignment
+            ? roleShownAs(assignment.appRoleId, servicePrincipal?.appRoles ?? [])
+            : null,
         }
       : null,
+    provisioning,
   }
 }
 
@@ -169,16 +196,20 @@ interface SsoShape {
 }
 
 async function readWebex(get: Get, getText: (path: string) => Promise<string>): Promise<WebexSnapshot> {
-  const [org, sso, users, metadataXml] = (await Promise.all([
+  const [org, sso, users, metadataXml, tokens, signIns] = (await Promise.all([
     get('/api/v1/org'),
     get('/api/v1/sso'),
     get(`/api/v1/users?search=${encodeURIComponent(TUTORIAL_NAMES.webexUserEmail)}`),
     getText('/api/v1/sso/sp-metadata'),
+    get('/api/v1/scim/tokens'),
+    get('/api/v1/sign-ins'),
   ])) as [
     { signOnUrl: string },
     SsoShape,
-    { items: { id: string; email: string; active: boolean }[] },
+    { items: { id: string; email: string; active: boolean; source: string }[] },
     string,
+    { items: { fingerprint: string }[] },
+    { attempts: { at: string; purpose: string; outcome: string; user: string | null }[] },
   ]
   const metadata = readEntityMetadata(metadataXml)
   const idp = sso.active ?? sso.pending
@@ -192,7 +223,16 @@ async function readWebex(get: Get, getText: (path: string) => Promise<string>): 
     trustMode: idp?.trustMode ?? null,
     trustedThumbprints: (idp?.signingCertificates ?? []).map((c) => c.thumbprint.toUpperCase()),
     lastTest: sso.lastTest ? { status: sso.lastTest.status, code: sso.lastTest.code } : null,
-    webexUser: user ? { id: user.id, email: user.email, active: user.active } : null,
+    webexUser: user ? { id: user.id, email: user.email, active: user.active, source: user.source } : null,
+    scimTokenFingerprints: tokens.items.map((t) => t.fingerprint),
+    // The log is oldest first.
+    testUserLastSignInAt:
+      signIns.attempts.findLast(
+        (a) =>
+          a.purpose === 'sign-in' &&
+          a.outcome === 'success' &&
+          a.user?.toLowerCase() === TUTORIAL_NAMES.webexUserEmail,
+      )?.at ?? null,
   }
 }
 

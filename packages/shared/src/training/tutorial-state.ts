@@ -1,3 +1,4 @@
+import { DEFAULT_ACCESS } from './provisioning-snapshot'
 import {
   type EntraSnapshot,
   readServerSnapshots,
@@ -35,6 +36,12 @@ export interface TutorialState {
   readonly steps: readonly StepState[]
   /** The first step not done (null when all are, or when nothing can be told). */
   readonly nextStep: number | null
+  /**
+   * Automatic provisioning of B.Simon to Webex, the tutorial's optional part (the
+   * `--provisioning` rehearsal, instead of adding the Webex user by hand): read like a step,
+   * but outside {@link steps}, so a class that adds B Simon by hand is complete without it.
+   */
+  readonly provisioning: Omit<StepState, 'step'>
 }
 
 /** Webex accepts assertions this far from its clock. */
@@ -175,9 +182,54 @@ const TUTORIAL_RULES: readonly { title: string; subSteps: readonly SubStepRule[]
         ['entra'],
         (e) => e !== undefined && Math.abs(e.clockOffsetSeconds) <= ALLOWED_SKEW_SECONDS,
       ),
+      rule(
+        'test-user-signed-in',
+        'B.Simon signed in to Webex with single sign-on',
+        ['webex'],
+        (_e, w) => w?.testUserLastSignInAt != null,
+      ),
     ],
   },
 ]
+
+/** The optional provisioning part, in the words of Entra's Provisioning page and Control Hub. */
+const PROVISIONING_RULES: { title: string; subSteps: readonly SubStepRule[] } = {
+  title: 'Provision B.Simon to Webex automatically (Entra > Cisco Webex > Provisioning)',
+  subSteps: [
+    rule(
+      'provisioning-token-accepted',
+      'Admin Credentials: the Secret Token is one Control Hub accepts now',
+      ['entra', 'webex'],
+      (e, w) =>
+        e?.provisioning?.secretTokenFingerprint != null &&
+        (w?.scimTokenFingerprints.includes(e.provisioning.secretTokenFingerprint) ?? false),
+    ),
+    rule(
+      'provisioning-matching-attribute',
+      'B.Simon has the attribute the matching attribute userName is mapped from',
+      ['entra'],
+      (e) => e?.provisioning?.matching?.testUserHasIt === true,
+    ),
+    rule(
+      'provisioning-role',
+      'B.Simon is assigned to Cisco Webex with a role other than Default Access',
+      ['entra'],
+      (e) => e?.testUser?.assignedRole != null && e.testUser.assignedRole !== DEFAULT_ACCESS,
+    ),
+    rule(
+      'provisioning-on',
+      'Provisioning Status is On and the job is not in quarantine',
+      ['entra'],
+      (e) => e?.provisioning?.statusOn === true && e.provisioning.quarantineReason === null,
+    ),
+    rule(
+      'provisioning-webex-user',
+      'B Simon is in Control Hub > Users, provisioned over SCIM',
+      ['webex'],
+      (_e, w) => w?.webexUser?.source === 'scim' && w.webexUser.active,
+    ),
+  ],
+}
 
 /** Decides the steps from two readings; a sub-step needing a server that is down is unknown. */
 export function tutorialStateOf(
@@ -186,8 +238,8 @@ export function tutorialStateOf(
 ): TutorialState {
   const entraSnapshot = entra.up ? entra.snapshot : undefined
   const webexSnapshot = webex.up ? webex.snapshot : undefined
-  const steps = TUTORIAL_RULES.map((step, index): StepState => {
-    const subSteps = step.subSteps.map((sub): SubStepState => {
+  const decide = (part: { title: string; subSteps: readonly SubStepRule[] }): Omit<StepState, 'step'> => {
+    const subSteps = part.subSteps.map((sub): SubStepState => {
       const unreadable = sub.reads.some((side) => (side === 'entra' ? !entra.up : !webex.up))
       const done = unreadable ? null : sub.check(entraSnapshot, webexSnapshot)
       return { id: sub.id, title: sub.title, reads: sub.reads, done }
@@ -197,8 +249,9 @@ export function tutorialStateOf(
       : subSteps.some((s) => s.done === null)
         ? null
         : true
-    return { step: index + 1, title: step.title, done, subSteps }
-  })
+    return { title: part.title, done, subSteps }
+  }
+  const steps = TUTORIAL_RULES.map((step, index): StepState => ({ step: index + 1, ...decide(step) }))
   // The last step is done only when B.Simon could sign in: every earlier step is in place too.
   const last = steps.at(-1)
   if (last && last.done === true && steps.slice(0, -1).some((s) => s.done !== true))
@@ -207,7 +260,13 @@ export function tutorialStateOf(
       done: steps.slice(0, -1).some((s) => s.done === false) ? false : null,
     }
   const next = steps.find((s) => s.done === false)
-  return { entra, webex, steps, nextStep: next ? next.step : null }
+  return {
+    entra,
+    webex,
+    steps,
+    nextStep: next ? next.step : null,
+    provisioning: decide(PROVISIONING_RULES),
+  }
 }
 
 /** Reads both servers (read-only, short timeout) and decides every step of the tutorial. */

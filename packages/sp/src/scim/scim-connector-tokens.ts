@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto'
-import { type DocumentStore, ok, type Result, type Runtime, secretMatches } from '@sandbox/shared'
+import {
+  type DocumentStore,
+  fingerprintOfDigest,
+  ok,
+  type Result,
+  type Runtime,
+  secretMatches,
+} from '@sandbox/shared'
 import { fail, type SpErrorOf } from '../errors/catalogue'
 import type { SpState } from '../state/sp-state'
 
@@ -10,7 +17,12 @@ export interface ScimConnectorToken {
   readonly createdAt: string
   /** When a SCIM call last authenticated with it (to the minute), or null if never. */
   readonly lastUsedAt: string | null
+  /** `sha256:` and 16 hex digits of the token's SHA-256: tells which token a connector holds, never the token. */
+  readonly fingerprint: string
 }
+
+/** What the state keeps of a named token: its listing and the SHA-256 of its value. */
+type StoredToken = Omit<ScimConnectorToken, 'fingerprint'> & { readonly sha256: string }
 
 /** How many named tokens an organization keeps, and how long a name may be. */
 export const MAX_SCIM_CONNECTOR_TOKENS = 20
@@ -21,11 +33,12 @@ const LAST_USED_RESOLUTION_MS = 60_000
 
 const sha256 = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
-const listed = (t: ScimConnectorToken): ScimConnectorToken => ({
+const listed = (t: StoredToken): ScimConnectorToken => ({
   id: t.id,
   name: t.name,
   createdAt: t.createdAt,
   lastUsedAt: t.lastUsedAt,
+  fingerprint: fingerprintOfDigest(t.sha256),
 })
 
 /**
@@ -58,20 +71,21 @@ export function createScimConnectorTokens(deps: { store: DocumentStore<SpState>;
       )
         return fail('SCIM_TOKEN_NAME_INVALID', { max: MAX_SCIM_TOKEN_NAME })
       const token = deps.runtime.ids.token(32)
-      const issued: ScimConnectorToken = {
+      const entry: StoredToken = {
         id: deps.runtime.ids.guid(),
         name: trimmed,
         createdAt: new Date(deps.runtime.clock.now()).toISOString(),
         lastUsedAt: null,
+        sha256: sha256(token),
       }
       const saved = await deps.store.update((draft) => {
         const tokens = draft.scimConnectorTokens ?? []
         if (tokens.length >= MAX_SCIM_CONNECTOR_TOKENS)
           return fail('SCIM_TOKEN_LIMIT', { max: MAX_SCIM_CONNECTOR_TOKENS })
-        draft.scimConnectorTokens = [...tokens, { ...issued, sha256: sha256(token) }]
+        draft.scimConnectorTokens = [...tokens, entry]
         return ok(undefined)
       })
-      return saved.ok ? ok({ token, issued }) : saved
+      return saved.ok ? ok({ token, issued: listed(entry) }) : saved
     },
 
     /** Revokes one token: SCIM refuses it from the next request on. */

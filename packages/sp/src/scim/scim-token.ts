@@ -1,4 +1,11 @@
-import { type DocumentStore, ok, type Result, type Runtime, secretMatches } from '@sandbox/shared'
+import {
+  type DocumentStore,
+  ok,
+  type Result,
+  type Runtime,
+  secretMatches,
+  tokenFingerprint,
+} from '@sandbox/shared'
 import { fail, type SpErrorOf } from '../errors/catalogue'
 import type { SpSnapshot, SpState } from '../state/sp-state'
 import { createScimConnectorTokens, type ScimConnectorToken } from './scim-connector-tokens'
@@ -55,6 +62,7 @@ function organizationTokenOf(state: SpSnapshot): ScimConnectorToken | null {
     name: ORGANIZATION_TOKEN_NAME,
     createdAt: state.scimTokenCreatedAt ?? state.organization.createdAt,
     lastUsedAt: state.scimTokenLastUsedAt ?? null,
+    fingerprint: tokenFingerprint(state.scimToken),
   }
 }
 
