@@ -1,22 +1,9 @@
-import type { ActiveExerciseView, TrainingPanelModel } from '@sandbox/shared'
-import {
-  TrainingPanel as SharedTrainingPanel,
-  TrainingSwitch as SharedTrainingSwitch,
-  type TrainingForms,
-  type TrainingPanelLook,
-} from '@sandbox/shared/views'
-import type { Child } from 'hono/jsx'
+import { type ConsoleTraining, consoleTrainingViews, type TrainingPanelLook } from '@sandbox/shared/views'
 import { type HiddenField, HiddenFields } from './hidden-fields'
 
-/** What the frame draws for training mode: the switch always, the panel while it is on. */
-export interface TrainingFrame extends TrainingForms {
+/** Training mode as the frame draws it; its forms carry the session's CSRF token. */
+export interface TrainingFrame extends ConsoleTraining {
   readonly fields: readonly HiddenField[]
-  /** The page to come back to after a POST. */
-  readonly back: string
-  /** The panel's content, read from both servers; absent while training mode is off. */
-  readonly panel?: TrainingPanelModel
-  /** The break-it exercise in progress, drawn at the panel's end. */
-  readonly activeExercise?: ActiveExerciseView
 }
 
 /** Fluent's classes for the panel (the markup is the one Control Hub draws too). */
@@ -36,27 +23,8 @@ function FrameFields(props: { readonly training: TrainingFrame }) {
   )
 }
 
-/** The top bar's "Training mode" switch. */
-export function TrainingSwitch(props: { readonly training: TrainingFrame }) {
-  return (
-    <SharedTrainingSwitch training={props.training} formFields={<FrameFields training={props.training} />} />
-  )
-}
-
-/** The training progress panel, with `children` (an exercise in progress) at its end. */
-export function TrainingPanel(props: {
-  readonly training: TrainingFrame
-  readonly model: TrainingPanelModel
-  readonly children?: Child
-}) {
-  return (
-    <SharedTrainingPanel
-      training={props.training}
-      model={props.model}
-      formFields={<FrameFields training={props.training} />}
-      look={ENTRA_LOOK}
-    >
-      {props.children}
-    </SharedTrainingPanel>
-  )
-}
+/** The top bar's "Training mode" switch and the training progress panel, in this console's look. */
+export const { TrainingSwitch, TrainingPanel } = consoleTrainingViews<TrainingFrame>({
+  look: ENTRA_LOOK,
+  FormFields: FrameFields,
+})

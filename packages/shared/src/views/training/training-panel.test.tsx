@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { TrainingPanelModel } from '../../training/training-panel-model'
-import { type TrainingForms, TrainingPanel, TrainingSwitch } from './training-panel'
+import {
+  type ConsoleTraining,
+  consoleTrainingViews,
+  type TrainingForms,
+  TrainingPanel,
+  TrainingSwitch,
+} from './training-panel'
 
 const html = (node: unknown): string => String(node)
 const HOSTILE = '<img src=x onerror=alert(1)>'
@@ -98,5 +104,27 @@ describe("the training panel both consoles draw, each in its own design system's
     const off = html(<TrainingSwitch training={{ ...forms, on: false }} formFields={fields} />)
     expect(off).toContain('aria-checked="false"')
     expect(off).toContain('name="on" value="true"')
+  })
+
+  it("binds the switch and the panel to one console's look and hidden fields", () => {
+    interface Frame extends ConsoleTraining {
+      readonly token: string
+    }
+    const views = consoleTrainingViews<Frame>({
+      look: { primaryButtonClass: 'btn btn-primary' },
+      FormFields: (props) => <input type="hidden" name="token" value={props.training.token} />,
+    })
+    const frame: Frame = { ...forms, back: '/admin/users', token: 'frame-token' }
+    const panel = html(
+      <views.TrainingPanel training={frame} model={model}>
+        <p>the exercise</p>
+      </views.TrainingPanel>,
+    )
+    expect(panel).toContain('<a class="btn btn-primary" href="/users/new">')
+    expect(panel).toContain('<input type="hidden" name="token" value="frame-token"/>')
+    expect(panel).toContain('<p>the exercise</p></div></aside>')
+    expect(html(<views.TrainingSwitch training={frame} />)).toContain(
+      '<input type="hidden" name="token" value="frame-token"/><input type="hidden" name="on" value="false"/>',
+    )
   })
 })

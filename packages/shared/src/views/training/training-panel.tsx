@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import type { ActiveExerciseView } from '../../training/classroom-view'
 import type { PanelStep, TrainingPanelModel } from '../../training/training-panel-model'
 import { TrainingStatus } from './training-status'
 
@@ -12,6 +13,16 @@ export interface TrainingForms {
   readonly trainerHref: string
   readonly handoutsHref: string
   readonly collapsed: boolean
+}
+
+/** What a console's frame draws for training mode: the switch always, the panel while it is on. */
+export interface ConsoleTraining extends TrainingForms {
+  /** The page to come back to after a POST. */
+  readonly back: string
+  /** The panel's content, read from both servers; absent while training mode is off. */
+  readonly panel?: TrainingPanelModel
+  /** The break-it exercise in progress, drawn at the panel's end. */
+  readonly activeExercise?: ActiveExerciseView
 }
 
 /** The classes a server's design system gives the panel's parts (Fluent's or Momentum's). */
@@ -137,4 +148,40 @@ export function TrainingPanel(props: {
       </div>
     </aside>
   )
+}
+
+/** What a console gives {@link consoleTrainingViews}: its classes, and its forms' hidden inputs. */
+export interface ConsoleTrainingLook<F extends TrainingForms> {
+  readonly look: TrainingPanelLook
+  /** The hidden inputs every training form carries (the console's CSRF token, the page to come back to). */
+  readonly FormFields: (props: { readonly training: F }) => Child
+}
+
+/**
+ * The switch and the panel bound to one console's look, so its frame draws them from its own
+ * training state (`F`, which carries what its hidden fields need) alone.
+ */
+export function consoleTrainingViews<F extends TrainingForms>(console: ConsoleTrainingLook<F>) {
+  const { look, FormFields } = console
+  return {
+    /** The top bar's "Training mode" switch. */
+    TrainingSwitch: (props: { readonly training: F }) => (
+      <TrainingSwitch training={props.training} formFields={<FormFields training={props.training} />} />
+    ),
+    /** The training progress panel, with `children` (an exercise in progress) at its end. */
+    TrainingPanel: (props: {
+      readonly training: F
+      readonly model: TrainingPanelModel
+      readonly children?: Child
+    }) => (
+      <TrainingPanel
+        training={props.training}
+        model={props.model}
+        formFields={<FormFields training={props.training} />}
+        look={look}
+      >
+        {props.children}
+      </TrainingPanel>
+    ),
+  }
 }

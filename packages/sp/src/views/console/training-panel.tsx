@@ -1,22 +1,9 @@
-import type { ActiveExerciseView, TrainingPanelModel } from '@sandbox/shared'
-import {
-  TrainingPanel as SharedTrainingPanel,
-  TrainingSwitch as SharedTrainingSwitch,
-  type TrainingForms,
-  type TrainingPanelLook,
-} from '@sandbox/shared/views'
-import type { Child } from 'hono/jsx'
+import { type ConsoleTraining, consoleTrainingViews, type TrainingPanelLook } from '@sandbox/shared/views'
 import { CSRF_FIELD } from './actions'
 
-/** What the chrome draws for training mode: the switch always, the panel while it is on. */
-export interface TrainingChrome extends TrainingForms {
+/** Training mode as the chrome draws it; its forms carry the session's CSRF token. */
+export interface TrainingChrome extends ConsoleTraining {
   readonly csrfToken: string
-  /** The page to come back to after a POST. */
-  readonly back: string
-  /** The panel's content, read from both servers; absent while training mode is off. */
-  readonly panel?: TrainingPanelModel
-  /** The break-it exercise in progress, drawn at the panel's end. */
-  readonly activeExercise?: ActiveExerciseView
 }
 
 /** Momentum's classes for the panel (the markup is the one Entra draws too). */
@@ -31,27 +18,8 @@ function BackFields(props: { readonly training: TrainingChrome }) {
   )
 }
 
-/** The top bar's "Training mode" switch. */
-export function TrainingSwitch(props: { readonly training: TrainingChrome }) {
-  return (
-    <SharedTrainingSwitch training={props.training} formFields={<BackFields training={props.training} />} />
-  )
-}
-
-/** The training progress panel, with `children` (an exercise in progress) at its end. */
-export function TrainingPanel(props: {
-  readonly training: TrainingChrome
-  readonly model: TrainingPanelModel
-  readonly children?: Child
-}) {
-  return (
-    <SharedTrainingPanel
-      training={props.training}
-      model={props.model}
-      formFields={<BackFields training={props.training} />}
-      look={CONTROL_HUB_LOOK}
-    >
-      {props.children}
-    </SharedTrainingPanel>
-  )
-}
+/** The top bar's "Training mode" switch and the training progress panel, in this console's look. */
+export const { TrainingSwitch, TrainingPanel } = consoleTrainingViews<TrainingChrome>({
+  look: CONTROL_HUB_LOOK,
+  FormFields: BackFields,
+})
