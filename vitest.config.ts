@@ -6,7 +6,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] },
+        test: { name: 'shared', include: ['packages/shared/src/**/*.test.{ts,tsx}'] },
       },
       {
         extends: true,

@@ -184,6 +184,22 @@ const PLANTS: readonly Plant[] = [
     reports: "import '@sandbox/shared'",
   },
   {
+    rule: 'lets views/ import only',
+    file: {
+      path: 'packages/shared/src/views/training/training-panel.tsx',
+      text: "import { readTrainingPanel } from '../../training/training-panel-model'\n",
+    },
+    reports: "import '../../training/training-panel-model'",
+  },
+  {
+    rule: 'lets views/ import only',
+    file: {
+      path: 'packages/idp/src/views/console/training-panel.tsx',
+      text: "import { TrainingPanel } from '@sandbox/shared/views/training/training-panel'\n",
+    },
+    reports: "import '@sandbox/shared/views/training/training-panel'",
+  },
+  {
     rule: 'keeps source files readable',
     file: { path: 'packages/shared/src/ids.ts', text: 'export const x = 1\n'.repeat(401) },
     reports: '402 lines',
@@ -256,6 +272,16 @@ describe('what the rules allow', () => {
       'a view importing views, a domain type, hono/jsx and a Node built-in',
       'packages/idp/src/views/overview.tsx',
       "import type { SsoResult } from '../sso/outcome'\nimport { Blade } from './console/blade'\nimport type { Child } from 'hono/jsx'\nimport { createHash } from 'node:crypto'",
+    ],
+    [
+      'a view importing the markup both consoles share',
+      'packages/sp/src/views/console/training-panel.tsx',
+      "import { TrainingPanel } from '@sandbox/shared/views'",
+    ],
+    [
+      'shared markup importing shared markup and a domain type',
+      'packages/shared/src/views/training/trainer-pages.tsx',
+      "import type { ExerciseHandout } from '../../training/exercise-handout'\nimport { TrainingStatus } from './training-status'\nimport type { Child } from 'hono/jsx'",
     ],
     [
       'a route calling a service',

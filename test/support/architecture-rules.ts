@@ -73,6 +73,14 @@ const isHono = (s: string): boolean => s === 'hono' || s.startsWith('hono/') || 
 const inHttpLayer = (p: string): boolean =>
   /\/src\/(http|views|server)\//.test(p) || /^packages\/[^/]+\/src\/(app|server)\.tsx?$/.test(p)
 const SAMLIFY_WRAPPER = 'packages/shared/src/saml/samlify.ts'
+/** Shared's markup entry: the one part of `@sandbox/shared` a view may import values from. */
+const SHARED_VIEWS = '@sandbox/shared/views'
+
+/** `packages/sp/src/views/` for a file in a server's or shared's views folder; null elsewhere. */
+function viewsFolderOf(path: string): string | null {
+  if (serverLayerOf(path) === 'views') return `${/^packages\/[^/]+\/src/.exec(path)?.[0]}/views/`
+  return path.startsWith('packages/shared/src/views/') ? 'packages/shared/src/views/' : null
+}
 
 export const ARCHITECTURE_RULES: readonly ArchitectureRule[] = [
   onlyIn(
@@ -155,10 +163,12 @@ export const ARCHITECTURE_RULES: readonly ArchitectureRule[] = [
     },
   },
   {
-    name: 'lets views/ import only views, types, the JSX runtime and Node built-ins',
+    // Markup both consoles draw alike lives in shared's views/ (`@sandbox/shared/views`) and is
+    // held to the same rule: it may import only markup, types, the JSX runtime and built-ins.
+    name: 'lets views/ import only views (their own or @sandbox/shared/views), types, the JSX runtime and Node built-ins',
     check: (file, facts) => {
-      if (serverLayerOf(file.path) !== 'views') return []
-      const views = `${/^packages\/[^/]+\/src/.exec(file.path)?.[0]}/views/`
+      const views = viewsFolderOf(file.path)
+      if (views === null) return []
       return facts.references
         .filter((r) => !r.typeOnly)
         .filter((r) => {
@@ -166,6 +176,7 @@ export const ARCHITECTURE_RULES: readonly ArchitectureRule[] = [
           if (target !== null) return !target.startsWith(views)
           return (
             !/^hono\/(jsx|html)(\/|$)/.test(r.specifier) &&
+            r.specifier !== SHARED_VIEWS &&
             !NODE_BUILTINS.has(r.specifier.replace(/^node:/, ''))
           )
         })

@@ -1,4 +1,9 @@
-import { type DocumentStore, offsetClock, type Runtime } from '@sandbox/shared'
+import {
+  createStoredTrainingModeService,
+  type DocumentStore,
+  offsetClock,
+  type Runtime,
+} from '@sandbox/shared'
 import { createSandboxService } from './admin/sandbox-service'
 import { createAuditLog } from './audit/audit-log'
 import { auditedAppServices } from './audit/audited-app-services'
@@ -28,7 +33,6 @@ import { createPendingSignIns, type PendingBounds } from './sso/pending-sign-ins
 import { createSignInService } from './sso/sign-in-service'
 import { createSsoService } from './sso/sso-service'
 import type { IdpState } from './state/idp-state'
-import { createTrainingService } from './training/training-service'
 
 /** What every IdP service is built from. */
 export interface ServiceDeps {
@@ -118,7 +122,12 @@ export function createIdpServices(given: ServiceDeps) {
     claimsPolicies: createClaimsPolicyService(deps),
     metadata: createMetadataService({ ...deps, keys }),
     provisioning: createProvisioningService(deps),
-    training: createTrainingService(deps),
+    // Training mode of the admin center; its own tutorial state is read through the Graph API.
+    training: createStoredTrainingModeService({
+      ...deps,
+      side: 'entra',
+      apiToken: (state) => state.graphApiToken,
+    }),
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentStore, Runtime } from '@sandbox/shared'
+import { createStoredTrainingModeService, type DocumentStore, type Runtime } from '@sandbox/shared'
 import { createControlHubAccess } from './control-hub/control-hub-access'
 import { createOrganizationService } from './org/organization-service'
 import { createKeyMaterial } from './sign-in/key-material'
@@ -10,7 +10,6 @@ import { createSpInspector, orgInspectionContext } from './sso-setup/inspector-c
 import { createSpMetadataCache } from './sso-setup/sp-metadata'
 import { createSsoSetupService } from './sso-setup/sso-setup-service'
 import type { SpState } from './state/sp-state'
-import { createTrainingService } from './training/training-service'
 import { createDirectoryServices } from './users/directory-services'
 import { createGroupService } from './users/group-service'
 import { createUserService } from './users/user-service'
@@ -64,7 +63,12 @@ export function createSpServices(deps: ServiceDeps) {
     sessions: createSessionService({ ...deps, memory, keys }),
     /** The classroom actions (reset, break-it exercises), once the sandbox has connected them. */
     classroom: () => deps.runtime.classroom?.current() ?? null,
-    training: createTrainingService(deps),
+    // Training mode of Control Hub; its own tutorial state is read through its admin API.
+    training: createStoredTrainingModeService({
+      ...deps,
+      side: 'webex',
+      apiToken: (state) => state.adminApiToken,
+    }),
   }
 }
 

@@ -48,6 +48,7 @@ export type { DetectedInput, InputForm, LocatedMessage, UnusableInput } from './
 export type { AcsExpectations, Conversation, ResponseUnderInspection } from './read-response'
 export type * from './report'
 export type { ResponseCheck } from './response-check'
+export * from './webex-org-context'
 
 /** How to inspect: what to compare with, and which checks to run on Responses. */
 export interface InspectOptions {

@@ -1,4 +1,6 @@
+import { ok } from '../result'
 import type { Runtime } from '../runtime'
+import type { DeepReadonly, DocumentStore } from '../store/document-store'
 import { readTrainingPanel, type TrainingPanelModel } from './training-panel-model'
 import type { TrainingSide } from './training-state-link'
 import type { AdminApiSource } from './tutorial-snapshot'
@@ -40,3 +42,40 @@ export function createTrainingModeService(deps: TrainingModeDeps) {
 }
 
 export type TrainingModeService = ReturnType<typeof createTrainingModeService>
+
+/** The part of a server's state that training mode keeps: its switch. */
+export interface TrainingModeState {
+  trainingMode: boolean
+}
+
+/** What a server gives {@link createStoredTrainingModeService}: its state, and how to call its own admin API. */
+export interface StoredTrainingModeDeps<S extends TrainingModeState> {
+  readonly side: TrainingSide
+  readonly runtime: Runtime
+  readonly store: DocumentStore<S>
+  /** The server's public base URL, where its admin API answers. */
+  readonly url: string
+  /** The admin API's token as the state holds it (Graph for Entra, the admin API for Control Hub). */
+  readonly apiToken: (state: DeepReadonly<S>) => string
+}
+
+/**
+ * Training mode of a console whose switch lives in its server's state document (both servers
+ * keep it as `trainingMode`), and whose own tutorial state is read through its admin API.
+ */
+export function createStoredTrainingModeService<S extends TrainingModeState>(
+  deps: StoredTrainingModeDeps<S>,
+) {
+  const { store } = deps
+  return createTrainingModeService({
+    side: deps.side,
+    runtime: deps.runtime,
+    isOn: () => store.read().trainingMode,
+    save: (on) =>
+      store.update((draft) => {
+        draft.trainingMode = on
+        return ok(on)
+      }),
+    ownApi: () => ({ baseUrl: deps.url, token: deps.apiToken(store.read()) }),
+  })
+}

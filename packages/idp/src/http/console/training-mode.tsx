@@ -1,7 +1,8 @@
 import { exerciseHandout, exerciseHandouts, findTrainingExercise } from '@sandbox/shared'
+import { HandoutIndexPage, HandoutPage, TrainerPage } from '@sandbox/shared/views'
 import { setCookie } from 'hono/cookie'
 import { safeReturnPath } from '../../sessions/return-path'
-import { HandoutIndexPage, HandoutPage, TrainerPage } from '../../views/console/pages/training/trainer-page'
+import { TrainingDocument } from '../../views/console/pages/training/training-document'
 import type { HttpDeps } from '../env'
 import { formFields } from '../request-facts'
 import { consoleArea } from './console-area'
@@ -46,6 +47,7 @@ export function trainingModeRoutes(deps: HttpDeps) {
       const model = await deps.services.training.panel()
       return consolePage(c, deps).show(
         <TrainerPage
+          Document={TrainingDocument}
           model={model}
           refreshSeconds={TRAINER_REFRESH_SECONDS}
           handoutsHref={TRAINING_HREFS.handouts}
@@ -54,7 +56,11 @@ export function trainingModeRoutes(deps: HttpDeps) {
     })
     .get(TRAINING_HREFS.handouts, (c) =>
       consolePage(c, deps).show(
-        <HandoutIndexPage handouts={exerciseHandouts()} hrefOf={TRAINING_HREFS.handout} />,
+        <HandoutIndexPage
+          Document={TrainingDocument}
+          handouts={exerciseHandouts()}
+          hrefOf={TRAINING_HREFS.handout}
+        />,
       ),
     )
     .get('/training/handouts/:id', (c) => {
@@ -65,7 +71,11 @@ export function trainingModeRoutes(deps: HttpDeps) {
           404,
         )
       return consolePage(c, deps).show(
-        <HandoutPage handout={exerciseHandout(exercise)} indexHref={TRAINING_HREFS.handouts} />,
+        <HandoutPage
+          Document={TrainingDocument}
+          handout={exerciseHandout(exercise)}
+          indexHref={TRAINING_HREFS.handouts}
+        />,
       )
     })
 }

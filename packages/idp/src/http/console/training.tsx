@@ -1,16 +1,11 @@
 import {
-  activeExerciseView,
   CLASSROOM_NEEDS_BOTH_SERVERS,
-  CLASSROOM_RESET_KEEPS,
-  CLASSROOM_RESET_LOSES,
   type ClassroomError,
-  classroomStepProblem,
-  EXERCISE_CHOICES,
+  classroomPageView,
+  classroomRefusalStatus,
   parseClassroomStep,
-  RESET_CHOICES,
-  resetSetsUp,
+  resetConfirmView,
   resetTarget,
-  setUpSummary,
 } from '@sandbox/shared'
 import type { SandboxClockView } from '../../views/console/pages/training/sandbox-clock-section'
 import {
@@ -25,9 +20,6 @@ import type { HttpDeps, IdpContext } from '../env'
 import { formFields } from '../request-facts'
 import { consoleArea } from './console-area'
 import { consolePage } from './console-page'
-
-/** A refusal's status: the request named no such thing (400), or the sandbox could not do it (409). */
-const statusOf = (error: ClassroomError) => (error.code === 'SET_UP_FAILED' ? 409 : 400)
 
 /**
  * Training: the classroom actions (reset to a step, break-it exercises) the sandbox connects
@@ -44,27 +36,18 @@ export function trainingRoutes(deps: HttpDeps) {
     clockError?: Pick<SandboxClockView, 'typed' | 'error'>,
   ) {
     const page = consolePage(c, deps)
-    const actions = classroom()
-    const [active, setUp] = actions
-      ? await Promise.all([actions.activeExercise(), actions.lastSetUp()])
-      : [null, null]
-    const summary = setUpSummary(setUp)
     const view = (
       <TrainingPage
         frame={page.frame(TRAINING_HREF)}
         csrf={page.csrf}
-        unavailable={actions ? null : CLASSROOM_NEEDS_BOTH_SERVERS}
-        resetChoices={RESET_CHOICES}
-        exercises={EXERCISE_CHOICES}
-        active={activeExerciseView(active)}
-        setUp={summary && setUp ? { summary, testUser: setUp.testUser } : null}
+        {...(await classroomPageView(classroom()))}
         clock={{ offsetSeconds: deps.services.sandbox.clockOffsetSeconds(), ...clockError }}
         {...(error ? { error: error.message } : {})}
       />
     )
     if (clockError) return c.html(view, 400, { 'Cache-Control': 'no-store' })
     if (!error) return page.show(view)
-    return c.html(view, statusOf(error), { 'Cache-Control': 'no-store' })
+    return c.html(view, classroomRefusalStatus(error), { 'Cache-Control': 'no-store' })
   }
 
   const notConnected = (c: IdpContext) =>
@@ -73,20 +56,11 @@ export function trainingRoutes(deps: HttpDeps) {
   return consoleArea(deps, TRAINING_HREF)
     .get(TRAINING_HREF, (c) => renderTraining(c))
     .get(TRAINING_RESET_HREF, (c) => {
-      const step = parseClassroomStep(c.req.query('step'))
-      const problem = classroomStepProblem(step)
-      if (problem) return renderTraining(c, problem)
+      const confirm = resetConfirmView(c.req.query('step'))
+      if (!confirm.ok) return renderTraining(c, confirm.error)
       const page = consolePage(c, deps)
       return page.show(
-        <ResetConfirmPage
-          frame={page.frame(TRAINING_HREF)}
-          csrf={page.csrf}
-          step={step}
-          target={resetTarget(step)}
-          setsUp={resetSetsUp(step)}
-          loses={CLASSROOM_RESET_LOSES}
-          keeps={CLASSROOM_RESET_KEEPS}
-        />,
+        <ResetConfirmPage frame={page.frame(TRAINING_HREF)} csrf={page.csrf} {...confirm.value} />,
       )
     })
     .post(TRAINING_RESET_HREF, async (c) => {

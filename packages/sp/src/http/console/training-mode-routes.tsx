@@ -1,7 +1,8 @@
 import { exerciseHandout, exerciseHandouts, findTrainingExercise } from '@sandbox/shared'
+import { HandoutIndexPage, HandoutPage, TrainerPage } from '@sandbox/shared/views'
 import { Hono } from 'hono'
 import { setCookie } from 'hono/cookie'
-import { HandoutIndexPage, HandoutPage, TrainerPage } from '../../views/console/pages/training-pages'
+import { TrainingDocument } from '../../views/console/pages/training-document'
 import type { HttpDeps } from '../env'
 import { requireControlHubAdmin, safeReturnPath } from './console-auth'
 import type { ConsoleEnv } from './console-env'
@@ -49,6 +50,7 @@ export function consoleTrainingModeRoutes(deps: HttpDeps) {
       renderPage(
         c,
         <TrainerPage
+          Document={TrainingDocument}
           model={await deps.services.training.panel()}
           refreshSeconds={TRAINER_REFRESH_SECONDS}
           handoutsHref={TRAINING_HREFS.handouts}
@@ -56,7 +58,14 @@ export function consoleTrainingModeRoutes(deps: HttpDeps) {
       ),
     )
     .get(TRAINING_HREFS.handouts, (c) =>
-      renderPage(c, <HandoutIndexPage handouts={exerciseHandouts()} hrefOf={TRAINING_HREFS.handout} />),
+      renderPage(
+        c,
+        <HandoutIndexPage
+          Document={TrainingDocument}
+          handouts={exerciseHandouts()}
+          hrefOf={TRAINING_HREFS.handout}
+        />,
+      ),
     )
     .get('/admin/training/handouts/:id', (c) => {
       const exercise = findTrainingExercise(c.req.param('id'))
@@ -67,7 +76,11 @@ export function consoleTrainingModeRoutes(deps: HttpDeps) {
         )
       return renderPage(
         c,
-        <HandoutPage handout={exerciseHandout(exercise)} indexHref={TRAINING_HREFS.handouts} />,
+        <HandoutPage
+          Document={TrainingDocument}
+          handout={exerciseHandout(exercise)}
+          indexHref={TRAINING_HREFS.handouts}
+        />,
       )
     })
 }

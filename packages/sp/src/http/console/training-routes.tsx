@@ -1,16 +1,10 @@
 import {
-  activeExerciseView,
   CLASSROOM_NEEDS_BOTH_SERVERS,
-  CLASSROOM_RESET_KEEPS,
-  CLASSROOM_RESET_LOSES,
   type ClassroomError,
-  classroomStepProblem,
-  EXERCISE_CHOICES,
+  classroomPageView,
+  classroomRefusalStatus,
   parseClassroomStep,
-  RESET_CHOICES,
-  resetSetsUp,
-  resetTarget,
-  setUpSummary,
+  resetConfirmView,
 } from '@sandbox/shared'
 import { Hono } from 'hono'
 import { ResetConfirmPage, TrainingPage } from '../../views/console/pages/training-page'
@@ -30,24 +24,15 @@ export function consoleTrainingRoutes(deps: HttpDeps) {
   const classroom = () => deps.services.classroom()
 
   async function renderTraining(c: ConsoleContext, error?: ClassroomError) {
-    const actions = classroom()
-    const [active, setUp] = actions
-      ? await Promise.all([actions.activeExercise(), actions.lastSetUp()])
-      : [null, null]
-    const summary = setUpSummary(setUp)
     return renderPage(
       c,
       <TrainingPage
         chrome={consoleChrome(c, deps, 'training')}
         csrfToken={c.get('consoleAdmin').csrfToken}
-        unavailable={actions ? null : CLASSROOM_NEEDS_BOTH_SERVERS}
-        resetChoices={RESET_CHOICES}
-        exercises={EXERCISE_CHOICES}
-        active={activeExerciseView(active)}
-        setUp={summary && setUp ? { summary, testUser: setUp.testUser } : null}
+        {...(await classroomPageView(classroom()))}
         {...(error ? { error: error.message } : {})}
       />,
-      error ? (error.code === 'SET_UP_FAILED' ? 409 : 400) : 200,
+      error ? classroomRefusalStatus(error) : 200,
     )
   }
 
@@ -59,19 +44,14 @@ export function consoleTrainingRoutes(deps: HttpDeps) {
     .use(`${TRAINING}/*`, requireControlHubAdmin(deps))
     .get(TRAINING, (c) => renderTraining(c))
     .get(`${TRAINING}/reset`, (c) => {
-      const step = parseClassroomStep(c.req.query('step'))
-      const problem = classroomStepProblem(step)
-      if (problem) return renderTraining(c, problem)
+      const confirm = resetConfirmView(c.req.query('step'))
+      if (!confirm.ok) return renderTraining(c, confirm.error)
       return renderPage(
         c,
         <ResetConfirmPage
           chrome={consoleChrome(c, deps, 'training')}
           csrfToken={c.get('consoleAdmin').csrfToken}
-          step={step}
-          target={resetTarget(step)}
-          setsUp={resetSetsUp(step)}
-          loses={CLASSROOM_RESET_LOSES}
-          keeps={CLASSROOM_RESET_KEEPS}
+          {...confirm.value}
         />,
       )
     })

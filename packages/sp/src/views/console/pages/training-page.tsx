@@ -1,4 +1,5 @@
-import type { ActiveExerciseView, ExerciseChoice, TestUserCredentials } from '@sandbox/shared'
+import type { ClassroomPageView, ResetConfirmView } from '@sandbox/shared'
+import { ExercisesIntro, ResetConsequences, SetUpSummary } from '@sandbox/shared/views'
 import { ActionButton, CSRF_FIELD, PostForm } from '../actions'
 import { Card } from '../cards'
 import { ControlHubLayout } from '../control-hub-layout'
@@ -6,15 +7,10 @@ import { FormError } from '../fields'
 import { ActiveExerciseSummary } from './active-exercise-summary'
 import type { ConsoleChrome } from './page-chrome'
 
-export interface TrainingPageProps {
+/** The classroom part (reset, exercises) is read as Entra's Training page reads it. */
+export interface TrainingPageProps extends ClassroomPageView {
   chrome: ConsoleChrome
   csrfToken: string
-  /** Why the classroom actions are not available (this server runs alone); null when they are. */
-  unavailable: string | null
-  resetChoices: readonly { value: string; label: string }[]
-  exercises: readonly ExerciseChoice[]
-  active: ActiveExerciseView | null
-  setUp: { summary: string; testUser: TestUserCredentials | null } | null
   /** A refused request, said in full. */
   error?: string
 }
@@ -36,14 +32,7 @@ export function TrainingPage(props: TrainingPageProps) {
         <div class="training">
           {props.active ? <ActiveExerciseSummary active={props.active} csrfToken={props.csrfToken} /> : null}
           <Card id="reset" title="Reset the class">
-            {props.setUp ? (
-              <p>
-                {props.setUp.summary}
-                {props.setUp.testUser && !props.active
-                  ? ` B.Simon's password: ${props.setUp.testUser.password}`
-                  : ''}
-              </p>
-            ) : null}
+            <SetUpSummary setUp={props.setUp} active={props.active} />
             <form method="get" action="/admin/training/reset" class="training-reset">
               <div class="field">
                 <label for="reset-step">Reset to</label>
@@ -59,10 +48,7 @@ export function TrainingPage(props: TrainingPageProps) {
             </form>
           </Card>
           <Card id="exercises" title="Break-it exercises">
-            <p>
-              Each exercise starts from the clean set-up it needs, then makes one mistake. The learner meets
-              the symptom, fixes it in the consoles, and the explanation appears here.
-            </p>
+            <ExercisesIntro />
             <PostForm action="/admin/training/exercises" csrfToken={props.csrfToken}>
               <ul class="training-exercises">
                 {props.exercises.map((exercise) => (
@@ -91,15 +77,7 @@ export function TrainingPage(props: TrainingPageProps) {
 }
 
 /** "Reset the class to just before step N?": what will be lost and what is kept, then the POST. */
-export function ResetConfirmPage(props: {
-  chrome: ConsoleChrome
-  csrfToken: string
-  step: number
-  target: string
-  setsUp: string
-  loses: readonly string[]
-  keeps: readonly string[]
-}) {
+export function ResetConfirmPage(props: ResetConfirmView & { chrome: ConsoleChrome; csrfToken: string }) {
   return (
     <ControlHubLayout {...props.chrome} pageTitle="Reset the class" subtitle={`To ${props.target}`}>
       <Card
@@ -119,18 +97,7 @@ export function ResetConfirmPage(props: {
         }
       >
         <p>This cannot be undone. {props.setsUp}</p>
-        <h3>This will be lost</h3>
-        <ul>
-          {props.loses.map((line) => (
-            <li>{line}</li>
-          ))}
-        </ul>
-        <h3>This is kept</h3>
-        <ul>
-          {props.keeps.map((line) => (
-            <li>{line}</li>
-          ))}
-        </ul>
+        <ResetConsequences loses={props.loses} keeps={props.keeps} />
       </Card>
     </ControlHubLayout>
   )

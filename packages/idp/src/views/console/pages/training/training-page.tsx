@@ -1,4 +1,5 @@
-import type { ActiveExerciseView, ExerciseChoice, TestUserCredentials } from '@sandbox/shared'
+import type { ClassroomPageView, ResetConfirmView } from '@sandbox/shared'
+import { ExercisesIntro, ResetConsequences, SetUpSummary } from '@sandbox/shared/views'
 import { Blade } from '../../blade'
 import { type ConsoleFrame, ConsoleLayout } from '../../console-layout'
 import { type HiddenField, HiddenFields } from '../../hidden-fields'
@@ -8,16 +9,10 @@ import { ActiveExerciseSummary } from './active-exercise-summary'
 import { SandboxClockSection, type SandboxClockView } from './sandbox-clock-section'
 import { TRAINING_EXERCISES_HREF, TRAINING_HREF, TRAINING_RESET_HREF } from './training-links'
 
-export interface TrainingPageProps {
+/** The classroom part (reset, exercises) is read as Control Hub's Training page reads it. */
+export interface TrainingPageProps extends ClassroomPageView {
   readonly frame: ConsoleFrame
   readonly csrf: readonly HiddenField[]
-  /** Why the classroom actions are not available (this server runs alone); null when they are. */
-  readonly unavailable: string | null
-  /** The choices of "Reset to": value = the step, label in the tutorial's words. */
-  readonly resetChoices: readonly { readonly value: string; readonly label: string }[]
-  readonly exercises: readonly ExerciseChoice[]
-  readonly active: ActiveExerciseView | null
-  readonly setUp: { readonly summary: string; readonly testUser: TestUserCredentials | null } | null
   /** Entra's clock offset, shown and set in the Sandbox clock section (even without the classroom). */
   readonly clock: SandboxClockView
   /** A refused request, said in full (unknown exercise or step, a set-up that failed). */
@@ -45,14 +40,7 @@ export function TrainingPage(props: TrainingPageProps) {
               <h2 class="section-title" id="reset-title">
                 Reset the class
               </h2>
-              {props.setUp ? (
-                <p>
-                  {props.setUp.summary}
-                  {props.setUp.testUser && !props.active
-                    ? ` B.Simon's password: ${props.setUp.testUser.password}`
-                    : ''}
-                </p>
-              ) : null}
+              <SetUpSummary setUp={props.setUp} active={props.active} />
               <form method="get" action={TRAINING_RESET_HREF} class="training-reset">
                 <SelectField id="reset-step" name="step" label="Reset to" options={props.resetChoices} />
                 <button type="submit" class="button button-primary">
@@ -64,10 +52,7 @@ export function TrainingPage(props: TrainingPageProps) {
               <h2 class="section-title" id="exercises-title">
                 Break-it exercises
               </h2>
-              <p>
-                Each exercise starts from the clean set-up it needs, then makes one mistake. The learner meets
-                the symptom, fixes it in the consoles, and the explanation appears here.
-              </p>
+              <ExercisesIntro />
               <form method="post" action={TRAINING_EXERCISES_HREF}>
                 <HiddenFields fields={props.csrf} />
                 <ul class="training-exercises">
@@ -99,15 +84,9 @@ export function TrainingPage(props: TrainingPageProps) {
 }
 
 /** "Reset the class to just before step N?": what will be lost and what is kept, then the POST. */
-export function ResetConfirmPage(props: {
-  readonly frame: ConsoleFrame
-  readonly csrf: readonly HiddenField[]
-  readonly step: number
-  readonly target: string
-  readonly setsUp: string
-  readonly loses: readonly string[]
-  readonly keeps: readonly string[]
-}) {
+export function ResetConfirmPage(
+  props: ResetConfirmView & { readonly frame: ConsoleFrame; readonly csrf: readonly HiddenField[] },
+) {
   return (
     <ConsoleLayout title="Reset the class" {...props.frame}>
       <Blade
@@ -121,18 +100,7 @@ export function ResetConfirmPage(props: {
             Reset the class to {props.target}?
           </h2>
           <InfoBanner tone="warning">This cannot be undone. {props.setsUp}</InfoBanner>
-          <h3>This will be lost</h3>
-          <ul>
-            {props.loses.map((line) => (
-              <li>{line}</li>
-            ))}
-          </ul>
-          <h3>This is kept</h3>
-          <ul>
-            {props.keeps.map((line) => (
-              <li>{line}</li>
-            ))}
-          </ul>
+          <ResetConsequences loses={props.loses} keeps={props.keeps} />
           <div class="form-actions">
             <form method="post" action={TRAINING_RESET_HREF} class="inline-form">
               <HiddenFields fields={[...props.csrf, { name: 'step', value: String(props.step) }]} />

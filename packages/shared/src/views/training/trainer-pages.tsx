@@ -1,35 +1,29 @@
-import type { ExerciseHandout, TrainingPanelModel } from '@sandbox/shared'
 import type { Child } from 'hono/jsx'
-import { ConsoleDocument, controlHubTabTitle } from '../document'
-import { TrainingStatus } from '../training-panel'
+import type { ExerciseHandout } from '../../training/exercise-handout'
+import type { TrainingPanelModel } from '../../training/training-panel-model'
+import { TrainingStatus } from './training-status'
 
-/** A page of its own (no navigation): what a projector or a printer shows. */
-function TrainingDocument(props: {
+/** What a server's page of its own (no navigation) is given: it adds its own head and look. */
+export interface TrainingDocumentProps {
   readonly title: string
   readonly refreshSeconds?: number
   readonly bodyClass: string
   readonly children: Child
-}) {
-  return (
-    <ConsoleDocument
-      tabTitle={controlHubTabTitle(props.title)}
-      bodyClass={props.bodyClass}
-      {...(props.refreshSeconds ? { refreshSeconds: props.refreshSeconds } : {})}
-    >
-      <main>{props.children}</main>
-    </ConsoleDocument>
-  )
 }
+
+/** Each server's document for a training page: its stylesheet, script and tab title. */
+export type TrainingDocument = (props: TrainingDocumentProps) => Child
 
 /** Every step's state at a glance, in large type, refreshed every few seconds. */
 export function TrainerPage(props: {
+  readonly Document: TrainingDocument
   readonly model: TrainingPanelModel
   readonly refreshSeconds: number
   readonly handoutsHref: string
 }) {
-  const { model } = props
+  const { model, Document } = props
   return (
-    <TrainingDocument title="Trainer view" refreshSeconds={props.refreshSeconds} bodyClass="trainer-view">
+    <Document title="Trainer view" refreshSeconds={props.refreshSeconds} bodyClass="trainer-view">
       <h1>Trainer view: Microsoft Entra SSO integration with Cisco Webex</h1>
       <p class="trainer-summary">
         {model.doneCount} of {model.total} steps done
@@ -62,17 +56,19 @@ export function TrainerPage(props: {
       <p class="trainer-foot">
         Refreshes every {props.refreshSeconds} seconds. <a href={props.handoutsHref}>Exercise handouts</a>
       </p>
-    </TrainingDocument>
+    </Document>
   )
 }
 
 /** The list of handouts, one per exercise. */
 export function HandoutIndexPage(props: {
+  readonly Document: TrainingDocument
   readonly handouts: readonly ExerciseHandout[]
   readonly hrefOf: (id: string) => string
 }) {
+  const { Document } = props
   return (
-    <TrainingDocument title="Exercise handouts" bodyClass="handout-index">
+    <Document title="Exercise handouts" bodyClass="handout-index">
       <h1>Exercise handouts</h1>
       <p>
         One page per break-it exercise: the symptom, where to look, hints and the fix. Open one and print it.
@@ -84,15 +80,19 @@ export function HandoutIndexPage(props: {
           </li>
         ))}
       </ol>
-    </TrainingDocument>
+    </Document>
   )
 }
 
 /** One exercise on one A4 page. */
-export function HandoutPage(props: { readonly handout: ExerciseHandout; readonly indexHref: string }) {
-  const { handout } = props
+export function HandoutPage(props: {
+  readonly Document: TrainingDocument
+  readonly handout: ExerciseHandout
+  readonly indexHref: string
+}) {
+  const { handout, Document } = props
   return (
-    <TrainingDocument title={`Handout: ${handout.title}`} bodyClass="handout">
+    <Document title={`Handout: ${handout.title}`} bodyClass="handout">
       <p class="handout-back">
         <a href={props.indexHref}>All handouts</a>
       </p>
@@ -128,6 +128,6 @@ export function HandoutPage(props: { readonly handout: ExerciseHandout; readonly
           <dd>{handout.fix.fixScreen}</dd>
         </dl>
       </section>
-    </TrainingDocument>
+    </Document>
   )
 }
