@@ -97,6 +97,16 @@ export function createCertificateService(deps: { store: DocumentStore<IdpState>;
   return {
     addCertificate,
 
+    /**
+     * The days "+ New Certificate" offers as its Expiration Date (YYYY-MM-DD, UTC): from tomorrow
+     * up to three years from now, Entra's default and maximum; midnight of either is accepted.
+     */
+    newCertificateExpiryRange(): { readonly earliest: string; readonly latest: string } {
+      const now = runtime.clock.now()
+      const day = (at: number) => new Date(at).toISOString().slice(0, 10)
+      return { earliest: day(now + 24 * 60 * 60 * 1000), latest: day(defaultCertificateExpiry(now)) }
+    },
+
     /** Adds a new certificate and makes it active; the old one stays, inactive, for the SP's rollover. */
     rollover(servicePrincipalId: string, input: Omit<NewCertificateInput, 'activate'> = {}) {
       return addCertificate(servicePrincipalId, { ...input, activate: true })
