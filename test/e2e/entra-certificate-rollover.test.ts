@@ -122,6 +122,10 @@ describe('Entra admin center: SAML signing certificate rollover by clicking', ()
     await inactive.getByRole('link', { name: 'More options' }).click()
     const menu = pane().getByRole('list', { name: `Certificate ${newThumbprint}` })
     await menu.waitFor()
+    // The script swaps the pane in place and starts on the menu's first item.
+    await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
+      'Make certificate active',
+    )
     for (const download of [
       'Base64 certificate download',
       'PEM certificate download',

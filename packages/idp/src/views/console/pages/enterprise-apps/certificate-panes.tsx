@@ -56,6 +56,7 @@ function RowMenu(props: {
               <button
                 type="submit"
                 class="row-menu-item"
+                data-focus-first
                 formaction={`${props.action}?thumbprint=${encodeURIComponent(thumbprint)}`}
                 name="action"
                 value="activate"
@@ -65,7 +66,12 @@ function RowMenu(props: {
             </li>
           ) : null}
           <li>
-            <a class="row-menu-item" href={app.hrefs.download('base64', thumbprint)} download>
+            <a
+              class="row-menu-item"
+              href={app.hrefs.download('base64', thumbprint)}
+              download
+              data-focus-first={certificate.status === 'Inactive' ? undefined : true}
+            >
               Base64 certificate download
             </a>
           </li>
