@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto'
-import { readCertificateStructure, summarizeCertificate } from '@sandbox/shared'
+import { fixedClock, readCertificateStructure, summarizeCertificate } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { CUSTOM_TEMPLATE_ID } from '../enterprise-apps/gallery'
 import { createTestServices, type TestServices } from '../test-support/harness'
@@ -127,5 +127,25 @@ describe('SAML signing certificates', () => {
     expect(String(base64.value.body)).toMatch(/^-----BEGIN CERTIFICATE-----\r\n/)
     expect(Buffer.isBuffer(raw.value.body) && new X509Certificate(raw.value.body).fingerprint).toBeTruthy()
     expect(pem.value).toMatchObject({ fileName: 'Tercen.pem', body: certificate.certificatePem })
+  })
+})
+
+describe('"+ New Certificate" Expiration Date range', () => {
+  it('runs from tomorrow to three years out, and addCertificate accepts midnight of either end but not the day after', async () => {
+    // 29 February: three years on is 28 February, never an invalid 29th.
+    const pinned = await createTestServices({ clock: fixedClock(Date.parse('2028-02-29T15:30:00Z')) })
+    const app = await pinned.services.apps.instantiate(CUSTOM_TEMPLATE_ID, 'Tercen')
+    if (!app.ok) throw new Error(app.error.message)
+    const id = app.value.servicePrincipal.id
+    const range = pinned.services.certificates.newCertificateExpiryRange()
+    expect(range).toEqual({ earliest: '2028-03-01', latest: '2031-02-28' })
+    for (const day of [range.earliest, range.latest]) {
+      const made = await pinned.services.certificates.addCertificate(id, { endDateTime: `${day}T00:00:00Z` })
+      expect(made.ok, day).toBe(true)
+    }
+    const late = await pinned.services.certificates.addCertificate(id, {
+      endDateTime: '2031-03-01T00:00:00Z',
+    })
+    expect(late.ok).toBe(false)
   })
 })
