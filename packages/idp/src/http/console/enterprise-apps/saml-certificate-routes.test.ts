@@ -1,4 +1,4 @@
-import type { HeadlessBrowser, Page } from '@sandbox/shared'
+import { buildPkcs12, type HeadlessBrowser, type Page } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { CISCO_WEBEX_TEMPLATE_ID } from '../../../enterprise-apps/gallery'
 import { csrfTokenOf, signInToConsole } from '../../../test-support/console'
@@ -167,5 +167,50 @@ describe('SAML Signing Certificate pane', () => {
     const unknown = await get(`${saml()}/download/raw?thumbprint=${'0'.repeat(40)}`)
     expect(unknown.status).toBe(404)
     expect(unknown.body).toContain("pick a row's download")
+  })
+
+  it('Import Certificate: a PFX with its PFX Password becomes an Inactive row; a wrong password or no file says what to do', async () => {
+    const opened = await get(`${saml()}?pane=certificate&import=1`)
+    expect(opened.body).toContain('enctype="multipart/form-data"')
+    expect(opened.body).toContain('PFX Password')
+    expect(opened.body).toMatch(/<button[^>]*value="import"[^>]*>Add<\/button>/)
+    // A PFX of a certificate another app of the tenant signs with: what an admin brings along.
+    await save({ newCertificate: 'true', expiry: `${new Date().getUTCFullYear() + 1}-03-01` })
+    const app = idp.services.apps.getByServicePrincipal(id)
+    if (!app.ok) throw new Error('the app is gone')
+    const source = app.value.saml.certificates.at(-1)
+    if (!source) throw new Error('no certificate')
+    await idp.services.certificates.deleteCertificate(id, source.thumbprint)
+    const pfx = buildPkcs12(source.certificatePem, source.privateKeyPem, 'pfx-secret')
+    const upload = (password: string, file: Buffer | null) => {
+      const form = new FormData()
+      form.set('csrfToken', token)
+      form.set('action', 'import')
+      form.set('pfxPassword', password)
+      if (file)
+        form.set('pfx', new File([new Uint8Array(file)], 'contoso.pfx', { type: 'application/x-pkcs12' }))
+      return idp.app.request(`${saml()}/certificate`, {
+        method: 'POST',
+        headers: { cookie: cookie(), origin: idp.url },
+        body: form,
+      })
+    }
+    const wrong = await upload('not-it', pfx)
+    expect(wrong.headers.get('location')).toBe(`${saml()}?pane=certificate&import=1`)
+    flash = wrong.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0] ?? '')
+      .join('; ')
+    expect((await get(`${saml()}?pane=certificate&import=1`)).body).toContain('the PFX Password is wrong')
+    const none = await upload('pfx-secret', null)
+    expect(none.headers.get('location')).toBe(`${saml()}?pane=certificate&import=1`)
+    expect(certificates().all.some((c) => c.thumbprint === source.thumbprint)).toBe(false)
+    const added = await upload('pfx-secret', pfx)
+    expect(added.headers.get('location')).toBe(`${saml()}?pane=certificate`)
+    const after = certificates()
+    expect(after.all.some((c) => c.thumbprint === source.thumbprint)).toBe(true)
+    expect(after.active).not.toBe(source.thumbprint)
+    const again = await upload('pfx-secret', pfx)
+    expect(again.headers.get('location')).toBe(`${saml()}?pane=certificate&import=1`)
   })
 })

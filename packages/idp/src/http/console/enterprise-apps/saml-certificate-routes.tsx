@@ -22,6 +22,8 @@ export interface CertificatePaneQuery {
   readonly newCertificate?: boolean
   /** `menu=<thumbprint>`: that row's "…" menu is open. */
   readonly menu?: string | undefined
+  /** `import=1`: Import Certificate's PFX file, PFX Password and Add are shown. */
+  readonly importing?: boolean
 }
 
 /** The SAML Certificates panes by their `?pane=` id, or null for an unknown id. */
@@ -46,6 +48,7 @@ export function certificatePaneFor(
           query.newCertificate ? { latestExpiry: range.latest, earliestExpiry: range.earliest } : undefined
         }
         menuFor={query.menu?.toUpperCase()}
+        importing={query.importing === true}
       />
     )
   }
@@ -119,6 +122,24 @@ export function samlDownloadRoutes(deps: HttpDeps) {
       const back = `${found.ref.hrefs.saml}?pane=certificate`
       const fail = (message: string) =>
         page.done(back, { kind: 'error', title: 'Could not save the certificate settings', message })
+      if (f.action === 'import') {
+        const upload = (await c.req.parseBody()).pfx
+        const refused = (message: string) =>
+          page.done(`${back}&import=1`, { kind: 'error', title: 'Could not import the certificate', message })
+        if (!(upload instanceof File) || upload.size === 0)
+          return refused('Choose the PFX file of the certificate and its private key.')
+        const imported = await deps.services.certificates.importCertificate(
+          id,
+          { pfx: Buffer.from(await upload.arrayBuffer()), password: f.pfxPassword ?? '' },
+          page.actor,
+        )
+        if (!imported.ok) return refused(imported.error.message)
+        return page.done(back, {
+          kind: 'success',
+          title: 'Certificate imported',
+          message: `Certificate ${imported.value.thumbprint} is Inactive until you choose "Make certificate active" from its "…" menu.`,
+        })
+      }
       if (f.action === 'activate') {
         const thumbprint = c.req.query('thumbprint') ?? ''
         const activated = await deps.services.certificates.activate(id, thumbprint, page.actor)

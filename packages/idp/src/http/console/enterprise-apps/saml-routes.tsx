@@ -123,6 +123,7 @@ function renderSaml(
     overlay = certificatePaneFor(pane.id, deps, ref, summary.value, page.csrf, pane.error, {
       newCertificate: c.req.query('new') === '1',
       menu: c.req.query('menu'),
+      importing: c.req.query('import') === '1',
     })
   const view = (
     <SamlPage

@@ -6,6 +6,7 @@ import type { HiddenField } from '../../hidden-fields'
 import { Icon } from '../../icons'
 import { InfoBanner } from '../../info-banner'
 import { Pane } from '../../pane'
+import { PasswordField } from '../../password-field'
 import { SelectField } from '../../select-field'
 import { TextField } from '../../text-field'
 import type { AppRef } from './app-blade'
@@ -104,6 +105,8 @@ export function CertificatePane(props: {
   readonly draft?: NewCertificateDraft | undefined
   /** The thumbprint whose "…" menu is open. */
   readonly menuFor?: string | undefined
+  /** "Import Certificate" was chosen: the PFX file, its password and Add are shown. */
+  readonly importing?: boolean
 }) {
   const { app, certificates, draft } = props
   const action = `${app.hrefs.saml}/certificate`
@@ -138,7 +141,7 @@ export function CertificatePane(props: {
       title="SAML Signing Certificate"
       size="large"
       closeHref={app.hrefs.saml}
-      form={{ action, fields: props.csrf }}
+      form={{ action, fields: props.csrf, multipart: props.importing === true }}
       commands={[
         { kind: 'button', label: 'Save', icon: 'save', name: 'action', value: 'save' },
         {
@@ -149,10 +152,33 @@ export function CertificatePane(props: {
           opensPane: 'certificate',
           disabled: draft !== undefined,
         },
+        {
+          kind: 'link',
+          label: 'Import Certificate',
+          icon: 'upload',
+          href: `${app.hrefs.saml}?pane=certificate&import=1`,
+          opensPane: 'certificate',
+          disabled: props.importing === true,
+        },
       ]}
     >
       {props.error ? <InfoBanner tone="error">{props.error}</InfoBanner> : null}
       <p>Manage the certificate used by Microsoft Entra ID to sign SAML tokens issued to your app.</p>
+      {props.importing ? (
+        <section class="import-certificate" aria-labelledby="import-certificate-title">
+          <h3 id="import-certificate-title">Import Certificate</h3>
+          <FilePicker id="import-pfx" name="pfx" label="Certificate" accept=".pfx,.p12" />
+          <PasswordField
+            id="import-pfx-password"
+            name="pfxPassword"
+            label="PFX Password"
+            autocomplete="off"
+          />
+          <button type="submit" class="button button-primary" name="action" value="import">
+            Add
+          </button>
+        </section>
+      ) : null}
       <DataTable
         id="certificates-table"
         label="Token signing certificates"
