@@ -114,6 +114,12 @@ describe('Entra admin center: SAML signing certificate rollover by clicking', ()
         .textContent(),
     ).resolves.toContain(oldThumbprint)
     await looksRight(page, 'certificate-rollover-2-saved-inactive')
+    // Import Certificate shows the PFX file, its password and Add in the same pane.
+    await pane().getByRole('link', { name: 'Import Certificate' }).click()
+    await pane().getByLabel('PFX Password').waitFor()
+    await expect(pane().getByLabel('Certificate', { exact: true }).count()).resolves.toBe(1)
+    await expect(pane().getByRole('button', { name: 'Add' }).count()).resolves.toBe(1)
+    await looksRight(page, 'certificate-rollover-2b-import')
     expect(csp.list).toEqual([])
   })
 

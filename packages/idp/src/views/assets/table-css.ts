@@ -35,7 +35,8 @@ a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(
 .cell-text { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 /* A row's "…" menu drops below its button, over the rows after it; its cell must not clip it. */
 .data-table td:has(.row-menu-list) { overflow: visible; }
-/* A grid inside a pane keeps the fields after it at a distance. */
+/* A grid inside a pane keeps the fields after it at a distance; Import Certificate's Add too. */
+.import-certificate { margin-bottom: 20px; }
 .pane-body .data-table { margin-bottom: 16px; }
 .row-menu { position: relative; display: inline-block; }
 .row-menu-list { position: absolute; right: 0; top: 34px; z-index: 5; min-width: 240px; margin: 0; padding: 4px 0; list-style: none; background: var(--surface); box-shadow: var(--shadow-16); }
