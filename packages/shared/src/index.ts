@@ -71,7 +71,14 @@ export {
   type RsaKeyPair,
   type RsaKeySize,
 } from './pki/keys'
-export { type CertificateStructure, type KeyUsageBit, readCertificateStructure } from './pki/x509'
+export {
+  buildPkcs12,
+  type CertificateStructure,
+  type KeyUsageBit,
+  type Pkcs12Contents,
+  readCertificateStructure,
+  readPkcs12,
+} from './pki/x509'
 export * from './result'
 export * from './runtime'
 export * from './saml/bindings'

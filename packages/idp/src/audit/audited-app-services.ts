@@ -186,6 +186,11 @@ export function auditedAppServices(
         input: Parameters<typeof certificates.addCertificate>[1],
         by = API_CLIENT,
       ) => updated(bySp(id), by, [keys], () => certificates.addCertificate(id, input)),
+      importCertificate: (
+        id: string,
+        input: Parameters<typeof certificates.importCertificate>[1],
+        by = API_CLIENT,
+      ) => updated(bySp(id), by, [keys], () => certificates.importCertificate(id, input)),
       rollover: (id: string, input: Parameters<typeof certificates.rollover>[1] = {}, by = API_CLIENT) =>
         updated(bySp(id), by, [keys], () => certificates.rollover(id, input)),
       activate: (id: string, thumbprint: string, by = API_CLIENT) =>

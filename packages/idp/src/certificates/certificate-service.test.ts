@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto'
-import { readCertificateStructure, summarizeCertificate } from '@sandbox/shared'
+import { buildPkcs12, fixedClock, readCertificateStructure, summarizeCertificate } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { CUSTOM_TEMPLATE_ID } from '../enterprise-apps/gallery'
 import { createTestServices, type TestServices } from '../test-support/harness'
@@ -127,5 +127,59 @@ describe('SAML signing certificates', () => {
     expect(String(base64.value.body)).toMatch(/^-----BEGIN CERTIFICATE-----\r\n/)
     expect(Buffer.isBuffer(raw.value.body) && new X509Certificate(raw.value.body).fingerprint).toBeTruthy()
     expect(pem.value).toMatchObject({ fileName: 'Tercen.pem', body: certificate.certificatePem })
+  })
+})
+
+describe('"+ New Certificate" Expiration Date range', () => {
+  it('runs from tomorrow to three years out, and addCertificate accepts midnight of either end but not the day after', async () => {
+    // 29 February: three years on is 28 February, never an invalid 29th.
+    const pinned = await createTestServices({ clock: fixedClock(Date.parse('2028-02-29T15:30:00Z')) })
+    const app = await pinned.services.apps.instantiate(CUSTOM_TEMPLATE_ID, 'Tercen')
+    if (!app.ok) throw new Error(app.error.message)
+    const id = app.value.servicePrincipal.id
+    const range = pinned.services.certificates.newCertificateExpiryRange()
+    expect(range).toEqual({ earliest: '2028-03-01', latest: '2031-02-28' })
+    for (const day of [range.earliest, range.latest]) {
+      const made = await pinned.services.certificates.addCertificate(id, { endDateTime: `${day}T00:00:00Z` })
+      expect(made.ok, day).toBe(true)
+    }
+    const late = await pinned.services.certificates.addCertificate(id, {
+      endDateTime: '2031-03-01T00:00:00Z',
+    })
+    expect(late.ok).toBe(false)
+  })
+})
+
+describe('Import Certificate (PFX)', () => {
+  it("refuses a key that is not the certificate's, an expired certificate and one the app has already, each with its reason", async () => {
+    await t.services.samlConfig.enableSaml(spId)
+    const made = await t.services.certificates.addCertificate(spId, {})
+    if (!made.ok) throw new Error(made.error.message)
+    const [first, second] = appOf().saml.certificates
+    if (!first || !second) throw new Error('two certificates expected')
+    const mismatched = buildPkcs12(first.certificatePem, second.privateKeyPem, 'pw')
+    const refused = await t.services.certificates.importCertificate(spId, { pfx: mismatched, password: 'pw' })
+    expect(refused.ok || refused.error.message).toBe(
+      "The PFX file's private key does not belong to its certificate.",
+    )
+
+    const later = await createTestServices({ clock: fixedClock(Date.parse(first.endDateTime) + 1000) })
+    const app = await later.services.apps.instantiate(CUSTOM_TEMPLATE_ID, 'Tercen')
+    if (!app.ok) throw new Error(app.error.message)
+    const pfx = buildPkcs12(first.certificatePem, first.privateKeyPem, 'pw')
+    const expired = await later.services.certificates.importCertificate(app.value.servicePrincipal.id, {
+      pfx,
+      password: 'pw',
+    })
+    expect(expired.ok || expired.error.message).toBe(
+      'The certificate in the PFX file has expired: import a valid one.',
+    )
+    const imported = await t.services.certificates.importCertificate(spId, {
+      pfx: buildPkcs12(first.certificatePem, first.privateKeyPem, 'pw'),
+      password: 'pw',
+    })
+    expect(imported.ok || imported.error.message).toBe(
+      `This application already has the certificate ${first.thumbprint}.`,
+    )
   })
 })

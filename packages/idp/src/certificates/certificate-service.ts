@@ -1,5 +1,13 @@
 // certificates/: the SAML signing certificates of apps and the tenant: issue, activate, roll over, download, and the keys that sign.
-import { type DocumentStore, ok, type Result, type Runtime, summarizeCertificate } from '@sandbox/shared'
+import { createPrivateKey, X509Certificate } from 'node:crypto'
+import {
+  type DocumentStore,
+  ok,
+  type Result,
+  type Runtime,
+  readPkcs12,
+  summarizeCertificate,
+} from '@sandbox/shared'
 import { appByServicePrincipalId } from '../enterprise-apps/lookup'
 import { type AdminError, invalid, notFound } from '../errors/admin-error'
 import { updateFound } from '../state/found'
@@ -97,9 +105,61 @@ export function createCertificateService(deps: { store: DocumentStore<IdpState>;
   return {
     addCertificate,
 
+    /**
+     * The days "+ New Certificate" offers as its Expiration Date (YYYY-MM-DD, UTC): from tomorrow
+     * up to three years from now, Entra's default and maximum; midnight of either is accepted.
+     */
+    newCertificateExpiryRange(): { readonly earliest: string; readonly latest: string } {
+      const now = runtime.clock.now()
+      const day = (at: number) => new Date(at).toISOString().slice(0, 10)
+      return { earliest: day(now + 24 * 60 * 60 * 1000), latest: day(defaultCertificateExpiry(now)) }
+    },
+
     /** Adds a new certificate and makes it active; the old one stays, inactive, for the SP's rollover. */
     rollover(servicePrincipalId: string, input: Omit<NewCertificateInput, 'activate'> = {}) {
       return addCertificate(servicePrincipalId, { ...input, activate: true })
+    },
+
+    /**
+     * "Import Certificate": a PFX with its "PFX Password" becomes an inactive certificate, as a
+     * new one does. Refused when the key does not match, the certificate has expired, or the
+     * app has it already.
+     */
+    importCertificate(
+      servicePrincipalId: string,
+      input: { readonly pfx: Buffer; readonly password: string },
+    ): Promise<Result<SigningCertificate, AdminError>> {
+      const read = readPkcs12(input.pfx, input.password)
+      if ('error' in read) return Promise.resolve(invalid(read.error, 'pfx'))
+      const x509 = new X509Certificate(read.certificatePem)
+      const now = runtime.clock.now()
+      const summary = summarizeCertificate(read.certificatePem)
+      if (!x509.checkPrivateKey(createPrivateKey(read.privateKeyPem)))
+        return Promise.resolve(
+          invalid("The PFX file's private key does not belong to its certificate.", 'pfx'),
+        )
+      if (summary.notAfter.getTime() <= now)
+        return Promise.resolve(
+          invalid('The certificate in the PFX file has expired: import a valid one.', 'pfx'),
+        )
+      return updateFound(store, appByServicePrincipalId, servicePrincipalId, (app) => {
+        if (app.saml.certificates.some((c) => c.thumbprint === summary.thumbprint))
+          return invalid(`This application already has the certificate ${summary.thumbprint}.`, 'pfx')
+        const certificate: SigningCertificate = {
+          keyId: runtime.ids.guid(),
+          signKeyId: runtime.ids.guid(),
+          displayName: `CN=${/CN=([^\n,]+)/.exec(summary.subject)?.[1] ?? 'Imported certificate'}`,
+          kind: x509.issuer === x509.subject ? 'self-signed' : 'ca-issued',
+          certificatePem: read.certificatePem,
+          privateKeyPem: read.privateKeyPem,
+          thumbprint: summary.thumbprint,
+          startDateTime: summary.notBefore.toISOString(),
+          endDateTime: summary.notAfter.toISOString(),
+          createdDateTime: new Date(now).toISOString(),
+        }
+        app.saml.certificates.push(certificate)
+        return ok(certificate)
+      })
     },
 
     activate(servicePrincipalId: string, thumbprint: string): Promise<Result<void, AdminError>> {

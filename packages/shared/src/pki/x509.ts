@@ -297,3 +297,45 @@ export const UNDERSTOOD_EXTENSION_NAMES: ReadonlySet<string> = new Set([
   'subjectKeyIdentifier',
   'authorityKeyIdentifier',
 ])
+
+/** A certificate and its private key (PKCS#8), both PEM, as read from a PFX file. */
+export interface Pkcs12Contents {
+  readonly certificatePem: string
+  readonly privateKeyPem: string
+}
+
+/**
+ * Reads a PFX / PKCS#12 file ("Import Certificate": PFX + "PFX Password"): its first certificate
+ * and first private key. Answers a sentence for a person when it cannot.
+ */
+export function readPkcs12(pfx: Buffer, password: string): Pkcs12Contents | { readonly error: string } {
+  let p12: forge.pkcs12.Pkcs12Pfx
+  try {
+    p12 = forge.pkcs12.pkcs12FromAsn1(asn1.fromDer(pfx.toString('binary')), password)
+  } catch {
+    return { error: 'The file is not a PFX file, or the PFX Password is wrong.' }
+  }
+  const { certBag, pkcs8ShroudedKeyBag, keyBag } = pki.oids as Record<string, string>
+  const bagsOf = (bagType: string | undefined) => (bagType ? (p12.getBags({ bagType })[bagType] ?? []) : [])
+  const certificate = bagsOf(certBag)[0]?.cert
+  const key = [...bagsOf(pkcs8ShroudedKeyBag), ...bagsOf(keyBag)][0]?.key
+  if (!certificate) return { error: 'The PFX file holds no certificate.' }
+  if (!key) return { error: 'The PFX file holds no private key: export it with its private key.' }
+  const rsaKey = key as forge.pki.rsa.PrivateKey
+  const pkcs8 = pki.wrapRsaPrivateKey(pki.privateKeyToAsn1(rsaKey))
+  return {
+    certificatePem: pki.certificateToPem(certificate),
+    privateKeyPem: pki.privateKeyInfoToPem(pkcs8),
+  }
+}
+
+/** Builds a PFX file of `certificatePem` and its RSA `privateKeyPem` (tests and exports). */
+export function buildPkcs12(certificatePem: string, privateKeyPem: string, password: string): Buffer {
+  const p12 = forge.pkcs12.toPkcs12Asn1(
+    pki.privateKeyFromPem(privateKeyPem),
+    [pki.certificateFromPem(certificatePem)],
+    password,
+    { algorithm: '3des' },
+  )
+  return Buffer.from(asn1.toDer(p12).getBytes(), 'binary')
+}

@@ -22,6 +22,11 @@ export const OVERLAY_CSS = `
 .dialog-actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 20px; }
 .dialog form { margin: 0; display: inline; }
 .toast-region { position: fixed; top: 48px; right: 16px; z-index: 40; display: flex; flex-direction: column; gap: 8px; width: min(380px, calc(100vw - 32px)); pointer-events: none; }
+/* With a pane open, toasts sit beside it at its left edge, so that they cover neither the pane's
+   bar nor its X and stay readable; only where the window leaves too little room do they lie over it. */
+@media (min-width: 760px) { .toast-region:has(~ #console-overlay .pane.size-small) { right: 456px; width: min(360px, calc(100vw - 488px)); } }
+@media (min-width: 960px) { .toast-region:has(~ #console-overlay .pane.size-medium) { right: 656px; width: min(360px, calc(100vw - 688px)); } }
+@media (min-width: 1200px) { .toast-region:has(~ #console-overlay .pane.size-large) { right: 896px; width: min(360px, calc(100vw - 928px)); } }
 .toast { pointer-events: auto; display: grid; grid-template-columns: 20px minmax(0, 1fr) auto; gap: 2px 12px; align-items: start; padding: 12px 8px 14px 16px; background: var(--surface); border: 1px solid var(--line); box-shadow: var(--shadow-16); }
 .toast > .icon { margin-top: 1px; }
 .toast-title { font-weight: 600; color: var(--ink-strong); }

@@ -106,7 +106,15 @@ beforeAll(async () => {
   )
   await postForm(
     `/enterprise-apps/${spId}/saml/certificate`,
-    new URLSearchParams({ csrfToken, action: 'new' }),
+    new URLSearchParams({
+      csrfToken,
+      action: 'save',
+      newCertificate: 'true',
+      expiry: idp.services.certificates.newCertificateExpiryRange().latest,
+      signingOption: 'assertion',
+      signingAlgorithm: 'rsa-sha256',
+      notificationEmails: '',
+    }),
   )
   const certificates = idp.services.apps.getByServicePrincipal(spId)
   if (!certificates.ok) throw new Error('the app is gone')

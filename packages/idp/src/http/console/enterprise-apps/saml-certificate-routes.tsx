@@ -16,16 +16,42 @@ const APP = `${ENTERPRISE_APPS_HREF}/:id`
 
 type SigningChoice = Parameters<HttpDeps['services']['samlConfig']['setSigningOptions']>[1]
 
+/** What the pane's URL asks for besides its id: the "+ New Certificate" row, a row's open "…" menu. */
+export interface CertificatePaneQuery {
+  /** `new=1`: the unsaved New Certificate row is shown. */
+  readonly newCertificate?: boolean
+  /** `menu=<thumbprint>`: that row's "…" menu is open. */
+  readonly menu?: string | undefined
+  /** `import=1`: Import Certificate's PFX file, PFX Password and Add are shown. */
+  readonly importing?: boolean
+}
+
 /** The SAML Certificates panes by their `?pane=` id, or null for an unknown id. */
 export function certificatePaneFor(
   id: string,
+  deps: HttpDeps,
   app: AppRef,
   summary: SamlSummary,
   csrf: readonly HiddenField[],
   error?: string,
+  query: CertificatePaneQuery = {},
 ) {
-  if (id === 'certificate')
-    return <CertificatePane app={app} certificates={summary.samlCertificates} csrf={csrf} error={error} />
+  if (id === 'certificate') {
+    const range = deps.services.certificates.newCertificateExpiryRange()
+    return (
+      <CertificatePane
+        app={app}
+        certificates={summary.samlCertificates}
+        csrf={csrf}
+        error={error}
+        draft={
+          query.newCertificate ? { latestExpiry: range.latest, earliestExpiry: range.earliest } : undefined
+        }
+        menuFor={query.menu?.toUpperCase()}
+        importing={query.importing === true}
+      />
+    )
+  }
   if (id === 'verification')
     return (
       <VerificationPane
@@ -59,18 +85,22 @@ export function samlDownloadRoutes(deps: HttpDeps) {
           'Cache-Control': 'no-store',
         })
       }
-      if (what !== 'base64' && what !== 'raw')
-        return c.text('Download base64, raw or federation-metadata.', 404)
+      if (what !== 'base64' && what !== 'raw' && what !== 'pem')
+        return c.text('Download base64, pem, raw or federation-metadata.', 404)
       const summary = deps.services.samlConfig.summary(found.ref.servicePrincipalId)
       if (!summary.ok) return appNotFound(c)
+      // A row's "…" names its certificate; the card's links mean the one that signs.
+      const asked = c.req.query('thumbprint')
       const file = deps.services.certificates.download(
         found.ref.servicePrincipalId,
-        summary.value.samlCertificates.signingThumbprint,
+        asked ?? summary.value.samlCertificates.signingThumbprint,
         what,
       )
       if (!file.ok)
         return c.text(
-          'This application has no token signing certificate of its own yet: select SAML first.',
+          asked
+            ? `This application has no certificate with thumbprint ${asked}: open SAML Certificates and pick a row's download.`
+            : 'This application has no token signing certificate of its own yet: select SAML first.',
           404,
         )
       return c.body(
@@ -92,17 +122,22 @@ export function samlDownloadRoutes(deps: HttpDeps) {
       const back = `${found.ref.hrefs.saml}?pane=certificate`
       const fail = (message: string) =>
         page.done(back, { kind: 'error', title: 'Could not save the certificate settings', message })
-      if (f.action === 'new') {
-        const made = await deps.services.certificates.addCertificate(
+      if (f.action === 'import') {
+        const upload = (await c.req.parseBody()).pfx
+        const refused = (message: string) =>
+          page.done(`${back}&import=1`, { kind: 'error', title: 'Could not import the certificate', message })
+        if (!(upload instanceof File) || upload.size === 0)
+          return refused('Choose the PFX file of the certificate and its private key.')
+        const imported = await deps.services.certificates.importCertificate(
           id,
-          f.expiry ? { endDateTime: `${f.expiry}T00:00:00Z` } : {},
+          { pfx: Buffer.from(await upload.arrayBuffer()), password: f.pfxPassword ?? '' },
           page.actor,
         )
-        if (!made.ok) return fail(made.error.message)
+        if (!imported.ok) return refused(imported.error.message)
         return page.done(back, {
           kind: 'success',
-          title: 'New certificate created',
-          message: `Certificate ${made.value.thumbprint} is inactive until you make it active.`,
+          title: 'Certificate imported',
+          message: `Certificate ${imported.value.thumbprint} is Inactive until you choose "Make certificate active" from its "…" menu.`,
         })
       }
       if (f.action === 'activate') {
@@ -115,6 +150,29 @@ export function samlDownloadRoutes(deps: HttpDeps) {
           message: `${found.ref.displayName} now signs with ${thumbprint}.`,
         })
       }
+      // Save with the "+ New Certificate" row: the certificate is made first (inactive, as in
+      // Entra), then the rest is saved and the pane stays open on the new row.
+      let made: string | null = null
+      if (f.newCertificate === 'true') {
+        if (!f.expiry)
+          return page.done(`${back}&new=1`, {
+            kind: 'error',
+            title: 'Could not save the certificate settings',
+            message: 'Choose the Expiration Date of the new certificate (at most three years from today).',
+          })
+        const added = await deps.services.certificates.addCertificate(
+          id,
+          { endDateTime: `${f.expiry}T00:00:00Z` },
+          page.actor,
+        )
+        if (!added.ok)
+          return page.done(`${back}&new=1`, {
+            kind: 'error',
+            title: 'Could not save the certificate settings',
+            message: added.error.message,
+          })
+        made = added.value.thumbprint
+      }
       // The service checks both values against its lists; the form's strings go in as they came.
       const choice = { signingOption: f.signingOption, signingAlgorithm: f.signingAlgorithm } as SigningChoice
       const signing = await deps.services.samlConfig.setSigningOptions(id, choice, page.actor)
@@ -126,6 +184,12 @@ export function samlDownloadRoutes(deps: HttpDeps) {
         page.actor,
       )
       if (!saved.ok) return fail(saved.error.message)
+      if (made)
+        return page.done(back, {
+          kind: 'success',
+          title: 'New certificate created',
+          message: `Certificate ${made} is Inactive until you choose "Make certificate active" from its "…" menu.`,
+        })
       return page.done(found.ref.hrefs.saml, {
         kind: 'success',
         title: 'Saved SAML Signing Certificate',

@@ -119,7 +119,12 @@ function renderSaml(
         })}
       />
     )
-  else if (pane) overlay = certificatePaneFor(pane.id, ref, summary.value, page.csrf, pane.error)
+  else if (pane)
+    overlay = certificatePaneFor(pane.id, deps, ref, summary.value, page.csrf, pane.error, {
+      newCertificate: c.req.query('new') === '1',
+      menu: c.req.query('menu'),
+      importing: c.req.query('import') === '1',
+    })
   const view = (
     <SamlPage
       frame={page.frame(ENTERPRISE_APPS_HREF)}

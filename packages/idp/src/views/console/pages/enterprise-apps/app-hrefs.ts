@@ -14,7 +14,8 @@ export function appHrefs(servicePrincipalId: string) {
     signIns: `${base}/sign-ins`,
     saml: `${base}/saml`,
     claims: `${base}/saml/claims`,
-    download: (what: 'base64' | 'raw' | 'federation-metadata') => `${base}/saml/download/${what}`,
+    download: (what: 'base64' | 'raw' | 'pem' | 'federation-metadata', thumbprint?: string) =>
+      `${base}/saml/download/${what}${thumbprint ? `?thumbprint=${encodeURIComponent(thumbprint)}` : ''}`,
     test: `${base}/saml?pane=test`,
     provisioning: `${base}/provisioning`,
     editProvisioning: `${base}/provisioning?view=edit`,

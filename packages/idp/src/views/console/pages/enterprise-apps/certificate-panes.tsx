@@ -2,78 +2,207 @@ import type { SamlSummary } from '../../../../enterprise-apps/saml-summary'
 import { Checkbox } from '../../choice-fields'
 import { DataTable } from '../../data-table'
 import { FilePicker } from '../../file-picker'
-import { type HiddenField, HiddenFields } from '../../hidden-fields'
+import type { HiddenField } from '../../hidden-fields'
+import { Icon } from '../../icons'
 import { InfoBanner } from '../../info-banner'
 import { Pane } from '../../pane'
+import { PasswordField } from '../../password-field'
 import { SelectField } from '../../select-field'
 import { TextField } from '../../text-field'
 import type { AppRef } from './app-blade'
 
-/** "SAML Signing Certificate" (A12): the certificates with Make certificate active, New Certificate, signing option, algorithm, emails. */
+/** The unsaved row "+ New Certificate" adds: its expiry, at most three years out (A12). */
+export interface NewCertificateDraft {
+  /** YYYY-MM-DD: three years from today, Entra's default and latest date. */
+  readonly latestExpiry: string
+  /** YYYY-MM-DD: tomorrow, the earliest date a new certificate may end. */
+  readonly earliestExpiry: string
+}
+
+type CertificateRow = SamlSummary['samlCertificates']['certificates'][number]
+
+/**
+ * A row's "…": a link to the same pane with that row's menu drawn open (a link, not a button, so
+ * it works without the script, which swaps the pane in place), and the menu itself: Make certificate active (not on the
+ * active row) and the downloads.
+ */
+function RowMenu(props: {
+  readonly app: AppRef
+  readonly certificate: CertificateRow
+  readonly open: boolean
+  readonly action: string
+}) {
+  const { app, certificate, open } = props
+  const thumbprint = certificate.thumbprint
+  const paneHref = `${app.hrefs.saml}?pane=certificate`
+  const menuId = `certificate-menu-${thumbprint}`
+  return (
+    <div class="row-menu">
+      <a
+        class="icon-button"
+        href={open ? paneHref : `${paneHref}&menu=${encodeURIComponent(thumbprint)}`}
+        data-pane-link
+        data-opens-overlay="certificate"
+        aria-haspopup="true"
+        aria-expanded={open ? 'true' : 'false'}
+        aria-controls={open ? menuId : undefined}
+        aria-label="More options"
+      >
+        <Icon name="more" />
+      </a>
+      {open ? (
+        <ul class="row-menu-list" id={menuId} aria-label={`Certificate ${thumbprint}`}>
+          {certificate.status === 'Inactive' ? (
+            <li>
+              <button
+                type="submit"
+                class="row-menu-item"
+                data-focus-first
+                formaction={`${props.action}?thumbprint=${encodeURIComponent(thumbprint)}`}
+                name="action"
+                value="activate"
+              >
+                Make certificate active
+              </button>
+            </li>
+          ) : null}
+          <li>
+            <a
+              class="row-menu-item"
+              href={app.hrefs.download('base64', thumbprint)}
+              download
+              data-focus-first={certificate.status === 'Inactive' ? undefined : true}
+            >
+              Base64 certificate download
+            </a>
+          </li>
+          <li>
+            <a class="row-menu-item" href={app.hrefs.download('pem', thumbprint)} download>
+              PEM certificate download
+            </a>
+          </li>
+          <li>
+            <a class="row-menu-item" href={app.hrefs.download('raw', thumbprint)} download>
+              Raw certificate download
+            </a>
+          </li>
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+/**
+ * "SAML Signing Certificate" (A12): the certificates with their "…" menus, "+ New Certificate"
+ * (an unsaved row with its expiry until Save), signing option, algorithm and notification emails.
+ */
 export function CertificatePane(props: {
   readonly app: AppRef
   readonly certificates: SamlSummary['samlCertificates']
   readonly csrf: readonly HiddenField[]
   readonly error?: string | undefined
+  /** The unsaved "+ New Certificate" row, when the pane was opened with it. */
+  readonly draft?: NewCertificateDraft | undefined
+  /** The thumbprint whose "…" menu is open. */
+  readonly menuFor?: string | undefined
+  /** "Import Certificate" was chosen: the PFX file, its password and Add are shown. */
+  readonly importing?: boolean
 }) {
-  const { app, certificates } = props
+  const { app, certificates, draft } = props
   const action = `${app.hrefs.saml}/certificate`
+  const draftRow = draft
+    ? [
+        {
+          key: 'new',
+          cells: [
+            'New',
+            <>
+              <input type="hidden" name="newCertificate" value="true" />
+              <input
+                class="input"
+                type="date"
+                name="expiry"
+                aria-label="Expiration Date"
+                value={draft.latestExpiry}
+                min={draft.earliestExpiry}
+                max={draft.latestExpiry}
+                required
+              />
+            </>,
+            'Made on Save',
+            '',
+          ],
+        },
+      ]
+    : []
   return (
     <Pane
       id="certificate"
       title="SAML Signing Certificate"
       size="large"
       closeHref={app.hrefs.saml}
-      form={{ action, fields: props.csrf }}
-      commands={[{ kind: 'button', label: 'Save', icon: 'save', name: 'action', value: 'save' }]}
+      form={{ action, fields: props.csrf, multipart: props.importing === true }}
+      commands={[
+        { kind: 'button', label: 'Save', icon: 'save', name: 'action', value: 'save' },
+        {
+          kind: 'link',
+          label: 'New Certificate',
+          icon: 'add',
+          href: `${app.hrefs.saml}?pane=certificate&new=1`,
+          opensPane: 'certificate',
+          disabled: draft !== undefined,
+        },
+        {
+          kind: 'link',
+          label: 'Import Certificate',
+          icon: 'upload',
+          href: `${app.hrefs.saml}?pane=certificate&import=1`,
+          opensPane: 'certificate',
+          disabled: props.importing === true,
+        },
+      ]}
     >
       {props.error ? <InfoBanner tone="error">{props.error}</InfoBanner> : null}
       <p>Manage the certificate used by Microsoft Entra ID to sign SAML tokens issued to your app.</p>
+      {props.importing ? (
+        <section class="import-certificate" aria-labelledby="import-certificate-title">
+          <h3 id="import-certificate-title">Import Certificate</h3>
+          <FilePicker id="import-pfx" name="pfx" label="Certificate" accept=".pfx,.p12" />
+          <PasswordField
+            id="import-pfx-password"
+            name="pfxPassword"
+            label="PFX Password"
+            autocomplete="off"
+          />
+          <button type="submit" class="button button-primary" name="action" value="import">
+            Add
+          </button>
+        </section>
+      ) : null}
       <DataTable
         id="certificates-table"
         label="Token signing certificates"
         columns={[
-          { header: 'Status' },
-          { header: 'Expiration Date' },
-          { header: 'Thumbprint', wide: true },
-          { header: 'Actions' },
+          // Sized so that the 40 hex digits of a thumbprint are never cut.
+          { header: 'Status', size: 'medium' },
+          { header: 'Expiration Date', size: 'date' },
+          { header: 'Thumbprint' },
+          { header: 'Actions', size: 'medium' },
         ]}
-        rows={certificates.certificates.map((c) => ({
-          key: c.thumbprint,
-          cells: [
-            c.status,
-            c.expiration.slice(0, 10),
-            <span class="mono">{c.thumbprint}</span>,
-            c.status === 'Active' ? (
-              ''
-            ) : (
-              <button
-                type="submit"
-                class="button"
-                formaction={`${action}?thumbprint=${c.thumbprint}`}
-                name="action"
-                value={`activate`}
-                aria-label={`Make certificate active ${c.thumbprint}`}
-              >
-                Make certificate active
-              </button>
-            ),
-          ],
-        }))}
+        rows={[
+          ...certificates.certificates.map((c) => ({
+            key: c.thumbprint,
+            cells: [
+              c.status,
+              c.expiration.slice(0, 10),
+              <span class="mono">{c.thumbprint}</span>,
+              <RowMenu app={app} certificate={c} open={props.menuFor === c.thumbprint} action={action} />,
+            ],
+          })),
+          ...draftRow,
+        ]}
         emptyText="No certificate yet: select SAML as the single sign-on method."
       />
-      <div class="row-fields">
-        <TextField
-          id="new-cert-expiry"
-          name="expiry"
-          label="Expiry of a new certificate (optional, at most 3 years)"
-          placeholder="YYYY-MM-DD"
-        />
-        <span />
-        <button type="submit" class="button" name="action" value="new">
-          New Certificate
-        </button>
-      </div>
       <SelectField
         id="signing-option"
         name="signingOption"
@@ -102,7 +231,6 @@ export function CertificatePane(props: {
         value={certificates.notificationEmailAddresses.join(', ')}
         help="Up to 5 addresses, separated by commas. They are told before the certificate expires."
       />
-      <HiddenFields fields={[]} />
     </Pane>
   )
 }
