@@ -359,7 +359,7 @@ describe('the Entra console look, in Chromium at 1280x800', () => {
   })
 
   it('draws the gallery tiles and the pane a tile opens', async () => {
-    const { context, page, csp } = await open('/showcase/gallery')
+    const { context, page, csp } = await open('/enterprise-apps/gallery')
     await expect(page.getByRole('link', { name: 'Cisco Webex', exact: true }).isVisible()).resolves.toBe(true)
     expect(await seriousAccessibilityViolations(page)).toEqual([])
     await saveScreenshot(page, 'console-gallery')

@@ -10,6 +10,7 @@ import {
   NumberedCard,
   NumberedSteps,
 } from '../../../packages/idp/src/views/console/numbered-card'
+import { GALLERY_HREF } from '../../../packages/idp/src/views/console/pages/enterprise-apps/app-hrefs'
 import { ResourceMenu } from '../../../packages/idp/src/views/console/resource-menu'
 import type { ToastData } from '../../../packages/idp/src/views/console/toast'
 import { appMenu, SHOWCASE_ACCOUNT, SHOWCASE_NAV, TENANT } from './showcase-nav'
@@ -39,7 +40,7 @@ export function SamlPage(props: {
       tenantName={TENANT}
       account={SHOWCASE_ACCOUNT}
       nav={SHOWCASE_NAV}
-      currentHref="/showcase/gallery"
+      currentHref={GALLERY_HREF}
       toasts={props.toasts}
       overlay={props.overlay}
     >
@@ -47,7 +48,7 @@ export function SamlPage(props: {
         breadcrumbs={[
           { label: 'Home', href: '/showcase/home' },
           { label: 'Enterprise applications | All applications', href: '/showcase/apps' },
-          { label: 'Browse Microsoft Entra Gallery', href: '/showcase/gallery' },
+          { label: 'Browse Microsoft Entra Gallery', href: GALLERY_HREF },
           { label: 'Cisco Webex' },
         ]}
         object="Cisco Webex"

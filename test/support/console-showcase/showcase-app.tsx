@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { sandboxSecurityHeaders } from '@sandbox/shared'
 import { type Context, Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { CUSTOM_TEMPLATE_ID, GALLERY } from '../../../packages/idp/src/enterprise-apps/gallery'
 import { assetRoutes } from '../../../packages/idp/src/http/assets'
 import {
   FLASH_COOKIE,
@@ -10,16 +11,21 @@ import {
   openFlash,
   sealFlash,
 } from '../../../packages/idp/src/sessions/console-flash'
+import { GALLERY_HREF } from '../../../packages/idp/src/views/console/pages/enterprise-apps/app-hrefs'
+import {
+  AddGalleryAppPane,
+  CreateOwnAppPane,
+  GalleryPage,
+} from '../../../packages/idp/src/views/console/pages/enterprise-apps/gallery-page'
 import { ErrorPage } from '../../../packages/idp/src/views/error-page'
 import { MyAppsPage } from '../../../packages/idp/src/views/my-apps-page'
 import { OverviewPage } from '../../../packages/idp/src/views/overview'
 import { SignInPage } from '../../../packages/idp/src/views/sign-in-page'
 import { AppsPage } from './apps-page'
-import { AddGalleryAppPane, CreateOwnAppPane, GalleryPage } from './gallery-page'
 import { NewUserPage } from './new-user-page'
 import { type BasicSaml, SamlPage } from './saml-page'
 import { BasicSamlPane, type FieldErrors, UploadMetadataPane } from './saml-panes'
-import { SHOWCASE_NAV } from './showcase-nav'
+import { SHOWCASE_ACCOUNT, SHOWCASE_CSRF, SHOWCASE_NAV, TENANT } from './showcase-nav'
 import { DeleteUsersDialog, UsersPage } from './users-page'
 
 const SECRET = randomBytes(32)
@@ -160,15 +166,38 @@ export function createShowcaseApp() {
       const shown = Math.min(200, Math.max(50, Number(c.req.query('shown') ?? '50') | 0))
       return c.html(<AppsPage shown={shown} search={c.req.query('search') ?? ''} />)
     })
-    .get('/showcase/gallery', (c) => {
-      const pane = c.req.query('pane') ?? ''
+    .get(GALLERY_HREF, (c) => {
+      // The console's own gallery views over the real templates, at the console's own address.
+      const search = c.req.query('search') ?? ''
+      const templates = GALLERY.map((entry) => entry.template).filter(
+        (t) => t.id !== CUSTOM_TEMPLATE_ID && t.displayName.toLowerCase().includes(search.toLowerCase()),
+      )
+      const pane = c.req.query('pane')
+      const template = templates.find((t) => t.id === c.req.query('template'))
       const overlay =
         pane === 'create-own' ? (
-          <CreateOwnAppPane />
-        ) : pane.startsWith('add-') ? (
-          <AddGalleryAppPane appId={pane} />
+          <CreateOwnAppPane csrf={SHOWCASE_CSRF} closeHref={GALLERY_HREF} name="" />
+        ) : pane === 'add' && template ? (
+          <AddGalleryAppPane
+            template={template}
+            name={template.displayName}
+            csrf={SHOWCASE_CSRF}
+            closeHref={GALLERY_HREF}
+          />
         ) : undefined
-      return c.html(<GalleryPage search={c.req.query('search') ?? ''} overlay={overlay} />)
+      return c.html(
+        <GalleryPage
+          frame={{
+            tenantName: TENANT,
+            account: SHOWCASE_ACCOUNT,
+            nav: SHOWCASE_NAV,
+            currentHref: GALLERY_HREF,
+          }}
+          search={search}
+          templates={templates}
+          overlay={overlay}
+        />,
+      )
     })
     .get('/showcase/home', (c) =>
       c.html(
