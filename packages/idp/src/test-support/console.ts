@@ -36,3 +36,28 @@ export function csrfTokenOf(page: Page): string {
   }
   throw new Error(`No console form with a CSRF token on ${page.url.href}`)
 }
+
+/** The form on `page` that posts to `path`. */
+export function formTo(page: Page, path: string) {
+  const form = page.facts.forms.find((f) => f.action.pathname === path)
+  if (!form) throw new Error(`no form to ${path} on ${page.url.href}`)
+  return form
+}
+
+/** Posts `fields` to `path` with the browser's cookies, as a form of the console does. */
+export function postWithCookies(
+  idp: Pick<TestIdp, 'url' | 'app'>,
+  browser: HeadlessBrowser,
+  path: string,
+  fields: Record<string, string>,
+) {
+  const cookie = browser.jar
+    .cookiesFor(new URL(idp.url))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ')
+  return idp.app.request(path, {
+    method: 'POST',
+    headers: { cookie, origin: idp.url },
+    body: new URLSearchParams(fields),
+  })
+}
