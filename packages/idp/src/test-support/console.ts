@@ -1,4 +1,5 @@
 import type { HeadlessBrowser, Page } from '@sandbox/shared'
+import { CISCO_WEBEX_TEMPLATE_ID } from '../enterprise-apps/gallery'
 import type { TestIdp } from './harness'
 import { answerStaySignedIn } from './sign-in-steps'
 
@@ -60,4 +61,14 @@ export function postWithCookies(
     headers: { cookie, origin: idp.url },
     body: new URLSearchParams(fields),
   })
+}
+
+/** Signs the admin in and adds Cisco Webex from the gallery, as a person does; its service principal id. */
+export async function addCiscoWebexInConsole(idp: TestIdp, browser: HeadlessBrowser): Promise<string> {
+  await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+  const gallery = await browser.open(
+    `${idp.url}/enterprise-apps/gallery?pane=add&template=${CISCO_WEBEX_TEMPLATE_ID}`,
+  )
+  const added = await browser.submit(gallery, formTo(gallery, '/enterprise-apps/gallery/add'))
+  return added.url.pathname.split('/')[2] ?? ''
 }

@@ -1,7 +1,6 @@
 import { type HeadlessBrowser, manualScheduler } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { CISCO_WEBEX_TEMPLATE_ID } from '../../../enterprise-apps/gallery'
-import { csrfTokenOf, formTo, postWithCookies, signInToConsole } from '../../../test-support/console'
+import { addCiscoWebexInConsole, csrfTokenOf, formTo, postWithCookies } from '../../../test-support/console'
 import { createTestIdp, type TestIdp } from '../../../test-support/harness'
 
 let idp: TestIdp
@@ -13,12 +12,7 @@ const post = (path: string, fields: Record<string, string>) => postWithCookies(i
 beforeEach(async () => {
   idp = await createTestIdp({ scheduler: manualScheduler() })
   browser = idp.browser()
-  await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
-  const gallery = await browser.open(
-    `${idp.url}/enterprise-apps/gallery?pane=add&template=${CISCO_WEBEX_TEMPLATE_ID}`,
-  )
-  const added = await browser.submit(gallery, formTo(gallery, '/enterprise-apps/gallery/add'))
-  id = added.url.pathname.split('/')[2] ?? ''
+  id = await addCiscoWebexInConsole(idp, browser)
 })
 
 const base = () => `/enterprise-apps/${id}/provisioning`
