@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser'
-import { signInToAdminCenter } from '../support/console-sign-in'
 import { signInToControlHub } from '../support/control-hub-sign-in'
 import { saveScreenshot, seriousAccessibilityViolations } from '../support/page-checks'
-import { type ProvisioningSandbox, startProvisioningSandbox } from '../support/provisioning-setup'
+import { openProvisioningConsole } from '../support/provisioning-console'
+import type { ProvisioningSandbox } from '../support/provisioning-setup'
 
 let browser: Browser
 let p: ProvisioningSandbox
@@ -12,11 +11,7 @@ let context: BrowserContext
 let page: Page
 
 beforeAll(async () => {
-  // The tutorial up to B.Simon's assignment, and a SCIM token issued by Control Hub; no cycle runs unless asked.
-  ;[browser, p] = await Promise.all([launchChromium(), startProvisioningSandbox()])
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  page = await context.newPage()
-  await signInToAdminCenter(page, p.sandbox)
+  ;({ browser, p, context, page } = await openProvisioningConsole())
 })
 afterAll(async () => {
   await Promise.all([browser?.close(), p?.close()])

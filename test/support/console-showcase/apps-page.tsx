@@ -10,6 +10,7 @@ import {
   SearchBox,
 } from '../../../packages/idp/src/views/console/list-toolbar'
 import { LogoTile } from '../../../packages/idp/src/views/console/logo-tile'
+import { GALLERY_HREF } from '../../../packages/idp/src/views/console/pages/enterprise-apps/app-hrefs'
 import { ResourceMenu } from '../../../packages/idp/src/views/console/resource-menu'
 import { SHOWCASE_ACCOUNT, SHOWCASE_NAV, TENANT } from './showcase-nav'
 
@@ -35,7 +36,7 @@ export function AppsPage(props: { readonly shown: number; readonly search: strin
       tenantName={TENANT}
       account={SHOWCASE_ACCOUNT}
       nav={SHOWCASE_NAV}
-      currentHref="/showcase/gallery"
+      currentHref={GALLERY_HREF}
     >
       <Blade
         breadcrumbs={[
@@ -62,7 +63,7 @@ export function AppsPage(props: { readonly shown: number; readonly search: strin
         commands={
           <CommandBar
             commands={[
-              { kind: 'link', label: 'New application', icon: 'add', href: '/showcase/gallery' },
+              { kind: 'link', label: 'New application', icon: 'add', href: GALLERY_HREF },
               { kind: 'link', label: 'Refresh', icon: 'refresh', href: PAGE },
               {
                 kind: 'link',

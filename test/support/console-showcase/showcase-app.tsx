@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { sandboxSecurityHeaders } from '@sandbox/shared'
 import { type Context, Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import type { Child } from 'hono/jsx'
+import { describeClaimSource } from '../../../packages/idp/src/claims/claim-display'
+import { CUSTOM_TEMPLATE_ID, GALLERY } from '../../../packages/idp/src/enterprise-apps/gallery'
 import { assetRoutes } from '../../../packages/idp/src/http/assets'
 import {
   FLASH_COOKIE,
@@ -10,16 +13,30 @@ import {
   openFlash,
   sealFlash,
 } from '../../../packages/idp/src/sessions/console-flash'
+import {
+  appHrefs,
+  GALLERY_HREF,
+} from '../../../packages/idp/src/views/console/pages/enterprise-apps/app-hrefs'
+import {
+  AddGalleryAppPane,
+  CreateOwnAppPane,
+  GalleryPage,
+} from '../../../packages/idp/src/views/console/pages/enterprise-apps/gallery-page'
+import { SamlPage } from '../../../packages/idp/src/views/console/pages/enterprise-apps/saml-page'
+import {
+  type BasicSamlErrors,
+  type BasicSamlForm,
+  BasicSamlPane,
+  UploadMetadataPane,
+} from '../../../packages/idp/src/views/console/pages/enterprise-apps/saml-panes'
 import { ErrorPage } from '../../../packages/idp/src/views/error-page'
 import { MyAppsPage } from '../../../packages/idp/src/views/my-apps-page'
 import { OverviewPage } from '../../../packages/idp/src/views/overview'
 import { SignInPage } from '../../../packages/idp/src/views/sign-in-page'
 import { AppsPage } from './apps-page'
-import { AddGalleryAppPane, CreateOwnAppPane, GalleryPage } from './gallery-page'
 import { NewUserPage } from './new-user-page'
-import { type BasicSaml, SamlPage } from './saml-page'
-import { BasicSamlPane, type FieldErrors, UploadMetadataPane } from './saml-panes'
-import { SHOWCASE_NAV } from './showcase-nav'
+import { sampleSamlSummary } from './saml-sample'
+import { SHOWCASE_ACCOUNT, SHOWCASE_CSRF, SHOWCASE_NAV, TENANT } from './showcase-nav'
 import { DeleteUsersDialog, UsersPage } from './users-page'
 
 const SECRET = randomBytes(32)
@@ -54,16 +71,53 @@ function urlProblem(value: string, required: boolean): string | undefined {
     : 'The URL must start with https:// (http:// is allowed only for localhost).'
 }
 
+/** Cisco Webex as the console's app pages see it, its SAML-based Sign-on page at /showcase/saml. */
+const WEBEX = {
+  servicePrincipalId: 'showcase-webex',
+  displayName: 'Cisco Webex',
+  hrefs: { ...appHrefs('showcase-webex'), saml: '/showcase/saml', test: '/showcase/saml?pane=test' },
+}
+
+function samlPage(c: Context, saml: BasicSamlForm, overlay?: Child) {
+  const summary = sampleSamlSummary(saml)
+  const claims = [
+    ...summary.attributesAndClaims.claims.map((claim) => ({
+      name: claim.name,
+      value: describeClaimSource(claim.source),
+    })),
+    { name: 'Unique User Identifier', value: describeClaimSource(summary.attributesAndClaims.nameId.source) },
+  ]
+  return (
+    <SamlPage
+      frame={{
+        tenantName: TENANT,
+        account: SHOWCASE_ACCOUNT,
+        nav: SHOWCASE_NAV,
+        currentHref: GALLERY_HREF,
+        toasts: takeFlash(c),
+      }}
+      app={WEBEX}
+      summary={summary}
+      claims={claims}
+      overlay={overlay}
+    />
+  )
+}
+
 /**
- * A stand-in admin center built from the console's view components and the IdP's real asset
- * routes and CSP, with just enough behaviour (validation, POST-redirect-GET with a flash toast)
- * to exercise the pane, toast and form contracts in a browser.
+ * A stand-in admin center that draws the console's own view components over sample data, with the
+ * IdP's real asset routes and CSP and just enough behaviour (validation, POST-redirect-GET with a
+ * flash toast) to exercise the pane, toast and form contracts in a browser.
  */
 export function createShowcaseApp() {
-  let saml: BasicSaml = {
-    identifier: 'https://idbroker.webex.com/2f1e7c55-0e0b-4d87-9bd5-5a1b5c8a1f0e',
-    replyUrl: '',
+  let saml: BasicSamlForm = {
+    identifiers: [
+      { value: 'https://idbroker.webex.com/2f1e7c55-0e0b-4d87-9bd5-5a1b5c8a1f0e', isDefault: false },
+    ],
+    replyUrls: [],
     signOnUrl: '',
+    relayState: '',
+    logoutUrl: '',
   }
   return new Hono()
     .use(sandboxSecurityHeaders())
@@ -72,34 +126,34 @@ export function createShowcaseApp() {
       const pane = c.req.query('pane')
       const overlay =
         pane === 'basic-saml' ? (
-          <BasicSamlPane saml={saml} errors={{}} checked={false} />
+          <BasicSamlPane app={WEBEX} form={saml} errors={{}} csrf={SHOWCASE_CSRF} />
         ) : pane === 'upload-metadata' ? (
-          <UploadMetadataPane />
+          <UploadMetadataPane app={WEBEX} csrf={SHOWCASE_CSRF} />
         ) : undefined
-      return c.html(<SamlPage saml={saml} toasts={takeFlash(c)} overlay={overlay} />)
+      return c.html(samlPage(c, saml, overlay))
     })
     .post('/showcase/saml/basic', async (c) => {
       const body = await c.req.parseBody()
       const read = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '')
-      const next: BasicSaml = {
-        identifier: read('identifier'),
-        replyUrl: read('replyUrl'),
+      // The showcase keeps the first row of each list, which is all its test fills in.
+      const next: BasicSamlForm = {
+        identifiers: read('identifier-0') === '' ? [] : [{ value: read('identifier-0'), isDefault: false }],
+        replyUrls:
+          read('replyUrl-0') === '' ? [] : [{ url: read('replyUrl-0'), index: '', isDefault: false }],
         signOnUrl: read('signOnUrl'),
+        relayState: read('relayState'),
+        logoutUrl: read('logoutUrl'),
       }
-      const errors: FieldErrors = Object.fromEntries(
+      const errors: BasicSamlErrors = Object.fromEntries(
         [
-          ['identifier', urlProblem(next.identifier, true)],
-          ['replyUrl', urlProblem(next.replyUrl, true)],
+          ['identifiers', urlProblem(read('identifier-0'), true)],
+          ['replyUrls', urlProblem(read('replyUrl-0'), true)],
           ['signOnUrl', urlProblem(next.signOnUrl, false)],
         ].filter(([, problem]) => problem !== undefined),
       )
       if (Object.keys(errors).length > 0) {
         return c.html(
-          <SamlPage
-            saml={saml}
-            toasts={[]}
-            overlay={<BasicSamlPane saml={next} errors={errors} checked />}
-          />,
+          samlPage(c, saml, <BasicSamlPane app={WEBEX} form={next} errors={errors} csrf={SHOWCASE_CSRF} />),
           422,
         )
       }
@@ -160,15 +214,38 @@ export function createShowcaseApp() {
       const shown = Math.min(200, Math.max(50, Number(c.req.query('shown') ?? '50') | 0))
       return c.html(<AppsPage shown={shown} search={c.req.query('search') ?? ''} />)
     })
-    .get('/showcase/gallery', (c) => {
-      const pane = c.req.query('pane') ?? ''
+    .get(GALLERY_HREF, (c) => {
+      // The console's own gallery views over the real templates, at the console's own address.
+      const search = c.req.query('search') ?? ''
+      const templates = GALLERY.map((entry) => entry.template).filter(
+        (t) => t.id !== CUSTOM_TEMPLATE_ID && t.displayName.toLowerCase().includes(search.toLowerCase()),
+      )
+      const pane = c.req.query('pane')
+      const template = templates.find((t) => t.id === c.req.query('template'))
       const overlay =
         pane === 'create-own' ? (
-          <CreateOwnAppPane />
-        ) : pane.startsWith('add-') ? (
-          <AddGalleryAppPane appId={pane} />
+          <CreateOwnAppPane csrf={SHOWCASE_CSRF} closeHref={GALLERY_HREF} name="" />
+        ) : pane === 'add' && template ? (
+          <AddGalleryAppPane
+            template={template}
+            name={template.displayName}
+            csrf={SHOWCASE_CSRF}
+            closeHref={GALLERY_HREF}
+          />
         ) : undefined
-      return c.html(<GalleryPage search={c.req.query('search') ?? ''} overlay={overlay} />)
+      return c.html(
+        <GalleryPage
+          frame={{
+            tenantName: TENANT,
+            account: SHOWCASE_ACCOUNT,
+            nav: SHOWCASE_NAV,
+            currentHref: GALLERY_HREF,
+          }}
+          search={search}
+          templates={templates}
+          overlay={overlay}
+        />,
+      )
     })
     .get('/showcase/home', (c) =>
       c.html(

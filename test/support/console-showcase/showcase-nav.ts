@@ -1,4 +1,6 @@
+import type { HiddenField } from '../../../packages/idp/src/views/console/hidden-fields'
 import type { NavEntry } from '../../../packages/idp/src/views/console/left-nav'
+import { GALLERY_HREF } from '../../../packages/idp/src/views/console/pages/enterprise-apps/app-hrefs'
 import type { ResourceMenuSection } from '../../../packages/idp/src/views/console/resource-menu'
 import type { ConsoleAccount } from '../../../packages/idp/src/views/console/top-bar'
 
@@ -14,7 +16,7 @@ export const SHOWCASE_NAV: readonly NavEntry[] = [
       { label: 'Groups', children: [{ label: 'All groups', href: '/showcase/groups' }] },
       {
         label: 'Applications',
-        children: [{ label: 'Enterprise applications', href: '/showcase/gallery' }],
+        children: [{ label: 'Enterprise applications', href: GALLERY_HREF }],
       },
       {
         label: 'Monitoring & health',
@@ -27,10 +29,13 @@ export const SHOWCASE_NAV: readonly NavEntry[] = [
   },
 ]
 
+/** The showcase checks no token: its forms carry one only because the console's forms do. */
+export const SHOWCASE_CSRF: readonly HiddenField[] = [{ name: 'csrf', value: 'showcase-token' }]
+
 export const SHOWCASE_ACCOUNT: ConsoleAccount = {
   displayName: 'Sandbox Admin',
   userPrincipalName: 'admin@contoso.onmicrosoft.com',
-  signOut: { action: '/showcase/sign-out', fields: [{ name: 'csrf', value: 'showcase-token' }] },
+  signOut: { action: '/showcase/sign-out', fields: SHOWCASE_CSRF },
 }
 
 export const TENANT = 'Contoso'

@@ -118,6 +118,20 @@ export function entraPropertyName(name: string): string {
 }
 
 /**
+ * A service's way to log its changes under one category: the activity, who, the targets and the
+ * changed properties (none by default).
+ */
+export function categoryRecorder(audit: Pick<AuditLog, 'record'>, category: AuditCategory) {
+  return (
+    activity: string,
+    by: AuditActor,
+    targets: AuditRecord['targets'],
+    modifiedProperties: readonly ModifiedProperty[] = [],
+  ): AuditRecord =>
+    audit.record({ category, activityDisplayName: activity, initiatedBy: by, targets, modifiedProperties })
+}
+
+/**
  * The properties whose values differ between `before` and `after`, encoded as Entra does;
  * `nameOf` gives the name the audit log shows (e.g. `entraPropertyName`).
  */

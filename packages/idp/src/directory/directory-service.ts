@@ -11,6 +11,7 @@ import {
   API_CLIENT,
   type AuditActor,
   type AuditLog,
+  categoryRecorder,
   changedProperties,
   entraPropertyName,
 } from '../audit/audit-log'
@@ -135,17 +136,17 @@ export function createDirectoryService(deps: {
   audit: AuditLog
 }) {
   const { store, runtime } = deps
+  const record = categoryRecorder(deps.audit, 'UserManagement')
   const audited = (
     activity: string,
     by: AuditActor,
     user: { readonly id: string; readonly displayName: string; readonly userPrincipalName: string },
     modifiedProperties: ReturnType<typeof changedProperties> = [],
   ) =>
-    deps.audit.record({
-      category: 'UserManagement',
-      activityDisplayName: activity,
-      initiatedBy: by,
-      targets: [
+    record(
+      activity,
+      by,
+      [
         {
           id: user.id,
           displayName: user.displayName,
@@ -154,7 +155,7 @@ export function createDirectoryService(deps: {
         },
       ],
       modifiedProperties,
-    })
+    )
 
   async function hashed(password: string | undefined): Promise<Result<string | undefined, AdminError>> {
     if (password === undefined) return ok(undefined)

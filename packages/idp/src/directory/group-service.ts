@@ -4,6 +4,7 @@ import {
   type AuditActor,
   type AuditLog,
   type AuditTarget,
+  categoryRecorder,
   changedProperties,
   entraPropertyName,
   linkProperties,
@@ -58,6 +59,7 @@ export function createGroupService(deps: {
   audit: AuditLog
 }) {
   const { store, runtime } = deps
+  const record = categoryRecorder(deps.audit, 'GroupManagement')
   const audited = (
     activity: string,
     by: AuditActor,
@@ -66,14 +68,8 @@ export function createGroupService(deps: {
     member?: AuditTarget,
   ) => {
     const groupTarget: AuditTarget = { id: group.id, displayName: group.displayName, type: 'Group' }
-    deps.audit.record({
-      category: 'GroupManagement',
-      activityDisplayName: activity,
-      initiatedBy: by,
-      // A membership names the user first (with the group among its properties), then the group.
-      targets: member ? [member, groupTarget] : [groupTarget],
-      modifiedProperties,
-    })
+    // A membership names the user first (with the group among its properties), then the group.
+    record(activity, by, member ? [member, groupTarget] : [groupTarget], modifiedProperties)
   }
   const membership = (verb: 'add' | 'remove', group: { readonly id: string; readonly displayName: string }) =>
     linkProperties(verb, [

@@ -125,6 +125,30 @@ const DEFAULT_GROUPS: ObjectMapping = {
   ],
 }
 
+/** Both connectors write SCIM 2.0's enterprise User and core Group, with the same attribute lists. */
+const SCIM_2_OBJECTS = {
+  targetUserObject: ENTERPRISE,
+  targetGroupObject: 'urn:ietf:params:scim:schemas:core:2.0:Group',
+  userAttributes: SCIM_USER_ATTRIBUTES,
+  groupAttributes: SCIM_GROUP_ATTRIBUTES,
+} as const
+
+/** A connector's default mappings: userName (matching), active and displayName, then its own. */
+function defaultsWith(userMappings: readonly ReturnType<typeof map>[]): ConnectorTemplate['defaults'] {
+  return {
+    users: {
+      enabled: true,
+      attributeMappings: [
+        map('userName', from('userPrincipalName'), 1),
+        map('active', { type: 'Function', expression: ACTIVE_EXPRESSION }),
+        map('displayName', from('displayName')),
+        ...userMappings,
+      ],
+    },
+    groups: DEFAULT_GROUPS,
+  }
+}
+
 /** The connectors the sandbox has: the Cisco Webex gallery connector and Entra's generic SCIM one. */
 export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
   {
@@ -134,25 +158,13 @@ export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
     galleryTemplateIds: [CISCO_WEBEX_TEMPLATE_ID],
     targetSystem: 'Cisco Webex',
     ruleId: '6f8c2b7e-1c4d-4a5b-9e0f-3a2d1c4b5e6f',
-    targetUserObject: ENTERPRISE,
-    targetGroupObject: 'urn:ietf:params:scim:schemas:core:2.0:Group',
-    userAttributes: SCIM_USER_ATTRIBUTES,
-    groupAttributes: SCIM_GROUP_ATTRIBUTES,
+    ...SCIM_2_OBJECTS,
     // The gallery connector's table (userName matching; no emails), externalId from objectId.
-    defaults: {
-      users: {
-        enabled: true,
-        attributeMappings: [
-          map('userName', from('userPrincipalName'), 1),
-          map('active', { type: 'Function', expression: ACTIVE_EXPRESSION }),
-          map('displayName', from('displayName')),
-          map('name.familyName', from('surname')),
-          map('name.givenName', from('givenName')),
-          map('externalId', from('objectId')),
-        ],
-      },
-      groups: DEFAULT_GROUPS,
-    },
+    defaults: defaultsWith([
+      map('name.familyName', from('surname')),
+      map('name.givenName', from('givenName')),
+      map('externalId', from('objectId')),
+    ]),
     requiresNonDefaultAccessRole: true,
     tenantUrlExample: 'https://api.ciscospark.com/v1/scim/[OrgId]',
   },
@@ -163,25 +175,13 @@ export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
     galleryTemplateIds: [CUSTOM_TEMPLATE_ID],
     targetSystem: 'customappsso',
     ruleId: '03f7d90d-bf71-41b1-bda6-aaf0ddbee5d8',
-    targetUserObject: ENTERPRISE,
-    targetGroupObject: 'urn:ietf:params:scim:schemas:core:2.0:Group',
-    userAttributes: SCIM_USER_ATTRIBUTES,
-    groupAttributes: SCIM_GROUP_ATTRIBUTES,
-    defaults: {
-      users: {
-        enabled: true,
-        attributeMappings: [
-          map('userName', from('userPrincipalName'), 1),
-          map('active', { type: 'Function', expression: ACTIVE_EXPRESSION }),
-          map('displayName', from('displayName')),
-          map('emails[type eq "work"].value', from('mail')),
-          map('name.givenName', from('givenName')),
-          map('name.familyName', from('surname')),
-          map('externalId', from('mailNickname')),
-        ],
-      },
-      groups: DEFAULT_GROUPS,
-    },
+    ...SCIM_2_OBJECTS,
+    defaults: defaultsWith([
+      map('emails[type eq "work"].value', from('mail')),
+      map('name.givenName', from('givenName')),
+      map('name.familyName', from('surname')),
+      map('externalId', from('mailNickname')),
+    ]),
     requiresNonDefaultAccessRole: false,
     tenantUrlExample: 'https://app.example.com/scim',
   },

@@ -112,6 +112,9 @@ describe('My Apps', () => {
     expect(details.status).toBe(200)
     expect(details.facts.title).toBe('Tercen - My Apps (sandbox)')
     expect(details.facts.text).toContain('Publisher')
+    const tenantName = t.store.read().tenant.displayName
+    expect(details.body).toContain(`<dt>Publisher</dt><dd>${tenantName}</dd>`)
+    expect(details.facts.text).not.toContain('Microsoft Corporation')
     expect(details.facts.text).toContain('In the sandbox this page only shows the app')
     expect(details.body).toContain(`href="/myapps/launch/${spId}"`)
     const other = await setUpSamlApp(t, {

@@ -1,6 +1,6 @@
 import { findUser } from '../directory/users'
 import { myAppsOf } from '../enterprise-apps/access'
-import { galleryEntry } from '../enterprise-apps/gallery'
+import { CUSTOM_TEMPLATE_ID, galleryEntry } from '../enterprise-apps/gallery'
 import type { SsoDeps } from './sso-deps'
 
 /** One tile of My Apps, with where it launches and where "Manage your application" goes. */
@@ -76,7 +76,7 @@ export function createMyAppsService(deps: Pick<SsoDeps, 'store' | 'sessions'>) {
       userPrincipalName: user.userPrincipalName,
       signOutHref: `/${state.tenant.id}/logout`,
     }
-    return { account, apps: myAppsOf(state, user.id) }
+    return { account, tenantName: state.tenant.displayName, apps: myAppsOf(state, user.id) }
   }
 
   const tileOf = (app: {
@@ -111,12 +111,15 @@ export function createMyAppsService(deps: Pick<SsoDeps, 'store' | 'sessions'>) {
       if (!user) return { kind: 'signed-out' }
       const app = user.apps.find((a) => a.servicePrincipal.id === servicePrincipalId)
       if (!app) return { kind: 'not-yours', account: user.account }
-      const template = galleryEntry(app.servicePrincipal.applicationTemplateId)?.template
+      const templateId = app.servicePrincipal.applicationTemplateId
+      const template = galleryEntry(templateId)?.template
+      // The Custom template's Graph publisher is Microsoft; a non-gallery app is the tenant's own.
+      const custom = !template || templateId === CUSTOM_TEMPLATE_ID
       return {
         kind: 'found',
         account: user.account,
         app: tileOf(app),
-        publisher: template?.publisher ?? 'Unknown publisher',
+        publisher: custom ? user.tenantName || 'Custom application' : template.publisher,
         url: app.servicePrincipal.loginUrl ?? template?.homePageUrl ?? null,
         sandboxNote: MY_APP_DETAILS_NOTE,
       }

@@ -1,4 +1,5 @@
 import type { HeadlessBrowser, Page } from '@sandbox/shared'
+import { CISCO_WEBEX_TEMPLATE_ID } from '../enterprise-apps/gallery'
 import type { TestIdp } from './harness'
 import { answerStaySignedIn } from './sign-in-steps'
 
@@ -35,4 +36,39 @@ export function csrfTokenOf(page: Page): string {
     if (field) return field.value
   }
   throw new Error(`No console form with a CSRF token on ${page.url.href}`)
+}
+
+/** The form on `page` that posts to `path`. */
+export function formTo(page: Page, path: string) {
+  const form = page.facts.forms.find((f) => f.action.pathname === path)
+  if (!form) throw new Error(`no form to ${path} on ${page.url.href}`)
+  return form
+}
+
+/** Posts `fields` to `path` with the browser's cookies, as a form of the console does. */
+export function postWithCookies(
+  idp: Pick<TestIdp, 'url' | 'app'>,
+  browser: HeadlessBrowser,
+  path: string,
+  fields: Record<string, string>,
+) {
+  const cookie = browser.jar
+    .cookiesFor(new URL(idp.url))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ')
+  return idp.app.request(path, {
+    method: 'POST',
+    headers: { cookie, origin: idp.url },
+    body: new URLSearchParams(fields),
+  })
+}
+
+/** Signs the admin in and adds Cisco Webex from the gallery, as a person does; its service principal id. */
+export async function addCiscoWebexInConsole(idp: TestIdp, browser: HeadlessBrowser): Promise<string> {
+  await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
+  const gallery = await browser.open(
+    `${idp.url}/enterprise-apps/gallery?pane=add&template=${CISCO_WEBEX_TEMPLATE_ID}`,
+  )
+  const added = await browser.submit(gallery, formTo(gallery, '/enterprise-apps/gallery/add'))
+  return added.url.pathname.split('/')[2] ?? ''
 }

@@ -1,7 +1,6 @@
-import { type HeadlessBrowser, manualScheduler, type Page } from '@sandbox/shared'
+import { type HeadlessBrowser, manualScheduler } from '@sandbox/shared'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { CISCO_WEBEX_TEMPLATE_ID } from '../../../enterprise-apps/gallery'
-import { csrfTokenOf, signInToConsole } from '../../../test-support/console'
+import { addCiscoWebexInConsole, csrfTokenOf, postWithCookies } from '../../../test-support/console'
 import { createTestIdp, type TestIdp } from '../../../test-support/harness'
 
 let idp: TestIdp
@@ -9,23 +8,7 @@ let browser: HeadlessBrowser
 let id = ''
 let token = ''
 
-function formTo(page: Page, path: string) {
-  const form = page.facts.forms.find((f) => f.action.pathname === path)
-  if (!form) throw new Error(`no form to ${path} on ${page.url.href}`)
-  return form
-}
-
-async function post(path: string, fields: Record<string, string>) {
-  const cookie = browser.jar
-    .cookiesFor(new URL(idp.url))
-    .map((c) => `${c.name}=${c.value}`)
-    .join('; ')
-  return idp.app.request(path, {
-    method: 'POST',
-    headers: { cookie, origin: idp.url },
-    body: new URLSearchParams(fields),
-  })
-}
+const post = (path: string, fields: Record<string, string>) => postWithCookies(idp, browser, path, fields)
 
 const users = () => `/enterprise-apps/${id}/provisioning/mappings/users`
 const draftOf = (html: string) =>
@@ -38,12 +21,7 @@ const savedUserMappings = () => {
 beforeEach(async () => {
   idp = await createTestIdp({ scheduler: manualScheduler() })
   browser = idp.browser()
-  await signInToConsole(idp, browser, { login: 'admin@contoso.com', password: idp.adminPassword })
-  const gallery = await browser.open(
-    `${idp.url}/enterprise-apps/gallery?pane=add&template=${CISCO_WEBEX_TEMPLATE_ID}`,
-  )
-  const added = await browser.submit(gallery, formTo(gallery, '/enterprise-apps/gallery/add'))
-  id = added.url.pathname.split('/')[2] ?? ''
+  id = await addCiscoWebexInConsole(idp, browser)
   const edit = await browser.open(`${idp.url}/enterprise-apps/${id}/provisioning?view=edit`)
   token = csrfTokenOf(edit)
   const saved = await post(`/enterprise-apps/${id}/provisioning`, {
