@@ -1,4 +1,10 @@
-import type { ActiveExerciseView, PanelStep, StepStatus, TrainingPanelModel } from '@sandbox/shared'
+import type {
+  ActiveExerciseView,
+  PanelProvisioning,
+  PanelStep,
+  StepStatus,
+  TrainingPanelModel,
+} from '@sandbox/shared'
 import type { Child } from 'hono/jsx'
 import { CSRF_FIELD } from './actions'
 
@@ -86,6 +92,34 @@ function StepItem(props: { readonly step: PanelStep }) {
   )
 }
 
+/** The tutorial's optional part after the 7 steps: each provisioning sub-step, and the screen of the next. */
+function ProvisioningPart(props: { readonly part: PanelProvisioning }) {
+  const { part } = props
+  return (
+    <section class="training-provisioning" aria-labelledby="training-provisioning-heading">
+      <h3 id="training-provisioning-heading" class="training-step-head">
+        <span>{part.heading}</span> <TrainingStatus status={part.status} />
+      </h3>
+      <p>{part.title}</p>
+      <ul class="training-substeps">
+        {part.subSteps.map((sub) => (
+          <li>
+            <span>{sub.title}</span> <TrainingStatus status={sub.status} />
+          </li>
+        ))}
+      </ul>
+      {part.next?.subStep.href ? (
+        <p>
+          Next: {part.next.subStep.title}{' '}
+          <a class="btn btn-primary" href={part.next.subStep.href}>
+            {part.next.linkLabel}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
 /**
  * The training progress panel: the tutorial's steps as both servers' state has them, the
  * screen of the next step, and `children` at its end (an exercise in progress).
@@ -143,6 +177,7 @@ export function TrainingPanel(props: {
             <StepItem step={step} />
           ))}
         </ol>
+        <ProvisioningPart part={model.provisioning} />
         <p class="training-links">
           <a href={training.trainerHref}>Trainer view</a> ·{' '}
           <a href={training.handoutsHref}>Exercise handouts</a>
