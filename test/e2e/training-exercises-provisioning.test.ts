@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core'
+import type { RunningSandbox } from 'sso-rehearsal-sandbox'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type ClickedExercise,
+  checkPage as checkPageOf,
+  openCiscoWebex as openCiscoWebexOf,
+  runClickedExercise,
+  startClickingClass,
+} from '../support/clicked-exercises'
+
+/**
+ * The provisioning break-it exercises by clicking: applied with the Training page's button, the
+ * symptom met on Entra's Cisco Webex > Provisioning page (Test Connection, or Provision on demand),
+ * fixed on the screens the explanation names, and explained in Control Hub once the real state
+ * shows the fix.
+ */
+let sandbox: RunningSandbox
+let page: Page
+let cls: Awaited<ReturnType<typeof startClickingClass>>
+
+beforeAll(async () => {
+  cls = await startClickingClass('training-exercises-provisioning.test.ts')
+  ;({ sandbox, page } = cls)
+})
+afterAll(() => cls?.close())
+
+const checkPage = (name: string) => checkPageOf(page, name)
+const openCiscoWebex = (link: string) => openCiscoWebexOf(cls, link)
+
+async function expectToast(text: string) {
+  await page.getByRole('status').filter({ hasText: text }).first().waitFor()
+}
+
+/** Test Connection with the saved Admin Credentials; answers the page's text. */
+async function testSavedConnection(): Promise<string> {
+  await openCiscoWebex('Provisioning')
+  await page.getByRole('link', { name: 'Edit provisioning' }).click()
+  await page.getByRole('button', { name: 'Test Connection' }).click()
+  await expectToast('Testing connection to Cisco Webex')
+  return (await page.locator('main').textContent()) ?? ''
+}
+
+/** B.Simon in Provision on demand; answers the page's text with the step cards. */
+async function provisionOnDemand(): Promise<string> {
+  await openCiscoWebex('Provisioning')
+  await page.getByRole('link', { name: 'Provision on demand' }).click()
+  await page.getByLabel('Search user').fill('Simon')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await page.getByRole('radio', { name: /B\.Simon/ }).check()
+  await page.getByRole('button', { name: 'Provision' }).click()
+  await page.getByRole('region', { name: 'Import user' }).first().waitFor()
+  return (await page.locator('main').textContent()) ?? ''
+}
+
+const CLICKED: readonly ClickedExercise[] = [
+  {
+    id: 'provisioning-wrong-token',
+    from: 'entra',
+    meet: async () => {
+      const seen = await testSavedConnection()
+      expect(seen).toContain('You appear to have entered invalid credentials.')
+      await checkPage('entra-provisioning-credentials-rejected')
+      return seen
+    },
+    fix: async () => {
+      // Control Hub shows a token only when it is generated: a new one for the connector.
+      await page.goto(`${sandbox.sp.url}/admin`)
+      await page.getByRole('link', { name: 'Organization Settings' }).click()
+      await page.getByLabel('Token name').fill('Entra provisioning connector')
+      await page.getByRole('button', { name: 'Generate token' }).click()
+      const issued = page
+        .getByRole('status')
+        .filter({ hasText: 'New token for Entra provisioning connector' })
+      await issued.waitFor()
+      const token = ((await issued.getByRole('code').textContent()) ?? '').trim()
+      expect(token.length).toBeGreaterThanOrEqual(32)
+      await openCiscoWebex('Provisioning')
+      await page.getByRole('link', { name: 'Edit provisioning' }).click()
+      await page.getByLabel('Secret Token').fill(token)
+      await page.getByRole('button', { name: 'Test Connection' }).click()
+      await expectToast('The supplied credentials are authorized to enable provisioning.')
+      await checkPage('entra-provisioning-credentials-authorized')
+      await page.getByRole('button', { name: 'Save' }).click()
+      await expectToast('Provisioning saved')
+    },
+  },
+  {
+    id: 'provisioning-default-access-role',
+    from: 'entra',
+    meet: async () => {
+      const seen = await provisionOnDemand()
+      await checkPage('entra-provision-on-demand-default-access')
+      return seen
+    },
+    fix: async () => {
+      // An assignment's role is changed by assigning B.Simon again with the User role.
+      await openCiscoWebex('Users and groups')
+      await page.getByRole('button', { name: 'Remove B.Simon' }).click()
+      await page.getByRole('link', { name: 'Add user/group' }).click()
+      await page.getByRole('link', { name: 'None Selected' }).click()
+      const picker = page.getByRole('dialog', { name: 'Users and groups' })
+      await picker.getByRole('searchbox', { name: 'Search' }).fill('B.Simon')
+      await picker.getByRole('searchbox', { name: 'Search' }).press('Enter')
+      await page.getByRole('dialog', { name: 'Users and groups' }).getByLabel('B.Simon').check()
+      await page
+        .getByRole('dialog', { name: 'Users and groups' })
+        .getByRole('button', { name: 'Select' })
+        .click()
+      await page.getByLabel('Select a role').selectOption({ label: 'User' })
+      await page.getByRole('button', { name: 'Assign' }).click()
+      const row = page.getByRole('row').filter({ hasText: 'B.Simon' })
+      await expect(row.textContent()).resolves.toContain('User')
+      await checkPage('entra-users-and-groups-user-role')
+    },
+  },
+]
+
+describe('the provisioning exercises, in Chromium', () => {
+  it('runs them: button, symptom on Entra’s Provisioning page, fix by clicking, explanation in Control Hub', async () => {
+    for (const exercise of CLICKED) await runClickedExercise(cls, exercise, exercise === CLICKED[0])
+  }, 240_000)
+})
