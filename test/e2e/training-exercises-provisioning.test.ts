@@ -1,3 +1,4 @@
+import { trainingPanelModel } from '@sandbox/shared'
 import type { Page } from 'playwright-core'
 import type { RunningSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -120,4 +121,29 @@ describe('the provisioning exercises, in Chromium', () => {
   it('runs them: button, symptom on Entra’s Provisioning page, fix by clicking, explanation in Control Hub', async () => {
     for (const exercise of CLICKED) await runClickedExercise(cls, exercise, exercise === CLICKED[0])
   }, 240_000)
+
+  it('shows the provisioning part in the progress panel after the 7 steps, linking its next screen', async () => {
+    await page.goto(`${sandbox.idp.url}/`)
+    await page.getByRole('switch', { name: 'Training mode' }).click()
+    const panel = page.getByRole('complementary', { name: 'Training progress' })
+    const part = panel.getByRole('region', { name: /^Automatic user provisioning \(optional\)/ })
+    await part.waitFor()
+    // The same state, decided by the shared model, says which sub-steps are done after both fixes.
+    const model = trainingPanelModel({
+      state: await cls.classroom.state(),
+      here: 'entra',
+      peerUrl: sandbox.sp.url,
+    })
+    const items = part.getByRole('listitem')
+    await expect(items.count()).resolves.toBe(5)
+    for (const [index, sub] of model.provisioning.subSteps.entries())
+      await expect(items.nth(index).textContent()).resolves.toContain(sub.title)
+    expect(model.provisioning.subSteps.slice(0, 3).map((s) => s.status)).toEqual(['done', 'done', 'done'])
+    await part.scrollIntoViewIfNeeded()
+    await checkPage('entra-training-panel-provisioning')
+    const next = model.provisioning.next
+    if (!next) throw new Error('expected a provisioning sub-step still to do')
+    await part.getByRole('link', { name: next.linkLabel }).click()
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(next.subStep.href)
+  })
 })
