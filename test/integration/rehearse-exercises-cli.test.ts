@@ -101,6 +101,13 @@ describe('pnpm rehearse --break NAME, every exercise end to end as a user runs t
       exercises: { id: string; fixed: boolean }[]
     }
     expect(report.tutorial.steps.map((s) => s.done)).toEqual(Array(7).fill(true))
+    // B Simon added by hand: the text output shows the provisioning part as not done, after step 7.
+    const byHand = runCli('scripts/sandbox.ts', ['status', '--steps', '--data-dir', dataDir])
+    expect(await byHand.exited).toBe(0)
+    expect(byHand.stdout()).toMatch(
+      /\[x\] 7\. Test SSO[\s\S]*\n\[ \] Automatic user provisioning \(optional\): [^\n]+\n {6}\[ \] Admin Credentials/,
+    )
+    expect(byHand.stdout()).toContain('Every step is done.')
     // B Simon was added by hand: the provisioning exercises read fixed only once provisioning is set up.
     expect(report.exercises.filter((e) => !e.fixed).map((e) => e.id)).toEqual([
       'provisioning-wrong-token',
@@ -112,6 +119,19 @@ describe('pnpm rehearse --break NAME, every exercise end to end as a user runs t
     expect(await after.exited).toBe(0)
     const exercises = (JSON.parse(after.stdout()) as typeof report).exercises
     expect(exercises.every((e) => e.fixed)).toBe(true)
+    // The text output prints the provisioning part after the 7 steps, each sub-step done.
+    const text = runCli('scripts/sandbox.ts', ['status', '--steps', '--data-dir', dataDir])
+    expect(await text.exited).toBe(0)
+    const lines = text.stdout().split('\n')
+    const part = lines.findIndex((l) => l.startsWith('[x] Automatic user provisioning (optional): '))
+    expect(part).toBeGreaterThan(lines.findIndex((l) => l.startsWith('[x] 7. Test SSO')))
+    expect(lines.slice(part + 1, part + 6)).toEqual([
+      '      [x] Admin Credentials: the Secret Token is one Control Hub accepts now',
+      '      [x] B.Simon has the attribute the matching attribute userName is mapped from',
+      '      [x] B.Simon is assigned to Cisco Webex with a role other than Default Access',
+      '      [x] Provisioning Status is On and the job is not in quarantine',
+      '      [x] B Simon is in Control Hub > Users, provisioned over SCIM',
+    ])
   }, 120_000)
 
   it('--from-scratch keeps the Entra admin password the ready banner showed', async () => {

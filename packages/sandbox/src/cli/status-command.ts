@@ -30,7 +30,7 @@ Says whether a sandbox runs on the data directory, and where (exit 0; 3 when non
 
 const mark = (done: boolean | null) => (done === true ? '[x]' : done === false ? '[ ]' : '[?]')
 
-/** The steps as a person reads them: one line a step, its sub-steps under it. */
+/** The steps as a person reads them: one line a step, its sub-steps under it, then the provisioning part. */
 export function formatTutorialState(state: TutorialState): string {
   const lines: string[] = []
   for (const reading of [state.entra, state.webex]) if (!reading.up) lines.push(`Down: ${reading.reason}`)
@@ -38,6 +38,10 @@ export function formatTutorialState(state: TutorialState): string {
     lines.push(`${mark(step.done)} ${step.step}. ${step.title}`)
     for (const sub of step.subSteps) lines.push(`      ${mark(sub.done)} ${sub.title}`)
   }
+  // The optional part after the 7 steps, outside the count: B Simon may be added by hand instead.
+  const { provisioning } = state
+  lines.push(`${mark(provisioning.done)} Automatic user provisioning (optional): ${provisioning.title}`)
+  for (const sub of provisioning.subSteps) lines.push(`      ${mark(sub.done)} ${sub.title}`)
   lines.push(
     state.nextStep === null
       ? state.steps.every((s) => s.done === true)

@@ -145,6 +145,133 @@ describe('trainingPanelModel', () => {
   })
 })
 
+describe('trainingPanelModel: the optional provisioning part', () => {
+  const withProvisioning = (
+    provisioning: Partial<NonNullable<EntraSnapshot['provisioning']>>,
+    testUser: Partial<NonNullable<EntraSnapshot['testUser']>> = {},
+  ): EntraSnapshot => ({
+    ...withApp,
+    testUser: withApp.testUser && { ...withApp.testUser, ...testUser },
+    provisioning: {
+      statusCode: 'Active',
+      statusOn: true,
+      secretTokenFingerprint: 'sha256:good',
+      lastCycleState: 'Succeeded',
+      quarantineReason: null,
+      matching: { targetAttribute: 'userName', sourceAttribute: 'userPrincipalName', testUserHasIt: true },
+      ...provisioning,
+    },
+  })
+  const webexWithToken: WebexSnapshot = { ...webexEmpty, scimTokenFingerprints: ['sha256:good'] }
+
+  it('shows the five sub-steps after the 7 steps, outside their count, and sends a class without a SCIM token to Control Hub', () => {
+    const model = trainingPanelModel({
+      state: tutorialStateOf(up(withApp), up(webexEmpty)),
+      here: 'entra',
+      peerUrl: 'http://localhost:7080',
+    })
+    expect(model.total).toBe(7)
+    expect(model.provisioning.heading).toBe('Automatic user provisioning (optional)')
+    expect(model.provisioning.subSteps.map((s) => s.id)).toEqual([
+      'provisioning-token-accepted',
+      'provisioning-matching-attribute',
+      'provisioning-role',
+      'provisioning-on',
+      'provisioning-webex-user',
+    ])
+    expect(model.provisioning.status).toBe('not-done')
+    expect(model.provisioning.next?.subStep).toMatchObject({
+      id: 'provisioning-token-accepted',
+      side: 'webex',
+      href: 'http://localhost:7080/admin/settings#scim',
+    })
+    expect(model.provisioning.next?.linkLabel).toBe('Open the provisioning step in Control Hub')
+  })
+
+  it('links Admin Credentials on Entra when the Secret Token is not one Control Hub accepts', () => {
+    const model = trainingPanelModel({
+      state: tutorialStateOf(
+        up(withProvisioning({ secretTokenFingerprint: 'sha256:old' })),
+        up(webexWithToken),
+      ),
+      here: 'webex',
+      peerUrl: 'http://localhost:7070',
+    })
+    expect(model.provisioning.next?.subStep).toMatchObject({
+      id: 'provisioning-token-accepted',
+      status: 'not-done',
+      href: 'http://localhost:7070/enterprise-apps/sp%201/provisioning?view=edit',
+    })
+    expect(model.provisioning.next?.linkLabel).toBe(
+      'Open the provisioning step in the Microsoft Entra admin center',
+    )
+  })
+
+  it('links each later sub-step to its own screen: Mappings, Users and groups, the overview in quarantine, Provision on demand', () => {
+    const nextOf = (entra: EntraSnapshot, webex: WebexSnapshot = webexWithToken) =>
+      trainingPanelModel({ state: tutorialStateOf(up(entra), up(webex)), here: 'entra', peerUrl: null })
+        .provisioning.next?.subStep
+    expect(
+      nextOf(
+        withProvisioning({
+          matching: { targetAttribute: 'userName', sourceAttribute: 'mail', testUserHasIt: false },
+        }),
+      ),
+    ).toMatchObject({
+      id: 'provisioning-matching-attribute',
+      href: '/enterprise-apps/sp%201/provisioning/mappings/users',
+    })
+    expect(nextOf(withProvisioning({}, { assignedRole: 'Default Access' }))).toMatchObject({
+      id: 'provisioning-role',
+      href: '/enterprise-apps/sp%201/users',
+    })
+    expect(nextOf(withProvisioning({ statusOn: false }))).toMatchObject({
+      id: 'provisioning-on',
+      href: '/enterprise-apps/sp%201/provisioning?view=edit',
+    })
+    expect(nextOf(withProvisioning({ quarantineReason: 'EncounteredQuarantineException' }))).toMatchObject({
+      id: 'provisioning-on',
+      href: '/enterprise-apps/sp%201/provisioning',
+    })
+    expect(nextOf(withProvisioning({}))).toMatchObject({
+      id: 'provisioning-webex-user',
+      href: '/enterprise-apps/sp%201/provisioning/on-demand',
+    })
+  })
+
+  it('counts the part done once B Simon came over SCIM, with no next provisioning link', () => {
+    const model = trainingPanelModel({
+      state: tutorialStateOf(
+        up(withProvisioning({})),
+        up({
+          ...webexWithToken,
+          webexUser: { id: 'w1', email: 'b.simon@contoso.com', active: true, source: 'scim' },
+        }),
+      ),
+      here: 'entra',
+      peerUrl: 'http://localhost:7080',
+    })
+    expect(model.provisioning).toMatchObject({ status: 'done', doneCount: 5, total: 5, next: null })
+  })
+
+  it('leaves the Webex sub-steps unknown, without a link, when Control Hub is not running here', () => {
+    const model = trainingPanelModel({
+      state: tutorialStateOf(up(withProvisioning({})), { up: false, reason: 'not running here' }),
+      here: 'entra',
+      peerUrl: null,
+    })
+    expect(model.provisioning.subSteps.map((s) => s.status)).toEqual([
+      'unknown',
+      'done',
+      'done',
+      'done',
+      'unknown',
+    ])
+    expect(model.provisioning.status).toBe('unknown')
+    expect(model.provisioning.next).toBeNull()
+  })
+})
+
 describe('exerciseHandouts', () => {
   it('gives every exercise a handout with its symptom, where to look, hints and fix', () => {
     const handouts = exerciseHandouts()

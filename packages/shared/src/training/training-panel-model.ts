@@ -24,9 +24,24 @@ export interface PanelStep {
   readonly subSteps: readonly PanelSubStep[]
 }
 
+/** The tutorial's optional part, automatic provisioning of B.Simon, shown after the 7 steps. */
+export interface PanelProvisioning {
+  /** "Automatic user provisioning (optional)". */
+  readonly heading: string
+  readonly title: string
+  readonly status: StepStatus
+  readonly subSteps: readonly PanelSubStep[]
+  /** The first provisioning sub-step not done, and where it happens; null when all are done or unknown. */
+  readonly next: { readonly subStep: PanelSubStep; readonly linkLabel: string } | null
+  readonly doneCount: number
+  readonly total: number
+}
+
 /** What the progress panel, the trainer view and their tests read: no HTML, no I/O. */
 export interface TrainingPanelModel {
   readonly steps: readonly PanelStep[]
+  /** Outside {@link steps} and their count: a class that adds B Simon by hand is complete without it. */
+  readonly provisioning: PanelProvisioning
   /** The first sub-step not done, and where it happens; null when all are done or nothing can be told. */
   readonly next: {
     readonly step: number
@@ -92,6 +107,30 @@ const SCREENS: Readonly<Record<string, { side: TrainingSide; path: Where }>> = {
   'test-user-signed-in': { side: 'webex', path: () => '/' },
 }
 
+/** The provisioning sub-steps' screens: Entra's Provisioning page and its neighbours, Control Hub's SCIM section. */
+const provisioningPage = (view: 'edit' | 'overview'): Where =>
+  appPage(view === 'edit' ? '/provisioning?view=edit' : '/provisioning')
+const PROVISIONING_SCREENS: Readonly<
+  Record<string, { side: (webex: WebexSnapshot | undefined) => TrainingSide; path: Where }>
+> = {
+  // Without any SCIM token in Control Hub there is nothing to paste yet: generate one there first.
+  'provisioning-token-accepted': {
+    side: (w) => (w && w.scimTokenFingerprints.length === 0 ? 'webex' : 'entra'),
+    path: (e, w) =>
+      w && w.scimTokenFingerprints.length === 0 ? '/admin/settings#scim' : provisioningPage('edit')(e, w),
+  },
+  'provisioning-matching-attribute': { side: () => 'entra', path: appPage('/provisioning/mappings/users') },
+  'provisioning-role': { side: () => 'entra', path: appPage('/users') },
+  // In quarantine the overview's Restart provisioning is the way out; Off is switched on in Edit provisioning.
+  'provisioning-on': {
+    side: () => 'entra',
+    path: (e, w) => provisioningPage(e?.provisioning?.quarantineReason ? 'overview' : 'edit')(e, w),
+  },
+  'provisioning-webex-user': { side: () => 'entra', path: appPage('/provisioning/on-demand') },
+}
+
+const PROVISIONING_HEADING = 'Automatic user provisioning (optional)'
+
 const statusOf = (done: boolean | null): StepStatus =>
   done === true ? 'done' : done === false ? 'not-done' : 'unknown'
 
@@ -107,12 +146,16 @@ export function trainingPanelModel(input: TrainingPanelInput): TrainingPanelMode
   const { state, here, peerUrl } = input
   const entra = state.entra.up ? state.entra.snapshot : undefined
   const webex = state.webex.up ? state.webex.snapshot : undefined
+  const linkOn = (side: TrainingSide, path: string): { side: TrainingSide; href: string | null } => {
+    if (side === here) return { side, href: path }
+    return { side, href: peerUrl === null ? null : new URL(path, peerUrl).toString() }
+  }
   const hrefOf = (id: string): { side: TrainingSide; href: string | null } => {
     const screen = SCREENS[id]
-    if (!screen) throw new Error(`no screen is known for the sub-step ${id}`)
-    const path = screen.path(entra, webex)
-    if (screen.side === here) return { side: screen.side, href: path }
-    return { side: screen.side, href: peerUrl === null ? null : new URL(path, peerUrl).toString() }
+    if (screen) return linkOn(screen.side, screen.path(entra, webex))
+    const provisioningScreen = PROVISIONING_SCREENS[id]
+    if (!provisioningScreen) throw new Error(`no screen is known for the sub-step ${id}`)
+    return linkOn(provisioningScreen.side(webex), provisioningScreen.path(entra, webex))
   }
   const steps = state.steps.map(
     (step): PanelStep => ({
@@ -134,8 +177,26 @@ export function trainingPanelModel(input: TrainingPanelInput): TrainingPanelMode
     .map((side) => noticeFor(side, state, peerUrl, here))
     .filter((n): n is string => n !== null)
   const doneCount = steps.filter((s) => s.status === 'done').length
+  const provisioningSubSteps = state.provisioning.subSteps.map(
+    (sub): PanelSubStep => ({ id: sub.id, title: sub.title, status: statusOf(sub.done), ...hrefOf(sub.id) }),
+  )
+  const nextProvisioning = provisioningSubSteps.find((s) => s.status === 'not-done')
   return {
     steps,
+    provisioning: {
+      heading: PROVISIONING_HEADING,
+      title: state.provisioning.title,
+      status: statusOf(state.provisioning.done),
+      subSteps: provisioningSubSteps,
+      next: nextProvisioning
+        ? {
+            subStep: nextProvisioning,
+            linkLabel: `Open the provisioning step in ${CONSOLE_NAMES[nextProvisioning.side]}`,
+          }
+        : null,
+      doneCount: provisioningSubSteps.filter((s) => s.status === 'done').length,
+      total: provisioningSubSteps.length,
+    },
     next:
       nextStep && nextSub
         ? {

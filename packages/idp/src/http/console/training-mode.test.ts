@@ -47,6 +47,14 @@ describe('training mode in the admin center, server alone', () => {
     expect(page.body).toContain('The Webex emulator is not running here')
     expect(page.body).toContain('0 of 7 steps done')
     expect(page.body).toContain('href="/enterprise-apps/gallery"')
+    // The optional provisioning part after the 7 steps: Webex's token unknown, Entra's sub-steps decided.
+    expect(page.body).toContain('Automatic user provisioning (optional)')
+    expect(page.body).toContain(
+      'B.Simon is assigned to Cisco Webex with a role other than Default Access</span> <span class="training-status training-status-not-done">',
+    )
+    expect(page.body).toContain(
+      'href="/enterprise-apps/gallery">Open the provisioning step in the Microsoft Entra admin center',
+    )
   })
 
   it('refuses a switch without the CSRF token, and a value that is not true or false', async () => {
@@ -84,6 +92,10 @@ describe('training mode in the admin center, server alone', () => {
     const trainer = await browser.open(`${idp.url}/training/trainer`)
     expect(trainer.status).toBe(200)
     expect(trainer.body).toContain('The Webex emulator is not running here')
+    expect(trainer.body).toContain('Automatic user provisioning (optional)')
+    expect(trainer.body).toContain(
+      '<th scope="row">Provisioning Status is On and the job is not in quarantine</th>',
+    )
   })
 })
 

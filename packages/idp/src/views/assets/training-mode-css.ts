@@ -25,6 +25,10 @@ export const TRAINING_MODE_CSS = `
 .training-step-head { display: flex; justify-content: space-between; gap: 8px; font-weight: 600; }
 .training-substeps { margin: 4px 0 0; padding: 0 0 0 12px; list-style: none; font-size: 12px; line-height: 16px; color: var(--muted); }
 .training-substeps li { display: flex; justify-content: space-between; gap: 8px; padding: 2px 0; }
+/* The provisioning part after the 7 steps; its link names the console, so it may wrap. */
+.training-provisioning { margin: 12px 0 0; padding: 12px 0 0; border-top: 1px solid var(--line); }
+.training-provisioning > p { margin: 4px 0; }
+.training-provisioning .button { height: auto; min-height: 32px; padding-top: 5px; padding-bottom: 5px; white-space: normal; text-align: left; line-height: 18px; margin-top: 6px; }
 .training-status { flex: none; white-space: nowrap; font-size: 12px; font-weight: 600; }
 .training-status-done { color: var(--success); }
 .training-status-not-done { color: var(--danger); }

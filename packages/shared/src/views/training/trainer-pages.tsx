@@ -53,6 +53,29 @@ export function TrainerPage(props: {
           ))}
         </tbody>
       </table>
+      <h2>
+        {model.provisioning.heading}: <TrainingStatus status={model.provisioning.status} />
+      </h2>
+      <p>{model.provisioning.title}</p>
+      <table class="trainer-table">
+        <caption class="visually-hidden">The provisioning sub-steps and their state</caption>
+        <thead>
+          <tr>
+            <th scope="col">Sub-step</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.provisioning.subSteps.map((sub) => (
+            <tr class={sub.id === model.provisioning.next?.subStep.id ? 'trainer-next' : undefined}>
+              <th scope="row">{sub.title}</th>
+              <td>
+                <TrainingStatus status={sub.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <p class="trainer-foot">
         Refreshes every {props.refreshSeconds} seconds. <a href={props.handoutsHref}>Exercise handouts</a>
       </p>

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { ActiveExerciseView } from '../../training/classroom-view'
-import type { PanelStep, TrainingPanelModel } from '../../training/training-panel-model'
+import type { PanelProvisioning, PanelStep, TrainingPanelModel } from '../../training/training-panel-model'
 import { TrainingStatus } from './training-status'
 
 /** Where training mode's forms post and link to, as both servers' frames carry it. */
@@ -78,6 +78,34 @@ function StepItem(props: { readonly step: PanelStep; readonly look: TrainingPane
   )
 }
 
+/** The tutorial's optional part after the 7 steps: each provisioning sub-step, and the screen of the next. */
+function ProvisioningPart(props: { readonly part: PanelProvisioning; readonly look: TrainingPanelLook }) {
+  const { part } = props
+  return (
+    <section class="training-provisioning" aria-labelledby="training-provisioning-heading">
+      <h3 id="training-provisioning-heading" class="training-step-head">
+        <span>{part.heading}</span> <TrainingStatus status={part.status} />
+      </h3>
+      <p>{part.title}</p>
+      <ul class="training-substeps">
+        {part.subSteps.map((sub) => (
+          <li>
+            <span>{sub.title}</span> <TrainingStatus status={sub.status} />
+          </li>
+        ))}
+      </ul>
+      {part.next?.subStep.href ? (
+        <p class="training-next">
+          Next: {part.next.subStep.title}{' '}
+          <a class={props.look.primaryButtonClass} href={part.next.subStep.href}>
+            {part.next.linkLabel}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
 /**
  * The training progress panel: the tutorial's steps as both servers' state has them, the
  * screen of the next step, and `children` at its end (an exercise in progress).
@@ -140,6 +168,7 @@ export function TrainingPanel(props: {
             <StepItem step={step} look={look} />
           ))}
         </ol>
+        <ProvisioningPart part={model.provisioning} look={look} />
         <p class="training-links">
           <a href={training.trainerHref}>Trainer view</a> ·{' '}
           <a href={training.handoutsHref}>Exercise handouts</a>

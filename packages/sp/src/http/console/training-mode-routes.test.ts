@@ -54,6 +54,12 @@ describe('training mode in Control Hub, server alone', () => {
       'Step 1: Add Cisco Webex from the gallery</span><span class="training-status training-status-unknown">',
     )
     expect(page).toContain('href="/admin/settings/authentication/sso?step=test">Open it in Control Hub')
+    // The optional provisioning part after the 7 steps: Entra's sub-steps unknown, no link to a console not running here.
+    expect(page).toContain('Automatic user provisioning (optional)')
+    expect(page).toContain(
+      'B Simon is in Control Hub &gt; Users, provisioned over SCIM</span> <span class="training-status training-status-not-done">',
+    )
+    expect(page).not.toContain('Open the provisioning step')
   })
 
   it('collapses the panel (remembered in a cookie), refuses bad values and a forged token', async () => {
@@ -87,6 +93,11 @@ describe('training mode in Control Hub, server alone', () => {
     expect((await browser.get('/admin/training/handouts/nope')).status).toBe(404)
     const trainer = await browser.get('/admin/training/trainer')
     expect(trainer.status).toBe(200)
-    expect(await trainer.text()).toContain('data-refresh-seconds="5"')
+    const trainerPage = await trainer.text()
+    expect(trainerPage).toContain('data-refresh-seconds="5"')
+    expect(trainerPage).toContain('Automatic user provisioning (optional)')
+    expect(trainerPage).toContain(
+      '<th scope="row">Admin Credentials: the Secret Token is one Control Hub accepts now</th>',
+    )
   })
 })

@@ -78,6 +78,8 @@ describe("an app's Provisioning pages in the admin center", () => {
     const html = await tested.text()
     expect(html).toContain('Testing connection to Cisco Webex')
     expect(html).toContain('Microsoft Entra could not reach the Tenant URL.')
+    // The banner names the code too, the word the CLI and the exercises use for it.
+    expect(html).toContain('Error code: TargetUnreachable')
   })
 
   it('runs Stop provisioning from the overview, refuses an unknown command, and lists no logs yet', async () => {

@@ -115,7 +115,11 @@ export function provisioningRoutes(deps: HttpDeps) {
           render(c, found, page.value, {
             view: 'edit',
             form,
-            banner: { tone: 'error', message: describeProvisioningError(saved.error) },
+            banner: {
+              tone: 'error',
+              message: describeProvisioningError(saved.error),
+              code: saved.error.code,
+            },
             fieldErrors: fieldErrorsOf(saved.error),
           }),
         )
@@ -156,7 +160,7 @@ export function provisioningRoutes(deps: HttpDeps) {
         render(c, found, page.value, {
           view: 'edit',
           form,
-          banner: { tone: 'error', message },
+          banner: { tone: 'error', message, code: tested.error.code },
           fieldErrors: fieldErrorsOf(tested.error),
           toast: { kind: 'error', title, message },
         }),

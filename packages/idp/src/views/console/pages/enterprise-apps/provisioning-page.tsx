@@ -27,6 +27,8 @@ export interface ProvisioningForm {
 export interface ProvisioningBanner {
   readonly tone: 'success' | 'error'
   readonly message: string
+  /** The failure's code (the CLI's and the API's word for it, e.g. CredentialsRejected). */
+  readonly code?: string
 }
 
 /** The app's Provisioning page: Get started, the configuration, or the overview of the job. */
@@ -50,7 +52,12 @@ export function ProvisioningPageView(props: {
         currentHref={app.hrefs.provisioning}
         commands={props.view === 'edit' ? <EditCommands app={app} /> : undefined}
       >
-        {props.banner ? <InfoBanner tone={props.banner.tone}>{props.banner.message}</InfoBanner> : null}
+        {props.banner ? (
+          <InfoBanner tone={props.banner.tone}>
+            {props.banner.message}
+            {props.banner.code ? ` Error code: ${props.banner.code}` : null}
+          </InfoBanner>
+        ) : null}
         {page.connector === null ? (
           <p>This application does not support automatic provisioning with Microsoft Entra ID.</p>
         ) : props.view === 'get-started' ? (
