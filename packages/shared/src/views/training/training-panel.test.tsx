@@ -40,6 +40,21 @@ const model: TrainingPanelModel = {
       subSteps: [{ title: 'Create B.Simon', status: 'unknown' }],
     },
   ],
+  provisioning: {
+    heading: 'Automatic user provisioning (optional)',
+    title: 'Entra provisions B.Simon to Webex over SCIM',
+    status: 'not-done',
+    subSteps: [
+      { title: 'Secret Token accepted by Webex', status: 'done' },
+      { title: 'B.Simon assigned with the User role', status: 'not-done', href: '/apps/x/users' },
+    ],
+    next: {
+      subStep: { title: 'B.Simon assigned with the User role', status: 'not-done', href: '/apps/x/users' },
+      linkLabel: 'Open the provisioning step in Control Hub',
+    },
+    doneCount: 1,
+    total: 2,
+  },
 } as unknown as TrainingPanelModel
 
 const fields = <input type="hidden" name="csrf_token" value="t0k" />
@@ -61,6 +76,11 @@ describe("the training panel both consoles draw, each in its own design system's
     expect(fluent).toContain('<a class="button button-primary" href="/users/new">Open New user</a>')
     expect(fluent).toContain('<span class="training-step-title">Step 2: Create a test user</span>')
     expect(fluent).toContain('class="training-chevron"')
+    // The provisioning part after the 7 steps, its link in the same look.
+    expect(fluent).toContain('<span>Automatic user provisioning (optional)</span>')
+    expect(fluent).toContain(
+      '<a class="button button-primary" href="/apps/x/users">Open the provisioning step in Control Hub</a>',
+    )
     const momentum = html(
       <TrainingPanel
         training={forms}
