@@ -13,8 +13,8 @@ import {
 /**
  * The provisioning break-it exercises by clicking: applied with the Training page's button, the
  * symptom met on Entra's Cisco Webex > Provisioning page (Test Connection, or Provision on demand),
- * fixed on the screens the explanation names, and explained in Control Hub once the real state
- * shows the fix.
+ * fixed on the screens the explanation names, and explained in the other console once the real
+ * state shows the fix.
  */
 let sandbox: RunningSandbox
 let page: Page
@@ -87,6 +87,27 @@ const CLICKED: readonly ClickedExercise[] = [
     },
   },
   {
+    id: 'provisioning-missing-matching-attribute',
+    from: 'hub',
+    meet: async () => {
+      const seen = await provisionOnDemand()
+      await checkPage('entra-provision-on-demand-import-skipped')
+      return seen
+    },
+    fix: async () => {
+      // The explanation's first fix: give B.Simon the Email the matching attribute is mapped from.
+      await page.goto(`${sandbox.idp.url}/`)
+      await page.getByRole('link', { name: 'All users', exact: true }).click()
+      await page.getByRole('link', { name: 'B.Simon', exact: true }).click()
+      await page.getByRole('link', { name: 'Edit properties' }).click()
+      const pane = page.getByRole('dialog', { name: 'Edit properties' })
+      await expect(pane.getByLabel('Email', { exact: true }).inputValue()).resolves.toBe('')
+      await pane.getByLabel('Email', { exact: true }).fill('B.Simon@contoso.com')
+      await pane.getByRole('button', { name: 'Save' }).click()
+      await page.getByRole('status').filter({ hasText: 'Successfully updated user' }).first().waitFor()
+    },
+  },
+  {
     id: 'provisioning-default-access-role',
     from: 'entra',
     meet: async () => {
@@ -118,7 +139,7 @@ const CLICKED: readonly ClickedExercise[] = [
 ]
 
 describe('the provisioning exercises, in Chromium', () => {
-  it('runs them: button, symptom on Entra’s Provisioning page, fix by clicking, explanation in Control Hub', async () => {
+  it('runs all three: button, symptom on Entra’s Provisioning page, fix by clicking, explanation in the other console', async () => {
     for (const exercise of CLICKED) await runClickedExercise(cls, exercise, exercise === CLICKED[0])
   }, 240_000)
 
