@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import type { RunningSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  assignBSimon,
   type ClickedExercise,
   checkPage as checkPageOf,
   openCiscoWebex as openCiscoWebexOf,
@@ -119,18 +120,7 @@ const CLICKED: readonly ClickedExercise[] = [
       // An assignment's role is changed by assigning B.Simon again with the User role.
       await openCiscoWebex('Users and groups')
       await page.getByRole('button', { name: 'Remove B.Simon' }).click()
-      await page.getByRole('link', { name: 'Add user/group' }).click()
-      await page.getByRole('link', { name: 'None Selected' }).click()
-      const picker = page.getByRole('dialog', { name: 'Users and groups' })
-      await picker.getByRole('searchbox', { name: 'Search' }).fill('B.Simon')
-      await picker.getByRole('searchbox', { name: 'Search' }).press('Enter')
-      await page.getByRole('dialog', { name: 'Users and groups' }).getByLabel('B.Simon').check()
-      await page
-        .getByRole('dialog', { name: 'Users and groups' })
-        .getByRole('button', { name: 'Select' })
-        .click()
-      await page.getByLabel('Select a role').selectOption({ label: 'User' })
-      await page.getByRole('button', { name: 'Assign' }).click()
+      await assignBSimon(cls, 'User')
       const row = page.getByRole('row').filter({ hasText: 'B.Simon' })
       await expect(row.textContent()).resolves.toContain('User')
       await checkPage('entra-users-and-groups-user-role')

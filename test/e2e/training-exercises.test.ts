@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import type { RunningSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  assignBSimon,
   type ClickedExercise,
   checkPage as checkPageOf,
   openCiscoWebex as openCiscoWebexOf,
@@ -37,18 +38,7 @@ const CLICKED: readonly ClickedExercise[] = [
     id: 'user-not-assigned',
     from: 'hub',
     fix: async () => {
-      await openCiscoWebex('Users and groups')
-      await page.getByRole('link', { name: 'Add user/group' }).click()
-      await page.getByRole('link', { name: 'None Selected' }).click()
-      const picker = page.getByRole('dialog', { name: 'Users and groups' })
-      await picker.getByRole('searchbox', { name: 'Search' }).fill('B.Simon')
-      await picker.getByRole('searchbox', { name: 'Search' }).press('Enter')
-      await page.getByRole('dialog', { name: 'Users and groups' }).getByLabel('B.Simon').check()
-      await page
-        .getByRole('dialog', { name: 'Users and groups' })
-        .getByRole('button', { name: 'Select' })
-        .click()
-      await page.getByRole('button', { name: 'Assign' }).click()
+      await assignBSimon(cls)
       await page.getByRole('cell', { name: 'B.Simon', exact: true }).waitFor()
     },
   },

@@ -105,6 +105,24 @@ export async function openCiscoWebex({ page, sandbox }: ClickingClass, link: str
 }
 
 /**
+ * Cisco Webex > Users and groups > Add user/group: picks B.Simon, with `role` when given (the
+ * gallery app's default otherwise), and assigns her.
+ */
+export async function assignBSimon(cls: ClickingClass, role?: string) {
+  const { page } = cls
+  await openCiscoWebex(cls, 'Users and groups')
+  await page.getByRole('link', { name: 'Add user/group' }).click()
+  await page.getByRole('link', { name: 'None Selected' }).click()
+  const picker = page.getByRole('dialog', { name: 'Users and groups' })
+  await picker.getByRole('searchbox', { name: 'Search' }).fill('B.Simon')
+  await picker.getByRole('searchbox', { name: 'Search' }).press('Enter')
+  await page.getByRole('dialog', { name: 'Users and groups' }).getByLabel('B.Simon').check()
+  await page.getByRole('dialog', { name: 'Users and groups' }).getByRole('button', { name: 'Select' }).click()
+  if (role) await page.getByLabel('Select a role').selectOption({ label: role })
+  await page.getByRole('button', { name: 'Assign' }).click()
+}
+
+/**
  * Applies the exercise with its button, checks the symptom is shown and the explanation is not,
  * meets the symptom, fixes it, and reads the explanation in the other console. `screenshots`
  * saves the applied and explained pages under the exercise's name.
