@@ -115,6 +115,9 @@ describe('the Webex side of the tutorial, by clicking in Control Hub', () => {
   it('warns before a re-import while SSO is on, and disables SSO when Simple is chosen', async () => {
     await page.getByRole('button', { name: 'Modify' }).click()
     await dialog().getByRole('button', { name: 'Next' }).click()
+    // Each Next loads the next step: click the export step's Next only once that step is shown,
+    // not the first step's Next while it is still on screen.
+    await dialog().getByRole('button', { name: 'Download Metadata File' }).waitFor()
     await dialog().getByRole('button', { name: 'Next' }).click()
     const warning = page.getByRole('alertdialog', { name: 'SSO Warning' })
     await warning.waitFor()
