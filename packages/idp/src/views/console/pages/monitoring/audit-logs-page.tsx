@@ -5,6 +5,7 @@ import { Blade } from '../../blade'
 import { CommandBar } from '../../command-bar'
 import { type ConsoleFrame, ConsoleLayout } from '../../console-layout'
 import { DataTable } from '../../data-table'
+import { DateTime } from '../../date-time'
 import { ResultCount } from '../../list-toolbar'
 import { Pane, PaneLink } from '../../pane'
 import { ListPaging, withQuery } from '../list-paging'
@@ -40,12 +41,12 @@ export function AuditLogsPage(props: {
           id="audit-log"
           label="Audit log entries"
           columns={[
-            { header: 'Date' },
-            { header: 'Service' },
+            { header: 'Date', size: 'date' },
+            { header: 'Service', size: 'medium' },
             { header: 'Category' },
             { header: 'Activity' },
-            { header: 'Status' },
-            { header: 'Target(s)', wide: true },
+            { header: 'Status', size: 'narrow' },
+            { header: 'Target(s)' },
             { header: 'Initiated by (actor)' },
           ]}
           rows={props.list.items.map((record) => ({
@@ -55,7 +56,7 @@ export function AuditLogsPage(props: {
                 href={withQuery(AUDIT_LOGS_HREF, { page, pane: 'details', id: record.id })}
                 paneId="details"
               >
-                {record.activityDateTime}
+                <DateTime iso={record.activityDateTime} />
               </PaneLink>,
               'Core Directory',
               record.category,
@@ -66,6 +67,7 @@ export function AuditLogsPage(props: {
             ],
           }))}
           emptyText="No audit logs found"
+          wrap={true}
         />
         <ListPaging label="Audit log pages" href={AUDIT_LOGS_HREF} query={{}} list={props.list} />
       </Blade>
@@ -81,7 +83,9 @@ export function AuditDetailsPane(props: { readonly record: AuditRecord; readonly
       <h3>Activity</h3>
       <dl class="properties">
         <dt>Date</dt>
-        <dd>{record.activityDateTime}</dd>
+        <dd>
+          <DateTime iso={record.activityDateTime} />
+        </dd>
         <dt>Activity Type</dt>
         <dd>{record.activityDisplayName}</dd>
         <dt>Activity ID</dt>
