@@ -48,6 +48,7 @@ const CLICKED: readonly ClickedExercise[] = [
       const pane = page.getByRole('dialog', { name: 'Basic SAML Configuration' })
       await pane.getByLabel('Identifier (Entity ID)', { exact: true }).fill(entityId)
       await pane.getByRole('button', { name: 'Save' }).click()
+      await page.getByRole('status').filter({ hasText: 'Saved Basic SAML Configuration' }).first().waitFor()
       await page
         .getByRole('region', { name: 'Basic SAML Configuration' })
         .getByText(entityId)

@@ -31,6 +31,8 @@ afterAll(() => cls?.close())
 
 const checkPage = (name: string) => checkPageOf(page, name)
 const openCiscoWebex = (link: string) => openCiscoWebexOf(cls, link)
+/** A fix is saved once its toast shows: leaving the page earlier could cut its Save short. */
+const savedToast = (title: string) => page.getByRole('status').filter({ hasText: title }).first().waitFor()
 
 /** Each exercise with the console screen its explanation names, fixed by clicking. */
 const CLICKED: readonly ClickedExercise[] = [
@@ -57,6 +59,7 @@ const CLICKED: readonly ClickedExercise[] = [
       const pane = page.getByRole('dialog', { name: 'Basic SAML Configuration' })
       await pane.getByLabel('Reply URL (Assertion Consumer Service URL)', { exact: true }).fill(acs)
       await pane.getByRole('button', { name: 'Save' }).click()
+      await savedToast('Saved Basic SAML Configuration')
       await page.getByRole('region', { name: 'Basic SAML Configuration' }).getByText(acs).first().waitFor()
     },
   },
@@ -73,7 +76,8 @@ const CLICKED: readonly ClickedExercise[] = [
       const pane = page.getByRole('dialog', { name: 'Manage claim' })
       await pane.getByLabel('Source attribute').selectOption('user.userprincipalname')
       await pane.getByRole('button', { name: 'Save' }).click()
-      await page.getByRole('cell', { name: 'user.userprincipalname' }).first().waitFor()
+      // The Required claim's row already names user.userprincipalname: only the toast says Save is done.
+      await savedToast('Claim saved')
     },
   },
   {
@@ -88,7 +92,7 @@ const CLICKED: readonly ClickedExercise[] = [
       const pane = page.getByRole('dialog', { name: 'SAML Signing Certificate' })
       await pane.getByLabel('Signing Option').selectOption('assertion')
       await pane.getByRole('button', { name: 'Save' }).click()
-      await page.getByRole('dialog', { name: 'SAML Signing Certificate' }).waitFor({ state: 'detached' })
+      await savedToast('Saved SAML Signing Certificate')
     },
   },
   {

@@ -2,7 +2,7 @@
 // a browser of B.Simon's own, the fix on the screen the explanation names, and the explanation
 // read in the other console. Each e2e file gives only its exercises' fixes.
 import { findTrainingExercise } from '@sandbox/shared'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers } from 'sso-rehearsal-sandbox'
 import { expect } from 'vitest'
 import { launchChromium } from './browser'
@@ -139,7 +139,7 @@ export async function runClickedExercise(
   await (from === 'entra' ? training.entra() : training.hub())
   await page.getByRole('button', { name: exercise.title, exact: true }).click()
   const summary = page.getByRole('region', { name: `Active exercise: ${exercise.title}` })
-  await summary.waitFor()
+  await appliedOrWhyNot(page, id, summary)
   await expect(summary.textContent(), id).resolves.toContain(exercise.whereToLook)
   await expect(summary.getByText('Not fixed yet').first().isVisible()).resolves.toBe(true)
   await expect(summary.textContent()).resolves.not.toContain(exercise.explanation.whyThisError)
@@ -155,4 +155,21 @@ export async function runClickedExercise(
   await expect(explained.textContent(), id).resolves.toContain(exercise.explanation.whyThisError)
   await expect(explained.textContent()).resolves.toContain(exercise.explanation.fixScreen)
   if (screenshots) await checkPage(page, `${explaining}-training-exercise-explained`)
+}
+
+/**
+ * Waits for the applied exercise's summary; a refusal (the page's alert) or any other page fails
+ * at once with what the page said, instead of a bare timeout that hides why the set-up failed.
+ */
+async function appliedOrWhyNot(page: Page, id: string, summary: Locator) {
+  const refusal = page.getByRole('alert')
+  try {
+    await summary.or(refusal).first().waitFor({ timeout: 60_000 })
+  } catch (error) {
+    const body = ((await page.locator('body').textContent().catch(() => '')) ?? '').slice(0, 600)
+    throw new Error(`${id}: no Active exercise after the button, at ${page.url()}: ${body}`, { cause: error })
+  }
+  if ((await summary.count()) > 0) return
+  const said = (await refusal.allTextContents()).join(' | ')
+  throw new Error(`${id}: the Training page refused the exercise at ${page.url()}: ${said}`)
 }
