@@ -166,7 +166,11 @@ async function appliedOrWhyNot(page: Page, id: string, summary: Locator) {
   try {
     await summary.or(refusal).first().waitFor({ timeout: 60_000 })
   } catch (error) {
-    const body = ((await page.locator('body').textContent().catch(() => '')) ?? '').slice(0, 600)
+    const words = await page
+      .locator('body')
+      .textContent()
+      .catch(() => null)
+    const body = (words ?? '').slice(0, 600)
     throw new Error(`${id}: no Active exercise after the button, at ${page.url()}: ${body}`, { cause: error })
   }
   if ((await summary.count()) > 0) return
