@@ -17,7 +17,7 @@ export const APP_PAGES_CSS = `
 .method-on { border: 2px solid var(--brand); background: var(--brand-tint); }
 .method-unavailable { background: var(--surface-hover); }
 .method-unavailable .method-button { color: var(--muted); cursor: not-allowed; }
-.row-fields { display: grid; grid-template-columns: 1fr 90px auto; gap: 8px; align-items: end; }
+.row-fields { display: grid; grid-template-columns: minmax(0, 1fr) 90px 176px; gap: 8px 12px; align-items: start; }
 .row-fields .field { margin: 0; }
 .resolve-box { border: 1px solid #a4262c; background: #fde7e9; padding: 12px 16px; margin: 16px 0; }
 .resolve-box h3 { margin: 0 0 6px; font-size: 14px; }
@@ -27,5 +27,9 @@ export const APP_PAGES_CSS = `
 .plain-fieldset { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; }
 .plain-fieldset > legend { font-weight: 600; padding: 0; margin-bottom: 4px; }
 .row-fields { margin-bottom: 8px; }
-.row-fields .choice { align-self: center; }
+/* Rows line up on their boxes, not their bottoms, so an error under a URL pushes nothing sideways;
+   the Default checkbox sits level with the box, below the first row's visible labels. */
+.row-fields .choice { margin: 0; height: 32px; align-items: center; white-space: nowrap; }
+.row-fields .choice input { margin: 0; }
+.row-fields:has(.field-label) .choice { margin-top: 24px; }
 `

@@ -25,7 +25,7 @@ export const FORM_CSS = `
 .text-box.has-state .input { padding-right: 32px; }
 .state-icon { position: absolute; right: 8px; top: 8px; pointer-events: none; }
 .field-help { margin: 0 0 6px; font-size: 13px; line-height: 18px; color: var(--muted); font-style: italic; }
-.field-error { display: flex; align-items: flex-start; gap: 4px; margin: 4px 0 0; font-size: 13px; line-height: 18px; color: var(--danger); }
+.field-error { display: flex; align-items: flex-start; gap: 4px; margin: 4px 0 0; font-size: 13px; line-height: 18px; color: var(--danger); overflow-wrap: anywhere; }
 .field-error .icon { margin-top: 1px; }
 .input-static { display: flex; align-items: center; background: var(--surface-alt); font-family: var(--mono); font-size: 13px; }
 select.input { appearance: none; padding-right: 28px; background: var(--surface) ${CHEVRON} no-repeat right 10px center; cursor: pointer; }

@@ -102,6 +102,7 @@ export function BasicSamlPane(props: {
               id={`reply-index-${i}`}
               name={`replyIndex-${i}`}
               label={`Index ${i + 1}`}
+              labelHidden={i > 0}
               type="number"
               value={row.index}
             />
