@@ -125,21 +125,35 @@ describe('Entra admin center: SAML signing certificate rollover by clicking', ()
 
   it('"…" > Make certificate active: the Token signing certificate card shows the new Thumbprint', async () => {
     const inactive = certificates().getByRole('row', { name: /Inactive/ })
-    await inactive.getByRole('link', { name: 'More options' }).click()
-    const menu = pane().getByRole('list', { name: `Certificate ${newThumbprint}` })
+    const menuButton = inactive.getByRole('button', { name: `More options for certificate ${newThumbprint}` })
+    const menu = pane().getByRole('menu', { name: `More options for certificate ${newThumbprint}` })
+    // An unsaved edit in the pane outlives opening and closing a row's menu.
+    const signingOption = pane().getByLabel('Signing Option')
+    const saved = await signingOption.inputValue()
+    await signingOption.selectOption('both')
+    // By keyboard: Enter on "…" opens the menu on its first item; Escape closes the menu only.
+    await menuButton.focus()
+    await page.keyboard.press('Enter')
     await menu.waitFor()
-    // The script swaps the pane in place and starts on the menu's first item.
     await expect(page.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe(
       'Make certificate active',
     )
+    await page.keyboard.press('Escape')
+    await menu.waitFor({ state: 'hidden' })
+    await expect(pane().isVisible()).resolves.toBe(true)
+    await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('false')
+    await expect(signingOption.inputValue()).resolves.toBe('both')
+    await signingOption.selectOption(saved)
+    await menuButton.click()
     for (const download of [
       'Base64 certificate download',
       'PEM certificate download',
       'Raw certificate download',
+      'Download federated certificate XML',
     ])
-      await expect(menu.getByRole('link', { name: download }).count(), download).resolves.toBe(1)
+      await expect(menu.getByRole('menuitem', { name: download }).count(), download).resolves.toBe(1)
     await looksRight(page, 'certificate-rollover-3-row-menu')
-    await menu.getByRole('button', { name: 'Make certificate active' }).click()
+    await menu.getByRole('menuitem', { name: 'Make certificate active' }).click()
     await toastBesidePane('Certificate made active')
     await expect(
       certificates()

@@ -55,6 +55,17 @@ export function createMetadataService(deps: {
     })
   }
 
+  function appDocument(
+    tenantId: string,
+    app: DeepState['apps'][number],
+    certificate: DeepReadonly<SigningCertificate>,
+  ): string {
+    return cached(
+      `app|${app.application.appId}|${certificate.thumbprint}`,
+      () => `${UTF8_BOM}${document(tenantId, certificate)}`,
+    )
+  }
+
   return {
     /** `/{tenant}/FederationMetadata/2007-06/FederationMetadata.xml`. */
     tenantMetadata(tenant?: string): Result<string, MetadataError> {
@@ -73,13 +84,20 @@ export function createMetadataService(deps: {
         const tenantName = state.tenant.displayName
         return err({ code: 'AADSTS700016', identifier: appId, tenantName, lookup: { by: 'id' } })
       }
-      const certificate = signingCertificateFor(state, app, deps.runtime.clock.now())
       return ok(
-        cached(
-          `app|${app.application.appId}|${certificate.thumbprint}`,
-          () => `${UTF8_BOM}${document(state.tenant.id, certificate)}`,
-        ),
+        appDocument(state.tenant.id, app, signingCertificateFor(state, app, deps.runtime.clock.now())),
       )
+    },
+
+    /**
+     * The app document as it reads with one of the app's certificates in it, active or not (a
+     * certificate row's "Download federated certificate XML"); null for an unknown app or thumbprint.
+     */
+    certificateMetadata(appId: string, thumbprint: string): string | null {
+      const state = deps.store.read()
+      const app = appByAppId(state, appId)
+      const certificate = app?.saml.certificates.find((c) => c.thumbprint === thumbprint)
+      return app && certificate ? appDocument(state.tenant.id, app, certificate) : null
     },
   }
 }

@@ -93,8 +93,7 @@ export const CONSOLE_SCRIPT = `(function () {
     if (!dialog) return;
     if (shell) shell.setAttribute('inert', '');
     enhance(host);
-    // A pane drawn with a menu open (a row's "…") starts on the menu's first item.
-    (dialog.querySelector('[data-focus-first]') || dialog).focus();
+    dialog.focus();
   }
 
   function swapOverlay(html) {

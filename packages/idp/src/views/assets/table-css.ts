@@ -34,14 +34,15 @@ a.filter-pill:hover, button.filter-pill:hover { background: #c7e0f4; color: var(
 .name-cell > a { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .cell-text { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 /* A row's "…" menu drops below its button, over the rows after it; its cell must not clip it. */
-.data-table td:has(.row-menu-list) { overflow: visible; }
+.data-table td:has(.row-menu) { overflow: visible; }
+.row-menu { display: inline-block; }
+.row-menu > summary { width: 32px; height: 32px; border-radius: 2px; color: var(--ink); }
+.row-menu > summary:hover, .row-menu[open] > summary { background: var(--surface-hover); color: var(--ink-strong); }
+.row-menu .menu-popup { top: 34px; min-width: 260px; }
+.menu-popup button[role="menuitem"] { width: 100%; border: 0; background: none; font: inherit; text-align: left; cursor: pointer; }
 /* A grid inside a pane keeps the fields after it at a distance; Import Certificate's Add too. */
 .import-certificate { margin-bottom: 20px; }
 .pane-body .data-table { margin-bottom: 16px; }
-.row-menu { position: relative; display: inline-block; }
-.row-menu-list { position: absolute; right: 0; top: 34px; z-index: 5; min-width: 240px; margin: 0; padding: 4px 0; list-style: none; background: var(--surface); box-shadow: var(--shadow-16); }
-.row-menu-item { display: block; width: 100%; padding: 8px 12px; border: 0; background: none; color: var(--ink); font: inherit; text-align: left; cursor: pointer; white-space: nowrap; }
-.row-menu-item:hover { background: var(--surface-hover); color: var(--ink-strong); text-decoration: none; }
 .paging { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 12px 0 0; }
 .paging-status { color: var(--muted); margin-left: 4px; }
 .logo-tile { display: inline-flex; align-items: center; justify-content: center; flex: none; width: 32px; height: 32px; border-radius: 2px; color: #fff; font-size: 13px; font-weight: 600; letter-spacing: .02em; }

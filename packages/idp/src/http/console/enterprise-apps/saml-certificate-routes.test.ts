@@ -124,26 +124,34 @@ describe('SAML Signing Certificate pane', () => {
     expect(certificates().all.length).toBe(before)
   })
 
-  it('a row\'s "…" opens its menu: Make certificate active on an Inactive row only, and its downloads', async () => {
+  it('a row\'s "…" menu: Make certificate active on an Inactive row only, and its downloads', async () => {
     await save({ newCertificate: 'true', expiry: `${new Date().getUTCFullYear() + 2}-01-15` })
     const { active, all } = certificates()
     const inactive = all.find((c) => c.thumbprint !== active)?.thumbprint ?? ''
-    const closed = await get(`${saml()}?pane=certificate`)
-    expect(closed.body).toContain('aria-label="More options"')
-    expect(closed.body).not.toContain('value="activate"')
-    const onInactive = await get(`${saml()}?pane=certificate&menu=${inactive}`)
-    expect(onInactive.body).toContain('aria-expanded="true"')
-    expect(onInactive.body).toContain(`formaction="${saml()}/certificate?thumbprint=${inactive}"`)
-    expect(onInactive.body).toContain('Make certificate active')
-    for (const download of [
-      'Base64 certificate download',
-      'PEM certificate download',
-      'Raw certificate download',
+    const pane = (await get(`${saml()}?pane=certificate`)).body
+    const menuOf = (thumbprint: string) => {
+      const start = pane.indexOf(`More options for certificate ${thumbprint}`)
+      expect(start, thumbprint).toBeGreaterThan(0)
+      return pane.slice(start, pane.indexOf('</details>', start))
+    }
+    const onInactive = menuOf(inactive)
+    expect(onInactive).toContain(`formaction="${saml()}/certificate?thumbprint=${inactive}"`)
+    expect(onInactive).toContain('>Make certificate active</button>')
+    for (const [download, what] of [
+      ['Base64 certificate download', 'base64'],
+      ['PEM certificate download', 'pem'],
+      ['Raw certificate download', 'raw'],
+      ['Download federated certificate XML', 'federation-metadata'],
     ])
-      expect(onInactive.body).toContain(download)
-    const onActive = await get(`${saml()}?pane=certificate&menu=${active}`)
-    expect(onActive.body).toContain('PEM certificate download')
-    expect(onActive.body).not.toContain('value="activate"')
+      expect(onInactive).toContain(
+        `href="${saml()}/download/${what}?thumbprint=${inactive}" download="">${download}</a>`,
+      )
+    const onActive = menuOf(active ?? '')
+    expect(onActive).toContain('PEM certificate download')
+    expect(onActive).not.toContain('value="activate"')
+    // A deep link draws that row's menu open; the others stay closed.
+    const deepLinked = (await get(`${saml()}?pane=certificate&menu=${inactive}`)).body
+    expect(deepLinked.match(/<details[^>]*data-menu-button[^>]*open/g)?.length).toBe(1)
 
     const made = await post(`${saml()}/certificate?thumbprint=${inactive}`, {
       csrfToken: token,
@@ -167,6 +175,17 @@ describe('SAML Signing Certificate pane', () => {
     const unknown = await get(`${saml()}/download/raw?thumbprint=${'0'.repeat(40)}`)
     expect(unknown.status).toBe(404)
     expect(unknown.body).toContain("pick a row's download")
+    // Download federated certificate XML: the app's metadata with that row's certificate in it.
+    const base64Of = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '')
+    const federated = await get(`${saml()}/download/federation-metadata?thumbprint=${inactive}`)
+    expect(federated.status).toBe(200)
+    expect(federated.body).toContain(`<X509Certificate>${base64Of(inactivePem)}</X509Certificate>`)
+    expect(federated.body).not.toContain(base64Of(activePem))
+    const cardXml = await get(`${saml()}/download/federation-metadata`)
+    expect(cardXml.body).toContain(base64Of(activePem))
+    const noSuchRow = await get(`${saml()}/download/federation-metadata?thumbprint=${'0'.repeat(40)}`)
+    expect(noSuchRow.status).toBe(404)
+    expect(noSuchRow.body).toContain("pick a row's download")
   })
 
   it('Import Certificate: a PFX with its PFX Password becomes an Inactive row; a wrong password or no file says what to do', async () => {

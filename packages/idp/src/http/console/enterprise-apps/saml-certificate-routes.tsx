@@ -76,10 +76,25 @@ export function samlDownloadRoutes(deps: HttpDeps) {
       if (!found) return appNotFound(c)
       const what = c.req.param('what')
       if (what === 'federation-metadata') {
-        const xml = deps.services.metadata.appMetadata(found.app.servicePrincipal.appId)
-        if (!xml.ok) return c.text('This application has no federation metadata yet.', 404)
+        const appId = found.app.servicePrincipal.appId
+        // A row's "Download federated certificate XML" names its certificate; the card's link means the one that signs.
+        const asked = c.req.query('thumbprint')
+        const read = deps.services.metadata.appMetadata(appId)
+        const xml =
+          asked === undefined
+            ? read.ok
+              ? read.value
+              : null
+            : deps.services.metadata.certificateMetadata(appId, asked)
+        if (xml === null)
+          return c.text(
+            asked === undefined
+              ? 'This application has no federation metadata yet.'
+              : `This application has no certificate with thumbprint ${asked}: open SAML Certificates and pick a row's download.`,
+            404,
+          )
         const name = `${found.ref.displayName.replace(/[^A-Za-z0-9 ._-]/g, '_').trim() || 'application'}.xml`
-        return c.body(xml.value, 200, {
+        return c.body(xml, 200, {
           'Content-Type': 'application/xml; charset=utf-8',
           'Content-Disposition': attachment(name),
           'Cache-Control': 'no-store',

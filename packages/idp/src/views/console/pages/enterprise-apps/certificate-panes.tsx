@@ -5,6 +5,7 @@ import { FilePicker } from '../../file-picker'
 import type { HiddenField } from '../../hidden-fields'
 import { Icon } from '../../icons'
 import { InfoBanner } from '../../info-banner'
+import { MenuButton, type MenuItem } from '../../menu-button'
 import { Pane } from '../../pane'
 import { PasswordField } from '../../password-field'
 import { SelectField } from '../../select-field'
@@ -22,9 +23,10 @@ export interface NewCertificateDraft {
 type CertificateRow = SamlSummary['samlCertificates']['certificates'][number]
 
 /**
- * A row's "…": a link to the same pane with that row's menu drawn open (a link, not a button, so
- * it works without the script, which swaps the pane in place), and the menu itself: Make certificate active (not on the
- * active row) and the downloads.
+ * A row's "…" (A12): a menu button with Make certificate active (Inactive rows only; a submit of
+ * the pane's form that activates that row and saves nothing else) and the row's certificate
+ * downloads. Opening it redraws nothing, so unsaved edits in the pane stay, and Escape closes
+ * the menu, not the pane.
  */
 function RowMenu(props: {
   readonly app: AppRef
@@ -32,63 +34,37 @@ function RowMenu(props: {
   readonly open: boolean
   readonly action: string
 }) {
-  const { app, certificate, open } = props
+  const { app, certificate } = props
   const thumbprint = certificate.thumbprint
-  const paneHref = `${app.hrefs.saml}?pane=certificate`
-  const menuId = `certificate-menu-${thumbprint}`
+  const items: MenuItem[] = [
+    ...(certificate.status === 'Inactive'
+      ? [
+          {
+            label: 'Make certificate active',
+            formAction: `${props.action}?thumbprint=${encodeURIComponent(thumbprint)}`,
+            name: 'action',
+            value: 'activate',
+          },
+        ]
+      : []),
+    { label: 'Base64 certificate download', href: app.hrefs.download('base64', thumbprint), download: true },
+    { label: 'PEM certificate download', href: app.hrefs.download('pem', thumbprint), download: true },
+    { label: 'Raw certificate download', href: app.hrefs.download('raw', thumbprint), download: true },
+    {
+      label: 'Download federated certificate XML',
+      href: app.hrefs.download('federation-metadata', thumbprint),
+      download: true,
+    },
+  ]
   return (
-    <div class="row-menu">
-      <a
-        class="icon-button"
-        href={open ? paneHref : `${paneHref}&menu=${encodeURIComponent(thumbprint)}`}
-        data-pane-link
-        data-opens-overlay="certificate"
-        aria-haspopup="true"
-        aria-expanded={open ? 'true' : 'false'}
-        aria-controls={open ? menuId : undefined}
-        aria-label="More options"
-      >
-        <Icon name="more" />
-      </a>
-      {open ? (
-        <ul class="row-menu-list" id={menuId} aria-label={`Certificate ${thumbprint}`}>
-          {certificate.status === 'Inactive' ? (
-            <li>
-              <button
-                type="submit"
-                class="row-menu-item"
-                data-focus-first
-                formaction={`${props.action}?thumbprint=${encodeURIComponent(thumbprint)}`}
-                name="action"
-                value="activate"
-              >
-                Make certificate active
-              </button>
-            </li>
-          ) : null}
-          <li>
-            <a
-              class="row-menu-item"
-              href={app.hrefs.download('base64', thumbprint)}
-              download
-              data-focus-first={certificate.status === 'Inactive' ? undefined : true}
-            >
-              Base64 certificate download
-            </a>
-          </li>
-          <li>
-            <a class="row-menu-item" href={app.hrefs.download('pem', thumbprint)} download>
-              PEM certificate download
-            </a>
-          </li>
-          <li>
-            <a class="row-menu-item" href={app.hrefs.download('raw', thumbprint)} download>
-              Raw certificate download
-            </a>
-          </li>
-        </ul>
-      ) : null}
-    </div>
+    <MenuButton
+      class="row-menu"
+      label={`More options for certificate ${thumbprint}`}
+      face={<Icon name="more" />}
+      menuId={`certificate-menu-${thumbprint}`}
+      items={items}
+      open={props.open}
+    />
   )
 }
 
