@@ -52,6 +52,10 @@ describe('Enterprise Settings: refusals name their code', () => {
       'SSO_TEST_REQUIRED: Single sign-on can be enabled only after a successful Test SSO Connection of this IdP metadata.',
     )
     expect(html).toContain('Failed to enable Single Sign-On (SSO).')
+    // The step says the enable was refused, not that the admin chose to keep SSO off, and Save retries the enable.
+    expect(html).toContain('Single sign-on is not enabled yet')
+    expect(html).not.toContain('Single sign-on stays off')
+    expect(html).toContain('name="outcome" value="enable"')
     expect(sp.services.sso.status().enabled).toBe(false)
   })
 })

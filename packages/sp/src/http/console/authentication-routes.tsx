@@ -81,7 +81,13 @@ export function consoleAuthenticationRoutes(deps: HttpDeps) {
   function wizardPage(
     c: ConsoleContext,
     step: WizardStepName,
-    extra: { importShown?: ImportShown; finishError?: string; toastError?: string } = {},
+    extra: {
+      importShown?: ImportShown
+      finishError?: string
+      toastError?: string
+      /** The outcome a refused Save asked for (the form's, not the address's). */
+      outcome?: 'enable' | 'disable'
+    } = {},
   ) {
     const status = sso.status()
     const test = sso.testResult()
@@ -95,7 +101,7 @@ export function consoleAuthenticationRoutes(deps: HttpDeps) {
       ? [...chrome.toasts, { kind: 'error' as const, message: toastError }]
       : chrome.toasts
     const imported = c.req.query('imported')
-    const outcome = c.req.query('outcome')
+    const outcome = extra.outcome ?? c.req.query('outcome')
     const warning =
       step === 'import' &&
       status.enabled &&
@@ -268,6 +274,7 @@ export function consoleAuthenticationRoutes(deps: HttpDeps) {
             wizardPage(c, 'finish', {
               finishError: refusalText(enabled.error),
               toastError: 'Failed to enable Single Sign-On (SSO).',
+              outcome: 'enable',
             }),
             409,
           )

@@ -179,18 +179,33 @@ function TestStep(props: SsoWizardProps) {
   )
 }
 
+/** What the last step says: ready to enable, staying off, or an enable that Save was refused. */
+function finishWording(props: SsoWizardProps) {
+  if (props.outcome !== 'enable')
+    return {
+      heading: 'Single sign-on stays off',
+      icon: 'info',
+      description:
+        'Select Save to keep the built-in identity service. Fix the setup and test again before you enable single sign-on.',
+    } as const
+  if (props.finishError)
+    return {
+      heading: 'Single sign-on is not enabled yet',
+      icon: 'error-circle',
+      description:
+        'Control Hub refused to enable single sign-on for the reason below. Select Back to run the test again, or fix the setup first.',
+    } as const
+  return {
+    heading: 'Single sign-on is ready',
+    icon: 'check-circle',
+    description: 'Select Save to turn on single sign-on for all users of this organization.',
+  } as const
+}
+
 function FinishStep(props: SsoWizardProps) {
-  const enable = props.outcome === 'enable'
+  const wording = finishWording(props)
   return (
-    <WizardStep
-      heading={enable ? 'Single sign-on is ready' : 'Single sign-on stays off'}
-      icon={enable ? 'check-circle' : 'info'}
-      description={
-        enable
-          ? 'Select Save to turn on single sign-on for all users of this organization.'
-          : 'Select Save to keep the built-in identity service. Fix the setup and test again before you enable single sign-on.'
-      }
-    >
+    <WizardStep heading={wording.heading} icon={wording.icon} description={wording.description}>
       {props.finishError ? <FormError>{props.finishError}</FormError> : null}
       <PostForm id="wizard-step" action={`${SSO_WIZARD_PATH}/finish`} csrfToken={props.csrfToken}>
         <input type="hidden" name="outcome" value={props.outcome ?? 'disable'} />
