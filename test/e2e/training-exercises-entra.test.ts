@@ -66,6 +66,9 @@ const CLICKED: readonly ClickedExercise[] = [
       await page.getByRole('link', { name: 'Edit properties' }).click()
       const pane = page.getByRole('dialog', { name: 'Edit properties' })
       await expect(pane.getByLabel('Account enabled').isChecked()).resolves.toBe(false)
+      // The Identity section starts with the User principal name and its Domain picker.
+      await expect(pane.getByLabel('User principal name').inputValue()).resolves.toBe('B.Simon')
+      await expect(pane.getByLabel('Domain').inputValue()).resolves.toBe('contoso.com')
       await checkPage('entra-user-edit-properties')
       await pane.getByLabel('Account enabled').check()
       await pane.getByRole('button', { name: 'Save' }).click()

@@ -24,3 +24,29 @@ describe('readPage: the text a person reads', () => {
     expect(page('<p>Fine</p><template><p role="alert">hidden</p></template>').alerts).toEqual([])
   })
 })
+
+describe('readPage: what a form submits', () => {
+  const fieldsOf = (body: string) => page(`<form method="post">${body}</form>`).forms[0]?.fields
+
+  it('submits a select as a browser does: the option marked selected, else the first, its text without a value', () => {
+    expect(
+      fieldsOf(
+        '<select name="a"><option value="x">X</option><option value="y" selected>Y</option></select>' +
+          '<select name="b"><option value="first">F</option><option value="second">S</option></select>' +
+          '<select name="c"><option> Plain  text </option></select>' +
+          '<select name="d"><option value="1" selected>1</option><option value="2" selected>2</option></select>' +
+          '<input name="after" value="kept">',
+      ),
+    ).toEqual([
+      { name: 'a', type: 'select', value: 'y' },
+      { name: 'b', type: 'select', value: 'first' },
+      { name: 'c', type: 'select', value: 'Plain text' },
+      { name: 'd', type: 'select', value: '2' },
+      { name: 'after', type: 'text', value: 'kept' },
+    ])
+  })
+
+  it('submits an empty value for a select without options', () => {
+    expect(fieldsOf('<select name="none"></select>')).toEqual([{ name: 'none', type: 'select', value: '' }])
+  })
+})

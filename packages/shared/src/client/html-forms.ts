@@ -139,6 +139,21 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
   const metaPolicies: string[] = []
   let refresh: URL | undefined
   let refreshSeen = false
+  // The <select> being read: its field (index in the form), whether an option was marked
+  // selected, and the option being read (its value, else its text, is what a browser submits).
+  let select: { form: (typeof forms)[number]; index: number; chosen: boolean } | null = null
+  let option: { value: string | undefined; text: string; selected: boolean; first: boolean } | null = null
+  let optionsSeen = 0
+  function optionRead() {
+    if (!select || !option) return
+    const value = option.value ?? option.text.replace(/\s+/g, ' ').trim()
+    const field = select.form.fields[select.index]
+    // A browser submits the last option marked selected, else the first one.
+    if (field && (option.selected || (option.first && !select.chosen)))
+      select.form.fields[select.index] = { ...field, value }
+    if (option.selected) select.chosen = true
+    option = null
+  }
   function readButton(form: (typeof forms)[number], name: string, attributes: Record<string, string>) {
     const type = (attributes.type ?? (name === 'button' ? 'submit' : '')).toLowerCase()
     if (type !== 'submit') return
@@ -187,10 +202,29 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
           // Buttons and unchecked boxes are not submitted unless chosen, as in a browser.
           if (name === 'button' || type === 'submit' || type === 'button' || type === 'image') return
           if ((type === 'checkbox' || type === 'radio') && attributes.checked === undefined) return
-          current.fields.push({ name: attributes.name, type, value: attributes.value ?? '' })
+          current.fields.push({
+            name: attributes.name,
+            type,
+            value: name === 'select' ? '' : (attributes.value ?? ''),
+          })
+          if (name === 'select' && attributes.multiple === undefined) {
+            select = { form: current, index: current.fields.length - 1, chosen: false }
+            optionsSeen = 0
+          }
+        }
+        if (name === 'option' && select) {
+          optionRead()
+          option = {
+            value: attributes.value,
+            text: '',
+            selected: attributes.selected !== undefined && attributes.disabled === undefined,
+            first: optionsSeen === 0,
+          }
+          optionsSeen += 1
         }
       },
       ontext(chunk) {
+        if (option) option.text += chunk
         if (button && hidden === 0) button.text += chunk
         if (inTitle) title += chunk
         if (hidden === 0) text += chunk
@@ -208,6 +242,11 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
           const label = (button.ariaLabel ?? button.text).replace(/\s+/g, ' ').trim()
           current.buttons.push({ label, name: button.name, value: button.value })
           button = null
+        }
+        if (name === 'option') optionRead()
+        if (name === 'select') {
+          optionRead()
+          select = null
         }
         if (name === 'form') current = null
         if (name === 'title') inTitle = false

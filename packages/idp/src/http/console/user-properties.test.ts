@@ -90,6 +90,32 @@ describe('Edit properties on a user’s profile', () => {
     expect(idp.services.directory.getUser(id)).toMatchObject({ ok: true, value: { mail: null } })
   })
 
+  it('renames the User principal name; a taken, blank or unverified-domain name stays in the pane with the rule', async () => {
+    const id = await bSimon()
+    const { browser, page, form } = await openPane(id)
+    expect(form.fields.find((f) => f.name === 'upnLocal')?.value).toBe('b.simon')
+    expect(form.fields.find((f) => f.name === 'upnDomain')?.value).toBe('contoso.com')
+    const taken = await browser.submit(page, form, { upnLocal: 'admin' })
+    expect(taken.status).toBe(422)
+    expect(taken.facts.text).toContain('userPrincipalName already exists')
+    const blank = await browser.submit(page, form, { upnLocal: ' ' })
+    expect(blank.status).toBe(422)
+    expect(blank.facts.text).toContain('User principal name is required')
+    const foreign = await browser.submit(page, form, { upnDomain: 'fabrikam.example' })
+    expect(foreign.status).toBe(422)
+    expect(foreign.facts.text).toContain('You must use one of the verified domain names in your organization')
+    expect(idp.services.directory.getUser(id)).toMatchObject({
+      ok: true,
+      value: { userPrincipalName: 'b.simon@contoso.com' },
+    })
+    const renamed = await browser.submit(page, form, { upnLocal: 'britta.simon' })
+    expect(renamed.facts.text).toContain('Successfully updated user')
+    expect(idp.services.directory.getUser(id)).toMatchObject({
+      ok: true,
+      value: { userPrincipalName: 'britta.simon@contoso.com', displayName: 'B.Simon' },
+    })
+  })
+
   it('refuses, in the pane, to disable the last enabled Global Administrator', async () => {
     const admin = idp.services.directory.getUser('admin@contoso.com')
     if (!admin.ok) throw new Error('no admin')

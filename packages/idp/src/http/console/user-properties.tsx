@@ -13,7 +13,10 @@ import { profileOf } from './user-profile'
 
 /** The pane's fields as the user's saved properties. */
 export function propertiesOf(user: UserProfile['user']): UserPropertiesValues {
+  const at = user.userPrincipalName.lastIndexOf('@')
   return {
+    upnLocal: user.userPrincipalName.slice(0, at),
+    upnDomain: user.userPrincipalName.slice(at + 1),
     displayName: user.displayName,
     givenName: user.givenName ?? '',
     surname: user.surname ?? '',
@@ -25,6 +28,8 @@ export function propertiesOf(user: UserProfile['user']): UserPropertiesValues {
 /** The pane's fields as posted; an unticked check box is not posted at all, so absent means off. */
 function postedProperties(form: Record<string, string | undefined>): UserPropertiesValues {
   return {
+    upnLocal: (form.upnLocal ?? '').trim().slice(0, 113),
+    upnDomain: (form.upnDomain ?? '').trim().slice(0, 253),
     displayName: (form.displayName ?? '').slice(0, 256),
     givenName: (form.givenName ?? '').slice(0, 256),
     surname: (form.surname ?? '').slice(0, 256),
@@ -35,6 +40,7 @@ function postedProperties(form: Record<string, string | undefined>): UserPropert
 
 /** Which field a directory error is about, from the property it names (the rest go on top). */
 function fieldOf(target: string | undefined): keyof UserPropertiesErrors {
+  if (target === 'userPrincipalName') return 'upnLocal'
   return target === 'displayName' || target === 'givenName' || target === 'surname' || target === 'mail'
     ? target
     : 'form'
@@ -68,6 +74,7 @@ export function editPropertiesPage(
           userPrincipalName={profile.user.userPrincipalName}
           values={values}
           errors={errors}
+          domains={deps.services.directory.domains()}
           csrf={page.csrf}
         />
       }
@@ -94,9 +101,15 @@ export function userPropertiesRoutes(deps: HttpDeps) {
       })
     }
     const values = postedProperties(await formFields(c))
+    if (values.upnLocal === '')
+      return editPropertiesPage(c, deps, profile, values, {
+        upnLocal: 'User principal name is required: type the name before the @, such as B.Simon.',
+      })
     const saved = await directory.updateUser(
       profile.user.id,
       {
+        // The directory checks the name and that the domain is one of the tenant's verified ones.
+        userPrincipalName: `${values.upnLocal}@${values.upnDomain}`,
         displayName: values.displayName.trim(),
         givenName: values.givenName.trim() || null,
         surname: values.surname.trim() || null,

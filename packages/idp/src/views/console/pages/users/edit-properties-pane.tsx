@@ -3,10 +3,14 @@ import type { HiddenField } from '../../hidden-fields'
 import { InfoBanner } from '../../info-banner'
 import { Pane } from '../../pane'
 import { TextField } from '../../text-field'
+import { UpnField } from '../../upn-field'
 import { userHref, userPropertiesHref } from './user-links'
 
 /** The Edit properties form as shown: the saved properties, or the posted ones after an error. */
 export interface UserPropertiesValues {
+  /** The User principal name before the "@", and its domain. */
+  readonly upnLocal: string
+  readonly upnDomain: string
   readonly displayName: string
   readonly givenName: string
   readonly surname: string
@@ -16,18 +20,21 @@ export interface UserPropertiesValues {
 
 /** The message under each field, and one line for what belongs to no field (the last administrator). */
 export type UserPropertiesErrors = Readonly<
-  Partial<Record<'displayName' | 'givenName' | 'surname' | 'mail' | 'form', string>>
+  Partial<Record<'upnLocal' | 'displayName' | 'givenName' | 'surname' | 'mail' | 'form', string>>
 >
 
 /**
  * The user's Properties in edit mode ("Edit properties"): the Identity, Contact information
- * and Settings sections Entra shows, limited to what the directory keeps, and Save.
+ * and Settings sections Entra shows, limited to what the directory keeps, and Save. Renaming
+ * the User principal name changes what the app's claims send (uid in the Cisco Webex tutorial).
  */
 export function EditPropertiesPane(props: {
   readonly userId: string
   readonly userPrincipalName: string
   readonly values: UserPropertiesValues
   readonly errors: UserPropertiesErrors
+  /** The tenant's verified domains, for the User principal name's domain picker. */
+  readonly domains: readonly string[]
   readonly csrf: readonly HiddenField[]
 }) {
   const { values, errors } = props
@@ -56,6 +63,17 @@ export function EditPropertiesPane(props: {
         </div>
       ) : null}
       <h3>Identity</h3>
+      <UpnField
+        id="edit-upn"
+        name="upnLocal"
+        label="User principal name"
+        required
+        value={values.upnLocal}
+        domainName="upnDomain"
+        domains={props.domains}
+        selectedDomain={values.upnDomain}
+        error={errors.upnLocal}
+      />
       <TextField
         id="edit-display-name"
         name="displayName"
