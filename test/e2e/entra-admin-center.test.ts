@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { type RunningSandbox, startSandboxServers as startSandbox } from 'sso-rehearsal-sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +18,7 @@ const cspViolations: string[] = []
 
 beforeAll(async () => {
   ;[browser, sandbox] = await Promise.all([launchChromium(), startSandbox()])
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/.test(message.text())) cspViolations.push(message.text())
   })
@@ -103,6 +104,21 @@ describe('the Entra admin center in Chromium', () => {
     await page.getByText('Correlation ID').waitFor()
     await checked('sign-in-details')
     await page.keyboard.press('Escape')
+    // Download > Download CSV: the file Entra gives, its header first and the admin's sign-in in it.
+    await page.getByRole('link', { name: 'Download', exact: true }).click()
+    const downloadPane = page.getByRole('dialog', { name: 'Download' })
+    await downloadPane.waitFor()
+    await checked('sign-in-logs-download')
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      downloadPane.getByRole('link', { name: 'Download CSV' }).click(),
+    ])
+    expect(file.suggestedFilename()).toMatch(/^InteractiveSignIns_\d{4}-\d{2}-\d{2}\.csv$/)
+    const csv = readFileSync(await file.path(), 'utf8')
+    expect(csv.split('\r\n')[0]).toMatch(/^Date \(UTC\),Request ID,Correlation ID,/)
+    expect(csv).toContain(bannerAdmin(sandbox).login)
+    await page.keyboard.press('Escape')
+    await downloadPane.waitFor({ state: 'detached' })
     await page.getByRole('link', { name: 'Audit logs' }).click()
     const rows = page.getByRole('table', { name: 'Audit log entries' })
     await rows.getByRole('cell', { name: 'Add member to group' }).waitFor()

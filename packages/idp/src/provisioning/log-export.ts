@@ -1,4 +1,5 @@
 import type { DeepReadonly } from '@sandbox/shared'
+import { csvDocument } from '../log-export/csv'
 import type { ProvisioningLog } from '../state/idp-state'
 import { LOG_STATUS_LABELS } from './log-filter-form'
 
@@ -11,16 +12,6 @@ export const LOG_CSV_COLUMNS = [
   'Target System',
   'Status',
 ] as const
-
-/**
- * One CSV cell (RFC 4180). A value a spreadsheet would run as a formula (starting with =, +, -, @,
- * tab or carriage return) is prefixed with an apostrophe, because display names come from
- * whoever can edit the directory and the file is opened by an admin.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
 
 /** The row the page shows for one event: Date, Identity (name and source id), Action, systems, Status. */
 export function logRowCells(log: DeepReadonly<ProvisioningLog>, targetSystem: string): string[] {
@@ -39,6 +30,8 @@ export function provisioningLogsCsv(
   logs: readonly DeepReadonly<ProvisioningLog>[],
   targetSystem: (log: DeepReadonly<ProvisioningLog>) => string,
 ): string {
-  const lines = [LOG_CSV_COLUMNS, ...logs.map((log) => logRowCells(log, targetSystem(log)))]
-  return `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`
+  return csvDocument(
+    LOG_CSV_COLUMNS,
+    logs.map((log) => logRowCells(log, targetSystem(log))),
+  )
 }

@@ -1,4 +1,3 @@
-import { attachmentDisposition } from '@sandbox/shared'
 import { graphProvisioningLog } from '../../graph/synchronization-projections'
 import { provisioningLogsCsv } from '../../provisioning/log-export'
 import { logFilterQuery, parseLogFilterFields } from '../../provisioning/log-filter-form'
@@ -6,6 +5,7 @@ import type { LogFilter } from '../../provisioning/log-query'
 import type { ProvisioningService } from '../../provisioning/provisioning-service'
 import type { LogFiltersView } from '../../views/console/pages/enterprise-apps/provisioning-log-filters'
 import type { HttpDeps, IdpContext } from '../env'
+import { logDownload } from './log-download'
 
 type Log = ReturnType<ProvisioningService['logs']>[number]
 
@@ -53,31 +53,17 @@ export function downloadLogs(
   deps: HttpDeps,
   scope: { servicePrincipalId?: string; fileTitle: string },
 ): Response {
-  const format = c.req.query('format') ?? ''
-  if (format !== 'csv' && format !== 'json')
-    return c.text(`Download format '${format.slice(0, 32)}' is unknown: use format=csv or format=json.`, 400)
   const parsed = parseLogFilterFields(c.req.query())
   if (!parsed.ok) return c.text(parsed.error.message, 400)
-  const { provisioning, apps, tenant, runtime } = deps.services
+  const { provisioning, apps, tenant } = deps.services
   const logs = provisioning.logs({ ...parsed.value.filter, ...idOf(scope), top: DOWNLOAD_TOP })
   const appName = (log: Log) => {
     const found = apps.getByServicePrincipal(log.servicePrincipalId)
     return found.ok ? found.value.servicePrincipal.displayName : log.servicePrincipalId
   }
-  const day = new Date(runtime.clock.now()).toISOString().slice(0, 10)
-  const headers = {
-    'Cache-Control': 'no-store',
-    'Content-Disposition': attachmentDisposition(`${scope.fileTitle} ${day}.${format}`),
-  }
-  if (format === 'csv')
-    return c.body(provisioningLogsCsv(logs, appName), 200, {
-      ...headers,
-      'Content-Type': 'text/csv; charset=utf-8',
-    })
-  const tenantId = tenant.id()
-  const value = logs.map((log) => graphProvisioningLog(log, tenantId, appName(log), appName(log)))
-  return c.body(JSON.stringify(value, null, 2), 200, {
-    ...headers,
-    'Content-Type': 'application/json; charset=utf-8',
+  return logDownload(c, deps, {
+    fileName: (day, format) => `${scope.fileTitle} ${day}.${format}`,
+    csv: () => provisioningLogsCsv(logs, appName),
+    json: () => logs.map((log) => graphProvisioningLog(log, tenant.id(), appName(log), appName(log))),
   })
 }

@@ -5,6 +5,7 @@ import { Blade } from '../../blade'
 import { CommandBar } from '../../command-bar'
 import { type ConsoleFrame, ConsoleLayout } from '../../console-layout'
 import { ResultCount } from '../../list-toolbar'
+import { DOWNLOAD_PANE } from './log-download-pane'
 import { SIGN_IN_LOGS_HREF } from './monitoring-links'
 import { SignInLogTable } from './sign-in-log-table'
 
@@ -25,7 +26,16 @@ export function SignInLogsPage(props: {
         commands={
           <CommandBar
             label="Sign-in logs commands"
-            commands={[{ kind: 'link', label: 'Refresh', icon: 'refresh', href: SIGN_IN_LOGS_HREF }]}
+            commands={[
+              {
+                kind: 'link',
+                label: 'Download',
+                icon: 'download',
+                href: `${SIGN_IN_LOGS_HREF}?pane=${DOWNLOAD_PANE}`,
+                opensPane: DOWNLOAD_PANE,
+              },
+              { kind: 'link', label: 'Refresh', icon: 'refresh', href: SIGN_IN_LOGS_HREF },
+            ]}
           />
         }
       >
