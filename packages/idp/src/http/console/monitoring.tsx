@@ -5,7 +5,11 @@ import { graphSignIn } from '../../graph/directory-projections'
 import { signInsCsv } from '../../sign-in-log/sign-in-export'
 import { withQuery } from '../../views/console/pages/list-paging'
 import { AuditDetailsPane, AuditLogsPage } from '../../views/console/pages/monitoring/audit-logs-page'
-import { DOWNLOAD_PANE, LogDownloadPane } from '../../views/console/pages/monitoring/log-download-pane'
+import {
+  DOWNLOAD_PANE,
+  LogDownloadPane,
+  type LogEntries,
+} from '../../views/console/pages/monitoring/log-download-pane'
 import { AUDIT_LOGS_HREF, SIGN_IN_LOGS_HREF } from '../../views/console/pages/monitoring/monitoring-links'
 import { SignInDetailsPane } from '../../views/console/pages/monitoring/sign-in-log-table'
 import { SignInLogsPage } from '../../views/console/pages/monitoring/sign-in-logs-page'
@@ -16,11 +20,8 @@ import { consolePage } from './console-page'
 import { listQueryOf } from './list-query'
 import { logDownload } from './log-download'
 
-/** What a Download file holds, in a sentence: "The 3 sign-ins the log keeps (the newest 1,000), newest first." */
-const fileHolds = (n: number, one: string, many: string, cap: string) =>
-  n === 0
-    ? `The log holds no ${many} yet: the files have the header row only.`
-    : `The ${n} ${n === 1 ? one : many} the log keeps (the newest ${cap}), newest first.`
+const SIGN_INS: LogEntries = { one: 'sign-in', many: 'sign-ins', capacity: '1,000' }
+const CHANGES: LogEntries = { one: 'change', many: 'changes', capacity: '2,000' }
 
 /**
  * Monitoring & health: Sign-in logs and Audit logs, each with a details pane (`?pane=details&id=`)
@@ -66,8 +67,9 @@ export function monitoringRoutes(deps: HttpDeps) {
         ) : c.req.query('pane') === DOWNLOAD_PANE ? (
           <LogDownloadPane
             closeHref={closeHref}
-            downloadHref={`${SIGN_IN_LOGS_HREF}/download`}
-            holds={fileHolds(signInLog.list().length, 'sign-in', 'sign-ins', '1,000')}
+            listHref={SIGN_IN_LOGS_HREF}
+            count={signInLog.list().length}
+            entries={SIGN_INS}
           />
         ) : undefined
         return page.show(<SignInLogsPage frame={page.frame(SIGN_IN_LOGS_HREF)} list={list} overlay={pane} />)
@@ -118,8 +120,9 @@ export function monitoringRoutes(deps: HttpDeps) {
               ) : c.req.query('pane') === DOWNLOAD_PANE ? (
                 <LogDownloadPane
                   closeHref={closeHref}
-                  downloadHref={`${AUDIT_LOGS_HREF}/download`}
-                  holds={fileHolds(audit.list().length, 'change', 'changes', '2,000')}
+                  listHref={AUDIT_LOGS_HREF}
+                  count={audit.list().length}
+                  entries={CHANGES}
                 />
               ) : undefined
             }

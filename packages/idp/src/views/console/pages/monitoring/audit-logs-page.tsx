@@ -9,7 +9,7 @@ import { DateTime } from '../../date-time'
 import { ResultCount } from '../../list-toolbar'
 import { Pane, PaneLink } from '../../pane'
 import { ListPaging, withQuery } from '../list-paging'
-import { DOWNLOAD_PANE } from './log-download-pane'
+import { logPageCommands } from './log-download-pane'
 import { AUDIT_LOGS_HREF } from './monitoring-links'
 
 function initiatedBy(record: AuditRecord): string {
@@ -30,21 +30,7 @@ export function AuditLogsPage(props: {
         object="Audit logs"
         subtitle={props.frame.tenantName}
         icon="logs"
-        commands={
-          <CommandBar
-            label="Audit logs commands"
-            commands={[
-              {
-                kind: 'link',
-                label: 'Download',
-                icon: 'download',
-                href: `${AUDIT_LOGS_HREF}?pane=${DOWNLOAD_PANE}`,
-                opensPane: DOWNLOAD_PANE,
-              },
-              { kind: 'link', label: 'Refresh', icon: 'refresh', href: AUDIT_LOGS_HREF },
-            ]}
-          />
-        }
+        commands={<CommandBar label="Audit logs commands" commands={logPageCommands(AUDIT_LOGS_HREF)} />}
       >
         <ResultCount count={props.list.total} singular="entry" plural="entries" />
         <DataTable

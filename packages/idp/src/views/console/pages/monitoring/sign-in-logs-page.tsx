@@ -5,7 +5,7 @@ import { Blade } from '../../blade'
 import { CommandBar } from '../../command-bar'
 import { type ConsoleFrame, ConsoleLayout } from '../../console-layout'
 import { ResultCount } from '../../list-toolbar'
-import { DOWNLOAD_PANE } from './log-download-pane'
+import { logPageCommands } from './log-download-pane'
 import { SIGN_IN_LOGS_HREF } from './monitoring-links'
 import { SignInLogTable } from './sign-in-log-table'
 
@@ -23,21 +23,7 @@ export function SignInLogsPage(props: {
         page="User sign-ins"
         subtitle={props.frame.tenantName}
         icon="logs"
-        commands={
-          <CommandBar
-            label="Sign-in logs commands"
-            commands={[
-              {
-                kind: 'link',
-                label: 'Download',
-                icon: 'download',
-                href: `${SIGN_IN_LOGS_HREF}?pane=${DOWNLOAD_PANE}`,
-                opensPane: DOWNLOAD_PANE,
-              },
-              { kind: 'link', label: 'Refresh', icon: 'refresh', href: SIGN_IN_LOGS_HREF },
-            ]}
-          />
-        }
+        commands={<CommandBar label="Sign-in logs commands" commands={logPageCommands(SIGN_IN_LOGS_HREF)} />}
       >
         <ResultCount count={props.list.total} singular="sign-in" plural="sign-ins" />
         <SignInLogTable href={SIGN_IN_LOGS_HREF} query={{}} list={props.list} />
