@@ -33,8 +33,15 @@ export function createNodeTransport(options: { ca?: string; timeoutMs?: number }
     ...(options.ca ? { ca: options.ca } : {}),
   })
   const timeoutMs = options.timeoutMs ?? 15_000
-  return (req) =>
-    new Promise((resolve, reject) => {
+  return (req) => exchange(req, false)
+
+  /**
+   * One exchange; `retried` after a kept-alive socket failed. A server closes an idle kept-alive
+   * socket on its own clock, and a request written just then is reset before any answer: the
+   * server never read it, so sending it once more on a fresh socket is what browsers do too.
+   */
+  function exchange(req: TransportRequest, retried: boolean): Promise<TransportResponse> {
+    return new Promise((resolve, reject) => {
       const secure = req.url.protocol === 'https:'
       const send = secure ? httpsRequest : httpRequest
       const outgoing = send(
@@ -69,12 +76,22 @@ export function createNodeTransport(options: { ca?: string; timeoutMs?: number }
           res.on('error', reject)
         },
       )
+      let answered = false
+      outgoing.on('response', () => {
+        answered = true
+      })
       outgoing.on('timeout', () =>
         outgoing.destroy(new Error(`no answer from ${req.url.origin} within ${timeoutMs} ms`)),
       )
-      outgoing.on('error', reject)
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        const stale =
+          outgoing.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+        if (stale && !retried) exchange(req, true).then(resolve, reject)
+        else reject(error)
+      })
       outgoing.end(req.body)
     })
+  }
 }
 
 /**
