@@ -34,9 +34,15 @@ function timeoutError(timeoutMs: number): Error {
   return error
 }
 
-/** The default transport: node:http(s) with keep-alive, a whole-request timeout and a size limit. */
-export const nodeHttpTransport: ScimTransport = (url, request) =>
-  new Promise((resolve, reject) => {
+/**
+ * The default transport: node:http(s) with keep-alive, a whole-request timeout and a size limit.
+ * A request whose kept-alive socket the server had just closed (reset before any answer, so
+ * never read) goes once more on a fresh socket; the cycle's own retries are for real failures.
+ */
+export const nodeHttpTransport: ScimTransport = (url, request) => exchange(url, request, false)
+
+function exchange(url: string, request: TransportRequest, retried: boolean): Promise<TransportAnswer> {
+  return new Promise((resolve, reject) => {
     const target = new URL(url)
     if (target.protocol !== 'http:' && target.protocol !== 'https:') {
       reject(new TypeError(`unsupported protocol ${target.protocol}`))
@@ -51,8 +57,16 @@ export const nodeHttpTransport: ScimTransport = (url, request) =>
       clearTimeout(timer)
       reject(error)
     }
-    outgoing.on('error', fail)
+    let answered = false
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      const stale =
+        outgoing.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+      if (!stale || retried) return fail(error)
+      clearTimeout(timer)
+      exchange(url, request, true).then(resolve, reject)
+    })
     outgoing.on('response', (answer: IncomingMessage) => {
+      answered = true
       const chunks: Buffer[] = []
       let size = 0
       answer.on('data', (chunk: Buffer) => {
@@ -78,3 +92,4 @@ export const nodeHttpTransport: ScimTransport = (url, request) =>
     })
     outgoing.end(request.body ?? undefined)
   })
+}
