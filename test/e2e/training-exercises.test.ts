@@ -107,9 +107,14 @@ const CLICKED: readonly ClickedExercise[] = [
       await page.getByLabel('First Name').fill('B')
       await page.getByLabel('Last Name').fill('Simon')
       await page.getByRole('textbox', { name: 'Email address', exact: true }).fill('b.simon@contoso.com')
+      // Each step is a page of the dialog: wait for it before the next click, or a click can
+      // land on the step before while the next one loads.
       await page.getByRole('button', { name: 'Add', exact: true }).click()
+      await page.getByText('B Simon <b.simon@contoso.com>').first().waitFor()
       await page.getByRole('button', { name: 'Next', exact: true }).click()
+      await page.getByRole('dialog', { name: 'Add Services for Users' }).first().waitFor()
       await page.getByRole('button', { name: 'Add Users' }).click()
+      await page.getByText('1 user added.').first().waitFor()
       await page.getByRole('button', { name: 'Finish' }).click()
       await page.getByRole('cell', { name: 'b.simon@contoso.com' }).first().waitFor()
     },
