@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { staleKeepAliveCheck } from '@sandbox/shared'
 
 /** One SCIM request as the client sends it. */
 export interface TransportRequest {
@@ -36,8 +37,8 @@ function timeoutError(timeoutMs: number): Error {
 
 /**
  * The default transport: node:http(s) with keep-alive, a whole-request timeout and a size limit.
- * A request whose kept-alive socket the server had just closed (reset before any answer, so
- * never read) goes once more on a fresh socket; the cycle's own retries are for real failures.
+ * A request whose kept-alive socket the server had just closed goes once more on a fresh socket
+ * (staleKeepAliveCheck); the cycle's own retries are for real failures.
  */
 export const nodeHttpTransport: ScimTransport = (url, request) => exchange(url, request, false)
 
@@ -57,16 +58,13 @@ function exchange(url: string, request: TransportRequest, retried: boolean): Pro
       clearTimeout(timer)
       reject(error)
     }
-    let answered = false
+    const staleReset = staleKeepAliveCheck(outgoing)
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      const stale =
-        outgoing.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
-      if (!stale || retried) return fail(error)
+      if (!staleReset(error) || retried) return fail(error)
       clearTimeout(timer)
       exchange(url, request, true).then(resolve, reject)
     })
     outgoing.on('response', (answer: IncomingMessage) => {
-      answered = true
       const chunks: Buffer[] = []
       let size = 0
       answer.on('data', (chunk: Buffer) => {

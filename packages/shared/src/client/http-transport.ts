@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+import { staleKeepAliveCheck } from './stale-keep-alive'
 
 /** One HTTP exchange, as the headless browser needs it. */
 export interface TransportRequest {
@@ -35,11 +36,7 @@ export function createNodeTransport(options: { ca?: string; timeoutMs?: number }
   const timeoutMs = options.timeoutMs ?? 15_000
   return (req) => exchange(req, false)
 
-  /**
-   * One exchange; `retried` after a kept-alive socket failed. A server closes an idle kept-alive
-   * socket on its own clock, and a request written just then is reset before any answer: the
-   * server never read it, so sending it once more on a fresh socket is what browsers do too.
-   */
+  /** One exchange; `retried` once a kept-alive socket was closed under it (see staleKeepAliveCheck). */
   function exchange(req: TransportRequest, retried: boolean): Promise<TransportResponse> {
     return new Promise((resolve, reject) => {
       const secure = req.url.protocol === 'https:'
@@ -76,17 +73,12 @@ export function createNodeTransport(options: { ca?: string; timeoutMs?: number }
           res.on('error', reject)
         },
       )
-      let answered = false
-      outgoing.on('response', () => {
-        answered = true
-      })
+      const staleReset = staleKeepAliveCheck(outgoing)
       outgoing.on('timeout', () =>
         outgoing.destroy(new Error(`no answer from ${req.url.origin} within ${timeoutMs} ms`)),
       )
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        const stale =
-          outgoing.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
-        if (stale && !retried) exchange(req, true).then(resolve, reject)
+        if (staleReset(error) && !retried) exchange(req, true).then(resolve, reject)
         else reject(error)
       })
       outgoing.end(req.body)
