@@ -33,11 +33,11 @@ function MenuEntry({ item }: { readonly item: MenuItem }) {
 
 /**
  * The ARIA menu button pattern on `<details>`: without JavaScript the summary opens and closes
- * the links like any disclosure; the console script adds `aria-expanded`, opens it with Enter,
+ * the items like any disclosure; the console script adds `aria-expanded`, opens it with Enter,
  * Space or the arrow keys, moves between the items with the arrows, Home and End, and closes it
- * with Escape (focus back on the button, the pane around it left open) or by clicking elsewhere. `before` is shown above the
- * menu inside the popup (the account card), outside the `role="menu"` list, which may hold
- * menu items only.
+ * with Escape (focus back on the button, a pane around it left open) or by clicking elsewhere.
+ * `before` is shown above the menu inside the popup (the account card), outside the
+ * `role="menu"` list, which may hold menu items only.
  */
 export function MenuButton(props: {
   readonly class: string

@@ -68,6 +68,12 @@ function attachment(fileName: string): string {
   return `attachment; filename="${fileName.replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }
 
+/** The app's federation metadata with the certificate that signs, null when it has none yet. */
+function signingMetadataOf(deps: HttpDeps, appId: string): string | null {
+  const read = deps.services.metadata.appMetadata(appId)
+  return read.ok ? read.value : null
+}
+
 /** The three Download links of SAML Certificates and the token signing certificate pane's forms. */
 export function samlDownloadRoutes(deps: HttpDeps) {
   return new Hono<IdpEnv>()
@@ -79,12 +85,9 @@ export function samlDownloadRoutes(deps: HttpDeps) {
         const appId = found.app.servicePrincipal.appId
         // A row's "Download federated certificate XML" names its certificate; the card's link means the one that signs.
         const asked = c.req.query('thumbprint')
-        const read = deps.services.metadata.appMetadata(appId)
         const xml =
           asked === undefined
-            ? read.ok
-              ? read.value
-              : null
+            ? signingMetadataOf(deps, appId)
             : deps.services.metadata.certificateMetadata(appId, asked)
         if (xml === null)
           return c.text(
