@@ -139,19 +139,19 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
   const metaPolicies: string[] = []
   let refresh: URL | undefined
   let refreshSeen = false
-  // The <select> being read: its field (index in the form), whether an option was marked
-  // selected, and the option being read (its value, else its text, is what a browser submits).
-  let select: { form: (typeof forms)[number]; index: number; chosen: boolean } | null = null
-  let option: { value: string | undefined; text: string; selected: boolean; first: boolean } | null = null
-  let optionsSeen = 0
+  // The <select> being read: its field (index in the form), how many options were read, whether
+  // one was marked selected, and the option being read (its value, else its text, is submitted).
+  let select: { form: (typeof forms)[number]; index: number; options: number; chosen: boolean } | null = null
+  let option: { value: string | undefined; text: string; selected: boolean } | null = null
   function optionRead() {
     if (!select || !option) return
     const value = option.value ?? option.text.replace(/\s+/g, ' ').trim()
     const field = select.form.fields[select.index]
     // A browser submits the last option marked selected, else the first one.
-    if (field && (option.selected || (option.first && !select.chosen)))
+    if (field && (option.selected || (select.options === 0 && !select.chosen)))
       select.form.fields[select.index] = { ...field, value }
     if (option.selected) select.chosen = true
+    select.options += 1
     option = null
   }
   function readButton(form: (typeof forms)[number], name: string, attributes: Record<string, string>) {
@@ -208,8 +208,7 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
             value: name === 'select' ? '' : (attributes.value ?? ''),
           })
           if (name === 'select' && attributes.multiple === undefined) {
-            select = { form: current, index: current.fields.length - 1, chosen: false }
-            optionsSeen = 0
+            select = { form: current, index: current.fields.length - 1, options: 0, chosen: false }
           }
         }
         if (name === 'option' && select) {
@@ -218,9 +217,7 @@ export function readPage(html: string, pageUrl: URL): PageFacts {
             value: attributes.value,
             text: '',
             selected: attributes.selected !== undefined && attributes.disabled === undefined,
-            first: optionsSeen === 0,
           }
-          optionsSeen += 1
         }
       },
       ontext(chunk) {
