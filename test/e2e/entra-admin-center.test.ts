@@ -132,6 +132,18 @@ describe('the Entra admin center in Chromium', () => {
     const details = page.getByRole('dialog', { name: 'Audit Log Details' })
     await details.getByRole('cell', { name: 'B.Simon@contoso.com' }).waitFor()
     await checked('audit-details')
+    await page.keyboard.press('Escape')
+    await page.getByRole('link', { name: 'Download', exact: true }).click()
+    const auditDownload = page.getByRole('dialog', { name: 'Download' })
+    await auditDownload.getByRole('link', { name: 'Download JSON' }).waitFor()
+    await checked('audit-logs-download')
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      auditDownload.getByRole('link', { name: 'Download JSON' }).click(),
+    ])
+    expect(json.suggestedFilename()).toMatch(/^AuditLogs_\d{4}-\d{2}-\d{2}\.json$/)
+    const entries = JSON.parse(readFileSync(await json.path(), 'utf8')) as { activityDisplayName: string }[]
+    expect(entries.map((e) => e.activityDisplayName)).toContain('Add member to group')
   })
 
   it('signs out from the account menu and asks for sign-in again', async () => {
